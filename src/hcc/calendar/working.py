@@ -1,0 +1,803 @@
+"""The working calendar: "is this a working day, and why?" and working-day arithmetic.
+
+A :class:`WorkingCalendar` is built once and never changes; every query is O(1) or O(log n) on
+precomputed arrays (working-day ordinals, cumulative counts, cumulative office seconds), so adding
+1,000 working days costs what adding one does. Overrides give a new calendar.
+
+How a day is decided, in this order:
+
+1. Monday-Friday work, Saturday and Sunday rest (``weekend``).
+2. A year covered by a notice (the shipped official table, 2023-2026, or one you add) is decided by
+   it: its weekday-off rows are off, its working Saturdays are worked.
+3. Other years follow the statutory rules as encoded by the ``holidays`` package (holidays,
+   compensatory days and the swaps it knows). Years before the first notice are *derived*; years
+   after it without a notice are *provisional*: their days say so and answers resting on them emit
+   :class:`hcc.ProvisionalCalendarWarning`.
+4. Local rows (closures, extra working days) decide their own dates, last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import warnings
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
+
+from pydantic import BaseModel, ConfigDict
+
+from hcc.calendar._time import VN_TZ, InvalidInputError, as_date, as_vn_datetime
+from hcc.calendar.entries import (
+    CalendarEntry,
+    CalendarOverrides,
+    DayKind,
+    Notice,
+    iter_entries,
+    load_official_notices,
+    parse_overrides,
+)
+from hcc.calendar.office_hours import OfficeHours
+from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["DayInfo", "StatutoryRules", "WorkingCalendar", "vietnam_calendar"]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+StatutoryRules = Callable[[range], Mapping[dt.date, tuple[DayKind, str, str]]]
+"""A function giving, for a range of years, the statutory days: date -> (kind, name, source)."""
+
+
+class DayInfo(BaseModel):
+    """Everything the calendar knows about one date.
+
+    >>> info = vietnam_calendar().day_info(dt.date(2026, 1, 2))
+    >>> info.working, info.kind.value, info.name
+    (False, 'swapped_day_off', 'Ngày nghỉ hoán đổi (làm bù thứ Bảy 10/01/2026)')
+    >>> info.source
+    'Công văn 12729/VPCP-KGVX (25/12/2025)'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    date: dt.date
+    working: bool
+    kind: DayKind
+    name: str | None = None
+    source: str | None = None
+    provisional: bool = False
+
+
+def _holidays_rules(years: range) -> dict[dt.date, tuple[DayKind, str, str]]:
+    """Statutory Vietnamese days from the ``holidays`` package (Labour Code 2019 arts. 111-112)."""
+    import holidays  # imported here: it costs ~35 ms and is needed only when a calendar is built
+
+    vi = holidays.country_holidays("VN", years=years, language="vi")
+    en = holidays.country_holidays("VN", years=years, language="en_US")
+    src = f"Labour Code 2019 arts. 111-112, as encoded by python-holidays {holidays.__version__}"  # type: ignore[attr-defined]  # untyped re-export
+    out: dict[dt.date, tuple[DayKind, str, str]] = {}
+    for day, name_en in en.items():
+        first = name_en.split(";")[0]
+        if "(observed)" in first:
+            kind = DayKind.COMPENSATORY
+        elif first.startswith("Day off (substituted"):
+            kind = DayKind.SWAPPED_DAY_OFF
+        else:
+            kind = DayKind.HOLIDAY
+        out[day] = (kind, vi[day].split(";")[0], src)
+    for day in getattr(vi, "weekend_workdays", ()):
+        if day.year in years:
+            out[day] = (DayKind.WORKING_SATURDAY, "Làm bù (hoán đổi ngày làm việc)", src)
+    return out
+
+
+class WorkingCalendar:
+    """An immutable, thread-safe working calendar with O(log n) working-day arithmetic.
+
+    Build the national one with :func:`vietnam_calendar`; derive local ones with
+    :meth:`with_overrides` and :meth:`with_office_hours`. Dates are ``datetime.date`` (a
+    ``datetime`` counts as its Vietnam-local date; ISO strings are accepted).
+
+    >>> cal = vietnam_calendar()
+    >>> cal.is_working_day(dt.date(2026, 1, 10))   # a worked Saturday
+    True
+    >>> cal.add_working_days(dt.date(2025, 1, 24), 1)   # Friday before Tết 2025
+    datetime.date(2025, 2, 3)
+    """
+
+    __slots__ = (
+        "_cum",
+        "_first",
+        "_first_year",
+        "_kind",
+        "_last",
+        "_last_year",
+        "_local",
+        "_lock",
+        "_notices",
+        "_np",
+        "_office_hours",
+        "_prov_cum",
+        "_provisional_from",
+        "_provisional_years",
+        "_rules",
+        "_sec_cum",
+        "_special",
+        "_wd",
+        "_weekend",
+        "_working",
+    )
+
+    def __init__(
+        self,
+        *,
+        first_year: int = 2000,
+        last_year: int = 2100,
+        weekend: Iterable[int] = (5, 6),
+        rules: StatutoryRules | None = None,
+        notices: Iterable[Notice] = (),
+        local_days: Iterable[CalendarEntry] = (),
+        provisional_from: int | None = None,
+        office_hours: OfficeHours | None = None,
+    ) -> None:
+        """Build a calendar. Most users want :func:`vietnam_calendar` instead.
+
+        ``rules`` gives statutory days for years no notice covers; ``provisional_from`` is the first
+        year whose un-noticed days are provisional (``None``: none are).
+
+        >>> cal = WorkingCalendar(first_year=2030, last_year=2030)
+        >>> cal.working_days_between(dt.date(2030, 1, 1), dt.date(2030, 12, 31))
+        260
+        """
+        if not (1 <= first_year <= last_year <= 9998):
+            raise InvalidInputError(
+                "first_year/last_year", (first_year, last_year), "1 <= first <= last <= 9998"
+            )
+        self._first_year = first_year
+        self._last_year = last_year
+        self._first = dt.date(first_year, 1, 1)
+        self._last = dt.date(last_year, 12, 31)
+        self._weekend = frozenset(weekend)
+        self._rules = rules
+        self._notices: dict[int, Notice] = {}
+        for n in notices:
+            self._notices[n.year] = n  # a later notice for a year replaces an earlier one
+        self._local: dict[dt.date, CalendarEntry] = {}
+        for e in local_days:
+            self._local[e.date] = e
+        self._provisional_from = provisional_from
+        self._office_hours = office_hours or OfficeHours()
+        self._lock = threading.Lock()
+        self._np: dict[str, Any] | None = None
+        self._build()
+
+    # ------------------------------------------------------------------ construction
+    def _build(self) -> None:
+        first, last = self._first, self._last
+        size = (last - first).days + 1
+        years = range(self._first_year, self._last_year + 1)
+        kind = bytearray(size)  # index into _KINDS
+        special: dict[int, tuple[DayKind, str | None, str | None, bool]] = {}
+        prov_years = {
+            y
+            for y in years
+            if self._provisional_from is not None
+            and y >= self._provisional_from
+            and y not in self._notices
+        }
+        self._provisional_years = frozenset(prov_years)
+        derived_years = range(0)
+        rule_days: Mapping[dt.date, tuple[DayKind, str, str]] = {}
+        if self._rules is not None:
+            derived_years = years
+            rule_days = self._rules(years)
+        # 1. the weekly pattern
+        base_ord = first.toordinal()
+        wd0 = first.weekday()
+        for i in range(size):
+            kind[i] = _KIND_INDEX[
+                DayKind.WEEKEND if (wd0 + i) % 7 in self._weekend else DayKind.WEEKDAY
+            ]
+        # 2-3. statutory rules outside notice years; names of weekend holidays inside them
+        for day, (k, name, src) in rule_days.items():
+            if not (first <= day <= last) or day.year not in derived_years:
+                continue
+            i = day.toordinal() - base_ord
+            prov = day.year in prov_years
+            if day.year in self._notices:
+                if kind[i] == _KIND_INDEX[DayKind.WEEKEND] and k is DayKind.HOLIDAY:
+                    special[i] = (DayKind.HOLIDAY, name, src, False)
+                    kind[i] = _KIND_INDEX[DayKind.HOLIDAY]
+                continue
+            special[i] = (k, name, src, prov)
+            kind[i] = _KIND_INDEX[k]
+        for e in iter_entries(self._notices.values()):
+            if first <= e.date <= last:
+                i = e.date.toordinal() - base_ord
+                special[i] = (e.kind, e.name, e.source, False)
+                kind[i] = _KIND_INDEX[e.kind]
+        # 4. local rows
+        for e in self._local.values():
+            if first <= e.date <= last:
+                i = e.date.toordinal() - base_ord
+                special[i] = (e.kind, e.name, e.source, False)
+                kind[i] = _KIND_INDEX[e.kind]
+        local_idx = {
+            e.date.toordinal() - base_ord for e in self._local.values() if first <= e.date <= last
+        }
+        prov_flag = bytearray(size)
+        for y in prov_years:
+            a = dt.date(y, 1, 1).toordinal() - base_ord
+            b = dt.date(y, 12, 31).toordinal() - base_ord
+            prov_flag[a : b + 1] = b"\x01" * (b - a + 1)
+        for i in local_idx:
+            prov_flag[i] = 0
+        working = bytearray(size)
+        cum = array("q", bytes(8 * size))
+        wd_list = array("q")
+        prov_cum = array("q", bytes(8 * (size + 1)))
+        sec_cum = array("q", bytes(8 * (size + 1)))
+        count = pcount = seconds = 0
+        oh = self._office_hours
+        sess_cache: dict[int, int] = {}
+        for i in range(size):
+            is_w = _KINDS[kind[i]] in _WORKING
+            working[i] = is_w
+            if is_w:
+                count += 1
+                wd_list.append(i)
+                if oh.seasons:
+                    secs = sum(s.seconds for s in oh.sessions_on(dt.date.fromordinal(base_ord + i)))
+                else:
+                    wd = (wd0 + i) % 7
+                    secs = sess_cache.get(wd, -1)
+                    if secs < 0:
+                        secs = sess_cache[wd] = sum(
+                            s.seconds for s in oh.by_weekday.get(wd, oh.sessions)
+                        )
+                seconds += secs
+            cum[i] = count
+            pcount += prov_flag[i]
+            prov_cum[i + 1] = pcount
+            sec_cum[i + 1] = seconds
+        self._kind = bytes(kind)
+        self._working = bytes(working)
+        self._cum = cum
+        self._wd = wd_list
+        self._prov_cum = prov_cum
+        self._sec_cum = sec_cum
+        self._special = special
+
+    # ------------------------------------------------------------------ derivation
+    def with_overrides(
+        self,
+        overrides: CalendarOverrides | Mapping[str, Any] | str | Path | None = None,
+        *,
+        closures: Iterable[dt.date | CalendarEntry] = (),
+        working_days: Iterable[dt.date | CalendarEntry] = (),
+        notices: Iterable[Notice] = (),
+    ) -> WorkingCalendar:
+        """A new calendar with local rows and/or notices added; this one is not changed.
+
+        ``overrides`` is a TOML/JSON path, a mapping or a :class:`CalendarOverrides` (see
+        :mod:`hcc.calendar.entries` for the file layout). ``closures`` and ``working_days`` take
+        dates or :class:`CalendarEntry` rows. A notice for a year decides that year and makes it
+        non-provisional. A bad row raises :class:`hcc.errors.OverrideError`, naming it; nothing is
+        applied.
+
+        >>> cal = vietnam_calendar()
+        >>> local = cal.with_overrides(working_days=[dt.date(2026, 3, 7)], closures=[dt.date(2026, 3, 9)])
+        >>> local.is_working_day(dt.date(2026, 3, 7)), local.is_working_day(dt.date(2026, 3, 9))
+        (True, False)
+        >>> cal.is_working_day(dt.date(2026, 3, 7))
+        False
+        """
+        ov = parse_overrides(overrides) if overrides is not None else CalendarOverrides()
+        extra: list[CalendarEntry] = []
+        for field, items, kind, name in (
+            ("closures", closures, DayKind.LOCAL_CLOSURE, "Nghỉ theo quyết định của địa phương"),
+            (
+                "working_days",
+                working_days,
+                DayKind.LOCAL_WORKING_DAY,
+                "Làm việc theo quyết định của địa phương",
+            ),
+        ):
+            for j, item in enumerate(items):
+                if isinstance(item, CalendarEntry):
+                    if item.kind is not kind:
+                        raise InvalidInputError(
+                            f"{field}[{j}].kind", item.kind.value, f"{kind.value}"
+                        )
+                    extra.append(item)
+                else:
+                    d = as_date(item, f"{field}[{j}]")
+                    extra.append(
+                        CalendarEntry(date=d, kind=kind, name=name, source="local override")
+                    )
+        code_ov = parse_overrides(
+            {"notices": [n.model_dump() for n in notices], "days": [e.model_dump() for e in extra]},
+            source="with_overrides()",
+        )
+        all_notices = [*self._notices.values(), *ov.notices, *code_ov.notices]
+        all_local = [*self._local.values(), *ov.days, *code_ov.days]
+        for e in [
+            *ov.days,
+            *code_ov.days,
+            *(d for n in (*ov.notices, *code_ov.notices) for d in n.days),
+        ]:
+            self._index(e.date, "override date")
+        return self._replace(notices=all_notices, local_days=all_local)
+
+    def with_office_hours(self, office_hours: OfficeHours | Mapping[str, Any]) -> WorkingCalendar:
+        """A new calendar with other office hours; days are unchanged.
+
+        >>> cal = vietnam_calendar().with_office_hours({"sessions": [{"start": "08:00", "end": "16:00"}]})
+        >>> cal.working_time_between(dt.datetime(2026, 3, 2, 8), dt.datetime(2026, 3, 3, 8))
+        datetime.timedelta(seconds=28800)
+        """
+        oh = (
+            office_hours
+            if isinstance(office_hours, OfficeHours)
+            else OfficeHours.model_validate(office_hours)
+        )
+        return self._replace(office_hours=oh)
+
+    def _replace(self, **kw: Any) -> WorkingCalendar:
+        args: dict[str, Any] = {
+            "first_year": self._first_year,
+            "last_year": self._last_year,
+            "weekend": self._weekend,
+            "rules": self._rules,
+            "notices": list(self._notices.values()),
+            "local_days": list(self._local.values()),
+            "provisional_from": self._provisional_from,
+            "office_hours": self._office_hours,
+        }
+        args.update(kw)
+        return type(self)(**args)
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def first_date(self) -> dt.date:
+        """First date covered (1 January of the first year)."""
+        return self._first
+
+    @property
+    def last_date(self) -> dt.date:
+        """Last date covered (31 December of the last year)."""
+        return self._last
+
+    @property
+    def office_hours(self) -> OfficeHours:
+        """The office hours used by the working-time operations."""
+        return self._office_hours
+
+    @property
+    def notice_years(self) -> frozenset[int]:
+        """Years decided by a notice (the official table plus any added)."""
+        return frozenset(self._notices)
+
+    @property
+    def provisional_years(self) -> frozenset[int]:
+        """Years whose days are projected from the rules, pending an official notice."""
+        return self._provisional_years
+
+    def __repr__(self) -> str:
+        return (
+            f"<WorkingCalendar {self._first_year}-{self._last_year}, notices {sorted(self._notices)}, "
+            f"{len(self._local)} local row(s)>"
+        )
+
+    # ------------------------------------------------------------------ helpers
+    def _index(self, value: object, field: str = "d") -> int:
+        d = as_date(value, field)
+        i = d.toordinal() - self._first.toordinal()
+        if i < 0 or d > self._last:
+            raise OutOfRangeError(d, self._first, self._last)
+        return i
+
+    def _date(self, i: int) -> dt.date:
+        return dt.date.fromordinal(self._first.toordinal() + i)
+
+    def _span_provisional(self, i: int, j: int) -> bool:
+        lo, hi = (i, j) if i <= j else (j, i)
+        return self._prov_cum[hi + 1] - self._prov_cum[lo] > 0
+
+    def _warn_if_provisional(self, i: int, j: int, what: str) -> None:
+        if self._span_provisional(i, j):
+            lo, hi = sorted((i, j))
+            years = sorted(
+                y
+                for y in self._provisional_years
+                if self._date(lo).year <= y <= self._date(hi).year
+            )
+            warnings.warn(
+                f"{what} rests on days of {', '.join(map(str, years))}, for which no official notice "
+                "exists yet; the answer is projected from the statutory rules",
+                ProvisionalCalendarWarning,
+                stacklevel=3,
+            )
+
+    def is_provisional_span(self, a: dt.date, b: dt.date) -> bool:
+        """Whether any day in ``[a, b]`` (either order) is provisional. Never warns.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.is_provisional_span(dt.date(2026, 12, 1), dt.date(2027, 1, 5))
+        True
+        """
+        return self._span_provisional(self._index(a, "a"), self._index(b, "b"))
+
+    # ------------------------------------------------------------------ days
+    def is_working_day(self, d: dt.date) -> bool:
+        """Whether ``d`` is a working day (warns if ``d`` is provisional).
+
+        >>> vietnam_calendar().is_working_day(dt.date(2026, 1, 2))
+        False
+        """
+        i = self._index(d)
+        self._warn_if_provisional(i, i, f"is_working_day({self._date(i)})")
+        return self._working[i] == 1
+
+    def day_info(self, d: dt.date) -> DayInfo:
+        """The status of ``d`` with its kind, Vietnamese name, source and provisional flag.
+
+        Never warns: the flag is in the answer.
+
+        >>> vietnam_calendar().day_info(dt.date(2024, 5, 4)).kind.value
+        'working_saturday'
+        >>> vietnam_calendar().day_info(dt.date(2027, 3, 3)).provisional
+        True
+        """
+        i = self._index(d)
+        day = self._date(i)
+        k = _KINDS[self._kind[i]]
+        spec = self._special.get(i)
+        prov = self._prov_cum[i + 1] - self._prov_cum[i] > 0
+        if spec is None:
+            return DayInfo(date=day, working=self._working[i] == 1, kind=k, provisional=prov)
+        return DayInfo(
+            date=day,
+            working=self._working[i] == 1,
+            kind=spec[0],
+            name=spec[1],
+            source=spec[2],
+            provisional=prov,
+        )
+
+    def day_infos(self, a: dt.date, b: dt.date, *, special_only: bool = False) -> Iterator[DayInfo]:
+        """:class:`DayInfo` for every day of ``[a, b]`` (or only the non-ordinary ones).
+
+        >>> [d.date.day for d in vietnam_calendar().day_infos(dt.date(2026, 2, 14), dt.date(2026, 2, 22), special_only=True)]
+        [16, 17, 18, 19, 20]
+        """
+        i, j = self._index(a, "a"), self._index(b, "b")
+        if special_only:
+            for k in sorted(x for x in self._special if i <= x <= j):
+                yield self.day_info(self._date(k))
+            return
+        for k in range(i, j + 1):
+            yield self.day_info(self._date(k))
+
+    # ------------------------------------------------------------------ arithmetic
+    def _add(self, i: int, n: int) -> int:
+        """Index of the working day n steps from index i (no warnings)."""
+        if n > 0:
+            j = self._cum[i] + n - 1
+        elif n < 0:
+            j = self._cum[i] - self._working[i] + n
+        else:
+            if self._working[i]:
+                return i
+            j = self._cum[i]
+        if j < 0 or j >= len(self._wd):
+            raise OutOfRangeError(
+                self._date(i) + dt.timedelta(days=n if n else 1),
+                self._first,
+                self._last,
+            )
+        return self._wd[j]
+
+    def add_working_days(self, d: dt.date, n: int) -> dt.date:
+        """The n-th working day after ``d`` (n > 0), before it (n < 0), or ``d`` itself if working (n = 0).
+
+        Interval semantics: for n > 0 the result is the n-th working day *strictly after* ``d``
+        (``d`` itself is not counted, as in Civil Code art. 147); for n < 0 strictly before; for
+        n = 0, ``d`` if it is a working day, else the next one. O(1).
+
+        >>> cal = vietnam_calendar()
+        >>> cal.add_working_days(dt.date(2025, 12, 31), 1)   # 1-2 January 2026 are off
+        datetime.date(2026, 1, 5)
+        >>> cal.add_working_days(dt.date(2026, 1, 9), 1)     # Saturday 10 January is worked
+        datetime.date(2026, 1, 10)
+        >>> cal.add_working_days(dt.date(2026, 1, 5), -1)
+        datetime.date(2025, 12, 31)
+        """
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise InvalidInputError("n", n, "an int")
+        i = self._index(d)
+        j = self._add(i, n)
+        self._warn_if_provisional(i, j, f"add_working_days({self._date(i)}, {n})")
+        return self._date(j)
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """The number of working days in ``(a, b]``; negative (``-count of (b, a]``) when b < a.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.working_days_between(dt.date(2025, 12, 31), dt.date(2026, 12, 31))
+        249
+        >>> cal.working_days_between(dt.date(2026, 1, 12), dt.date(2026, 1, 9))
+        -2
+        """
+        i, j = self._index(a, "a"), self._index(b, "b")
+        self._warn_if_provisional(
+            min(i, j) + (1 if i != j else 0), max(i, j), "working_days_between"
+        )
+        return self._cum[j] - self._cum[i]
+
+    def next_working_day(self, d: dt.date) -> dt.date:
+        """The first working day strictly after ``d``.
+
+        >>> vietnam_calendar().next_working_day(dt.date(2026, 2, 13))
+        datetime.date(2026, 2, 23)
+        """
+        return self.add_working_days(d, 1)
+
+    def previous_working_day(self, d: dt.date) -> dt.date:
+        """The last working day strictly before ``d``.
+
+        >>> vietnam_calendar().previous_working_day(dt.date(2026, 2, 23))
+        datetime.date(2026, 2, 13)
+        """
+        return self.add_working_days(d, -1)
+
+    def working_days(self, a: dt.date, b: dt.date) -> Iterator[dt.date]:
+        """The working days of ``[a, b]`` in order (empty when b < a).
+
+        >>> [d.day for d in vietnam_calendar().working_days(dt.date(2026, 1, 1), dt.date(2026, 1, 11))]
+        [5, 6, 7, 8, 9, 10]
+        """
+        i, j = self._index(a, "a"), self._index(b, "b")
+        if j < i:
+            return iter(())
+        self._warn_if_provisional(i, j, "working_days")
+        lo = self._cum[i] - self._working[i]
+        hi = self._cum[j]
+        base = self._first.toordinal()
+        return (dt.date.fromordinal(base + k) for k in self._wd[lo:hi])
+
+    # ------------------------------------------------------------------ batch
+    @overload
+    def add_working_days_batch(self, dates: Sequence[dt.date], n: int) -> list[dt.date]: ...
+    @overload
+    def add_working_days_batch(
+        self, dates: npt.NDArray[np.datetime64], n: int
+    ) -> npt.NDArray[np.datetime64]: ...
+
+    def add_working_days_batch(self, dates: Any, n: int) -> Any:
+        """:meth:`add_working_days` for many dates: a list gives a list, a numpy ``datetime64[D]``
+        array gives one (vectorised; needs the ``numpy`` extra). Equal to the scalar results.
+
+        >>> vietnam_calendar().add_working_days_batch([dt.date(2026, 1, 9), dt.date(2026, 2, 13)], 1)
+        [datetime.date(2026, 1, 10), datetime.date(2026, 2, 23)]
+        """
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise InvalidInputError("n", n, "an int")
+        if type(dates).__module__ == "numpy" and type(dates).__name__ == "ndarray":
+            return self._batch_numpy(dates, n)
+        out: list[dt.date] = []
+        lo = hi = -1
+        for k, d in enumerate(dates):
+            i = self._index(d, f"dates[{k}]")
+            j = self._add(i, n)
+            a, b = (i, j) if i <= j else (j, i)
+            lo = a if lo < 0 else min(lo, a)
+            hi = max(hi, b)
+            out.append(self._date(j))
+        # warn only if some individual span is provisional, not just the hull of all of them
+        if (
+            out
+            and self._span_provisional(lo, hi)
+            and any(
+                self._span_provisional(self._index(d), self._index(r))
+                for d, r in zip(dates, out, strict=True)
+            )
+        ):
+            self._warn_if_provisional(lo, hi, "add_working_days_batch")
+        return out
+
+    def _numpy_arrays(self) -> dict[str, Any]:
+        if self._np is None:
+            with self._lock:
+                if self._np is None:
+                    import numpy as np
+
+                    self._np = {
+                        "cum": np.frombuffer(self._cum, dtype=np.int64).copy(),
+                        "wd": np.frombuffer(self._wd, dtype=np.int64).copy(),
+                        "working": np.frombuffer(self._working, dtype=np.uint8).astype(np.int64),
+                        "prov": np.frombuffer(self._prov_cum, dtype=np.int64).copy(),
+                        "base": np.datetime64(self._first, "D").astype(np.int64),
+                    }
+        return self._np
+
+    def _batch_numpy(self, dates: Any, n: int) -> Any:
+        import numpy as np
+
+        arr = np.asarray(dates)
+        if arr.dtype.kind != "M":
+            raise InvalidInputError(
+                "dates", f"array of dtype {arr.dtype}", "a numpy datetime64[D] array"
+            )
+        t = self._numpy_arrays()
+        idx = arr.astype("datetime64[D]").astype(np.int64) - t["base"]
+        size = len(t["cum"])
+        bad = (idx < 0) | (idx >= size)
+        if bad.any():
+            first_bad = arr.astype("datetime64[D]")[bad][0].item()
+            raise OutOfRangeError(first_bad, self._first, self._last)
+        cum = t["cum"][idx]
+        if n > 0:
+            j = cum + (n - 1)
+        elif n < 0:
+            j = cum - t["working"][idx] + n
+        else:
+            j = np.where(t["working"][idx] == 1, -1, cum)
+        wdn = len(t["wd"])
+        if ((j >= wdn) | ((j < 0) & (n != 0))).any():
+            k = int(np.argmax((j >= wdn) | (j < 0)))
+            raise OutOfRangeError(arr.astype("datetime64[D]")[k].item(), self._first, self._last)
+        res = (
+            t["wd"][np.clip(j, 0, wdn - 1)]
+            if n != 0
+            else np.where(j < 0, idx, t["wd"][np.clip(j, 0, wdn - 1)])
+        )
+        lo = np.minimum(idx, res)
+        hi = np.maximum(idx, res)
+        prov = t["prov"]
+        if bool(((prov[hi + 1] - prov[lo]) > 0).any()):
+            i0, i1 = int(lo.min()), int(hi.max())
+            self._warn_if_provisional(i0, i1, "add_working_days_batch")
+        return (res + t["base"]).astype("datetime64[D]").reshape(arr.shape)
+
+    # ------------------------------------------------------------------ working time
+    def _position(self, m: dt.datetime) -> tuple[int, int]:
+        """(day index, office seconds elapsed since the range start) for a VN-local moment."""
+        i = self._index(m.date(), "moment")
+        x = m.hour * 3600 + m.minute * 60 + m.second
+        within = 0
+        if self._working[i]:
+            for s in self._office_hours.sessions_on(m.date()):
+                within += min(max(x - s.start_s, 0), s.seconds)
+        return i, self._sec_cum[i] + within
+
+    def _moment_at(self, pos: int, *, prefer_end: bool) -> dt.datetime:
+        s = self._sec_cum
+        j = bisect_left(s, pos) - 1 if prefer_end else bisect_right(s, pos) - 1
+        if pos <= 0 and not prefer_end:
+            j = 0
+        j = max(j, 0)
+        if j >= len(s) - 1:
+            raise OutOfRangeError(self._last + _ONE_DAY, self._first, self._last)
+        # skip non-working days (their span is empty)
+        if s[j + 1] == s[j]:
+            j = bisect_right(s, s[j]) - 1
+            if j >= len(s) - 1:
+                raise OutOfRangeError(self._last + _ONE_DAY, self._first, self._last)
+        day = self._date(j)
+        r = pos - s[j]
+        sessions = self._office_hours.sessions_on(day)
+        for k, sess in enumerate(sessions):
+            last = k == len(sessions) - 1
+            if r < sess.seconds or (prefer_end and r == sess.seconds) or last:
+                sec = sess.start_s + min(r, sess.seconds)
+                return dt.datetime.combine(day, dt.time(0), tzinfo=VN_TZ) + dt.timedelta(
+                    seconds=sec
+                )
+            r -= sess.seconds
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def add_working_time(self, moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+        """The moment ``delta`` of office time after ``moment`` (before it when negative).
+
+        Only time inside the office sessions of working days counts. A result that falls exactly on
+        the end of a session is that end ("11:30"), not the next opening. A zero delta moves a
+        moment outside office hours to the next opening. Naive datetimes are Vietnam local time;
+        the result is aware (Asia/Ho_Chi_Minh).
+
+        >>> cal = vietnam_calendar()
+        >>> cal.add_working_time(dt.datetime(2026, 3, 2, 10, 0), dt.timedelta(hours=4)).isoformat()
+        '2026-03-02T16:00:00+07:00'
+        >>> cal.add_working_time(dt.datetime(2026, 2, 13, 16, 0), dt.timedelta(hours=2)).isoformat()
+        '2026-02-23T08:30:00+07:00'
+        """
+        m = as_vn_datetime(moment, "moment")
+        if not isinstance(delta, dt.timedelta):
+            raise InvalidInputError("delta", delta, "a datetime.timedelta")
+        i, pos = self._position(m)
+        secs = int(delta.total_seconds())
+        target = pos + secs
+        if target < 0:
+            raise OutOfRangeError(self._first - _ONE_DAY, self._first, self._last)
+        out = self._moment_at(target, prefer_end=secs > 0)
+        j = self._index(out.date(), "result")
+        self._warn_if_provisional(i, j, "add_working_time")
+        return out
+
+    def working_time_between(self, m1: dt.datetime, m2: dt.datetime) -> dt.timedelta:
+        """Office time between two moments (negative when ``m2`` is before ``m1``).
+
+        >>> cal = vietnam_calendar()
+        >>> cal.working_time_between(dt.datetime(2026, 3, 2, 11, 0), dt.datetime(2026, 3, 2, 14, 0))
+        datetime.timedelta(seconds=3600)
+        """
+        a = as_vn_datetime(m1, "m1")
+        b = as_vn_datetime(m2, "m2")
+        i, p1 = self._position(a)
+        j, p2 = self._position(b)
+        self._warn_if_provisional(i, j, "working_time_between")
+        return dt.timedelta(seconds=p2 - p1)
+
+    def opening_at_or_after(self, moment: dt.datetime) -> dt.datetime:
+        """``moment`` if the office is open then, else the next opening (aware, Vietnam time).
+
+        >>> vietnam_calendar().opening_at_or_after(dt.datetime(2026, 3, 2, 12, 0)).time()
+        datetime.time(13, 30)
+        """
+        return self.add_working_time(moment, dt.timedelta(0))
+
+    def sessions_on(self, d: dt.date) -> tuple[tuple[dt.time, dt.time], ...]:
+        """The office sessions of ``d`` as ``(start, end)`` pairs; empty on a non-working day.
+
+        >>> vietnam_calendar().sessions_on(dt.date(2026, 3, 1))
+        ()
+        """
+        i = self._index(d)
+        if not self._working[i]:
+            return ()
+        return tuple((s.start, s.end) for s in self._office_hours.sessions_on(self._date(i)))
+
+
+_KINDS: tuple[DayKind, ...] = tuple(DayKind)
+_KIND_INDEX: dict[DayKind, int] = {k: i for i, k in enumerate(_KINDS)}
+_WORKING = frozenset({DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.LOCAL_WORKING_DAY})
+_PLAIN = frozenset({DayKind.WEEKDAY, DayKind.WEEKEND})
+
+_build_lock = threading.Lock()
+
+
+@cache
+def _national() -> WorkingCalendar:
+    notices = load_official_notices()
+    return WorkingCalendar(
+        first_year=2000,
+        last_year=2100,
+        rules=_holidays_rules,
+        notices=notices,
+        provisional_from=max(n.year for n in notices) + 1,
+    )
+
+
+def vietnam_calendar(
+    overrides: CalendarOverrides | Mapping[str, Any] | str | Path | None = None,
+) -> WorkingCalendar:
+    """The national civil-service calendar of Viet Nam, 2000-2100 (built once, then shared).
+
+    Official notices decide 2023-2026; earlier years are derived from the statutory rules; 2027 and
+    later are provisional until a notice is added. ``overrides`` (a TOML/JSON path or a mapping)
+    gives a local calendar in one call.
+
+    >>> cal = vietnam_calendar()
+    >>> cal.working_days_between(dt.date(2022, 12, 31), dt.date(2023, 12, 31))
+    249
+    """
+    with _build_lock:
+        cal = _national()
+    return cal if overrides is None else cal.with_overrides(overrides)

@@ -1,0 +1,211 @@
+"""One exception tree for hcc, and its warning classes.
+
+::
+
+    HccError
+    ├── OutOfRangeError (ValueError)          a date outside the calendar's range
+    ├── OverrideError (ValueError)            a bad row in a calendar override (file or code)
+    ├── TimeLimitParseError (ValueError)      a time-limit phrase that cannot be read
+    ├── DeadlineError (ValueError)            impossible deadline input
+    ├── EventOrderError (ValueError)          an impossible sequence of dossier events
+    ├── ExtensionLimitError (EventOrderError) a second extension where the law allows one
+    ├── InvalidTransitionError (EventOrderError) an event the dossier's state does not allow
+    ├── FeeRuleError (ValueError)             a fee rule that is malformed or overlaps another
+    ├── QuoteError (ValueError)               a quote asked with unknown quantities or categories
+    ├── CatalogueValidationError (ValueError) every problem found in a catalogue file
+    ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
+    ├── DossierCodeError (ValueError)         a malformed dossier code
+    ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
+    └── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+
+    HccWarning (UserWarning)
+    └── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
+
+Every exception keeps its inputs as attributes, so callers can react without parsing messages.
+
+>>> issubclass(OutOfRangeError, ValueError) and issubclass(OutOfRangeError, HccError)
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+__all__ = [
+    "CatalogueValidationError",
+    "DeadlineError",
+    "DocumentContextError",
+    "DossierCodeError",
+    "EventOrderError",
+    "ExtensionLimitError",
+    "FeeRuleError",
+    "HccError",
+    "HccWarning",
+    "InvalidTransitionError",
+    "OutOfRangeError",
+    "OverrideError",
+    "ProvisionalCalendarWarning",
+    "QuoteError",
+    "TimeLimitParseError",
+    "UnknownDocumentError",
+    "UnknownProcedureError",
+]
+
+
+class HccError(Exception):
+    """Base class of every error hcc raises on purpose.
+
+    >>> isinstance(HccError("x"), Exception)
+    True
+    """
+
+
+class OutOfRangeError(HccError, ValueError):
+    """A date lies outside the years a calendar covers.
+
+    >>> import datetime as dt
+    >>> e = OutOfRangeError(dt.date(1999, 12, 31), dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+    >>> str(e)
+    'date 1999-12-31 is outside the calendar range 2000-01-01..2100-12-31'
+    """
+
+    def __init__(self, value: _dt.date, first: _dt.date, last: _dt.date) -> None:
+        self.value = value
+        self.first = first
+        self.last = last
+        super().__init__(
+            f"date {value.isoformat()} is outside the calendar range "
+            f"{first.isoformat()}..{last.isoformat()}"
+        )
+
+
+class OverrideError(HccError, ValueError):
+    """A calendar override (file, mapping or code) has a bad row; nothing was applied.
+
+    >>> str(OverrideError("days[2].date", "2027-02-30", "an ISO date YYYY-MM-DD", source="x.toml"))
+    "x.toml: days[2].date: got '2027-02-30', expected an ISO date YYYY-MM-DD"
+    """
+
+    def __init__(self, location: str, value: Any, allowed: str, *, source: str | None = None):
+        self.location = location
+        self.value = value
+        self.allowed = allowed
+        self.source = source
+        prefix = f"{source}: " if source else ""
+        super().__init__(f"{prefix}{location}: got {value!r}, expected {allowed}")
+
+
+class TimeLimitParseError(HccError, ValueError):
+    """A time-limit phrase could not be read; ``text`` keeps it verbatim.
+
+    >>> str(TimeLimitParseError("bảy ngày rưỡi"))
+    "cannot read a time limit from 'bảy ngày rưỡi'"
+    """
+
+    def __init__(self, text: str, reason: str | None = None) -> None:
+        self.text = text
+        self.reason = reason
+        msg = f"cannot read a time limit from {text!r}"
+        if reason:
+            msg += f": {reason}"
+        super().__init__(msg)
+
+
+class DeadlineError(HccError, ValueError):
+    """Deadline input that cannot be computed (for example a non-datetime receipt moment)."""
+
+
+class EventOrderError(HccError, ValueError):
+    """An impossible order of dossier events; names both events involved.
+
+    >>> str(EventOrderError("a return cannot come before the receipt", event="returned"))
+    'a return cannot come before the receipt (event: returned)'
+    """
+
+    def __init__(self, message: str, *, event: str | None = None, other: str | None = None):
+        self.event = event
+        self.other = other
+        parts = [
+            p for p in (f"event: {event}" if event else "", f"other: {other}" if other else "") if p
+        ]
+        super().__init__(message + (f" ({', '.join(parts)})" if parts else ""))
+
+
+class ExtensionLimitError(EventOrderError):
+    """A second extension (new appointment) where the law allows only one (Decree 61/2018 art. 19(9))."""
+
+
+class InvalidTransitionError(EventOrderError):
+    """An event that the dossier's current state does not allow; names the state and the event."""
+
+    def __init__(self, state: str, event: str, *, allowed: tuple[str, ...] = ()) -> None:
+        self.state = state
+        allowed_txt = f"; allowed: {', '.join(allowed)}" if allowed else ""
+        super().__init__(
+            f"event {event!r} is not allowed in state {state!r}{allowed_txt}", event=event
+        )
+
+
+class FeeRuleError(HccError, ValueError):
+    """A fee rule that is malformed (unknown unit, negative amount) or overlaps another."""
+
+
+class QuoteError(HccError, ValueError):
+    """A quote asked with an unknown quantity name or exemption category."""
+
+
+class CatalogueValidationError(HccError, ValueError):
+    """Every problem found in a catalogue, each with its location; ``errors`` lists them all."""
+
+    def __init__(self, errors: list[Any], source: str | None = None) -> None:
+        self.errors = list(errors)
+        self.source = source
+        head = f"{len(self.errors)} problem(s) in catalogue" + (f" {source}" if source else "")
+        lines = [head] + [f"  - {e}" for e in self.errors]
+        super().__init__("\n".join(lines))
+
+
+class UnknownProcedureError(HccError, LookupError):
+    """A procedure code that is not in the catalogue."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"no procedure with code {code!r} in the catalogue")
+
+    def __str__(self) -> str:  # LookupError would quote the message again
+        return str(self.args[0])
+
+
+class DossierCodeError(HccError, ValueError):
+    """A dossier code (Circular 01/2018 art. 19) that does not match ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``."""
+
+
+class DocumentContextError(HccError, ValueError):
+    """A document context with a missing or unknown field; ``fields`` names them."""
+
+    def __init__(self, kind: str, fields: list[str], message: str) -> None:
+        self.kind = kind
+        self.fields = fields
+        super().__init__(message)
+
+
+class UnknownDocumentError(HccError, LookupError):
+    """A document kind or form set that does not exist."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class HccWarning(UserWarning):
+    """Base class of hcc's warnings."""
+
+
+class ProvisionalCalendarWarning(HccWarning):
+    """An answer rests on a day of a year for which no official notice exists yet.
+
+    The day's status is projected from the statutory rules (Labour Code 2019 arts. 111-112); the
+    Prime Minister may still choose other Tết days or add swaps. Filter it when that is acceptable::
+
+        warnings.simplefilter("ignore", hcc.ProvisionalCalendarWarning)
+    """
