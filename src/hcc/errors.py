@@ -70,14 +70,19 @@ class OutOfRangeError(HccError, ValueError):
     'date 1999-12-31 is outside the calendar range 2000-01-01..2100-12-31'
     """
 
-    def __init__(self, value: _dt.date, first: _dt.date, last: _dt.date) -> None:
+    def __init__(
+        self, value: _dt.date, first: _dt.date, last: _dt.date, *, operation: str | None = None
+    ) -> None:
         self.value = value
         self.first = first
         self.last = last
-        super().__init__(
-            f"date {value.isoformat()} is outside the calendar range "
-            f"{first.isoformat()}..{last.isoformat()}"
-        )
+        self.operation = operation
+        rng = f"{first.isoformat()}..{last.isoformat()}"
+        if operation:
+            msg = f"{operation} from {value.isoformat()} leaves the calendar range {rng}"
+        else:
+            msg = f"date {value.isoformat()} is outside the calendar range {rng}"
+        super().__init__(msg)
 
 
 class OverrideError(HccError, ValueError):

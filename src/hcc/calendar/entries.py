@@ -269,7 +269,7 @@ def parse_overrides(
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = [p for p in err["loc"] if isinstance(p, int | str)]
-        value = err.get("input", _lookup(raw, loc))
+        value = None if err["type"] == "missing" else err.get("input", _lookup(raw, loc))
         if isinstance(value, dt.date):
             value = value.isoformat()
         raise OverrideError(

@@ -81,7 +81,7 @@ def _holidays_rules(years: range) -> dict[dt.date, tuple[DayKind, str, str]]:
 
     vi = holidays.country_holidays("VN", years=years, language="vi")
     en = holidays.country_holidays("VN", years=years, language="en_US")
-    src = f"Labour Code 2019 arts. 111-112, as encoded by python-holidays {holidays.__version__}"  # type: ignore[attr-defined]  # untyped re-export
+    src = f"Statutory rules (Labour Code, art. 112 holidays and art. 111 compensatory days), as encoded by python-holidays {holidays.__version__}"  # type: ignore[attr-defined]  # untyped re-export
     out: dict[dt.date, tuple[DayKind, str, str]] = {}
     for day, name_en in en.items():
         first = name_en.split(";")[0]
@@ -113,6 +113,7 @@ class WorkingCalendar:
     """
 
     __slots__ = (
+        "_base_ord",
         "_cum",
         "_first",
         "_first_year",
@@ -129,8 +130,11 @@ class WorkingCalendar:
         "_provisional_years",
         "_rules",
         "_sec_cum",
+        "_size",
         "_special",
+        "_warn_cache",
         "_wd",
+        "_wd_dates",
         "_weekend",
         "_working",
     )
@@ -269,10 +273,15 @@ class WorkingCalendar:
             sec_cum[i + 1] = seconds
         self._kind = bytes(kind)
         self._working = bytes(working)
-        self._cum = cum
-        self._wd = wd_list
-        self._prov_cum = prov_cum
-        self._sec_cum = sec_cum
+        # Lists, not arrays: indexing a list returns the stored int without boxing a new one.
+        self._cum = cum.tolist()
+        self._wd = wd_list.tolist()
+        self._wd_dates = [dt.date.fromordinal(base_ord + k) for k in self._wd]
+        self._prov_cum = prov_cum.tolist()
+        self._sec_cum = sec_cum.tolist()
+        self._base_ord = base_ord
+        self._size = size
+        self._warn_cache: dict[tuple[int, int], str] = {}
         self._special = special
 
     # ------------------------------------------------------------------ derivation
@@ -412,19 +421,22 @@ class WorkingCalendar:
         return self._prov_cum[hi + 1] - self._prov_cum[lo] > 0
 
     def _warn_if_provisional(self, i: int, j: int, what: str) -> None:
-        if self._span_provisional(i, j):
-            lo, hi = sorted((i, j))
-            years = sorted(
-                y
-                for y in self._provisional_years
-                if self._date(lo).year <= y <= self._date(hi).year
+        lo, hi = (i, j) if i <= j else (j, i)
+        if self._prov_cum[hi + 1] - self._prov_cum[lo] <= 0:
+            return
+        key = (self._date(lo).year, self._date(hi).year)
+        years = self._warn_cache.get(key)
+        if years is None:
+            years = ", ".join(
+                str(y) for y in sorted(self._provisional_years) if key[0] <= y <= key[1]
             )
-            warnings.warn(
-                f"{what} rests on days of {', '.join(map(str, years))}, for which no official notice "
-                "exists yet; the answer is projected from the statutory rules",
-                ProvisionalCalendarWarning,
-                stacklevel=3,
-            )
+            self._warn_cache[key] = years  # a benign race: every thread computes the same string
+        warnings.warn(
+            f"{what} rests on days of {years}, for which no official notice exists yet; "
+            "the answer is projected from the statutory rules",
+            ProvisionalCalendarWarning,
+            stacklevel=3,
+        )
 
     def is_provisional_span(self, a: dt.date, b: dt.date) -> bool:
         """Whether any day in ``[a, b]`` (either order) is provisional. Never warns.
@@ -499,9 +511,7 @@ class WorkingCalendar:
             j = self._cum[i]
         if j < 0 or j >= len(self._wd):
             raise OutOfRangeError(
-                self._date(i) + dt.timedelta(days=n if n else 1),
-                self._first,
-                self._last,
+                self._date(i), self._first, self._last, operation=f"moving {n} working day(s)"
             )
         return self._wd[j]
 
@@ -520,6 +530,22 @@ class WorkingCalendar:
         >>> cal.add_working_days(dt.date(2026, 1, 5), -1)
         datetime.date(2025, 12, 31)
         """
+        if type(d) is dt.date and type(n) is int:  # the hot path: no coercion needed
+            i = d.toordinal() - self._base_ord
+            if 0 <= i < self._size:
+                cum = self._cum[i]
+                if n > 0:
+                    k = cum + n - 1
+                elif n < 0:
+                    k = cum - self._working[i] + n
+                else:
+                    k = cum - self._working[i]
+                if 0 <= k < len(self._wd):
+                    r = self._wd[k]
+                    lo, hi = (i, r) if i <= r else (r, i)
+                    if self._prov_cum[hi + 1] != self._prov_cum[lo]:
+                        self._warn_if_provisional(i, r, f"add_working_days({d}, {n})")
+                    return self._wd_dates[k]
         if isinstance(n, bool) or not isinstance(n, int):
             raise InvalidInputError("n", n, "an int")
         i = self._index(d)
@@ -620,10 +646,10 @@ class WorkingCalendar:
                     import numpy as np
 
                     self._np = {
-                        "cum": np.frombuffer(self._cum, dtype=np.int64).copy(),
-                        "wd": np.frombuffer(self._wd, dtype=np.int64).copy(),
+                        "cum": np.asarray(self._cum, dtype=np.int64),
+                        "wd": np.asarray(self._wd, dtype=np.int64),
                         "working": np.frombuffer(self._working, dtype=np.uint8).astype(np.int64),
-                        "prov": np.frombuffer(self._prov_cum, dtype=np.int64).copy(),
+                        "prov": np.asarray(self._prov_cum, dtype=np.int64),
                         "base": np.datetime64(self._first, "D").astype(np.int64),
                     }
         return self._np
@@ -653,7 +679,12 @@ class WorkingCalendar:
         wdn = len(t["wd"])
         if ((j >= wdn) | ((j < 0) & (n != 0))).any():
             k = int(np.argmax((j >= wdn) | (j < 0)))
-            raise OutOfRangeError(arr.astype("datetime64[D]")[k].item(), self._first, self._last)
+            raise OutOfRangeError(
+                arr.astype("datetime64[D]").ravel()[k].item(),
+                self._first,
+                self._last,
+                operation=f"moving {n} working day(s)",
+            )
         res = (
             t["wd"][np.clip(j, 0, wdn - 1)]
             if n != 0
@@ -685,12 +716,16 @@ class WorkingCalendar:
             j = 0
         j = max(j, 0)
         if j >= len(s) - 1:
-            raise OutOfRangeError(self._last + _ONE_DAY, self._first, self._last)
+            raise OutOfRangeError(
+                self._last, self._first, self._last, operation="adding working time"
+            )
         # skip non-working days (their span is empty)
         if s[j + 1] == s[j]:
             j = bisect_right(s, s[j]) - 1
             if j >= len(s) - 1:
-                raise OutOfRangeError(self._last + _ONE_DAY, self._first, self._last)
+                raise OutOfRangeError(
+                    self._last, self._first, self._last, operation="adding working time"
+                )
         day = self._date(j)
         r = pos - s[j]
         sessions = self._office_hours.sessions_on(day)
@@ -725,7 +760,9 @@ class WorkingCalendar:
         secs = int(delta.total_seconds())
         target = pos + secs
         if target < 0:
-            raise OutOfRangeError(self._first - _ONE_DAY, self._first, self._last)
+            raise OutOfRangeError(
+                m.date(), self._first, self._last, operation="subtracting working time"
+            )
         out = self._moment_at(target, prefer_end=secs > 0)
         j = self._index(out.date(), "result")
         self._warn_if_provisional(i, j, "add_working_time")
