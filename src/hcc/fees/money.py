@@ -1,0 +1,203 @@
+"""Money in Vietnamese đồng: exact amounts, "1.250.000 đồng" and amounts in words.
+
+VND has no minor unit, so every amount hcc handles is a whole number of đồng, held as an ``int`` or an
+integral :class:`~decimal.Decimal`; floats are refused everywhere, because ``0.1 + 0.2`` is not money.
+
+>>> format_vnd(1250000)
+'1.250.000 đồng'
+>>> amount_in_words(1050)
+'Một nghìn không trăm năm mươi đồng'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from typing import Any, Literal
+
+from hcc.errors import HccError
+
+__all__ = [
+    "AmountError",
+    "FourStyle",
+    "ThousandWord",
+    "ZeroTensWord",
+    "amount_in_words",
+    "format_vnd",
+    "to_vnd",
+]
+
+ThousandWord = Literal["nghìn", "ngàn"]
+"""The word for 10^3: "nghìn" (formal, northern; the default) or "ngàn" (southern)."""
+
+ZeroTensWord = Literal["linh", "lẻ"]
+"""The word for a zero tens digit before a units digit (105): "linh" (default) or "lẻ"."""
+
+FourStyle = Literal["tư", "bốn"]
+"""How 4 reads after "mươi" (24): "tư" (default) or "bốn". "mười bốn" (14) never changes."""
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+class AmountError(HccError, ValueError):
+    """An amount of money that is not a non-negative whole number of đồng (a float, a fraction, < 0).
+
+    ``value`` keeps what was received.
+
+    >>> str(AmountError(1.5, "an int or an integral Decimal, never a float"))
+    'amount: got 1.5 (float), expected an int or an integral Decimal, never a float'
+    """
+
+    def __init__(self, value: Any, allowed: str) -> None:
+        self.value = value
+        self.allowed = allowed
+        super().__init__(f"amount: got {value!r} ({type(value).__name__}), expected {allowed}")
+
+
+def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
+    """Check that ``value`` is a whole number of đồng and return it as a ``Decimal`` with no exponent.
+
+    Accepts ``int`` and integral ``Decimal`` (``Decimal("1.000E+3")`` is fine, ``Decimal("1.5")``
+    is not); refuses ``bool``, ``float``, ``str`` and, unless ``allow_negative``, negative amounts.
+
+    >>> to_vnd(Decimal("1.5E3"))
+    Decimal('1500')
+    >>> to_vnd(2.0)
+    Traceback (most recent call last):
+    ...
+    hcc.fees.money.AmountError: amount: got 2.0 (float), expected an int or an integral Decimal, never a float
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise AmountError(value, "an int or an integral Decimal, never a float")
+    d = Decimal(value)
+    if not d.is_finite() or d != d.to_integral_value():
+        raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
+    if d < 0 and not allow_negative:
+        raise AmountError(value, "a non-negative amount")
+    return Decimal(int(d))
+
+
+def format_vnd(amount: int | Decimal, *, unit: str | None = "đồng") -> str:
+    """Write an amount the Vietnamese way: dots between groups of three digits, then "đồng".
+
+    ``unit=None`` leaves the unit out; ``unit="VNĐ"`` or ``"₫"`` writes another one.
+
+    >>> format_vnd(1250000)
+    '1.250.000 đồng'
+    >>> format_vnd(Decimal(0))
+    '0 đồng'
+    >>> format_vnd(200000, unit=None)
+    '200.000'
+    """
+    digits = str(int(to_vnd(amount)))
+    groups = []
+    while digits:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    text = ".".join(reversed(groups))
+    return f"{text} {unicodedata.normalize('NFC', unit)}" if unit else text
+
+
+def _group_words(n: int, *, full: bool, zero_tens: str, four: str) -> list[str]:
+    """Words for 0 < n < 1000; ``full`` reads the hundreds even when zero ("không trăm")."""
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    words: list[str] = []
+    if hundreds or full:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units and words:
+            words.append(zero_tens)
+    elif tens == 1:
+        words.append("mười")
+    else:
+        words += [_DIGITS[tens], "mươi"]
+    if units:
+        if units == 1 and tens >= 2:
+            words.append("mốt")
+        elif units == 5 and tens >= 1:
+            words.append("lăm")
+        elif units == 4 and tens >= 2:
+            words.append(four)
+        else:
+            words.append(_DIGITS[units])
+    return words
+
+
+def _words(n: int, *, inner: bool, thousand: str, zero_tens: str, four: str) -> list[str]:
+    """Words for n > 0; ``inner`` when something is read before n (its hundreds are then spoken)."""
+    if n >= 1_000_000_000:
+        high, low = divmod(n, 1_000_000_000)
+        words = _words(high, inner=inner, thousand=thousand, zero_tens=zero_tens, four=four)
+        words.append("tỷ")
+        if low:
+            words += _words(low, inner=True, thousand=thousand, zero_tens=zero_tens, four=four)
+        return words
+    words = []
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    for value, scale in ((millions, "triệu"), (thousands, thousand), (units, "")):
+        if not value:
+            continue
+        words += _group_words(value, full=inner or bool(words), zero_tens=zero_tens, four=four)
+        if scale:
+            words.append(scale)
+    return words
+
+
+def amount_in_words(
+    amount: int | Decimal,
+    *,
+    thousand: ThousandWord = "nghìn",
+    zero_tens: ZeroTensWord = "linh",
+    four: FourStyle = "tư",
+    unit: str | None = "đồng",
+    capitalize: bool = True,
+) -> str:
+    """Read an amount of đồng in words, in the formal style of receipts and decisions.
+
+    Rules (formal style, the defaults):
+
+    - groups of three digits named "nghìn" (10^3), "triệu" (10^6), "tỷ" (10^9); above that the
+      groups of "tỷ" repeat: 10^12 is "một nghìn tỷ", 10^15 "một triệu tỷ", 10^18 "một tỷ tỷ"
+      (so any non-negative integer can be read);
+    - a group after the first is read in full: "không trăm" for a zero hundreds digit, and a
+      group of 000 is left out (1,000,005 → "một triệu không trăm linh năm");
+    - "linh" for a zero tens digit before a units digit (105 → "một trăm linh năm");
+    - "mười" for 10–19, "X mươi" above; "mốt" for 1 after twenty and above (21 → "hai mươi
+      mốt", but 11 → "mười một"); "lăm" for 5 after ten and above (15 → "mười lăm", 105 → "một
+      trăm linh năm"); "tư" for 4 after twenty and above (24 → "hai mươi tư", 14 → "mười bốn");
+    - the first letter capitalised; "đồng" at the end; 0 → "Không đồng".
+
+    Options: ``thousand="ngàn"``, ``zero_tens="lẻ"``, ``four="bốn"``; ``unit=None`` leaves out
+    "đồng"; ``capitalize=False`` keeps the first letter small.
+
+    >>> amount_in_words(1250000)
+    'Một triệu hai trăm năm mươi nghìn đồng'
+    >>> amount_in_words(1050)
+    'Một nghìn không trăm năm mươi đồng'
+    >>> amount_in_words(10**15)
+    'Một triệu tỷ đồng'
+    >>> amount_in_words(21_000_005)
+    'Hai mươi mốt triệu không trăm linh năm đồng'
+    >>> amount_in_words(1024, thousand="ngàn", zero_tens="lẻ", four="bốn")
+    'Một ngàn không trăm hai mươi bốn đồng'
+    >>> amount_in_words(15, unit=None, capitalize=False)
+    'mười lăm'
+    """
+    if thousand not in ("nghìn", "ngàn"):
+        raise AmountError(thousand, "thousand='nghìn' or 'ngàn'")
+    if zero_tens not in ("linh", "lẻ"):
+        raise AmountError(zero_tens, "zero_tens='linh' or 'lẻ'")
+    if four not in ("tư", "bốn"):
+        raise AmountError(four, "four='tư' or 'bốn'")
+    n = int(to_vnd(amount))
+    words = (
+        _words(n, inner=False, thousand=thousand, zero_tens=zero_tens, four=four)
+        if n
+        else ["không"]
+    )
+    if unit:
+        words.append(unicodedata.normalize("NFC", unit))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] if capitalize else text

@@ -1,0 +1,329 @@
+"""Quotes: what a fee schedule charges for given quantities, on a date, through a channel.
+
+>>> import datetime as dt
+>>> from hcc.fees import get_fee_schedule, quote
+>>> q = quote(get_fee_schedule("chung-thuc-ban-sao"), on=dt.date(2025, 3, 3), pages=5, copies=2)
+>>> q.total
+Decimal('14000')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from hcc.calendar import as_date
+from hcc.errors import QuoteError
+from hcc.fees._arith import round_vnd
+from hcc.fees.money import AmountError, format_vnd, to_vnd
+from hcc.fees.rules import (
+    CHANNELS,
+    EXEMPTION_CATEGORIES,
+    QUANTITY_NAMES,
+    Channel,
+    ChargeRule,
+    Exemption,
+    FeeSchedule,
+    FlatFee,
+    PercentageFee,
+    Reduction,
+)
+
+__all__ = ["Adjustment", "Quote", "QuoteLine", "quote"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Adjustment(_Model):
+    """The exemption or reduction applied to a quote line, and why.
+
+    ``percent`` is the share waived (100 = exempt); ``reason`` is the category or channel that
+    triggered it.
+    """
+
+    rule_id: str
+    kind: Literal["exemption", "reduction"]
+    description: str
+    reason: str
+    percent: Decimal
+    legal_basis: str
+    unconfirmed: bool = False
+
+
+class QuoteLine(_Model):
+    """One charge of a quote.
+
+    ``quantity`` is what the line counts (copies for a per-copy page fee, cases, the declared value
+    for a percentage); ``unit_amount`` the amount of one such quantity when the line is exactly
+    ``quantity × unit_amount`` (None for a percentage or a tiered amount that spans tiers);
+    ``gross`` the amount before any exemption or reduction, ``amount`` what is payable.
+    """
+
+    rule_id: str
+    kind: Literal["flat", "per_unit", "percentage"]
+    description: str
+    quantity_name: str | None
+    quantity: Decimal
+    unit_amount: Decimal | None
+    gross: Decimal
+    amount: Decimal
+    detail: str
+    legal_basis: str
+    adjustment: Adjustment | None = None
+    unconfirmed: bool = False
+
+
+class Quote(_Model):
+    """The result of :func:`quote`: lines and a total, all whole đồng as ``Decimal``.
+
+    ``unconfirmed`` is true when any rule used is marked unconfirmed (a provincial amount hcc
+    could not check); ``unused_quantities`` names quantities given that no rule counted.
+    """
+
+    schedule_id: str
+    schedule_name: str
+    on: dt.date
+    channel: Channel
+    exemptions: tuple[str, ...]
+    quantities: dict[str, Decimal]
+    lines: tuple[QuoteLine, ...]
+    total: Decimal
+    unconfirmed: bool
+    unused_quantities: tuple[str, ...] = ()
+
+    def explain(self) -> str:
+        """A plain-text account of the quote, one charge a line, with legal bases.
+
+        >>> import datetime as dt
+        >>> from hcc.fees import get_fee_schedule, quote
+        >>> print(quote(get_fee_schedule("trich-luc-ho-tich"), on=dt.date(2025, 1, 2),
+        ...             copies=3).explain())
+        Cấp bản sao trích lục hộ tịch (trich-luc-ho-tich), 2025-01-02, direct
+        - Phí cấp bản sao trích lục hộ tịch: 3 copies × 8.000 đồng = 24.000 đồng [Circular 281/2016/TT-BTC art. 4]
+        Total: 24.000 đồng (Hai mươi tư nghìn đồng)
+        """
+        from hcc.fees.money import amount_in_words
+
+        out = [f"{self.schedule_name} ({self.schedule_id}), {self.on.isoformat()}, {self.channel}"]
+        if self.exemptions:
+            out[0] += f", exemptions: {', '.join(self.exemptions)}"
+        for line in self.lines:
+            text = f"- {line.description}: {line.detail}"
+            if line.adjustment is not None:
+                a = line.adjustment
+                text += (
+                    f"; {a.kind} {a.percent.normalize():f} % ({a.reason}: {a.description}"
+                    f" [{a.legal_basis}]) → {format_vnd(line.amount)}"
+                )
+            text += f" [{line.legal_basis}]"
+            if line.unconfirmed:
+                text += " (unconfirmed amount)"
+            out.append(text)
+        if not self.lines:
+            out.append("- no charge")
+        out.append(f"Total: {format_vnd(self.total)} ({amount_in_words(self.total)})")
+        if self.unused_quantities:
+            out.append(f"Not used by this schedule: {', '.join(self.unused_quantities)}")
+        return "\n".join(out)
+
+
+def _count(name: str, value: Any) -> Decimal:
+    try:
+        if name == "value":
+            return to_vnd(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int")
+    except AmountError:
+        raise QuoteError(
+            f"quantity value: got {value!r}, expected a non-negative whole amount of đồng "
+            "(int or integral Decimal)"
+        ) from None
+    if value < 0:
+        raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int")
+    return Decimal(value)
+
+
+def _categories(exemptions: Iterable[str] | str) -> tuple[str, ...]:
+    items = [exemptions] if isinstance(exemptions, str) else list(exemptions)
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise QuoteError(f"exemptions: got {item!r}, expected category names (str)")
+        name = unicodedata.normalize("NFC", item).strip()
+        if name not in EXEMPTION_CATEGORIES:
+            raise QuoteError(
+                f"unknown exemption category {name!r}; allowed: {', '.join(EXEMPTION_CATEGORIES)}"
+            )
+        if name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def _charge(
+    rule: ChargeRule, quantities: dict[str, Decimal], used: set[str]
+) -> tuple[str | None, Decimal, Decimal | None, Decimal, str]:
+    """(quantity name, quantity, unit amount, gross, detail) for one charge rule."""
+    if isinstance(rule, FlatFee):
+        return None, Decimal(1), rule.amount, rule.amount, f"{format_vnd(rule.amount)} per request"
+    if isinstance(rule, PercentageFee):
+        if "value" not in quantities:
+            raise QuoteError(
+                f"rule {rule.id!r} charges {rule.rate_percent.normalize():f} % of a declared value: "
+                "give value=<VND>"
+            )
+        used.add("value")
+        value = quantities["value"]
+        gross = rule.amount_for(value)
+        bounds = ""
+        if rule.minimum is not None or rule.maximum is not None:
+            bounds = (
+                f", within {format_vnd(rule.minimum or 0)}"
+                f"..{format_vnd(rule.maximum) if rule.maximum is not None else 'no maximum'}"
+            )
+        detail = (
+            f"{rule.rate_percent.normalize():f} % of {format_vnd(value)}{bounds}"
+            f" = {format_vnd(gross)}"
+        )
+        return "value", value, None, gross, detail
+    name = rule.quantity
+    units = quantities.get(name, Decimal(1))
+    used.add(name)
+    if rule.per_copy:
+        copies = quantities.get("copies", Decimal(1))
+        used.add("copies")
+        per_copy = rule.amount_for(int(units))
+        gross = per_copy * copies
+        capped = (
+            f", capped at {format_vnd(rule.cap_per_copy)}"
+            if rule.cap_per_copy is not None and rule.amount_for(int(units)) == rule.cap_per_copy
+            else ""
+        )
+        detail = (
+            f"{units} {name} → {format_vnd(per_copy)} per copy{capped} × {copies} copies"
+            f" = {format_vnd(gross)}"
+        )
+        return "copies", copies, per_copy, gross, detail
+    gross = rule.amount_for(int(units))
+    rates = {t.amount for t in rule.tiers if t.first <= units} if rule.tiers else {rule.amount}
+    unit_amount = next(iter(rates)) if len(rates) == 1 else None
+    if unit_amount is not None:
+        detail = f"{units} {name} × {format_vnd(unit_amount)} = {format_vnd(gross)}"
+    else:
+        detail = f"{units} {name} (tiered) = {format_vnd(gross)}"
+    return name, units, unit_amount, gross, detail
+
+
+def quote(
+    schedule: FeeSchedule,
+    *,
+    channel: str = "direct",
+    on: dt.date,
+    exemptions: Iterable[str] | str = (),
+    **quantities: Any,
+) -> Quote:
+    """Quote a fee schedule: the rules in force ``on`` (validity is inclusive at both ends).
+
+    Quantities are plain English names (:data:`hcc.fees.QUANTITY_NAMES`): ``pages``, ``copies``,
+    ``cases``, ``certificates``, ``contracts``, ... (non-negative ints; a count the schedule uses but
+    that is not given is 1) and ``value`` (a declared value in VND, int or integral ``Decimal``;
+    required by a percentage rule). A known quantity the schedule does not count is ignored and
+    listed in ``Quote.unused_quantities``; an unknown name raises :class:`hcc.errors.QuoteError`.
+
+    ``exemptions`` names categories of :data:`hcc.fees.EXEMPTION_CATEGORIES` (a category the schedule
+    does not recognise changes nothing); ``channel`` is "direct", "online" or "postal". On each
+    line, the most favourable applicable exemption or reduction applies (they do not stack); the
+    payable amount is ``round_half_up(gross × (100 − percent) / 100)``.
+
+    >>> import datetime as dt
+    >>> from hcc.fees import get_fee_schedule
+    >>> s = get_fee_schedule("chung-thuc-ban-sao")
+    >>> quote(s, on=dt.date(2025, 3, 3), pages=300).total
+    Decimal('200000')
+    >>> quote(s, on=dt.date(2025, 3, 3), sheets=3)
+    Traceback (most recent call last):
+    ...
+    hcc.errors.QuoteError: unknown quantity 'sheets'; allowed: pages, copies, cases, certificates, contracts, parcels, documents, dossiers, persons, value
+    """
+    if not isinstance(schedule, FeeSchedule):
+        raise QuoteError(f"schedule: got {type(schedule).__name__}, expected a FeeSchedule")
+    if channel not in CHANNELS:
+        raise QuoteError(f"unknown channel {channel!r}; allowed: {', '.join(CHANNELS)}")
+    day = as_date(on, "on")
+    categories = _categories(exemptions)
+    counts: dict[str, Decimal] = {}
+    for name, value in quantities.items():
+        if name not in QUANTITY_NAMES:
+            raise QuoteError(f"unknown quantity {name!r}; allowed: {', '.join(QUANTITY_NAMES)}")
+        counts[name] = _count(name, value)
+
+    charges = schedule.charge_rules(day)
+    if schedule.charge_rules() and not charges:
+        spans = sorted(
+            {f"{r.valid_from or 'open'}..{r.valid_to or 'open'}" for r in schedule.charge_rules()}
+        )
+        raise QuoteError(
+            f"schedule {schedule.id!r} has no charge rule in force on {day.isoformat()}; "
+            f"its rules are valid {', '.join(spans)}"
+        )
+    modifiers = schedule.modifier_rules(day)
+    used: set[str] = set()
+    lines = []
+    for rule in charges:
+        qname, qty, unit_amount, gross, detail = _charge(rule, counts, used)
+        best: Adjustment | None = None
+        for mod in modifiers:
+            if mod.applies_to and rule.id not in mod.applies_to:
+                continue
+            if isinstance(mod, Exemption):
+                hit = next((c for c in categories if c in mod.categories), None)
+            else:
+                assert isinstance(mod, Reduction)
+                hit = channel if channel in mod.channels else None
+            if hit is None or (best is not None and mod.percent <= best.percent):
+                continue
+            best = Adjustment(
+                rule_id=mod.id,
+                kind=mod.kind,
+                description=mod.description,
+                reason=hit,
+                percent=mod.percent,
+                legal_basis=mod.legal_basis,
+                unconfirmed=mod.unconfirmed,
+            )
+        amount = gross if best is None else round_vnd(gross * (100 - best.percent) / 100)
+        lines.append(
+            QuoteLine(
+                rule_id=rule.id,
+                kind=rule.kind,
+                description=rule.description,
+                quantity_name=qname,
+                quantity=qty,
+                unit_amount=unit_amount,
+                gross=gross,
+                amount=amount,
+                detail=detail,
+                legal_basis=rule.legal_basis,
+                adjustment=best,
+                unconfirmed=rule.unconfirmed or (best is not None and best.unconfirmed),
+            )
+        )
+    total = sum((line.amount for line in lines), Decimal(0))
+    return Quote(
+        schedule_id=schedule.id,
+        schedule_name=schedule.name,
+        on=day,
+        channel=channel,
+        exemptions=categories,
+        quantities=counts,
+        lines=tuple(lines),
+        total=total,
+        unconfirmed=any(line.unconfirmed for line in lines),
+        unused_quantities=tuple(n for n in counts if n not in used),
+    )
