@@ -5,6 +5,36 @@
 '05 ngày làm việc'
 """
 
+from hcc.deadlines.events import (
+    ClockEvent,
+    EventKind,
+    Extended,
+    HandedOver,
+    Received,
+    ResultReady,
+    Returned,
+    SupplementReceived,
+    SupplementRequested,
+    Withdrawn,
+)
 from hcc.deadlines.limits import TimeLimit, TimeUnit
+from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, SupplementRule
 
-__all__ = ["TimeLimit", "TimeUnit"]
+__all__ = [
+    "AfterHoursRule",
+    "AppointmentTime",
+    "ClockEvent",
+    "DeadlinePolicy",
+    "EventKind",
+    "Extended",
+    "HandedOver",
+    "Received",
+    "ResultReady",
+    "Returned",
+    "SupplementReceived",
+    "SupplementRequested",
+    "SupplementRule",
+    "TimeLimit",
+    "TimeUnit",
+    "Withdrawn",
+]
