@@ -1,0 +1,542 @@
+"""A dossier (hồ sơ): who filed what, and the append-only log of what happened to it.
+
+Everything else is derived from the log and never stored twice: the state (the state machine
+of :mod:`hcc.dossiers.states`), the key moments (receipt, answer, return), the agency steps, and
+the SLA clock (:meth:`Dossier.sla`, from :mod:`hcc.deadlines`). A :class:`Dossier` is immutable;
+:meth:`Dossier.record` returns a new one with one more event, after checking it.
+
+>>> import datetime as dt
+>>> d = Dossier.receive(code="000.00.01.H38-260302-0001", procedure_code="1.001193",
+...     procedure_name="Đăng ký khai sinh", lead_agency="UBND xã Tân Lập",
+...     applicant="Nguyễn Văn A", time_limit="Trong ngày",
+...     at=dt.datetime(2026, 3, 2, 8, 15))
+>>> d = d.record("result_ready", dt.datetime(2026, 3, 2, 10, 0)).record("returned", dt.datetime(2026, 3, 2, 10, 30))
+>>> d.state.value, d.returned_at.time().isoformat()
+('returned', '10:30:00')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from hcc.calendar import InvalidInputError, as_vn_datetime
+from hcc.deadlines import TimeLimit
+from hcc.dossiers.events import DossierEvent, EventKind, Rating
+from hcc.dossiers.states import (
+    RETURN_EVENTS,
+    SETTLED_STATES,
+    DossierState,
+    next_state,
+)
+from hcc.errors import DossierCodeError, EventOrderError
+from hcc.procedures import ChannelKind
+from hcc.procedures.dossier_codes import DossierCode, DossierCodeAllocator
+
+if TYPE_CHECKING:
+    from hcc.procedures import Procedure
+
+__all__ = ["AgencyStep", "Dossier", "Supplement"]
+
+
+class AgencyStep(BaseModel):
+    """One hand-over to another agency: ``[sent_at, back_at)``; ``back_at`` is None while there.
+
+    The step ends when the dossier comes back (``transfer_returned``), moves on to the next
+    agency (``transferred``), or leaves the agency otherwise (a supplement request, refusal or
+    withdrawal).
+
+    >>> AgencyStep(agency="Chi cục Thuế", sent_at=dt.datetime(2026, 3, 2, 9)).back_at is None
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    agency: str
+    sent_at: dt.datetime
+    back_at: dt.datetime | None = None
+    allotment: TimeLimit | None = None
+
+
+class Supplement(BaseModel):
+    """One request to supplement: ``[requested_at, received_at)``; ``received_at`` None while open.
+
+    >>> Supplement(requested_at=dt.datetime(2026, 3, 3, 9)).received_at is None
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    requested_at: dt.datetime
+    received_at: dt.datetime | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    state: DossierState
+    received_at: dt.datetime
+    settled_at: dt.datetime | None
+    settled_by: EventKind | None
+    returned_at: dt.datetime | None
+    returned_via: EventKind | None
+    delivered_at: dt.datetime | None
+    withdrawn_at: dt.datetime | None
+    rating: Rating | None
+    rated_at: dt.datetime | None
+    steps: tuple[AgencyStep, ...]
+    supplements: tuple[Supplement, ...]
+    extensions: tuple[DossierEvent, ...]
+
+
+def _check_order(prev: DossierEvent, event: DossierEvent, index: int) -> None:
+    if event.at < prev.at:
+        raise EventOrderError(
+            f"events must be in time order: event {index} ({event.kind.value} at "
+            f"{event.at.isoformat()}) comes before the previous one ({prev.kind.value} at "
+            f"{prev.at.isoformat()})",
+            event=event.kind.value,
+            other=prev.kind.value,
+        )
+
+
+def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
+    """Replay ``events`` through the state machine and collect the derived facts (one pass)."""
+    state = DossierState.NEW
+    settled_at = returned_at = delivered_at = withdrawn_at = rated_at = None
+    settled_by = returned_via = None
+    rating: Rating | None = None
+    steps: list[AgencyStep] = []
+    supplements: list[Supplement] = []
+    extensions: list[DossierEvent] = []
+    open_step: DossierEvent | None = None
+    prev: DossierEvent | None = None
+    for i, e in enumerate(events):
+        if prev is not None:
+            _check_order(prev, e, i)
+        state = next_state(state, e.kind)
+        k = e.kind
+        if open_step is not None and k not in (EventKind.EXTENDED, EventKind.RATED):
+            steps.append(
+                AgencyStep(
+                    agency=open_step.agency or "",
+                    sent_at=open_step.at,
+                    back_at=e.at,
+                    allotment=open_step.allotment,
+                )
+            )
+            open_step = None
+        if k is EventKind.TRANSFERRED:
+            open_step = e
+        elif k is EventKind.SUPPLEMENT_REQUESTED:
+            supplements.append(Supplement(requested_at=e.at, reason=e.reason))
+        elif k is EventKind.SUPPLEMENT_RECEIVED:
+            supplements[-1] = supplements[-1].model_copy(update={"received_at": e.at})
+        elif k is EventKind.EXTENDED:
+            extensions.append(e)
+        elif k in (EventKind.RESULT_READY, EventKind.REFUSED):
+            settled_at, settled_by = e.at, k
+        elif k is EventKind.WITHDRAWN:
+            withdrawn_at = e.at
+        elif k in RETURN_EVENTS:
+            if returned_at is None:
+                returned_at, returned_via = e.at, k
+            if k is EventKind.DELIVERED:
+                delivered_at = e.at
+        elif k is EventKind.RATED:
+            rating, rated_at = e.rating, e.at
+        prev = e
+    if open_step is not None:
+        steps.append(
+            AgencyStep(
+                agency=open_step.agency or "", sent_at=open_step.at, allotment=open_step.allotment
+            )
+        )
+    return _Facts(
+        state=state,
+        received_at=events[0].at,
+        settled_at=settled_at,
+        settled_by=settled_by,
+        returned_at=returned_at,
+        returned_via=returned_via,
+        delivered_at=delivered_at,
+        withdrawn_at=withdrawn_at,
+        rating=rating,
+        rated_at=rated_at,
+        steps=tuple(steps),
+        supplements=tuple(supplements),
+        extensions=tuple(extensions),
+    )
+
+
+def _nfc(v: Any) -> Any:
+    if isinstance(v, str):
+        v = unicodedata.normalize("NFC", v).strip()
+        return v or None
+    return v
+
+
+class Dossier(BaseModel):
+    """A dossier: its identity, the limits that apply to it, and its append-only event log.
+
+    ``time_limit`` is the limit the dossier is held to (the local committed one when there is one);
+    ``statutory_limit`` the limit the law sets (Circular 01/2018 index 1 compares with it; it
+    defaults to ``time_limit``). ``sets`` is the number of sets filed (số lượng hồ sơ, bộ).
+    ``events`` must start with ``received``, be in time order (equal moments keep their order)
+    and follow the state machine; an invalid event raises :class:`hcc.errors.InvalidTransitionError`
+    naming the state and the event, an event out of time order :class:`hcc.errors.EventOrderError`.
+
+    >>> d = Dossier(code="000.00.01.H38-260302-0002", procedure_code="2.000815",
+    ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
+    ...     applicant="Trần Thị B", time_limit="Trong ngày",
+    ...     events=[{"kind": "received", "at": "2026-03-02T09:00"},
+    ...             {"kind": "returned", "at": "2026-03-02T09:30"}])
+    Traceback (most recent call last):
+    ...
+    hcc.errors.InvalidTransitionError: event 'returned' is not allowed in state 'processing'; ...
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: DossierCode
+    procedure_code: str = Field(min_length=1)
+    procedure_name: str = Field(min_length=1)
+    field: str | None = None
+    """Lĩnh vực ("Hộ tịch", "Đất đai")."""
+    lead_agency: str = Field(min_length=1)
+    """Cơ quan chủ trì giải quyết."""
+    applicant: str = Field(min_length=1)
+    address: str | None = None
+    phone: str | None = None
+    channel: ChannelKind = ChannelKind.DIRECT
+    sets: int = Field(default=1, ge=1)
+    time_limit: TimeLimit
+    statutory_limit: TimeLimit | None = None
+    note: str | None = None
+    events: tuple[DossierEvent, ...] = Field(min_length=1)
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code(cls, v: Any) -> Any:
+        return DossierCode.parse(v) if isinstance(v, str) else v
+
+    @field_validator(
+        "procedure_code",
+        "procedure_name",
+        "field",
+        "lead_agency",
+        "applicant",
+        "address",
+        "phone",
+        "note",
+        mode="before",
+    )
+    @classmethod
+    def _text(cls, v: Any) -> Any:
+        return _nfc(v)
+
+    @field_validator("time_limit", "statutory_limit", mode="before")
+    @classmethod
+    def _limit(cls, v: Any) -> Any:
+        return TimeLimit.parse(v) if isinstance(v, str) else v
+
+    # The log is replayed right after validation, outside pydantic's validators, so that an
+    # invalid log raises InvalidTransitionError / EventOrderError itself, not a ValidationError.
+    def __init__(self, **data: Any) -> None:
+        super().__init__(**data)
+        self.__dict__["_facts"] = _walk(self.events)
+        self._check_code()
+
+    def _check_code(self) -> None:
+        received_on = self.received_at.date()
+        if self.code.received_on != received_on:
+            raise DossierCodeError(
+                f"dossier code: got {str(self.code)!r}, whose date {self.code.received_on} is not "
+                f"the receipt date {received_on}; the code's YYMMDD is the receipt date "
+                "(Circular 01/2018/TT-VPCP art. 19)"
+            )
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate ``obj`` (a mapping or a Dossier), then replay its log.
+
+        >>> Dossier.model_validate({"code": "000.00.01.H38-260302-0021", "procedure_code": "1.001193", "procedure_name": "P",
+        ...     "lead_agency": "L", "applicant": "A", "time_limit": "Trong ngày",
+        ...     "events": [{"kind": "received", "at": "2026-03-02T08:00"}]}).state.value
+        'processing'
+        """
+        new = super().model_validate(
+            obj,
+            strict=strict,
+            extra=extra,
+            from_attributes=from_attributes,
+            context=context,
+            by_alias=by_alias,
+            by_name=by_name,
+        )
+        new.__dict__["_facts"] = _walk(new.events)
+        new._check_code()
+        return new
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate a JSON document, then replay its log (a round trip gives an equal dossier).
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0020", procedure_code="1.001193", procedure_name="P",
+        ...     lead_agency="L", applicant="A", time_limit="Trong ngày", at="2026-03-02T08:00")
+        >>> Dossier.model_validate_json(d.model_dump_json()) == d
+        True
+        """
+        new = super().model_validate_json(
+            json_data,
+            strict=strict,
+            extra=extra,
+            context=context,
+            by_alias=by_alias,
+            by_name=by_name,
+        )
+        new.__dict__["_facts"] = _walk(new.events)
+        new._check_code()
+        return new
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; the log of a copy with updated ``events`` is replayed (and checked) again."""
+        new = super().model_copy(update=update, deep=deep)
+        new.__dict__["_facts"] = _walk(new.events)
+        new._check_code()
+        return new
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def receive(
+        cls,
+        *,
+        at: dt.datetime | str,
+        code: DossierCode | str | None = None,
+        allocator: DossierCodeAllocator | None = None,
+        **fields: Any,
+    ) -> Dossier:
+        """A new dossier whose log is its receipt at ``at``; ``fields`` are the other fields.
+
+        Give ``code``, or an ``allocator`` (:class:`hcc.procedures.DossierCodeAllocator`) that
+        hands out the next code of the receipt day.
+
+        >>> from hcc.procedures.dossier_codes import DossierCodeAllocator
+        >>> alloc = DossierCodeAllocator("000.00.01.H38")
+        >>> d = Dossier.receive(allocator=alloc, procedure_code="1.001193", procedure_name="Đăng ký khai sinh",
+        ...     lead_agency="UBND xã", applicant="A", time_limit="Trong ngày", at="2026-03-02T08:00")
+        >>> str(d.code), [e.kind.value for e in d.events]
+        ('000.00.01.H38-260302-0001', ['received'])
+        """
+        if code is None:
+            if allocator is None:
+                raise InvalidInputError("code", None, "a dossier code, or an allocator to draw one")
+            code = allocator.allocate(as_vn_datetime(at, "at"))
+        return cls(code=code, **fields, events=(DossierEvent(kind=EventKind.RECEIVED, at=at),))
+
+    @classmethod
+    def from_procedure(
+        cls,
+        procedure: Procedure,
+        *,
+        at: dt.datetime | str,
+        applicant: str,
+        code: DossierCode | str | None = None,
+        allocator: DossierCodeAllocator | None = None,
+        channel: ChannelKind | str = ChannelKind.DIRECT,
+        committed: bool = True,
+        **fields: Any,
+    ) -> Dossier:
+        """A dossier received at ``at`` for ``procedure``, taking its name, field, lead agency,
+        number of sets and limits from the record: ``time_limit`` is
+        ``procedure.time_limit_for(channel, committed=committed)`` and ``statutory_limit`` the
+        channel's published (non-committed) limit.
+
+        >>> from hcc.procedures.models import _example
+        >>> d = Dossier.from_procedure(_example(), code="000.00.01.H38-260302-0012", at="2026-03-02T08:00", applicant="A",
+        ...                            channel="online")
+        >>> str(d.time_limit), str(d.statutory_limit), d.lead_agency
+        ('05 ngày làm việc', '07 ngày làm việc', 'Công an cấp xã')
+        """
+        kind = ChannelKind(channel)
+        base: dict[str, Any] = {
+            "procedure_code": procedure.code,
+            "procedure_name": procedure.name,
+            "field": procedure.field,
+            "lead_agency": procedure.agencies.implementing[0],
+            "sets": procedure.dossier_sets,
+            "time_limit": procedure.time_limit_for(kind, committed=committed),
+            "statutory_limit": procedure.time_limit_for(kind, committed=False),
+        }
+        base.update(fields)
+        return cls.receive(
+            code=code, allocator=allocator, at=at, applicant=applicant, channel=kind, **base
+        )
+
+    def append(self, event: DossierEvent) -> Dossier:
+        """A new dossier with ``event`` appended, after checking it against the state and time.
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0013", procedure_code="1.001193", procedure_name="Đăng ký khai sinh",
+        ...     lead_agency="UBND xã", applicant="A", time_limit="Trong ngày", at="2026-03-02T08:00")
+        >>> d.append(DossierEvent(kind="posted", at="2026-03-02T09:00"))
+        Traceback (most recent call last):
+        ...
+        hcc.errors.InvalidTransitionError: event 'posted' is not allowed in state 'processing'; ...
+        """
+        if not isinstance(event, DossierEvent):
+            event = DossierEvent.model_validate(event)
+        events = (*self.events, event)
+        # the full replay is one pass over a short log; it also refreshes every derived fact
+        facts = _walk(events)
+        values = {name: getattr(self, name) for name in type(self).model_fields}
+        values["events"] = events
+        new = type(self).model_construct(_fields_set=self.model_fields_set, **values)
+        new.__dict__["_facts"] = facts
+        return new
+
+    def record(self, kind: EventKind | str, at: dt.datetime | str, **fields: Any) -> Dossier:
+        """Shorthand for ``append(DossierEvent(kind=kind, at=at, **fields))``.
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0014", procedure_code="1.001193", procedure_name="Đăng ký khai sinh",
+        ...     lead_agency="UBND xã", applicant="A", time_limit="05 ngày làm việc", at="2026-03-02T08:00")
+        >>> d.record("transferred", "2026-03-02T09:00", agency="Công an xã").state.value
+        'at_agency'
+        """
+        return self.append(DossierEvent(kind=EventKind(kind), at=at, **fields))
+
+    def as_of(self, moment: dt.datetime | str) -> Dossier | None:
+        """The dossier as known at ``moment``: its events at or before it (None if not yet received).
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0015", procedure_code="1.001193", procedure_name="Đăng ký khai sinh",
+        ...     lead_agency="UBND xã", applicant="A", time_limit="Trong ngày", at="2026-03-02T08:00")
+        >>> d = d.record("result_ready", "2026-03-02T10:00")
+        >>> d.as_of("2026-03-02T09:00").state.value, d.as_of("2026-03-01T09:00") is None
+        ('processing', True)
+        """
+        m = as_vn_datetime(moment, "moment")
+        n = len(self.events)
+        while n and self.events[n - 1].at > m:
+            n -= 1
+        if n == len(self.events):
+            return self
+        if n == 0:
+            return None
+        values = {name: getattr(self, name) for name in type(self).model_fields}
+        values["events"] = self.events[:n]
+        new = type(self).model_construct(_fields_set=self.model_fields_set, **values)
+        new.__dict__["_facts"] = _walk(values["events"])
+        return new
+
+    # ------------------------------------------------------------------ derived facts
+    @property
+    def _f(self) -> _Facts:
+        facts: _Facts | None = self.__dict__.get("_facts")
+        if facts is None:  # built by model_construct: replay on first use
+            facts = _walk(self.events)
+            self.__dict__["_facts"] = facts
+        return facts
+
+    @property
+    def state(self) -> DossierState:
+        """The current state (derived from the log)."""
+        return self._f.state
+
+    @property
+    def received_at(self) -> dt.datetime:
+        """The moment of receipt (the first event)."""
+        return self._f.received_at
+
+    @property
+    def effective_limit(self) -> TimeLimit:
+        """The limit the statutory comparison uses: ``statutory_limit``, else ``time_limit``."""
+        return self.statutory_limit or self.time_limit
+
+    @property
+    def settled_at(self) -> dt.datetime | None:
+        """When the answer was given: the ``result_ready`` or ``refused`` event (None if not yet)."""
+        return self._f.settled_at
+
+    @property
+    def settled_by(self) -> EventKind | None:
+        """``result_ready`` or ``refused`` (None if not settled)."""
+        return self._f.settled_by
+
+    @property
+    def is_settled(self) -> bool:
+        """Whether the dossier has been answered (a result or a refusal)."""
+        return self._f.state in SETTLED_STATES
+
+    @property
+    def returned_at(self) -> dt.datetime | None:
+        """When the answer left the office: the first ``returned``, ``posted`` or ``delivered``."""
+        return self._f.returned_at
+
+    @property
+    def returned_via(self) -> EventKind | None:
+        """How the answer was handed over: ``returned``, ``posted`` or ``delivered`` (the first)."""
+        return self._f.returned_via
+
+    @property
+    def delivered_at(self) -> dt.datetime | None:
+        """When the answer reached the applicant's home (None if not delivered)."""
+        return self._f.delivered_at
+
+    @property
+    def withdrawn_at(self) -> dt.datetime | None:
+        """When the applicant withdrew the dossier (None if not withdrawn)."""
+        return self._f.withdrawn_at
+
+    @property
+    def rating(self) -> Rating | None:
+        """The applicant's last rating (None if not rated)."""
+        return self._f.rating
+
+    @property
+    def rated_at(self) -> dt.datetime | None:
+        """When the last rating was given."""
+        return self._f.rated_at
+
+    @property
+    def agency_steps(self) -> tuple[AgencyStep, ...]:
+        """The hand-overs to other agencies, in order."""
+        return self._f.steps
+
+    @property
+    def supplements(self) -> tuple[Supplement, ...]:
+        """The requests to supplement, in order."""
+        return self._f.supplements
+
+    @property
+    def extensions(self) -> tuple[DossierEvent, ...]:
+        """The ``extended`` events (new appointments), in order."""
+        return self._f.extensions
+
+    @cached_property
+    def receipt_year(self) -> int:
+        """The (Vietnam-local) year of receipt: the register book the dossier belongs to."""
+        return self.received_at.year
