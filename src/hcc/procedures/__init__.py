@@ -1,10 +1,25 @@
 """Procedure records, the catalogue, its file formats and validation, and dossier codes.
 
->>> from hcc.procedures import Level
->>> Level("commune").label
-'Cấp xã'
+>>> from hcc.procedures import default_catalogue
+>>> cat = default_catalogue()
+>>> cat.get("1.001193").name, cat.search("chung thuc chu ky")[0].code
+('Đăng ký khai sinh', '2.000884')
 """
 
+from hcc.procedures.catalogue import (
+    Catalogue,
+    CatalogueData,
+    CatalogueDiff,
+    FieldChange,
+    ProcedureChange,
+    diff_catalogues,
+)
+from hcc.procedures.dossier_codes import (
+    MAX_SERIAL,
+    UNIT_PATTERN,
+    DossierCode,
+    DossierCodeAllocator,
+)
 from hcc.procedures.models import (
     CODE_PATTERN,
     Agencies,
@@ -22,21 +37,47 @@ from hcc.procedures.models import (
     Step,
     is_procedure_code,
 )
+from hcc.procedures.text import fold
+from hcc.procedures.validation import (
+    CatalogueProblem,
+    CatalogueReport,
+    default_catalogue,
+    load_catalogue,
+    read_catalogue_document,
+    validate_catalogue,
+)
 
 __all__ = [
     "CODE_PATTERN",
+    "MAX_SERIAL",
+    "UNIT_PATTERN",
     "Agencies",
+    "Catalogue",
+    "CatalogueData",
+    "CatalogueDiff",
+    "CatalogueProblem",
+    "CatalogueReport",
     "Channel",
     "ChannelKind",
     "ChannelNotOfferedError",
     "DossierCase",
+    "DossierCode",
+    "DossierCodeAllocator",
     "DossierDocument",
+    "FieldChange",
     "LegalDocument",
     "Level",
     "OnlineLevel",
     "Procedure",
+    "ProcedureChange",
     "ProcedureResult",
     "PublishingDecision",
     "Step",
+    "default_catalogue",
+    "diff_catalogues",
+    "fold",
     "is_procedure_code",
+    "load_catalogue",
+    "read_catalogue_document",
+    "validate_catalogue",
 ]

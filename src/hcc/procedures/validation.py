@@ -1,0 +1,434 @@
+"""Loading and validating catalogue files: every problem, each with its location.
+
+:func:`load_catalogue` reads a JSON or TOML catalogue and returns a :class:`Catalogue`, or raises
+:class:`hcc.errors.CatalogueValidationError` whose ``errors`` lists **every** problem found, not
+just the first. :func:`validate_catalogue` returns the same findings as a :class:`CatalogueReport`
+without raising, for test suites (``assert validate_catalogue(path).ok``).
+
+Each problem names the file, the record (its index and procedure code), the field path inside the
+record (``channels[0].time_limit``) and a stable ``kind`` (the error code to test against):
+
+=================================  ==========================================================
+kind                               meaning
+=================================  ==========================================================
+``duplicate_code``                 two records with one code and overlapping validity
+``unknown_fee_schedule``           a channel references a schedule defined nowhere
+``local_limit_exceeds_statutory``  the local committed limit can end after the statutory one
+``missing_legal_basis``            a record without any legal document
+``time_limit_unparsable``          a time-limit phrase that :meth:`TimeLimit.parse` cannot read
+``duplicate_fee_schedule``         two fee schedules of the file with one id
+``invalid_json`` / ``invalid_toml`` the file is not well-formed
+``unreadable``                     the file cannot be read or has an unknown format
+(pydantic codes)                   ``missing``, ``extra_forbidden``, ``string_pattern_mismatch``...
+=================================  ==========================================================
+
+Text is normalised to NFC on load.
+
+>>> import json, pathlib, tempfile
+>>> bad = {"version": "t", "procedures": [
+...     {"code": "1.1", "name": "X", "field": "F", "levels": ["commune"],
+...      "agencies": {"implementing": ["UBND xã"]}, "channels": [{"kind": "direct"}],
+...      "statutory_time_limit": "bảy ngày", "legal_basis": []}]}
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "bad.json"
+>>> _ = path.write_text(json.dumps(bad), encoding="utf-8")
+>>> report = validate_catalogue(path)
+>>> report.ok, sorted(p.kind for p in report.errors)
+(False, ['missing_legal_basis', 'string_pattern_mismatch', 'time_limit_unparsable'])
+>>> print(report.errors[0].location)
+/.../bad.json: procedures[0] (1.1): code
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from hcc.errors import CatalogueValidationError
+from hcc.fees import standard_fee_schedules
+from hcc.procedures.catalogue import Catalogue, CatalogueData
+
+__all__ = [
+    "CatalogueProblem",
+    "CatalogueReport",
+    "default_catalogue",
+    "load_catalogue",
+    "read_catalogue_document",
+    "validate_catalogue",
+]
+
+
+class CatalogueProblem(BaseModel):
+    """One problem in a catalogue, with its location.
+
+    ``section`` is ``"procedures"``, ``"fee_schedules"`` or ``""`` (the top level or the file);
+    ``index`` the record's position in that section; ``code`` the procedure code (or fee schedule
+    id) as written; ``field`` the path inside the record (empty for the whole record).
+
+    >>> p = CatalogueProblem(source="c.toml", section="procedures", index=2, code="1.001193",
+    ...                      field="channels[0].time_limit", kind="time_limit_unparsable",
+    ...                      message="cannot read a time limit from 'x'")
+    >>> str(p)
+    "c.toml: procedures[2] (1.001193): channels[0].time_limit: cannot read a time limit from 'x' [time_limit_unparsable]"
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str | None = None
+    section: str = ""
+    index: int | None = None
+    code: str | None = None
+    field: str = ""
+    kind: str
+    message: str
+
+    @property
+    def location(self) -> str:
+        """``file: section[index] (code): field``, leaving out what is unknown."""
+        parts = []
+        if self.source:
+            parts.append(self.source)
+        if self.section:
+            rec = self.section + (f"[{self.index}]" if self.index is not None else "")
+            if self.code:
+                rec += f" ({self.code})"
+            parts.append(rec)
+        if self.field:
+            parts.append(self.field)
+        return ": ".join(parts)
+
+    def __str__(self) -> str:
+        head = self.location
+        return f"{head}: {self.message} [{self.kind}]" if head else f"{self.message} [{self.kind}]"
+
+
+class CatalogueReport(BaseModel):
+    """The findings of :func:`validate_catalogue`: errors, warnings and how many records were read.
+
+    ``ok`` is true when there is no error (warnings do not count). ``warnings`` notes what could not
+    be decided (a local limit in a unit that cannot be compared with the statutory one).
+
+    >>> CatalogueReport(source="x.json").ok
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str | None = None
+    procedures: int = 0
+    errors: tuple[CatalogueProblem, ...] = ()
+    warnings: tuple[CatalogueProblem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """No errors."""
+        return not self.errors
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`hcc.errors.CatalogueValidationError` if there is any error."""
+        if self.errors:
+            raise CatalogueValidationError(list(self.errors), self.source)
+
+    def summary(self) -> str:
+        """One line per problem, then a count.
+
+        >>> print(CatalogueReport(source="x.json", procedures=3).summary())
+        x.json: 3 procedure(s), 0 error(s), 0 warning(s)
+        """
+        lines = [f"error: {e}" for e in self.errors] + [f"warning: {w}" for w in self.warnings]
+        lines.append(
+            f"{self.source or 'catalogue'}: {self.procedures} procedure(s), "
+            f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+        )
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- reading files
+def read_catalogue_document(path: str | Path) -> tuple[Any, list[CatalogueProblem]]:
+    """Read a ``.json`` or ``.toml`` file into plain data (text NFC-normalised).
+
+    Returns ``(data, problems)``; ``data`` is None when the file could not be read or parsed. Files
+    with another suffix are parsed as JSON when they start with ``{``, else as TOML.
+
+    >>> read_catalogue_document("/nonexistent.json")[1][0].kind
+    'unreadable'
+    """
+    p = Path(path)
+    src = str(p)
+    try:
+        text = p.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [CatalogueProblem(source=src, kind="unreadable", message=str(exc))]
+    text = unicodedata.normalize("NFC", text)
+    suffix = p.suffix.lower()
+    as_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{"))
+    try:
+        data = json.loads(text) if as_json else tomllib.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        return None, [CatalogueProblem(source=src, kind="invalid_json", message=msg)]
+    except tomllib.TOMLDecodeError as exc:
+        return None, [
+            CatalogueProblem(source=src, kind="invalid_toml", message=f"not valid TOML: {exc}")
+        ]
+    return data, []
+
+
+# ---------------------------------------------------------------------- checks
+def _path(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _get(obj: Any, key: str) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(key)
+    return getattr(obj, key, None)
+
+
+def _items(raw: Any, section: str) -> list[Any]:
+    seq = _get(raw, section)
+    return list(seq) if isinstance(seq, list | tuple) else []
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool | dt.date)
+
+
+def _from_validation(exc: ValidationError, raw: Any, source: str | None) -> list[CatalogueProblem]:
+    problems = []
+    sections = {s: _items(raw, s) for s in ("procedures", "fee_schedules")}
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        section, index, code, rest = "", None, None, loc
+        if len(loc) >= 2 and loc[0] in sections and isinstance(loc[1], int):
+            section, index, rest = str(loc[0]), loc[1], loc[2:]
+            items = sections[section]
+            if index < len(items):
+                key = "code" if section == "procedures" else "id"
+                c = _get(items[index], key)
+                code = c if isinstance(c, str) else None
+        elif loc and loc[0] in sections:
+            section, rest = str(loc[0]), loc[1:]
+        msg = err["msg"]
+        value = err.get("input")
+        if _scalar(value) and err["type"] not in ("missing",) and "got" not in msg:
+            shown = repr(value)
+            msg += f" (got {shown[:80] + '…' if len(shown) > 80 else shown})"
+        problems.append(
+            CatalogueProblem(
+                source=source,
+                section=section,
+                index=index,
+                code=code,
+                field=_path(rest),
+                kind=err["type"],
+                message=msg,
+            )
+        )
+    return problems
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _duplicates(raw: Any, source: str | None) -> list[CatalogueProblem]:
+    problems: list[CatalogueProblem] = []
+    seen: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
+    for i, item in enumerate(_items(raw, "procedures")):
+        code = _get(item, "code")
+        if not isinstance(code, str):
+            continue
+        code = unicodedata.normalize("NFC", code).strip()
+        lo = _date(_get(item, "valid_from")) or dt.date.min
+        hi = _date(_get(item, "valid_to")) or dt.date.max
+        for j, a, b in seen.get(code, []):
+            if max(lo, a) <= min(hi, b):
+                problems.append(
+                    CatalogueProblem(
+                        source=source,
+                        section="procedures",
+                        index=i,
+                        code=code,
+                        field="code",
+                        kind="duplicate_code",
+                        message=f"code {code} is already used by procedures[{j}] and their "
+                        "validity spans overlap (give each version disjoint valid_from/valid_to)",
+                    )
+                )
+                break
+        seen.setdefault(code, []).append((i, lo, hi))
+    ids: dict[str, int] = {}
+    for i, item in enumerate(_items(raw, "fee_schedules")):
+        sid = _get(item, "id")
+        if not isinstance(sid, str):
+            continue
+        if sid in ids:
+            problems.append(
+                CatalogueProblem(
+                    source=source,
+                    section="fee_schedules",
+                    index=i,
+                    code=sid,
+                    field="id",
+                    kind="duplicate_fee_schedule",
+                    message=f"fee schedule id {sid!r} is already used by fee_schedules[{ids[sid]}]",
+                )
+            )
+        else:
+            ids[sid] = i
+    return problems
+
+
+def _known_fee_ids(raw: Any) -> frozenset[str]:
+    own = {_get(s, "id") for s in _items(raw, "fee_schedules")}
+    return frozenset(standard_fee_schedules()) | {s for s in own if isinstance(s, str)}
+
+
+def cross_check(data: CatalogueData, source: str | None) -> list[CatalogueProblem]:
+    """Cross-record checks on validated data: duplicate codes and fee schedule ids, unknown fee
+    references (records built in code skip the in-validation check).
+
+    >>> cross_check(CatalogueData(version="x"), None)
+    []
+    """
+    problems = _duplicates(data, source)
+    known = _known_fee_ids(data)
+    for i, p in enumerate(data.procedures):
+        for j, ch in enumerate(p.channels):
+            if ch.fee_schedule is not None and ch.fee_schedule not in known:
+                problems.append(
+                    CatalogueProblem(
+                        source=source,
+                        section="procedures",
+                        index=i,
+                        code=p.code,
+                        field=f"channels[{j}].fee_schedule",
+                        kind="unknown_fee_schedule",
+                        message=f"unknown fee schedule {ch.fee_schedule!r}: define it in the "
+                        "catalogue's fee_schedules or use a standard one",
+                    )
+                )
+    return problems
+
+
+def _warnings(data: CatalogueData, source: str | None) -> list[CatalogueProblem]:
+    out = []
+    for i, p in enumerate(data.procedures):
+        if (
+            p.local_time_limit is not None
+            and p.local_time_limit.exceeds(p.statutory_time_limit) is None
+        ):
+            out.append(
+                CatalogueProblem(
+                    source=source,
+                    section="procedures",
+                    index=i,
+                    code=p.code,
+                    field="local_time_limit",
+                    kind="local_limit_incomparable",
+                    message=f"local limit '{p.local_time_limit}' and statutory limit "
+                    f"'{p.statutory_time_limit}' cannot be compared without a calendar",
+                )
+            )
+    return out
+
+
+def check_data(raw: Any, *, source: str | None) -> tuple[CatalogueData | None, CatalogueReport]:
+    """Validate plain catalogue data; returns the model (None on any error) and the report.
+
+    >>> data, report = check_data({"version": "x"}, source=None)
+    >>> report.ok, data.version
+    (True, 'x')
+    """
+    count = len(_items(raw, "procedures"))
+    try:
+        data = CatalogueData.model_validate(raw, context={"fee_schedules": _known_fee_ids(raw)})
+    except ValidationError as exc:
+        problems = _from_validation(exc, raw, source) + _duplicates(raw, source)
+        return None, CatalogueReport(source=source, procedures=count, errors=tuple(problems))
+    problems = cross_check(data, source)
+    return (
+        None if problems else data,
+        CatalogueReport(
+            source=source,
+            procedures=count,
+            errors=tuple(problems),
+            warnings=tuple(_warnings(data, source)),
+        ),
+    )
+
+
+def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport]:
+    raw, problems = read_catalogue_document(path)
+    src = str(path)
+    if raw is None:
+        return None, CatalogueReport(source=src, errors=tuple(problems))
+    return check_data(raw, source=src)
+
+
+def validate_catalogue(path: str | Path) -> CatalogueReport:
+    """Check a catalogue file and return every problem found, without raising.
+
+    >>> from importlib import resources
+    >>> validate_catalogue(resources.files("hcc.procedures") / "data" / "catalogue.json").ok
+    True
+    """
+    return _check_path(path)[1]
+
+
+def load_catalogue(path: str | Path) -> Catalogue:
+    """Load a JSON or TOML catalogue file; raise :class:`hcc.errors.CatalogueValidationError`
+    (a ``ValueError``) listing every problem, each with file, record and field path.
+
+    >>> import pathlib, tempfile
+    >>> from hcc.procedures import default_catalogue
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "copy.toml"
+    >>> _ = path.write_text(default_catalogue().to_toml(), encoding="utf-8")
+    >>> load_catalogue(path) == default_catalogue()
+    True
+    """
+    data, report = _check_path(path)
+    if data is None or report.errors:
+        raise CatalogueValidationError(list(report.errors), str(path))
+    return Catalogue._trusted(data)
+
+
+@lru_cache(maxsize=1)
+def default_catalogue() -> Catalogue:
+    """The embedded default catalogue: real commune- and province-level procedures, each sourced.
+
+    Built once and shared (a catalogue is immutable). Amounts and limits hcc could not confirm are
+    listed in each record's ``unconfirmed``.
+
+    >>> cat = default_catalogue()
+    >>> cat.get("2.000815").name
+    'Chứng thực bản sao từ bản chính'
+    """
+    text = resources.files("hcc.procedures").joinpath("data/catalogue.json").read_text("utf-8")
+    raw = json.loads(unicodedata.normalize("NFC", text))
+    data, report = check_data(raw, source="hcc/procedures/data/catalogue.json")
+    if data is None:  # pragma: no cover - guarded by the test suite
+        raise CatalogueValidationError(list(report.errors), report.source)
+    return Catalogue._trusted(data)
