@@ -5,6 +5,16 @@
 '05 ngày làm việc'
 """
 
+from hcc.deadlines.clock import (
+    Classification,
+    ClockState,
+    SlaClock,
+    SlaStatus,
+    StepStatus,
+    classify,
+    sla_status,
+)
+from hcc.deadlines.compute import Deadline, compute_deadline, compute_deadlines
 from hcc.deadlines.events import (
     ClockEvent,
     EventKind,
@@ -23,7 +33,10 @@ from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy
 __all__ = [
     "AfterHoursRule",
     "AppointmentTime",
+    "Classification",
     "ClockEvent",
+    "ClockState",
+    "Deadline",
     "DeadlinePolicy",
     "EventKind",
     "Extended",
@@ -31,10 +44,17 @@ __all__ = [
     "Received",
     "ResultReady",
     "Returned",
+    "SlaClock",
+    "SlaStatus",
+    "StepStatus",
     "SupplementReceived",
     "SupplementRequested",
     "SupplementRule",
     "TimeLimit",
     "TimeUnit",
     "Withdrawn",
+    "classify",
+    "compute_deadline",
+    "compute_deadlines",
+    "sla_status",
 ]

@@ -1,0 +1,623 @@
+"""Deadline arithmetic: from a receipt moment and a time limit to a due date and time.
+
+:func:`compute_deadline` gives one explained :class:`Deadline`; :func:`compute_deadlines` gives
+many due moments at once (a list, or numpy ``datetime64`` arrays), equal to the scalar results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict
+
+from hcc.calendar import (
+    VN_TZ,
+    DayInfo,
+    DayKind,
+    InvalidInputError,
+    WorkingCalendar,
+    as_vn_datetime,
+    vietnam_calendar,
+)
+from hcc.deadlines.limits import TimeLimit, TimeUnit
+from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy
+from hcc.errors import ProvisionalCalendarWarning
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["Deadline", "compute_deadline", "compute_deadlines"]
+
+_DAY_BASED = frozenset(
+    {
+        TimeUnit.WORKING_DAYS,
+        TimeUnit.CALENDAR_DAYS,
+        TimeUnit.MONTHS,
+        TimeUnit.SAME_DAY,
+        TimeUnit.IMMEDIATE,
+    }
+)
+_POINT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
+
+Output = Literal["due_at", "due_date", "deadline"]
+
+
+class Deadline(BaseModel):
+    """A computed deadline, with everything needed to explain it.
+
+    ``received_at`` is the receipt as given (aware, Vietnam time); ``effective_received_at`` the
+    moment counting starts from after the after-hours and cut-off rules; ``due_date`` and
+    ``due_at`` the appointment; ``nominal_date`` the unrolled end of a calendar-day or month
+    limit (before moving off a day off); ``skipped`` the days off that pushed the due date, each
+    with its name and source; ``notes`` the rules applied; ``provisional`` whether a day involved
+    lies in a year without an official notice.
+
+    >>> d = compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "03 ngày làm việc")
+    >>> d.due_date, d.due_at.isoformat()
+    (datetime.date(2025, 2, 5), '2025-02-05T17:00:00+07:00')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    received_at: dt.datetime
+    effective_received_at: dt.datetime
+    limit: TimeLimit
+    policy: DeadlinePolicy
+    due_date: dt.date
+    due_at: dt.datetime
+    nominal_date: dt.date | None = None
+    provisional: bool = False
+    skipped: tuple[DayInfo, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def explain(self) -> str:
+        """A plain-text account of the computation: rules applied, days skipped and why.
+
+        >>> print(compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "01 ngày làm việc").explain())
+        Limit: 01 ngày làm việc (working days: the day of receipt is not counted; the due date is the 1st working day after it)
+        Received: 2025-01-24 09:00 (Friday)
+        Counting from: 2025-01-24 09:00 (Friday)
+        Days skipped:
+          2025-01-25: weekly rest day (Saturday)
+          2025-01-26: weekly rest day (Sunday)
+          2025-01-27: Tết Nguyên Đán (28 Tết) — Thông báo 6150/TB-BLĐTBXH (3/12/2024); Công văn 8726/VPCP-KGVX
+          2025-01-28: Tết Nguyên Đán (29 Tết) — Thông báo 6150/TB-BLĐTBXH
+          2025-01-29: Tết Nguyên Đán (mùng 1) — Thông báo 6150/TB-BLĐTBXH
+          2025-01-30: Tết Nguyên Đán (mùng 2) — Thông báo 6150/TB-BLĐTBXH
+          2025-01-31: Tết Nguyên Đán (mùng 3) — Thông báo 6150/TB-BLĐTBXH
+          2025-02-01: Mùng bốn Tết Nguyên Đán — ...
+          2025-02-02: weekly rest day (Sunday)
+        Due: 2025-02-03 17:00 (Monday), the closing time of the due date
+        """
+        lines = [
+            f"Limit: {self.limit} ({_unit_rule(self.limit)})",
+            f"Received: {_fmt(self.received_at)}",
+            *self.notes,
+            f"Counting from: {_fmt(self.effective_received_at)}",
+        ]
+        if self.nominal_date is not None and self.nominal_date != self.due_date:
+            lines.append(
+                f"Period ends on {self.nominal_date.isoformat()} "
+                f"({_WEEKDAYS[self.nominal_date.weekday()]}), a day off: moved to the next "
+                "working day (Civil Code art. 148(5))"
+            )
+        if self.skipped:
+            lines.append("Days skipped:")
+            lines.extend(f"  {_day_line(info)}" for info in self.skipped)
+        else:
+            lines.append("Days skipped: none")
+        lines.append(f"Due: {_fmt(self.due_at)}, {_due_rule(self)}")
+        if self.provisional:
+            lines.append(
+                "Provisional: the answer rests on a year without an official notice yet; "
+                "its days are projected from the statutory rules"
+            )
+        return "\n".join(lines)
+
+
+def _fmt(m: dt.datetime) -> str:
+    return f"{m.strftime('%Y-%m-%d %H:%M')} ({_WEEKDAYS[m.weekday()]})"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _unit_rule(limit: TimeLimit) -> str:
+    n = limit.amount
+    match limit.unit:
+        case TimeUnit.WORKING_DAYS:
+            return (
+                "working days: the day of receipt is not counted; the due date is the "
+                f"{_ordinal(n)} working day after it"
+                if n
+                else "zero working days: the day of receipt"
+            )
+        case TimeUnit.CALENDAR_DAYS:
+            return (
+                f"calendar days: receipt date + {n}, moved to the next working day if that "
+                "is a day off (Civil Code art. 148(5))"
+            )
+        case TimeUnit.MONTHS:
+            return (
+                f"months: the same day {n} month(s) later or that month's last day "
+                "(Civil Code art. 148(3)), moved to the next working day if a day off"
+            )
+        case TimeUnit.WORKING_HOURS:
+            return f"working hours: {n} hour(s) of office time from the start of counting"
+        case TimeUnit.SAME_DAY:
+            return "same day: the day of receipt"
+        case _:
+            return "immediately: on the day of receipt"
+
+
+def _due_rule(d: Deadline) -> str:
+    if d.limit.unit is TimeUnit.WORKING_HOURS:
+        return "the end of the counted office time"
+    if d.limit.unit in _POINT or d.policy.appointment_time is AppointmentTime.CLOSING_TIME:
+        return "the closing time of the due date"
+    return "the clock time of the (effective) receipt, on the due date"
+
+
+def _day_line(info: DayInfo) -> str:
+    prov = " [provisional]" if info.provisional else ""
+    if info.name is None:
+        what = (
+            f"weekly rest day ({_WEEKDAYS[info.date.weekday()]})"
+            if info.kind is DayKind.WEEKEND
+            else info.kind.value
+        )
+        return f"{info.date.isoformat()}: {what}{prov}"
+    src = f" — {info.source}" if info.source else ""
+    return f"{info.date.isoformat()}: {info.name}{src}{prov}"
+
+
+# ---------------------------------------------------------------------- core (no warnings)
+class _Core(NamedTuple):
+    effective: dt.datetime
+    due_date: dt.date
+    due_at: dt.datetime
+    nominal: dt.date | None
+    notes: tuple[str, ...]
+
+
+def _in_office(cal: WorkingCalendar, m: dt.datetime) -> bool:
+    t = m.time()
+    return any(s <= t < e for s, e in cal.sessions_on(m.date()))
+
+
+def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
+    """The first opening of working day ``d``."""
+    return dt.datetime.combine(d, cal.sessions_on(d)[0][0], tzinfo=VN_TZ)
+
+
+def _effective(
+    m: dt.datetime, unit: TimeUnit, cal: WorkingCalendar, policy: DeadlinePolicy, explain: bool
+) -> tuple[dt.datetime, list[str]]:
+    notes: list[str] = []
+    eff = m
+    if policy.after_hours is AfterHoursRule.NEXT_OPENING and not _in_office(cal, m):
+        eff = cal.opening_at_or_after(m)
+        if explain:
+            why = "a day off" if not cal.sessions_on(m.date()) else "outside office hours"
+            notes.append(
+                f"Received {why}: counting starts at the next opening "
+                f"(policy after_hours={policy.after_hours.value})"
+            )
+    if unit in policy.cutoff_units and eff.time() > policy.cutoff:
+        nxt = cal.next_working_day(eff.date())
+        eff = _opening_of(cal, nxt)
+        if explain:
+            notes.append(
+                f"Received after the {policy.cutoff.strftime('%H:%M')} cut-off: counts from the "
+                "next working day (Law on Civil Status art. 5(3))"
+            )
+    return eff, notes
+
+
+def _appointment(
+    due: dt.date, eff: dt.datetime, unit: TimeUnit, cal: WorkingCalendar, policy: DeadlinePolicy
+) -> dt.datetime:
+    sessions = cal.sessions_on(due)
+    close = sessions[-1][1]
+    t = close
+    if policy.appointment_time is AppointmentTime.RECEIPT_CLOCK_TIME and unit not in _POINT:
+        c = eff.time()
+        for s, e in sessions:
+            if c < s:
+                t = s
+                break
+            if c < e:
+                t = c
+                break
+    return dt.datetime.combine(due, t, tzinfo=VN_TZ)
+
+
+def _core(
+    m: dt.datetime,
+    limit: TimeLimit,
+    cal: WorkingCalendar,
+    policy: DeadlinePolicy,
+    *,
+    explain: bool = False,
+) -> _Core:
+    """Effective receipt, due date/moment and nominal end; the caller suppresses warnings."""
+    unit, n = limit.unit, limit.amount
+    eff, notes = _effective(m, unit, cal, policy, explain)
+    d = eff.date()
+    nominal: dt.date | None = None
+    if unit is TimeUnit.WORKING_HOURS:
+        due_at = cal.add_working_time(eff, dt.timedelta(hours=n))
+        return _Core(eff, due_at.date(), due_at, None, tuple(notes))
+    if unit is TimeUnit.WORKING_DAYS:
+        due = cal.add_working_days(d, n)
+    elif unit is TimeUnit.CALENDAR_DAYS:
+        nominal = d + dt.timedelta(days=n)
+        due = cal.add_working_days(nominal, 0)
+    elif unit is TimeUnit.MONTHS:
+        nominal = d + relativedelta(months=n)
+        due = cal.add_working_days(nominal, 0)
+    else:
+        due = cal.add_working_days(d, 0)
+    return _Core(eff, due, _appointment(due, eff, unit, cal, policy), nominal, tuple(notes))
+
+
+def _skipped(
+    cal: WorkingCalendar, received: dt.date, core: _Core, unit: TimeUnit
+) -> tuple[DayInfo, ...]:
+    """Days off that moved the receipt or the due date (see :class:`Deadline`)."""
+    if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS):
+        assert core.nominal is not None
+        spans = [(received, core.effective.date() - dt.timedelta(days=1))]
+        spans.append((core.nominal, core.due_date - dt.timedelta(days=1)))
+    else:
+        spans = [(received, core.due_date)]
+    out: list[DayInfo] = []
+    seen: set[dt.date] = set()
+    for a, b in spans:
+        if b < a:
+            continue
+        for info in cal.day_infos(a, b):
+            if not info.working and info.date not in seen:
+                seen.add(info.date)
+                out.append(info)
+    return tuple(out)
+
+
+def _resolve(
+    limit: TimeLimit | str,
+    calendar: WorkingCalendar | None,
+    policy: DeadlinePolicy | None,
+    alternate: bool,
+) -> tuple[TimeLimit, WorkingCalendar, DeadlinePolicy]:
+    if isinstance(limit, str):
+        limit = TimeLimit.parse(limit)
+    elif not isinstance(limit, TimeLimit):
+        raise InvalidInputError("limit", limit, "a TimeLimit or its text")
+    if alternate:
+        if limit.alternate is None:
+            raise InvalidInputError(
+                "alternate", True, f"False: {str(limit)!r} has no alternate limit"
+            )
+        limit = limit.alternate
+    elif limit.alternate is not None:
+        limit = limit.model_copy(update={"alternate": None, "alternate_condition": None})
+    cal = calendar if calendar is not None else vietnam_calendar()
+    if not isinstance(cal, WorkingCalendar):
+        raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
+    pol = policy if policy is not None else _DEFAULT_POLICY
+    if not isinstance(pol, DeadlinePolicy):
+        raise InvalidInputError("policy", policy, "a DeadlinePolicy or None")
+    return limit, cal, pol
+
+
+def compute_deadline(
+    received_at: dt.datetime | dt.date | str,
+    limit: TimeLimit | str,
+    *,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+    alternate: bool = False,
+) -> Deadline:
+    """The due date and moment of a dossier received at ``received_at`` with time limit ``limit``.
+
+    ``received_at`` is a datetime (naive = Vietnam local time), a date (its midnight) or an ISO
+    string; ``limit`` a :class:`TimeLimit` or its text; ``calendar`` defaults to
+    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to :meth:`DeadlinePolicy.decree_61_2018`.
+    The primary limit is used, or its alternate with ``alternate=True``.
+
+    Semantics (default policy; each option is a :class:`DeadlinePolicy` field):
+
+    1. **Effective receipt.** A receipt on a non-working day or outside office hours (before
+       the opening, during the lunch break, from the closing time on) counts from the next
+       opening (``after_hours="next_opening"``); with ``"civil_code_literal"`` it counts from
+       the receipt moment and its calendar day. Then, for the units in ``cutoff_units`` (same
+       day and immediate by default), a receipt *strictly after* ``cutoff`` (15:00) counts
+       from the opening of the next working day.
+    2. **Working days** (n): the receipt day is not counted; the due date is the n-th working day
+       strictly after the effective receipt day (n = 0: that day, or the next working day).
+    3. **Calendar days** (n): effective receipt date + n; if that day is not a working day, the
+       next working day (Civil Code art. 148(5)).
+    4. **Months** (n): the same day n months later, or that month's last day when it has no such
+       day (art. 148(3), ``dateutil.relativedelta``), then the same move to a working day.
+    5. **Working hours** (n): n hours of office time from the effective receipt moment (only
+       office sessions of working days count; the lunch break and nights do not). ``due_at`` is
+       that exact moment.
+    6. **Same day / immediate**: the effective receipt day (the next working day if that is a
+       day off; after the cut-off already moved it in step 1).
+    7. **due_at** (day-based units): the closing time of the due date
+       (``appointment_time="closing_time"``), or the effective receipt's clock time on the due
+       date, kept inside its office sessions (``"receipt_clock_time"``); same-day and immediate
+       limits always close at the closing time.
+
+    The due date is always a working day. If any day from the receipt to the due date lies in
+    a year without an official notice, ``provisional`` is ``True`` and one
+    :class:`hcc.ProvisionalCalendarWarning` is emitted.
+
+    >>> d = compute_deadline(dt.datetime(2026, 1, 9, 10, 0), "01 ngày làm việc")
+    >>> d.due_at.isoformat()        # Saturday 10 January 2026 is a worked day
+    '2026-01-10T17:00:00+07:00'
+    >>> compute_deadline(dt.datetime(2026, 3, 2, 15, 30), "Trong ngày").due_date   # after 15:00
+    datetime.date(2026, 3, 3)
+    >>> compute_deadline(dt.datetime(2026, 3, 2, 16, 0), "04 giờ làm việc").due_at.isoformat()
+    '2026-03-03T10:30:00+07:00'
+    """
+    lim, cal, pol = _resolve(limit, calendar, policy, alternate)
+    m = as_vn_datetime(received_at, "received_at")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+        core = _core(m, lim, cal, pol, explain=True)
+        skipped = _skipped(cal, m.date(), core, lim.unit)
+    provisional = cal.is_provisional_span(m.date(), core.due_date)
+    if provisional:
+        warnings.warn(
+            f"the deadline for {lim} from {m.date().isoformat()} ({core.due_date.isoformat()}) "
+            "rests on a year without an official notice; it is projected from the statutory rules",
+            ProvisionalCalendarWarning,
+            stacklevel=2,
+        )
+    return Deadline(
+        received_at=m,
+        effective_received_at=core.effective,
+        limit=lim,
+        policy=pol,
+        due_date=core.due_date,
+        due_at=core.due_at,
+        nominal_date=core.nominal,
+        provisional=provisional,
+        skipped=skipped,
+        notes=core.notes,
+    )
+
+
+# ---------------------------------------------------------------------- batch
+class _Batch:
+    """Shared machinery of :func:`compute_deadlines`: rows fall into groups with one answer.
+
+    For day-based limits with closing-time appointments the answer depends only on the receipt
+    date and on whether the receipt is "late" (counts from the next working day: after hours, or
+    after the cut-off). ``threshold(day)`` gives the first microsecond of the day that is late
+    (``None``: no row of that day is late). Other limits group by the exact moment.
+    """
+
+    def __init__(self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy) -> None:
+        self.limit = limit
+        self.cal = cal
+        self.policy = policy
+        self.by_day = limit.unit in _DAY_BASED and (
+            limit.unit in _POINT or policy.appointment_time is AppointmentTime.CLOSING_TIME
+        )
+        if (
+            self.by_day
+            and limit.unit in policy.cutoff_units
+            and policy.after_hours is AfterHoursRule.NEXT_OPENING
+            and policy.cutoff < _earliest_opening(cal)
+        ):
+            # a cut-off before the opening pushes a moved receipt once more: group by moment
+            self.by_day = False
+        self._thresholds: dict[dt.date, int | None] = {}
+        self.provisional = False
+
+    def threshold(self, day: dt.date) -> int | None:
+        got = self._thresholds.get(day, -1)
+        if got != -1:
+            return got
+        x = self._threshold(day)
+        self._thresholds[day] = x
+        return x
+
+    def _threshold(self, day: dt.date) -> int | None:
+        pol = self.policy
+        cut = self.limit.unit in pol.cutoff_units
+        c = _tod_us(pol.cutoff)
+        if pol.after_hours is AfterHoursRule.CIVIL_CODE_LITERAL:
+            return c + 1 if cut else None
+        sessions = [(_tod_us(s), _tod_us(e)) for s, e in self.cal.sessions_on(day)]
+        if not sessions:
+            return 0  # a day off: every receipt counts from the next opening
+        close = sessions[-1][1]
+        if not cut or c >= close:
+            return close
+        prev_end = 0
+        for s, e in sessions:
+            if c < s:  # the cut-off lies before this session: late from the previous end
+                return prev_end
+            if c < e:
+                return c + 1
+            prev_end = e
+        return close  # pragma: no cover - c < close was checked above
+
+    def run(self, m: dt.datetime) -> _Core:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+            core = _core(m, self.limit, self.cal, self.policy)
+        if not self.provisional and self.cal.is_provisional_span(m.date(), core.due_date):
+            self.provisional = True
+        return core
+
+    def warn(self, n: int) -> None:
+        if self.provisional:
+            warnings.warn(
+                f"some of the {n} deadlines for {self.limit} rest on a year without an official "
+                "notice; they are projected from the statutory rules",
+                ProvisionalCalendarWarning,
+                stacklevel=3,
+            )
+
+
+def _earliest_opening(cal: WorkingCalendar) -> dt.time:
+    oh = cal.office_hours
+    groups = [oh.sessions, *oh.by_weekday.values()]
+    for season in oh.seasons:
+        groups.extend([season.sessions, *season.by_weekday.values()])
+    return min(g[0].start for g in groups if g)
+
+
+def _tod_us(t: dt.time) -> int:
+    return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+
+
+@overload
+def compute_deadlines(
+    received: Iterable[dt.datetime | dt.date | str],
+    limit: TimeLimit | str,
+    *,
+    calendar: WorkingCalendar | None = ...,
+    policy: DeadlinePolicy | None = ...,
+    alternate: bool = ...,
+    output: Output = ...,
+) -> list[Any]: ...
+@overload
+def compute_deadlines(
+    received: npt.NDArray[np.datetime64],
+    limit: TimeLimit | str,
+    *,
+    calendar: WorkingCalendar | None = ...,
+    policy: DeadlinePolicy | None = ...,
+    alternate: bool = ...,
+    output: Output = ...,
+) -> npt.NDArray[np.datetime64]: ...
+
+
+def compute_deadlines(
+    received: Any,
+    limit: TimeLimit | str,
+    *,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+    alternate: bool = False,
+    output: Output = "due_at",
+) -> Any:
+    """:func:`compute_deadline` for many receipts with one limit; equal to the scalar results.
+
+    * A list (any iterable) of receipts gives a list of ``due_at`` (aware datetimes) by default,
+      of ``due_date`` with ``output="due_date"``, or of :class:`Deadline` with
+      ``output="deadline"`` (explained, as slow as the scalar function).
+    * A numpy ``datetime64`` array (any unit; Vietnam local wall-clock time, as naive values)
+      gives an array of the same shape: ``datetime64[us]`` local due moments, or
+      ``datetime64[D]`` with ``output="due_date"``. ``NaT`` is refused.
+
+    Rows are grouped so each distinct answer is computed once: for day-based limits with
+    closing-time appointments by receipt date and "late or not" (after hours / after the
+    cut-off), otherwise by exact moment. One :class:`hcc.ProvisionalCalendarWarning` is emitted
+    if any row is provisional.
+
+    >>> compute_deadlines([dt.datetime(2026, 1, 9, 10), dt.datetime(2026, 2, 13, 16)], "01 ngày làm việc",
+    ...                   output="due_date")
+    [datetime.date(2026, 1, 10), datetime.date(2026, 2, 23)]
+    >>> import numpy as np
+    >>> arr = np.array(["2026-01-09T10:00", "2026-02-13T16:00"], dtype="datetime64[m]")
+    >>> compute_deadlines(arr, "01 ngày làm việc")
+    array(['2026-01-10T17:00:00.000000', '2026-02-23T17:00:00.000000'], dtype='datetime64[us]')
+    """
+    if output not in ("due_at", "due_date", "deadline"):
+        raise InvalidInputError("output", output, "'due_at', 'due_date' or 'deadline'")
+    lim, cal, pol = _resolve(limit, calendar, policy, alternate)
+    if type(received).__module__ == "numpy" and type(received).__name__ == "ndarray":
+        if output == "deadline":
+            raise InvalidInputError("output", output, "'due_at' or 'due_date' for numpy arrays")
+        return _batch_numpy(received, _Batch(lim, cal, pol), output)
+    if isinstance(received, (str, bytes)):
+        raise InvalidInputError("received", received, "a list of receipts or a numpy array")
+    if output == "deadline":
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ProvisionalCalendarWarning)
+            out_d = [compute_deadline(r, lim, calendar=cal, policy=pol) for r in received]
+        if caught:
+            warnings.warn(
+                f"some of the {len(out_d)} deadlines for {lim} rest on a year without an "
+                "official notice; they are projected from the statutory rules",
+                ProvisionalCalendarWarning,
+                stacklevel=2,
+            )
+        return out_d
+    return _batch_list(received, _Batch(lim, cal, pol), output)
+
+
+def _batch_list(received: Iterable[Any], b: _Batch, output: Output) -> list[Any]:
+    cache: dict[tuple[dt.date, bool], _Core] = {}
+    out: list[Any] = []
+    want_date = output == "due_date"
+    for k, r in enumerate(received):
+        m = as_vn_datetime(r, f"received[{k}]")
+        if b.by_day:
+            day = m.date()
+            x = b.threshold(day)
+            key = (day, x is not None and _tod_us(m.time()) >= x)
+            core = cache.get(key)
+            if core is None:
+                core = cache[key] = b.run(m)
+        else:
+            core = b.run(m)
+        out.append(core.due_date if want_date else core.due_at)
+    b.warn(len(out))
+    return out
+
+
+def _batch_numpy(received: Any, b: _Batch, output: Output) -> Any:
+    import numpy as np
+
+    arr = np.asarray(received)
+    if arr.dtype.kind != "M":
+        raise InvalidInputError(
+            "received", f"array of dtype {arr.dtype}", "a numpy datetime64 array"
+        )
+    flat = arr.reshape(-1).astype("datetime64[us]")
+    if np.isnat(flat).any():
+        raise InvalidInputError("received", "NaT", "datetime64 values without NaT")
+    days = flat.astype("datetime64[D]")
+    tod = (flat - days).astype(np.int64)
+    if b.by_day:
+        udays, day_inv = np.unique(days, return_inverse=True)
+        thr = np.array(
+            [
+                x if (x := b.threshold(d)) is not None else np.iinfo(np.int64).max
+                for d in udays.astype(object)
+            ],
+            dtype=np.int64,
+        )
+        late = tod >= thr[day_inv]
+        key = days.astype(np.int64) * 2 + late
+    else:
+        key = flat.astype(np.int64)
+    ukeys, first, inv = np.unique(key, return_index=True, return_inverse=True)
+    res_at = np.empty(len(ukeys), dtype="datetime64[us]")
+    res_date = np.empty(len(ukeys), dtype="datetime64[D]")
+    for g, i in enumerate(first):
+        m = dt.datetime.combine(days[i].astype(object), dt.time(0), tzinfo=VN_TZ) + dt.timedelta(
+            microseconds=int(tod[i])
+        )
+        core = b.run(m)
+        res_date[g] = np.datetime64(core.due_date, "D")
+        res_at[g] = np.datetime64(core.due_at.replace(tzinfo=None), "us")
+    b.warn(int(flat.size))
+    res = res_date if output == "due_date" else res_at
+    return res[inv.reshape(-1)].reshape(arr.shape)
