@@ -221,14 +221,15 @@ def _charge(
 
 
 def quote(
-    schedule: FeeSchedule,
+    schedule: FeeSchedule | str,
     *,
     channel: str = "direct",
     on: dt.date,
     exemptions: Iterable[str] | str = (),
     **quantities: Any,
 ) -> Quote:
-    """Quote a fee schedule: the rules in force ``on`` (validity is inclusive at both ends).
+    """Quote a fee schedule (or the id of a standard one): the rules in force ``on`` (validity
+    is inclusive at both ends).
 
     Quantities are plain English names (:data:`hcc.fees.QUANTITY_NAMES`): ``pages``, ``copies``,
     ``cases``, ``certificates``, ``contracts``, ... (non-negative ints; a count the schedule uses but
@@ -251,6 +252,10 @@ def quote(
     ...
     hcc.errors.QuoteError: unknown quantity 'sheets'; allowed: pages, copies, cases, certificates, contracts, parcels, documents, dossiers, persons, value
     """
+    if isinstance(schedule, str):
+        from hcc.fees.schedules import get_fee_schedule
+
+        schedule = get_fee_schedule(schedule)
     if not isinstance(schedule, FeeSchedule):
         raise QuoteError(f"schedule: got {type(schedule).__name__}, expected a FeeSchedule")
     if channel not in CHANNELS:
