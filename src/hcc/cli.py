@@ -1,4 +1,10 @@
-"""The ``hcc`` command line: a thin layer over the public API."""
+"""The ``hcc`` command line: a thin layer over the public API.
+
+Commands: ``validate FILE``, ``show CODE``, ``search TEXT``, ``deadline CODE --received ...``,
+``fee CODE [--pages N --copies N ...]``, ``calendar YEAR`` and ``demo``. Output is readable text by
+default and JSON with ``--json``. Exit status: 0 on success, 1 when ``validate`` finds problems
+(all are listed), 2 on bad input (unknown code, malformed date, a catalogue that does not load).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,16 @@ import json
 import sys
 from collections.abc import Sequence
 
-from hcc.calendar import vietnam_calendar
+from hcc.calendar import VN_TZ, as_date, as_vn_datetime, vietnam_calendar
+from hcc.errors import CatalogueValidationError
+from hcc.fees import QUANTITY_NAMES
+from hcc.procedures import (
+    Catalogue,
+    Procedure,
+    default_catalogue,
+    load_catalogue,
+    validate_catalogue,
+)
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
@@ -45,29 +60,223 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_demo(args: argparse.Namespace) -> int:
-    cal = vietnam_calendar()
-    print("hcc demo — the Vietnamese civil-service calendar")
-    for d in (dt.date(2026, 1, 2), dt.date(2026, 1, 10), dt.date(2026, 2, 17)):
-        info = cal.day_info(d)
-        print(
-            f"  {d.isoformat()}: {'working' if info.working else 'off'} — {info.name} ({info.source})"
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    path = getattr(args, "catalogue", None)
+    return load_catalogue(path) if path else default_catalogue()
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    report = validate_catalogue(args.file)
+    if args.json:
+        _print_json(report.model_dump(mode="json") | {"ok": report.ok})
+    else:
+        print(report.summary())
+    return 0 if report.ok else 1
+
+
+def _describe(p: Procedure) -> list[str]:
+    out = [f"{p.code}  {p.name}"]
+    out.append(f"  Lĩnh vực: {p.field}")
+    out.append(f"  Cấp thực hiện: {', '.join(lv.label for lv in p.levels)}")
+    out.append(f"  Cơ quan thực hiện: {'; '.join(p.agencies.implementing)}")
+    out.append(f"  Thời hạn giải quyết: {p.statutory_time_limit}")
+    if p.local_time_limit is not None:
+        out.append(f"  Thời hạn cam kết tại địa phương: {p.local_time_limit}")
+    if p.time_limit_note:
+        out.append(f"    ({p.time_limit_note})")
+    for c in p.channels:
+        limit = c.time_limit if c.time_limit is not None else p.statutory_time_limit
+        fee = c.fee_schedule or "không thu phí, lệ phí"
+        level = f" · {c.online_level.label}" if c.online_level else ""
+        out.append(f"  - {c.kind.label}{level} · {limit} · phí: {fee}")
+    if p.dossier:
+        out.append("  Thành phần hồ sơ:")
+        for case in p.dossier:
+            if case.name:
+                out.append(f"    {case.name}:")
+            for d in case.documents:
+                mark = "" if d.required else " (nếu có)"
+                out.append(f"    · {d.name}{mark} — Bản chính: {d.originals} - Bản sao: {d.copies}")
+    if p.results:
+        out.append(f"  Kết quả: {'; '.join(r.name for r in p.results)}")
+    out.append("  Căn cứ pháp lý: " + "; ".join(doc.label for doc in p.legal_basis))
+    if p.valid_from or p.valid_to:
+        out.append(f"  Hiệu lực: {p.valid_from or '…'} → {p.valid_to or '…'}")
+    if p.unconfirmed:
+        out.append("  Chưa xác nhận (unconfirmed):")
+        out += [f"    ! {u}" for u in p.unconfirmed]
+    out += [f"  Nguồn: {src}" for src in p.sources]
+    return out
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    cat = _catalogue(args)
+    on = as_date(args.on, "--on") if args.on else None
+    p = cat.get(args.code, on=on)
+    if args.json:
+        _print_json(p.model_dump(mode="json", exclude_none=True))
+    else:
+        print("\n".join(_describe(p)))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    found = _catalogue(args).search(args.text, limit=args.limit)
+    if args.json:
+        _print_json([{"code": p.code, "name": p.name, "field": p.field} for p in found])
+    else:
+        if not found:
+            print(f"no procedure matches {args.text!r}")
+        for p in found:
+            print(f"{p.code:14} {p.name}  [{p.field}]")
+    return 0
+
+
+def _cmd_deadline(args: argparse.Namespace) -> int:
+    cat = _catalogue(args)
+    received = as_vn_datetime(args.received, "--received")
+    d = cat.deadline(
+        args.code,
+        received,
+        channel=args.channel,
+        committed=not args.statutory,
+        alternate=args.alternate,
+    )
+    if args.json:
+        _print_json(
+            {
+                "code": args.code,
+                "channel": args.channel,
+                "limit": str(d.limit),
+                "received_at": d.received_at.isoformat(),
+                "effective_received_at": d.effective_received_at.isoformat(),
+                "due_date": d.due_date.isoformat(),
+                "due_at": d.due_at.isoformat(),
+                "provisional": d.provisional,
+            }
         )
-    start = dt.date(2026, 2, 12)
-    print(f"  5 working days after {start}: {cal.add_working_days(start, 5)}")
+    else:
+        p = cat.get(args.code)
+        print(f"{p.code} {p.name} — {args.channel}, thời hạn {d.limit}")
+        print(d.explain())
+    return 0
+
+
+def _cmd_fee(args: argparse.Namespace) -> int:
+    cat = _catalogue(args)
+    on = as_date(args.on, "--on")
+    quantities = {
+        name: getattr(args, name) for name in QUANTITY_NAMES if getattr(args, name) is not None
+    }
+    q = cat.quote(
+        args.code, channel=args.channel, on=on, exemptions=tuple(args.exemption), **quantities
+    )
+    if args.json:
+        _print_json(q.model_dump(mode="json"))
+    else:
+        print(f"{args.code} {cat.get(args.code).name}")
+        print(q.explain())
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    cat = default_catalogue()
+    cal = vietnam_calendar()
+    print(f"hcc demo — default catalogue {cat.version}: {len(cat.codes)} procedures")
+    print()
+    print("1. Search 'dang ky thuong tru' (case and diacritics ignored):")
+    for p in cat.search("dang ky thuong tru", limit=3):
+        print(f"   {p.code} {p.name}")
+    code = "1.004222"
+    received = dt.datetime(2026, 1, 5, 9, 30)
+    d = cat.deadline(code, received)
+    print()
+    print(
+        f"2. Appointment (phiếu hẹn) for {code} {cat.get(code).name}, received {received:%H:%M %d/%m/%Y}:"
+    )
+    print(f"   time limit {d.limit}; return by {d.due_at:%H giờ %M phút, ngày %d tháng %m năm %Y}")
+    swap = cal.day_info(dt.date(2026, 1, 10))
+    print(f"   (Saturday 10/01/2026 counts: {swap.name})")
+    birth = cat.deadline("1.001193", dt.datetime(2026, 2, 13, 15, 40))
+    print(
+        f"   1.001193 Đăng ký khai sinh received 15:40 on Friday 13/02/2026 → {birth.due_date:%d/%m/%Y} (after 15:00, then Tết)"
+    )
+    q = cat.quote("2.000815", on=dt.date(2026, 3, 2), pages=5, copies=3)
+    print()
+    print("3. Fee: certified copies (2.000815), a 5-page original, 3 copies:")
+    for line in q.explain().splitlines():
+        print(f"   {line}")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``python -m hcc``."""
+    """The argument parser of ``python -m hcc``.
+
+    >>> build_parser().parse_args(["fee", "2.000815", "--pages", "3"]).pages
+    3
+    """
     p = argparse.ArgumentParser(prog="hcc", description="Vietnamese administrative procedures.")
     sub = p.add_subparsers(dest="command", required=True)
+
+    def with_catalogue(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--catalogue", metavar="FILE", help="a JSON or TOML catalogue (default: embedded)"
+        )
+        sp.add_argument("--json", action="store_true", help="machine-readable output")
+
+    v = sub.add_parser("validate", help="check a catalogue file and list every problem")
+    v.add_argument("file")
+    v.add_argument("--json", action="store_true", help="machine-readable output")
+    v.set_defaults(func=_cmd_validate)
+
+    s = sub.add_parser("show", help="show one procedure")
+    s.add_argument("code")
+    s.add_argument("--on", help="the version in force on this date (YYYY-MM-DD)")
+    with_catalogue(s)
+    s.set_defaults(func=_cmd_show)
+
+    se = sub.add_parser("search", help="find procedures by name, code or field")
+    se.add_argument("text")
+    se.add_argument("--limit", type=int, default=None)
+    with_catalogue(se)
+    se.set_defaults(func=_cmd_search)
+
+    dl = sub.add_parser("deadline", help="the appointment for a dossier received at a moment")
+    dl.add_argument("code")
+    dl.add_argument("--received", required=True, help="ISO datetime, Vietnam time if naive")
+    dl.add_argument("--channel", default="direct", choices=("direct", "online", "postal"))
+    dl.add_argument(
+        "--statutory", action="store_true", help="ignore the local committed time limit"
+    )
+    dl.add_argument(
+        "--alternate", action="store_true", help="use the record's second (longer) limit"
+    )
+    with_catalogue(dl)
+    dl.set_defaults(func=_cmd_deadline)
+
+    f = sub.add_parser("fee", help="quote the fee of a procedure")
+    f.add_argument("code")
+    f.add_argument("--channel", default="direct", choices=("direct", "online", "postal"))
+    f.add_argument("--on", default=None, help="date of filing (YYYY-MM-DD; default: today)")
+    for name in QUANTITY_NAMES:
+        f.add_argument(f"--{name}", type=int, default=None, metavar="N")
+    f.add_argument(
+        "--exemption", action="append", default=[], metavar="NAME", help="an exemption category"
+    )
+    with_catalogue(f)
+    f.set_defaults(func=_cmd_fee)
+
     c = sub.add_parser("calendar", help="list the special days of a year")
     c.add_argument("year", type=int)
     c.add_argument("--overrides", help="a TOML or JSON override file")
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.set_defaults(func=_cmd_calendar)
-    d = sub.add_parser("demo", help="run a short demonstration")
+
+    d = sub.add_parser("demo", help="a short demonstration on the default catalogue")
     d.set_defaults(func=_cmd_demo)
     return p
 
@@ -79,10 +288,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     2026: 249 working days — official
     ...
     True
+    >>> main(["search", "chung thuc chu ky", "--limit", "1"])
+    2.000884       Chứng thực chữ ký  [Chứng thực]
+    0
     """
     args = build_parser().parse_args(argv)
+    if getattr(args, "on", "unset") is None and args.command == "fee":
+        args.on = dt.datetime.now(VN_TZ).date().isoformat()
     try:
         return int(args.func(args))
-    except (ValueError, LookupError) as exc:
+    except CatalogueValidationError as exc:
+        print(f"hcc: error: {exc}", file=sys.stderr)
+        return 2
+    except (ValueError, LookupError, TypeError) as exc:
         print(f"hcc: error: {exc}", file=sys.stderr)
         return 2

@@ -34,6 +34,8 @@ from hcc.procedures.models import ChannelKind, Level, Procedure, Text, nfc
 from hcc.procedures.text import fold
 
 if TYPE_CHECKING:
+    from hcc.calendar import WorkingCalendar
+    from hcc.deadlines import Deadline, DeadlinePolicy
     from hcc.procedures.validation import CatalogueProblem
 
 __all__ = [
@@ -527,6 +529,37 @@ class Catalogue:
         '07 ngày làm việc'
         """
         return self.get(code).time_limit_for(channel, committed=committed)
+
+    def deadline(
+        self,
+        code: str,
+        received_at: dt.datetime | dt.date | str,
+        *,
+        channel: ChannelKind | str = "direct",
+        committed: bool = True,
+        alternate: bool = False,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> Deadline:
+        """The appointment for a dossier of ``code`` received at ``received_at`` through ``channel``.
+
+        The limit is :meth:`time_limit` (the local committed one when ``committed``); the rest is
+        :func:`hcc.deadlines.compute_deadline` (national calendar and Decree 61/2018 policy by
+        default; ``alternate=True`` uses the record's second limit, e.g. "when verification is
+        needed").
+
+        >>> import datetime as dt
+        >>> from hcc.procedures import default_catalogue
+        >>> d = default_catalogue().deadline("1.004222", dt.datetime(2026, 1, 5, 9, 0))
+        >>> d.due_date  # 7 working days; Saturday 10/1/2026 is worked (swap for 2/1)
+        datetime.date(2026, 1, 13)
+        """
+        from hcc.deadlines import compute_deadline
+
+        limit = self.time_limit(code, channel, committed=committed)
+        return compute_deadline(
+            received_at, limit, calendar=calendar, policy=policy, alternate=alternate
+        )
 
     # ------------------------------------------------------------------ export
     def to_dict(self) -> dict[str, Any]:

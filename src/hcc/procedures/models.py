@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -44,6 +45,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -91,7 +93,17 @@ def nfc(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(nfc), StringConstraints(min_length=1)]
+def _text(value: str, info: ValidationInfo) -> str:
+    # a loader that normalised the whole file first says so in the context
+    if not value.isascii() and not (info.context and info.context.get("nfc_done")):
+        value = unicodedata.normalize("NFC", value)
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("string_too_short", "text must not be empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
 """Non-empty text, NFC-normalised and stripped."""
 ProcedureCode = Annotated[str, BeforeValidator(nfc), StringConstraints(pattern=CODE_PATTERN)]
 FeeScheduleId = Annotated[str, StringConstraints(pattern=FEE_ID_PATTERN)]
@@ -327,19 +339,6 @@ class Channel(_Model):
     fee_text: Text | None = None
     online_level: OnlineLevel | None = None
     description: Text | None = None
-
-    @field_validator("fee_schedule")
-    @classmethod
-    def _known_fee(cls, v: str | None, info: ValidationInfo) -> str | None:
-        known = info.context.get("fee_schedules") if isinstance(info.context, dict) else None
-        if v is not None and known is not None and v not in known:
-            raise PydanticCustomError(
-                "unknown_fee_schedule",
-                "unknown fee schedule '{id}': define it in the catalogue's fee_schedules or use a "
-                "standard one ({known})",
-                {"id": v, "known": ", ".join(sorted(known)) or "none"},
-            )
-        return v
 
     @model_validator(mode="after")
     def _online_level_only_online(self) -> Channel:

@@ -171,7 +171,7 @@ def read_catalogue_document(path: str | Path) -> tuple[Any, list[CatalogueProble
     suffix = p.suffix.lower()
     as_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{"))
     try:
-        data = json.loads(text) if as_json else tomllib.loads(text)
+        data = _nfc_deep(json.loads(text)) if as_json else tomllib.loads(text)
     except json.JSONDecodeError as exc:
         msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         return None, [CatalogueProblem(source=src, kind="invalid_json", message=msg)]
@@ -194,9 +194,11 @@ def _path(loc: Iterable[Any]) -> str:
 
 
 def _get(obj: Any, key: str) -> Any:
-    if isinstance(obj, Mapping):
+    if type(obj) is dict:
         return obj.get(key)
-    return getattr(obj, key, None)
+    if isinstance(obj, BaseModel):
+        return getattr(obj, key, None)
+    return obj.get(key) if isinstance(obj, Mapping) else None
 
 
 def _items(raw: Any, section: str) -> list[Any]:
@@ -355,19 +357,35 @@ def _warnings(data: CatalogueData, source: str | None) -> list[CatalogueProblem]
     return out
 
 
-def check_data(raw: Any, *, source: str | None) -> tuple[CatalogueData | None, CatalogueReport]:
-    """Validate plain catalogue data; returns the model (None on any error) and the report.
+def _raw_fee_references(raw: Any, source: str | None) -> list[CatalogueProblem]:
+    known = _known_fee_ids(raw)
+    problems = []
+    for i, item in enumerate(_items(raw, "procedures")):
+        channels = _get(item, "channels")
+        if not isinstance(channels, list | tuple):
+            continue
+        for j, ch in enumerate(channels):
+            fee = _get(ch, "fee_schedule")
+            if isinstance(fee, str) and fee not in known:
+                code = _get(item, "code")
+                problems.append(
+                    CatalogueProblem(
+                        source=source,
+                        section="procedures",
+                        index=i,
+                        code=code if isinstance(code, str) else None,
+                        field=f"channels[{j}].fee_schedule",
+                        kind="unknown_fee_schedule",
+                        message=f"unknown fee schedule {fee!r}: define it in the catalogue's "
+                        "fee_schedules or use a standard one",
+                    )
+                )
+    return problems
 
-    >>> data, report = check_data({"version": "x"}, source=None)
-    >>> report.ok, data.version
-    (True, 'x')
-    """
-    count = len(_items(raw, "procedures"))
-    try:
-        data = CatalogueData.model_validate(raw, context={"fee_schedules": _known_fee_ids(raw)})
-    except ValidationError as exc:
-        problems = _from_validation(exc, raw, source) + _duplicates(raw, source)
-        return None, CatalogueReport(source=source, procedures=count, errors=tuple(problems))
+
+def _finish(
+    data: CatalogueData, count: int, source: str | None
+) -> tuple[CatalogueData | None, CatalogueReport]:
     problems = cross_check(data, source)
     return (
         None if problems else data,
@@ -380,12 +398,89 @@ def check_data(raw: Any, *, source: str | None) -> tuple[CatalogueData | None, C
     )
 
 
+def check_data(raw: Any, *, source: str | None) -> tuple[CatalogueData | None, CatalogueReport]:
+    """Validate plain catalogue data; returns the model (None on any error) and the report.
+
+    Field errors of every record come from one validation pass; cross-record problems (duplicate
+    codes, unknown fee schedules) are added from the raw data, so a record that fails validation
+    still has its references checked.
+
+    >>> data, report = check_data({"version": "x"}, source=None)
+    >>> report.ok, data.version
+    (True, 'x')
+    """
+    count = len(_items(raw, "procedures"))
+    try:
+        data = CatalogueData.model_validate(raw)
+    except ValidationError as exc:
+        problems = (
+            _from_validation(exc, raw, source)
+            + _duplicates(raw, source)
+            + _raw_fee_references(raw, source)
+        )
+        problems.sort(key=lambda p: (p.section != "", p.section, p.index or 0))
+        return None, CatalogueReport(source=source, procedures=count, errors=tuple(problems))
+    return _finish(data, count, source)
+
+
+_NFC_DONE = {"nfc_done": True}
+
+
+def _check_text(
+    text: str, *, source: str, as_json: bool
+) -> tuple[CatalogueData | None, CatalogueReport]:
+    text = unicodedata.normalize("NFC", text)
+    if as_json and "\\u" not in text:
+        # fast path: pydantic parses and validates the JSON in one pass; any problem falls back
+        # to the reporting path below, which lists every error with its location
+        try:
+            data = CatalogueData.model_validate_json(text, context=_NFC_DONE)
+        except ValidationError:
+            pass
+        else:
+            return _finish(data, len(data.procedures), source)
+    try:
+        raw = _nfc_deep(json.loads(text)) if as_json else tomllib.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        return None, CatalogueReport(
+            source=source,
+            errors=(CatalogueProblem(source=source, kind="invalid_json", message=msg),),
+        )
+    except tomllib.TOMLDecodeError as exc:
+        return None, CatalogueReport(
+            source=source,
+            errors=(
+                CatalogueProblem(
+                    source=source, kind="invalid_toml", message=f"not valid TOML: {exc}"
+                ),
+            ),
+        )
+    return check_data(raw, source=source)
+
+
+def _nfc_deep(value: Any) -> Any:
+    """NFC-normalise every string of parsed JSON (escaped combining marks survive text-level NFC)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {_nfc_deep(k): _nfc_deep(v) for k, v in value.items()}
+    return value
+
+
 def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport]:
-    raw, problems = read_catalogue_document(path)
-    src = str(path)
-    if raw is None:
-        return None, CatalogueReport(source=src, errors=tuple(problems))
-    return check_data(raw, source=src)
+    p = Path(path)
+    src = str(p)
+    try:
+        text = p.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = CatalogueProblem(source=src, kind="unreadable", message=str(exc))
+        return None, CatalogueReport(source=src, errors=(problem,))
+    suffix = p.suffix.lower()
+    as_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{"))
+    return _check_text(text, source=src, as_json=as_json)
 
 
 def validate_catalogue(path: str | Path) -> CatalogueReport:
@@ -426,9 +521,9 @@ def default_catalogue() -> Catalogue:
     >>> cat.get("2.000815").name
     'Chứng thực bản sao từ bản chính'
     """
+    source = "hcc/procedures/data/catalogue.json"
     text = resources.files("hcc.procedures").joinpath("data/catalogue.json").read_text("utf-8")
-    raw = json.loads(unicodedata.normalize("NFC", text))
-    data, report = check_data(raw, source="hcc/procedures/data/catalogue.json")
+    data, report = _check_text(text, source=source, as_json=True)
     if data is None:  # pragma: no cover - guarded by the test suite
-        raise CatalogueValidationError(list(report.errors), report.source)
+        raise CatalogueValidationError(list(report.errors), source)
     return Catalogue._trusted(data)
