@@ -25,12 +25,25 @@ from hcc.errors import (
     OverrideError,
     ProvisionalCalendarWarning,
 )
+from hcc.fees import (
+    FeeRule,
+    FeeSchedule,
+    Quote,
+    QuoteLine,
+    amount_in_words,
+    format_vnd,
+    get_fee_schedule,
+    quote,
+    standard_fee_schedules,
+)
 
 __all__ = [
     "CalendarEntry",
     "CalendarOverrides",
     "DayInfo",
     "DayKind",
+    "FeeRule",
+    "FeeSchedule",
     "HccError",
     "HccWarning",
     "Notice",
@@ -38,9 +51,16 @@ __all__ = [
     "OutOfRangeError",
     "OverrideError",
     "ProvisionalCalendarWarning",
+    "Quote",
+    "QuoteLine",
     "SeasonalHours",
     "Session",
     "WorkingCalendar",
     "__version__",
+    "amount_in_words",
+    "format_vnd",
+    "get_fee_schedule",
+    "quote",
+    "standard_fee_schedules",
     "vietnam_calendar",
 ]
