@@ -105,7 +105,12 @@ def _text(value: str, info: ValidationInfo) -> str:
 
 Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
 """Non-empty text, NFC-normalised and stripped."""
-ProcedureCode = Annotated[str, BeforeValidator(nfc), StringConstraints(pattern=CODE_PATTERN)]
+ProcedureCode = Annotated[
+    str,
+    BeforeValidator(nfc),
+    StringConstraints(pattern=CODE_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": CODE_PATTERN}),
+]
 FeeScheduleId = Annotated[str, StringConstraints(pattern=FEE_ID_PATTERN)]
 
 
