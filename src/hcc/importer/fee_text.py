@@ -1,0 +1,367 @@
+"""Reading a portal fee cell ("Phí, lệ phí") into :mod:`hcc.fees` rules, or keeping it as text.
+
+Only what the cell states completely is structured; anything else is kept verbatim, with a reason.
+Read, in the usual phrasing (case, diacritics and the portal's trailing "Đồng" / "Xem chi tiết" do
+not matter):
+
+* a flat amount: "Lệ phí: 200.000 đồng" → :class:`~hcc.fees.FlatFee`;
+* an amount per unit: "8.000 đồng/bản", "10.000 đồng/trường hợp", "50.000 đồng/lần" →
+  :class:`~hcc.fees.PerUnitFee` (units: trang, bản, lần / trường hợp / việc, hồ sơ, giấy chứng
+  nhận / giấy phép / chứng chỉ / thẻ, hợp đồng / giao dịch, thửa, người, văn bản / giấy tờ);
+* tiers and a cap per copy: "2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa
+  thu không quá 200.000 đồng/bản" → one tiered per-page rule, counted per copy, capped;
+* a percentage with bounds: "0,5% giá trị tài sản, tối thiểu 50.000 đồng, tối đa 500.000 đồng";
+* exemptions after an amount: "Miễn lệ phí đối với người thuộc hộ nghèo; người khuyết tật" →
+  :class:`~hcc.fees.Exemption` with the categories of :data:`hcc.fees.EXEMPTION_CATEGORIES`;
+* no fee: "0 đồng", "Không", "Miễn phí".
+
+Kept as text: an amount left to a province ("theo mức thu do Hội đồng nhân dân cấp tỉnh quy định"),
+several amounts without the case each applies to ("Phí: 150.000 Đồng Phí: 500.000 Đồng"), a label
+with no amount ("Phí: Đồng"), anything with a clause not listed above.
+
+>>> r = parse_fee_text("2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, "
+...                    "tối đa thu không quá 200.000 đồng/bản")
+>>> r.status, r.rules[0].amount_for(300), [t.amount for t in r.rules[0].tiers]
+('structured', Decimal('200000'), [Decimal('2000'), Decimal('1000')])
+>>> r = parse_fee_text("Lệ phí: Theo mức thu lệ phí do Hội đồng nhân dân cấp tỉnh quy định.")
+>>> r.status, r.reason
+('text', 'no amount in đồng is stated')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+from hcc.fees import Exemption, FeeRule, FlatFee, PercentageFee, PerUnitFee, Tier
+from hcc.fees.rules import FeeRuleDataError
+from hcc.importer._text import clean, fold_text, is_not_stated
+
+__all__ = ["FeeReading", "parse_fee_text"]
+
+FeeStatus = Literal["structured", "no_fee", "text", "not_stated"]
+
+DEFAULT_LEGAL_BASIS = "as published on the national public-service portal; not checked"
+
+
+@dataclass(frozen=True, slots=True)
+class FeeReading:
+    """What a fee cell gave.
+
+    ``status``: ``"structured"`` (``rules`` hold the fee), ``"no_fee"`` (the cell says nothing is
+    charged), ``"text"`` (kept verbatim in ``text``; ``reason`` says why) or ``"not_stated"``
+    (an empty cell, "Không có thông tin"). ``text`` is the cleaned cell (NFC, markup and the
+    portal's "Xem chi tiết" link label removed).
+
+    >>> parse_fee_text("Lệ phí: 0 ĐồngXem chi tiết").status
+    'no_fee'
+    """
+
+    text: str
+    status: FeeStatus
+    rules: tuple[FeeRule, ...] = field(default=())
+    reason: str | None = None
+
+
+class _Unread(Exception):
+    """A clause this reader does not understand (internal: the cell is then kept as text)."""
+
+
+_LINK = re.compile(r"\s*Xem chi tiết\s*", re.I)
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s.;,]))(phi, le phi|phi le phi|le phi|phi)(?:\s+[a-z]+){0,8}?\s*:", re.I
+)
+_AMT = r"(?P<{n}>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s*(?:dong|vnd|d)\b"
+_UNITS = {
+    "trang": "page",
+    "ban sao": "copy",
+    "ban": "copy",
+    "lan": "case",
+    "truong hop": "case",
+    "viec": "case",
+    "bo ho so": "dossier",
+    "ho so": "dossier",
+    "bo": "dossier",
+    "giay chung nhan": "certificate",
+    "giay phep": "certificate",
+    "chung chi": "certificate",
+    "the": "certificate",
+    "hop dong": "contract",
+    "giao dich": "contract",
+    "thua dat": "parcel",
+    "thua": "parcel",
+    "nguoi": "person",
+    "van ban": "document",
+    "giay to": "document",
+}
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_UNIT = rf"\s*/\s*(?P<unit>{_UNIT_ALT})\b"
+_LEAD = r"(?:(?:muc thu|muc|thu|la|bang|gia)\s*[:\-]?\s*)*"
+_ORD_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5}
+_ORD = r"(?:thu\s+)?(?P<{n}>\d+|nhat|mot|hai|ba|tu|nam)"
+_UNIT_WORD = rf"(?P<uw>{_UNIT_ALT})"
+
+_BASE = re.compile(
+    rf"^(?:(?:doi voi\s+)?(?:tu\s+)?{_UNIT_WORD}\s+{_ORD.format(n='a')}\s*(?:den|toi|-|va)\s*"
+    rf"(?:(?P=uw)\s+)?{_ORD.format(n='b')}\s*(?:tro ve truoc\s*)?[:\-]?\s*)?"
+    rf"{_LEAD}{_AMT.format(n='amt')}(?:{_UNIT})?"
+    rf"(?:\s+(?:doi voi|cho)\s+(?P<uw2>{_UNIT_ALT})\s+{_ORD.format(n='a2')}\s*(?:den|toi|-|va)\s*"
+    rf"(?:(?P=uw2)\s+)?{_ORD.format(n='b2')})?$"
+)
+_FROM = re.compile(
+    rf"^(?:tu|ke tu|doi voi)\s+{_UNIT_WORD}\s+{_ORD.format(n='a')}\s*(?:tro len|tro di)?\s*[:\-]?\s*"
+    rf"{_LEAD}{_AMT.format(n='amt')}{_UNIT}$"
+)
+_CAP = re.compile(
+    rf"^(?:nhung\s+|va\s+)?(?:muc thu\s+)?(?:toi da|khong qua|khong vuot qua)\s*(?:thu\s+)?"
+    rf"(?:khong qua\s+|khong vuot qua\s+)?(?:la\s+)?[:\-]?\s*{_AMT.format(n='amt')}"
+    r"\s*/\s*(?P<per>ban sao|ban)\b$"
+)
+_PCT = re.compile(
+    rf"^{_LEAD}(?P<rate>\d+(?:[.,]\d+)?)\s*%(?:\s+(?:cua\s+|tren\s+)?(?:tong\s+)?gia tri\b[^;]*)?$"
+)
+_BOUND = re.compile(
+    rf"^(?:nhung\s+|va\s+)?(?:muc thu\s+)?(?P<kind>toi thieu|toi da|khong qua|khong vuot qua|"
+    rf"khong thap hon)\s*(?:thu\s+)?(?:la\s+)?[:\-]?\s*{_AMT.format(n='amt')}$"
+)
+_NO_FEE = re.compile(
+    r"^(?:0|0\s*(?:dong|vnd|d)|khong|khong thu|khong co|mien|mien phi|mien le phi|"
+    r"khong thu phi|khong thu le phi|khong phai nop)\s*(?:dong)?$"
+)
+_EXEMPT = re.compile(
+    r"(?:^|[.;,]\s*|\s-\s*)(?P<head>(?:duoc\s+)?mien\s+(?:thu\s+)?(?:phi, le phi|le phi|phi)?\s*"
+    r"(?:cho|doi voi|voi)\s+)"
+)
+# exemption categories, most specific first (folded keywords)
+_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("ho can ngheo", "near_poor_household"),
+    ("ho ngheo", "poor_household"),
+    ("co cong", "meritorious_family"),
+    ("khuyet tat", "person_with_disability"),
+    ("dung han", "on_time_registration"),
+    ("giam ho", "guardianship"),
+    ("duoi 6 tuoi", "child_under_6"),
+    ("duoi 06 tuoi", "child_under_6"),
+    ("dan toc thieu so", "ethnic_minority_disadvantaged_area"),
+    ("cu tru o trong nuoc", "vietnamese_resident_marriage"),
+)
+
+
+def _amount(s: str) -> Decimal:
+    return Decimal(s.replace(".", ""))
+
+
+def _ordinal(s: str) -> int:
+    return _ORD_WORDS[s] if s in _ORD_WORDS else int(s)
+
+
+def _clauses(folded: str) -> list[str]:
+    # ";" and ", " and ". " separate clauses; "." inside an amount ("200.000") does not
+    parts = re.split(r"\s*(?:;|,\s|\.\s|\s-\s)\s*", folded)
+    return [p.strip(" .,:-") for p in parts if p.strip(" .,:-")]
+
+
+def _categories(tail: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for item in re.split(r"\s*(?:;|,|\bva\b|\bhoac\b)\s*", tail):
+        item = item.strip(" .:-")
+        if not item or item in ("nguoi", "truong hop"):
+            continue
+        hits = [cat for key, cat in _CATEGORIES if key in item]
+        if not hits:
+            raise _Unread(f"exemption for {item!r} is not a known category")
+        if hits[0] not in found:
+            found.append(hits[0])
+    if not found:
+        raise _Unread("an exemption without a category")
+    return tuple(found)
+
+
+def _charge(clauses: list[str], *, rule_id: str, description: str, basis: str) -> FeeRule:
+    """The charge rule of an item's clauses (everything before an exemption)."""
+    if not clauses:
+        raise _Unread("no amount in đồng is stated")
+    first = clauses[0]
+    pct = _PCT.match(first)
+    if pct:
+        lo = hi = None
+        for c in clauses[1:]:
+            b = _BOUND.match(c)
+            if not b:
+                raise _Unread(f"cannot read {c!r} after a percentage")
+            if b.group("kind") in ("toi thieu", "khong thap hon"):
+                lo = _amount(b.group("amt"))
+            else:
+                hi = _amount(b.group("amt"))
+        return PercentageFee(
+            id=rule_id,
+            description=description,
+            rate_percent=Decimal(pct.group("rate").replace(",", ".")),
+            minimum=lo,
+            maximum=hi,
+            legal_basis=basis,
+            unconfirmed=True,
+        )
+    base = _BASE.match(first)
+    if not base:
+        raise _Unread(f"cannot read an amount from {first!r}")
+    amount = _amount(base.group("amt"))
+    unit_word = base.group("unit")
+    if unit_word is None:
+        if len(clauses) > 1:
+            raise _Unread(f"cannot read {clauses[1]!r} after a flat amount")
+        return FlatFee(
+            id=rule_id, description=description, amount=amount, legal_basis=basis, unconfirmed=True
+        )
+    unit = _UNITS[unit_word]
+    tiers: list[tuple[int, Decimal]] = [(1, amount)]
+    first_last = None
+    for g_unit, g_from, g_to in (("uw", "a", "b"), ("uw2", "a2", "b2")):
+        if base.group(g_unit):
+            if _UNITS[base.group(g_unit)] != unit or _ordinal(base.group(g_from)) != 1:
+                raise _Unread(f"cannot read the range in {first!r}")
+            first_last = _ordinal(base.group(g_to))
+    cap = None
+    for c in clauses[1:]:
+        fm = _FROM.match(c)
+        if fm and _UNITS[fm.group("uw")] == unit and _UNITS[fm.group("unit")] == unit:
+            start = _ordinal(fm.group("a"))
+            if start <= tiers[-1][0] or cap is not None:
+                raise _Unread(f"tier {c!r} is out of order")
+            tiers.append((start, _amount(fm.group("amt"))))
+            continue
+        cm = _CAP.match(c)
+        if cm and cap is None:
+            cap = _amount(cm.group("amt"))
+            continue
+        raise _Unread(f"cannot read {c!r}")
+    if first_last is not None and (len(tiers) < 2 or tiers[1][0] != first_last + 1):
+        raise _Unread(f"the range in {first!r} does not meet the next tier")
+    if cap is not None and unit == "copy":
+        raise _Unread("a cap per copy on an amount per copy")
+    if len(tiers) == 1:
+        return PerUnitFee(
+            id=rule_id,
+            description=description,
+            unit=unit,
+            amount=amount,
+            per_copy=cap is not None,
+            cap_per_copy=cap,
+            legal_basis=basis,
+            unconfirmed=True,
+        )
+    built = tuple(
+        Tier(
+            first=start,
+            last=(tiers[i + 1][0] - 1) if i + 1 < len(tiers) else None,
+            amount=amt,
+        )
+        for i, (start, amt) in enumerate(tiers)
+    )
+    return PerUnitFee(
+        id=rule_id,
+        description=description,
+        unit=unit,
+        tiers=built,
+        per_copy=cap is not None,
+        cap_per_copy=cap,
+        legal_basis=basis,
+        unconfirmed=True,
+    )
+
+
+_RULE_IDS = {
+    "phi": "phi",
+    "le phi": "le-phi",
+    "phi, le phi": "phi-le-phi",
+    "phi le phi": "phi-le-phi",
+}
+_LABEL_TEXT = {"phi": "Phí", "le-phi": "Lệ phí", "phi-le-phi": "Phí, lệ phí"}
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str, basis: str, subject: str) -> FeeReading:
+    if is_not_stated(text):
+        return FeeReading(text=text, status="not_stated")
+    folded = fold_text(text)
+    # split into labelled items: "Phí: ... Lệ phí: ..."
+    marks = list(_LABEL.finditer(folded))
+    items: list[tuple[str, str]] = []
+    if not marks or (marks[0].start() > 0 and folded[: marks[0].start()].strip()):
+        end = marks[0].start() if marks else len(folded)
+        items.append(("phi-le-phi", folded[:end]))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(folded)
+        items.append((_RULE_IDS[m.group(1).lower()], folded[m.end() : end]))
+    bodies: list[tuple[str, str]] = []
+    for rid, body in items:
+        # the portal's unit column appends "Đồng" to every amount cell
+        stripped = body.strip(" .;,:-")
+        # ... but "đồng/hợp đồng" ends in a unit ("hợp đồng"), not in the unit column
+        while re.search(r"(?:^|\s)dong$", stripped) and not re.search(
+            r"/\s*hop$", stripped[:-4].rstrip()
+        ):
+            stripped = stripped[:-4].strip(" .;,:-")
+        body = stripped + " dong" if stripped[-1:].isdigit() else stripped
+        if body:
+            bodies.append((rid, body))
+    if not bodies:
+        return FeeReading(text=text, status="text", reason="no amount is stated")
+    distinct = list(dict.fromkeys(bodies))
+    if all(_NO_FEE.match(b) for _, b in distinct):
+        return FeeReading(text=text, status="no_fee")
+    if len(distinct) > 1:
+        return FeeReading(
+            text=text,
+            status="text",
+            reason="several amounts are stated without the case each applies to",
+        )
+    rid, body = distinct[0]
+    if not re.search(r"\d", body):
+        return FeeReading(text=text, status="text", reason="no amount in đồng is stated")
+    description = f"{_LABEL_TEXT[rid]} {subject}".strip()
+    try:
+        exempt = _EXEMPT.search(body)
+        head = body[: exempt.start()] if exempt else body
+        rules: list[FeeRule] = [
+            _charge(_clauses(head), rule_id=rid, description=description, basis=basis)
+        ]
+        if exempt:
+            cats = _categories(body[exempt.end() :])
+            rules.append(
+                Exemption(
+                    id=f"mien-{rid}",
+                    description=f"Miễn {_LABEL_TEXT[rid].lower()}",
+                    categories=cats,
+                    legal_basis=basis,
+                    unconfirmed=True,
+                )
+            )
+    except _Unread as exc:
+        return FeeReading(text=text, status="text", reason=str(exc))
+    except (FeeRuleDataError, ValueError, ArithmeticError) as exc:  # a rule the fee model refuses
+        return FeeReading(text=text, status="text", reason=f"the fee model refuses it: {exc}")
+    return FeeReading(text=text, status="structured", rules=tuple(rules))
+
+
+def parse_fee_text(
+    cell: str, *, legal_basis: str = DEFAULT_LEGAL_BASIS, subject: str = ""
+) -> FeeReading:
+    """Read one fee cell; never raises.
+
+    Rules are marked ``unconfirmed`` (the amounts come from a scrape, not from the official
+    text) and carry ``legal_basis``; their description is the label ("Phí", "Lệ phí") followed by
+    ``subject`` (usually the procedure's name). Rule ids: ``phi``, ``le-phi`` or ``phi-le-phi``
+    after the label, ``mien-<id>`` for an exemption.
+
+    >>> r = parse_fee_text("Lệ phí: 50.000 đồng/lần ĐồngXem chi tiết")
+    >>> r.rules[0].unit, r.rules[0].amount, r.rules[0].id
+    ('case', Decimal('50000'), 'le-phi')
+    >>> parse_fee_text("Phí: 150.000 Đồng Phí: 500.000 Đồng").reason
+    'several amounts are stated without the case each applies to'
+    """
+    text = _LINK.sub(" ", clean(cell)).strip()
+    return _parse(text, legal_basis, subject)

@@ -1,0 +1,144 @@
+"""The importer on the shared 2021 portal scrape (87 records), when the file is present.
+
+The summary's figures are recomputed here **independently** of the importer, from the raw file,
+with a deliberately small classifier of the cells (written after reading every distinct time-limit
+and fee cell of the file by hand; the families are listed next to each rule). The test then checks
+that the importer's summary agrees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from hcc.importer import import_portal_records
+from tests.conftest import SHARED_DOMAIN
+
+SAMPLE = SHARED_DOMAIN / "fixtures" / "portal-records-2021.json"
+
+pytestmark = pytest.mark.skipif(
+    not SAMPLE.exists(),
+    reason=f"the shared portal sample is not available at {SAMPLE} (it lives outside the repo)",
+)
+
+CHANNELS = "Cách thức thực hiện"
+LIMIT = "Thời hạn giải quyết"
+FEE = "Phí, lệ phí"
+
+
+def limit_parses(cell: str) -> bool:
+    """Hand-written: which of the file's time-limit cells state a readable limit.
+
+    Readable: "<n> Ngày làm việc" / "<n> Ngày" / "<n> Tháng"; "Ngay trong ngày tiếp nhận ..."
+    (with the 15:00 clause after it); "03 ngày làm việc, trường hợp phải xác minh thì không quá
+    08 ngày làm việc."; "Tối đa 6 ngày làm việc kể từ ...". Not readable: "", bare numbers ("0",
+    "1", "30"), "Không quy định", "Không có", "Khác", "Tùy theo đợt", "Theo hướng dẫn ...",
+    "Do sở ... quy định", "Chưa quy định cụ thể.", "Không xác định", and the paragraphs that list
+    cases a), b) or describe payment schedules.
+    """
+    return bool(
+        re.fullmatch(r"\d+ (Ngày làm việc|Ngày|Tháng)", cell)
+        or cell.startswith("Ngay trong ngày tiếp nhận")
+        or cell.startswith("03 ngày làm việc, trường hợp phải xác minh")
+        or cell.startswith("Tối đa 6 ngày làm việc kể từ")
+    )
+
+
+def fee_kind(cell: str) -> str:
+    """Hand-written: "not_stated" (empty), "structured" (one amount, or zero / "Không"), "text"."""
+    if cell == "":
+        return "not_stated"
+    amounts = re.findall(r"(?:Phí|Lệ phí): ([\d.]+) Đồng", cell)
+    labels = re.findall(r"(?:Lệ phí|Phí):", cell)
+    if cell == "Phí: Không Đồng":
+        return "structured"  # "no fee"
+    if len(labels) == 1 and len(amounts) == 1:
+        return "structured"  # "Lệ phí: 200000 ĐồngXem chi tiết", "Lệ phí: 0 Đồng..."
+    return "text"  # no amount, an amount left to the province, or several amounts
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict[str, Any]]:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+def test_shared_sample_summary_matches_an_independent_count(records: list[dict[str, Any]]) -> None:
+    report = import_portal_records(records)  # no exception is the first assertion
+    cells = [c for r in records for c in r[CHANNELS]]
+    # every row names one of the three channels and no record repeats one (read off the file)
+    assert {c["Hình thức nộp"] for c in cells} == {"Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính"}
+    assert all(len({c["Hình thức nộp"] for c in r[CHANNELS]}) == len(r[CHANNELS]) for r in records)
+    fees = [fee_kind(c[FEE]) for c in cells]
+    s = report.summary
+    # the 2021 scrape has no code, level, field or legal basis: every record is rejected
+    assert not any("Mã thủ tục" in r or "ma_thu_tuc" in r for r in records)
+    assert (s.records_read, s.imported, s.imported_with_warnings, s.rejected) == (
+        len(records),
+        0,
+        0,
+        len(records),
+    )
+    assert s.records_read == 87
+    assert s.channels == len(cells) == 161
+    assert s.channels_with_time_limit == sum(limit_parses(c[LIMIT]) for c in cells) == 110
+    assert s.fees_not_stated == fees.count("not_stated") == 118
+    assert s.fees_structured == fees.count("structured") == 15
+    assert s.fees_as_text == fees.count("text") == 28
+    assert s.fee_schedules == 0
+    assert len(report.catalogue) == 0
+
+
+def test_every_shared_record_is_accounted_for(records: list[dict[str, Any]]) -> None:
+    report = import_portal_records(records)
+    assert [r.index for r in report.results] == list(range(len(records)))
+    no_limit = sum(not any(limit_parses(c[LIMIT]) for c in r[CHANNELS]) for r in records)
+    counts = report.issue_counts()
+    assert counts["missing_code"] == len(records)
+    assert counts["missing_time_limit"] == no_limit == 32
+    assert counts["missing_agency"] == sum(1 for r in records if not r["Cơ quan thực hiện"].strip())
+    assert "importer_error" not in counts
+    for r, raw in zip(report.results, records, strict=True):
+        assert r.status.value == "rejected"
+        assert r.errors
+        assert r.name == " ".join(raw["title"].split())
+        # what was read is kept in the draft, fee text and limit notes included
+        assert r.draft is not None
+        assert len(r.draft["channels"]) == len(raw[CHANNELS])
+        for ch, cell in zip(r.draft["channels"], raw[CHANNELS], strict=True):
+            fee = cell[FEE].replace("Xem chi tiết", " ")
+            if fee.strip():
+                assert ch["fee_text"] == " ".join(fee.split())
+
+
+def test_completed_shared_records_import(records: list[dict[str, Any]]) -> None:
+    """Give each scraped record what the 2021 scrape lacks (a code, field, level, legal basis):
+    then exactly the records with no readable limit or no agency are rejected."""
+    completed = [
+        {
+            **r,
+            "Mã thủ tục": f"9.{i:06d}",
+            "Lĩnh vực": "Thử nghiệm",
+            "Cấp thực hiện": "Cấp xã, Cơ quan khác",
+            "Căn cứ pháp lý": "Luật Hộ tịch số 60/2014/QH13",
+        }
+        for i, r in enumerate(records)
+    ]
+    report = import_portal_records(completed)
+    expected_rejected = [
+        i
+        for i, r in enumerate(records)
+        if not any(limit_parses(c[LIMIT]) for c in r[CHANNELS])
+        or not r["Cơ quan thực hiện"].strip()
+    ]
+    assert [r.index for r in report.by_status("rejected")] == expected_rejected
+    assert len(report.catalogue) == len(records) - len(expected_rejected)
+    # the structured fees of accepted records became schedules the catalogue can quote
+    for p in report.catalogue:
+        for ch in p.channels:
+            if ch.fee_schedule is not None:
+                assert report.catalogue.fee_schedules[ch.fee_schedule].charge_rules()
