@@ -213,6 +213,55 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    """``import FILE... [--out catalogue.json] [--json]``: portal records → a catalogue + summary.
+
+    A FILE holds a JSON list of records (or an object with one under ``records``/``data``/
+    ``items``), or JSON Lines (``.jsonl``). Exit 0 when the import ran (rejected records are
+    reported, not fatal), 2 when a file cannot be read.
+    """
+    from pathlib import Path
+
+    from hcc.importer import import_portal_records
+
+    records: list[object] = []
+    sources: list[str | None] = []
+    for name in args.files:
+        try:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{name}: cannot read the file ({exc})") from None
+        try:
+            if name.endswith((".jsonl", ".ndjson")):
+                data: object = [json.loads(line) for line in text.splitlines() if line.strip()]
+            else:
+                data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{name}: not valid JSON ({exc})") from None
+        if isinstance(data, dict):
+            data = next(
+                (data[k] for k in ("records", "data", "items") if isinstance(data.get(k), list)),
+                data,
+            )
+        if not isinstance(data, list):
+            raise ValueError(f"{name}: expected a JSON list of records, got {type(data).__name__}")
+        records += data
+        sources += [name] * len(data)
+    report = import_portal_records(records, sources=sources, source=None)
+    if args.out:
+        Path(args.out).write_text(report.catalogue.to_json(), encoding="utf-8")
+    if args.json:
+        _print_json(report.to_dict() | {"out": args.out})
+        return 0
+    for line in report.summary.lines():
+        print(line)
+    for code, n in report.issue_counts().items():
+        print(f"  {n:5d} record(s) with {code}")
+    if args.out:
+        print(f"catalogue written to {args.out} ({len(report.catalogue)} procedures)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m hcc``.
 
@@ -275,6 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--overrides", help="a TOML or JSON override file")
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.set_defaults(func=_cmd_calendar)
+
+    im = sub.add_parser("import", help="import portal records (JSON) into a catalogue")
+    im.add_argument("files", nargs="+", metavar="FILE")
+    im.add_argument("--out", metavar="FILE", help="write the catalogue (JSON) here")
+    im.add_argument("--json", action="store_true", help="machine-readable output")
+    im.set_defaults(func=_cmd_import)
 
     d = sub.add_parser("demo", help="a short demonstration on the default catalogue")
     d.set_defaults(func=_cmd_demo)

@@ -1,0 +1,78 @@
+"""``python -m hcc import FILE... --out catalogue.json [--json]``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hcc.cli import main
+from hcc.procedures import load_catalogue
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "portal"
+
+
+def test_import_writes_the_catalogue_and_prints_the_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "catalogue.json"
+    rc = main(
+        ["import", str(FIXTURES / "labels.json"), str(FIXTURES / "snake.json"), "--out", str(out)]
+    )
+    assert rc == 0
+    text = capsys.readouterr().out
+    # labels.json: 4 records (2 clean, 2 with fee text); snake.json: 2 (1 clean, 1 with fee text)
+    assert "records read: 6" in text
+    assert "imported: 3" in text
+    assert "imported with warnings: 3" in text
+    assert "rejected: 0" in text
+    cat = load_catalogue(out)
+    assert sorted(cat.codes) == [
+        "1.000894",
+        "1.001193",
+        "1.004873",
+        "2.000635",
+        "2.000815",
+        "2.000884",
+    ]
+    assert cat.get("2.000635").sources == (str(FIXTURES / "snake.json"),)
+
+
+def test_import_json_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(FIXTURES / "messy.json"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["summary"]["records_read"] == 9
+    assert doc["summary"]["rejected"] == 7
+    assert [r["status"] for r in doc["results"]][:3] == [
+        "rejected",
+        "rejected",
+        "imported_with_warnings",
+    ]
+    assert doc["out"] is None
+
+
+def test_import_jsonl_and_wrapped_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = json.loads((FIXTURES / "snake.json").read_text(encoding="utf-8"))
+    lines = tmp_path / "records.jsonl"
+    lines.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    wrapped = tmp_path / "wrapped.json"
+    wrapped.write_text(json.dumps({"data": records[:1]}, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(lines), str(wrapped)]) == 0
+    out = capsys.readouterr().out
+    # 2 + 1 records; the third repeats 2.000635's code and is rejected as a duplicate
+    assert "records read: 3" in out
+    assert "rejected: 1" in out
+    assert "duplicate_code" in out
+
+
+def test_import_bad_files_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    not_a_list = tmp_path / "object.json"
+    not_a_list.write_text('{"ma_thu_tuc": "1.001193"}', encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text("[{", encoding="utf-8")
+    for path in (not_a_list, broken, tmp_path / "missing.json"):
+        assert main(["import", str(path)]) == 2
+        assert str(path) in capsys.readouterr().err
