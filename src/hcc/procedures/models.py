@@ -561,7 +561,11 @@ class Procedure(_Model):
 
 
 class ChannelNotOfferedError(HccError, LookupError):
-    """A procedure does not offer the channel asked for; names the procedure and the offered kinds."""
+    """A procedure does not offer the channel asked for; names the procedure and the offered kinds.
+
+    >>> str(ChannelNotOfferedError("2.000884", "online", "direct"))
+    "procedure 2.000884 has no 'online' channel (offered: direct)"
+    """
 
     def __init__(self, code: str, kind: str, offered: str) -> None:
         self.code = code

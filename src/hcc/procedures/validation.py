@@ -40,11 +40,13 @@ Text is normalised to NFC on load.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -470,6 +472,23 @@ def _nfc_deep(value: Any) -> Any:
     return value
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of acyclic objects are created.
+
+    Validation allocates a few hundred objects per record and none of them form cycles; without the
+    pause the collector runs over the growing heap again and again (about a third of the time for
+    10,000 records). The previous state is restored on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport]:
     p = Path(path)
     src = str(p)
@@ -480,7 +499,8 @@ def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport
         return None, CatalogueReport(source=src, errors=(problem,))
     suffix = p.suffix.lower()
     as_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{"))
-    return _check_text(text, source=src, as_json=as_json)
+    with _gc_paused():
+        return _check_text(text, source=src, as_json=as_json)
 
 
 def validate_catalogue(path: str | Path) -> CatalogueReport:
