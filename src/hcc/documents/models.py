@@ -1,0 +1,1161 @@
+"""Typed contexts of the one-stop documents: who, what, when, and how much.
+
+Every document kind has one context model (see :data:`CONTEXT_MODELS`). A context is built from
+plain values, from a mapping (``Model.model_validate({...})``), or from the objects other parts of
+hcc already hold:
+
+* a :class:`hcc.procedures.Procedure` wherever a :class:`ProcedureInfo` is expected (its name, code,
+  statutory and committed time limits, dossier components with original/copy counts, sets);
+* a :class:`hcc.fees.Quote` wherever a :class:`FeeInfo` is expected (its lines and total);
+* a :class:`hcc.deadlines.Deadline` or :class:`hcc.deadlines.SlaStatus` (anything with a
+  ``due_at`` datetime) wherever a moment is expected, e.g. ``DossierInfo.due_at`` or
+  ``ApologyContext.new_due_at``;
+* an :class:`hcc.deadlines.SlaStatus` as ``ApologyContext.sla`` (its count of extensions);
+* a register entry of :mod:`hcc.dossiers` (``RegisterBook.rows()``) wherever a
+  :class:`RegisterRow` is expected.
+
+Rules shared by all models: frozen, unknown fields refused (a misspelled field is an error, never a
+silent blank), every text NFC-normalised and stripped, naive datetimes read as Vietnam local time,
+moments must be datetimes (a bare date has no time of day to print), money in whole đồng as
+``Decimal``.
+
+>>> a = Applicant(name="Nguye\u0302\u0303n Văn An", title="Ông")
+>>> a.name == "Nguyễn Văn An", a.addressed
+(True, 'Ông Nguyễn Văn An')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
+from hcc.deadlines import SlaStatus, classify
+from hcc.errors import ExtensionLimitError
+from hcc.fees import Quote, to_vnd
+from hcc.procedures import Procedure
+
+__all__ = [
+    "CONTEXT_MODELS",
+    "ApologyContext",
+    "Applicant",
+    "BirthDeclarationContext",
+    "BirthHomeDeliveryContext",
+    "ChildParticulars",
+    "ControlSlipContext",
+    "DeathCondolenceContext",
+    "Deceased",
+    "DocumentItem",
+    "DossierInfo",
+    "FeeInfo",
+    "FeeLine",
+    "HandOver",
+    "ListingEntry",
+    "MarriageCongratulationContext",
+    "Office",
+    "ParentParticulars",
+    "PostalReturnContext",
+    "ProcedureInfo",
+    "ProcessingStopContext",
+    "PublicListingContext",
+    "ReceiptContext",
+    "RefusalContext",
+    "RegisterContext",
+    "RegisterRow",
+    "Requester",
+    "Signer",
+    "SupplementItem",
+    "SupplementRequestContext",
+]
+
+
+# --------------------------------------------------------------------------- field types
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value).strip()
+    return value
+
+
+def _moment(value: Any) -> dt.datetime:
+    """A datetime (naive = Vietnam time), an ISO string, or an object with a ``due_at`` datetime."""
+    due = getattr(value, "due_at", None)
+    if isinstance(due, dt.datetime):
+        value = due
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        raise PydanticCustomError(
+            "moment_needs_time",
+            "got the date {value} without a time of day; a moment is a datetime "
+            "(naive = Vietnam local time)",
+            {"value": value.isoformat()},
+        )
+    try:
+        return as_vn_datetime(value, "moment")
+    except InvalidInputError as exc:
+        raise PydanticCustomError(
+            "moment_type",
+            "got {value!r}, expected a datetime (naive = Vietnam local time) or an ISO string",
+            {"value": exc.value},
+        ) from None
+
+
+def _day(value: Any) -> dt.date:
+    try:
+        return as_date(value, "date")
+    except InvalidInputError as exc:
+        raise PydanticCustomError(
+            "date_type",
+            "got {value!r}, expected a date or an ISO date string YYYY-MM-DD",
+            {"value": exc.value},
+        ) from None
+
+
+def _money(value: Any) -> Decimal:
+    if isinstance(value, str):
+        with contextlib.suppress(ArithmeticError):
+            value = Decimal(value.strip())
+    try:
+        return to_vnd(value)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "vnd_amount",
+            "got {value!r}, expected a non-negative whole number of đồng (int or Decimal)",
+            {"value": str(value)},
+        ) from exc
+
+
+Text = Annotated[str, BeforeValidator(_nfc), StringConstraints(min_length=1)]
+"""Non-empty text, NFC-normalised and stripped."""
+Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
+"""An aware datetime in Vietnam time; also read from an object with a ``due_at`` (a Deadline)."""
+Day = Annotated[dt.date, BeforeValidator(_day)]
+"""A calendar date; a datetime gives its Vietnam-local date."""
+Money = Annotated[Decimal, BeforeValidator(_money)]
+"""A non-negative whole number of đồng."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- people and places
+class Office(_Model):
+    """The issuing agency and, for forms 01-03 and 05, its receiving unit.
+
+    ``name`` and ``unit`` are written in sentence case ("Ủy ban nhân dân huyện Nghi Lộc"); the
+    heading prints them in capitals. ``place`` is the place name of the date line ("Nghi Lộc").
+
+    >>> o = Office(name="Ủy ban nhân dân huyện Nghi Lộc", place="Nghi Lộc",
+    ...            unit="Bộ phận Tiếp nhận và Trả kết quả")
+    >>> o.heading_lines
+    ('ỦY BAN NHÂN DÂN HUYỆN NGHI LỘC', 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ')
+    """
+
+    name: Text
+    place: Text
+    parent: Text | None = None
+    unit: Text | None = None
+    address: Text | None = None
+    phone: Text | None = None
+    email: Text | None = None
+
+    @property
+    def heading_lines(self) -> tuple[str, str]:
+        """The two heading lines of a form issued by the receiving unit (agency, then unit).
+
+        Without a unit: the parent body (if any) over the agency.
+        """
+        if self.unit:
+            return self.name.upper(), self.unit.upper()
+        return (self.parent.upper() if self.parent else "", self.name.upper())
+
+    @property
+    def agency_heading(self) -> tuple[str, str]:
+        """The two heading lines of a document issued by the agency itself (parent, agency)."""
+        return (self.parent.upper() if self.parent else "", self.name.upper())
+
+    @property
+    def receiver_name(self) -> str:
+        """The body that receives dossiers: the unit if given, else the agency."""
+        return self.unit or self.name
+
+
+class Applicant(_Model):
+    """A citizen or organisation named on a document.
+
+    ``title`` is the form of address ("Ông", "Bà", "Anh", "Chị"); without one, letters write the
+    neutral "Ông/Bà". An organisation (``organisation=True``) is addressed by its name alone.
+
+    >>> Applicant(name="Trần Thị Bình").addressed
+    'Ông/Bà Trần Thị Bình'
+    >>> Applicant(name="Công ty TNHH Hoa Sen", organisation=True).you
+    'Quý cơ quan, tổ chức'
+    """
+
+    name: Text
+    title: Text | None = None
+    organisation: bool = False
+    address: Text | None = None
+    phone: Text | None = None
+    email: Text | None = None
+
+    @property
+    def you(self) -> str:
+        """How the body of a letter refers to the applicant ("Ông", "Bà", "Ông/Bà", ...)."""
+        if self.organisation:
+            return "Quý cơ quan, tổ chức"
+        return self.title or "Ông/Bà"
+
+    @property
+    def addressed(self) -> str:
+        """The addressee line: title and name ("Ông Nguyễn Văn An"), or the organisation's name."""
+        return self.name if self.organisation else f"{self.you} {self.name}"
+
+
+class Signer(_Model):
+    """Who signs. ``on_behalf`` are the authority lines above the position.
+
+    For the forms signed by an officer (01, 02, 03, 05) the caption is the form's own
+    ("NGƯỜI TIẾP NHẬN HỒ SƠ") and ``position`` is not printed; letters and form 04 print
+    ``on_behalf`` lines, then ``position`` (default "THỦ TRƯỞNG CƠ QUAN").
+
+    >>> s = Signer(name="Lê Văn Cường", position="Phó Chủ tịch",
+    ...            on_behalf=("TM. Ủy ban nhân dân", "KT. Chủ tịch"))
+    >>> s.caption_lines
+    ('TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH')
+    """
+
+    name: Text
+    position: Text | None = None
+    on_behalf: tuple[Text, ...] = ()
+
+    @property
+    def caption_lines(self) -> tuple[str, ...]:
+        """Authority lines and position in capitals, as printed above the signature."""
+        position = (self.position or "Thủ trưởng cơ quan").upper()
+        return (*(line.upper() for line in self.on_behalf), position)
+
+
+# --------------------------------------------------------------------------- procedure, dossier, fee
+class DocumentItem(_Model):
+    """One document of a dossier with its counts of originals and copies ("Bản chính: 1, Bản sao: 0").
+
+    A :class:`hcc.procedures.DossierDocument` is accepted as is.
+
+    >>> DocumentItem(name="Tờ khai đăng ký khai sinh").originals
+    1
+    """
+
+    name: Text
+    originals: int = Field(default=1, ge=0)
+    copies: int = Field(default=0, ge=0)
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_dossier_document(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping | DocumentItem) and hasattr(data, "originals"):
+            return {
+                "name": data.name,
+                "originals": data.originals,
+                "copies": data.copies,
+                "note": getattr(data, "note", None),
+            }
+        return data
+
+
+class ProcedureInfo(_Model):
+    """What a document says about the procedure: name, code, time limits and dossier components.
+
+    A :class:`hcc.procedures.Procedure` is accepted: its statutory time limit, its local committed
+    one, its dossier sets and, when it has a single dossier case, that case's documents (with several
+    alternative cases the documents received must be listed on the document itself).
+
+    >>> ProcedureInfo(name="Đăng ký khai sinh", code="1.001193", time_limit="Trong ngày").code
+    '1.001193'
+    """
+
+    name: Text
+    code: Text | None = None
+    field: Text | None = None
+    time_limit: Text | None = None
+    committed_time_limit: Text | None = None
+    documents: tuple[DocumentItem, ...] = ()
+    document_cases: int = Field(default=1, ge=0)
+    sets: int = Field(default=1, ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_procedure(cls, data: Any) -> Any:
+        if isinstance(data, Procedure):
+            cases = data.dossier
+            return {
+                "name": data.name,
+                "code": data.code,
+                "field": data.field,
+                "time_limit": str(data.statutory_time_limit),
+                "committed_time_limit": (
+                    str(data.local_time_limit) if data.local_time_limit is not None else None
+                ),
+                "documents": cases[0].documents if len(cases) == 1 else (),
+                "document_cases": len(cases),
+                "sets": data.dossier_sets,
+            }
+        return data
+
+
+class DossierInfo(_Model):
+    """A received dossier: its code (mã hồ sơ), receipt moment, current appointment and sets.
+
+    ``sets`` (số lượng hồ sơ) defaults to the procedure's number of sets where one is known.
+
+    ``due_at`` (the appointment to return the result) also accepts a ``hcc.deadlines.Deadline``.
+
+    >>> import datetime as dt
+    >>> d = DossierInfo(code="000.00.20.H42-260105-0001",
+    ...                 received_at=dt.datetime(2026, 1, 5, 8, 30))
+    >>> d.received_at.isoformat()
+    '2026-01-05T08:30:00+07:00'
+    """
+
+    code: Text
+    received_at: Moment
+    due_at: Moment | None = None
+    sets: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _order(self) -> DossierInfo:
+        if self.due_at is not None and self.due_at < self.received_at:
+            raise PydanticCustomError(
+                "appointment_before_receipt",
+                "due_at {due} is before received_at {received}",
+                {"due": self.due_at.isoformat(), "received": self.received_at.isoformat()},
+            )
+        return self
+
+
+class FeeLine(_Model):
+    """One charge: what it is for and the amount payable in đồng.
+
+    >>> FeeLine(description="Lệ phí", amount=8000).amount
+    Decimal('8000')
+    """
+
+    description: Text
+    amount: Money
+
+
+class FeeInfo(_Model):
+    """Fees and charges to print: lines and their total (a :class:`hcc.fees.Quote` is accepted).
+
+    ``total`` defaults to the sum of the lines and must equal it when given.
+
+    >>> FeeInfo(lines=[{"description": "Lệ phí", "amount": 8000},
+    ...                {"description": "Phí", "amount": 8000}]).total
+    Decimal('16000')
+    """
+
+    lines: tuple[FeeLine, ...] = ()
+    total: Money | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_quote(cls, data: Any) -> Any:
+        if isinstance(data, Quote):
+            return {
+                "lines": [{"description": x.description, "amount": x.amount} for x in data.lines],
+                "total": data.total,
+            }
+        if isinstance(data, int | Decimal) and not isinstance(data, bool):
+            return {"total": data}
+        return data
+
+    @model_validator(mode="after")
+    def _total(self) -> FeeInfo:
+        s = sum((x.amount for x in self.lines), Decimal(0))
+        if self.total is None:
+            object.__setattr__(self, "total", s)
+        elif self.lines and self.total != s:
+            raise PydanticCustomError(
+                "fee_total_mismatch",
+                "total {total} is not the sum of the lines {sum}",
+                {"total": str(self.total), "sum": str(s)},
+            )
+        return self
+
+    @property
+    def amount(self) -> Decimal:
+        """The total payable (never None after validation)."""
+        assert self.total is not None
+        return self.total
+
+
+# --------------------------------------------------------------------------- base of contexts
+class _Context(_Model):
+    """Base of document contexts; ``kind`` is the document kind the model serves."""
+
+    kind: ClassVar[str] = ""
+
+    def check_rules(self) -> None:
+        """Rules checked at render time that are not about one field (none by default)."""
+
+
+def _custom(field: str, code: str, message: str, **ctx: Any) -> PydanticCustomError:
+    """A validation error for a cross-field rule; ``field`` is reported as its location."""
+    return PydanticCustomError(code, message, {"field": field, **ctx})
+
+
+# --------------------------------------------------------------------------- forms 01-05
+class ReceiptContext(_Context):
+    """Form 01: receipt of the dossier and appointment to return the result.
+
+    ``documents`` default to the procedure's documents; ``time_limit`` is the procedure's
+    statutory limit, printed with its committed local limit when shorter. ``dossier.due_at`` is
+    required (it is the appointment). ``fee`` is printed as an extra line when given.
+
+    >>> from hcc.documents import sample_context
+    >>> ctx = sample_context("receipt")
+    >>> ctx.sets, ctx.committed_time_limit, ctx.items[0].name
+    (1, '07 ngày làm việc', 'Đơn đăng ký biến động đất đai (Mẫu số 11/ĐK)')
+    """
+
+    kind: ClassVar[str] = "receipt"
+
+    office: Office
+    applicant: Applicant
+    procedure: ProcedureInfo
+    dossier: DossierInfo
+    receiver: Signer
+    pickup_place: Text
+    number: Text | None = None
+    documents: tuple[DocumentItem, ...] | None = None
+    register_book: Text | None = None
+    register_entry: Text | None = None
+    fee: FeeInfo | None = None
+    issued_on: Day | None = None
+
+    @field_validator("register_entry", mode="before")
+    @classmethod
+    def _entry_text(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+    @model_validator(mode="after")
+    def _complete(self) -> ReceiptContext:
+        if self.dossier.due_at is None:
+            raise _custom(
+                "dossier.due_at",
+                "missing",
+                "the receipt needs the appointment dossier.due_at (a datetime or a Deadline)",
+            )
+        if self.procedure.time_limit is None:
+            raise _custom(
+                "procedure.time_limit",
+                "missing",
+                "the receipt prints the statutory time limit: give procedure.time_limit",
+            )
+        if self.documents is None and not self.procedure.documents:
+            cases = self.procedure.document_cases
+            raise _custom(
+                "documents",
+                "missing",
+                "list the documents received"
+                + (f" (the procedure has {cases} alternative dossier cases)" if cases > 1 else ""),
+            )
+        return self
+
+    @property
+    def items(self) -> tuple[DocumentItem, ...]:
+        """The documents received (given, or the procedure's)."""
+        return self.documents if self.documents is not None else self.procedure.documents
+
+    @property
+    def sets(self) -> int:
+        """Number of dossier sets: the dossier's, else the procedure's."""
+        return self.dossier.sets or self.procedure.sets
+
+    @property
+    def committed_time_limit(self) -> str | None:
+        """The committed local limit when it differs from the statutory one, else None."""
+        c = self.procedure.committed_time_limit
+        return c if c and c != self.procedure.time_limit else None
+
+    @property
+    def date(self) -> dt.date:
+        """The date of the date line: ``issued_on``, else the receipt date."""
+        return self.issued_on or self.dossier.received_at.date()
+
+
+class SupplementItem(_Model):
+    """A document to add or complete, with counts and what is wrong with it.
+
+    >>> SupplementItem(name="Bản sao Căn cước", originals=0, copies=1).copies
+    1
+    """
+
+    name: Text
+    originals: int = Field(default=1, ge=0)
+    copies: int = Field(default=0, ge=0)
+    detail: Text | None = None
+
+
+class SupplementRequestContext(_Context):
+    """Form 02: request to supplement or complete the dossier.
+
+    ``guide`` is the officer who gives guidance and signs; ``guide_phone`` the number to call.
+
+    >>> from hcc.documents import sample_context
+    >>> sample_context("supplement_request").items[1].name
+    'Bản sao Căn cước của bên nhận chuyển nhượng'
+    """
+
+    kind: ClassVar[str] = "supplement_request"
+
+    office: Office
+    applicant: Applicant
+    procedure: ProcedureInfo
+    items: tuple[SupplementItem, ...] = Field(min_length=1)
+    reason: Text
+    guide: Signer
+    guide_phone: Text
+    issued_on: Day
+    dossier: DossierInfo | None = None
+    number: Text | None = None
+
+
+class RefusalContext(_Context):
+    """Form 03: refusal to receive the dossier, with the reasons.
+
+    >>> from hcc.documents import sample_context
+    >>> len(sample_context("refusal").reasons)
+    2
+    """
+
+    kind: ClassVar[str] = "refusal"
+
+    office: Office
+    applicant: Applicant
+    procedure: ProcedureInfo
+    reasons: tuple[Text, ...] = Field(min_length=1)
+    receiver: Signer
+    issued_on: Day
+    number: Text | None = None
+
+
+class ApologyContext(_Context):
+    """Form 04: apology and new appointment for a late result.
+
+    The original appointment is ``dossier.due_at``; the new one is ``new_due_at`` (a datetime or
+    a ``Deadline``) and must be later. Decree 61/2018 art. 19(9) allows the appointment to be moved
+    **once**: ``extensions_before`` counts earlier extensions of this dossier, ``sla`` (the
+    dossier's :class:`hcc.deadlines.SlaStatus`) supplies that count and, if ``dossier.due_at`` is
+    not given, the current appointment. A count above 0 is refused with
+    :class:`hcc.errors.ExtensionLimitError` by :func:`hcc.documents.render` (and by
+    :meth:`check_rules`).
+
+    >>> from hcc.documents import sample_data
+    >>> data = sample_data("apology") | {"extensions_before": 1}
+    >>> ApologyContext.model_validate(data).check_rules()
+    Traceback (most recent call last):
+    ...
+    hcc.errors.ExtensionLimitError: dossier 000.00.23.H40-260105-0001: the appointment was already moved 1 time(s); Decree 61/2018 art. 19(9) allows one new appointment only (event: extension)
+    """
+
+    kind: ClassVar[str] = "apology"
+
+    office: Office
+    applicant: Applicant
+    procedure: ProcedureInfo
+    dossier: DossierInfo
+    new_due_at: Moment
+    reason: Text
+    signer: Signer
+    issued_on: Day
+    extensions_before: int = Field(default=0, ge=0)
+    sla: SlaStatus | None = None
+    number: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_sla(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and isinstance(data.get("sla"), SlaStatus):
+            st: SlaStatus = data["sla"]
+            dossier = data.get("dossier")
+            if isinstance(dossier, Mapping) and dossier.get("due_at") is None and st.due_at:
+                data = {**data, "dossier": {**dossier, "due_at": st.due_at}}
+        return data
+
+    @property
+    def extensions(self) -> int:
+        """Extensions already granted: the larger of ``extensions_before`` and the SLA's count."""
+        return max(self.extensions_before, self.sla.extensions if self.sla else 0)
+
+    @model_validator(mode="after")
+    def _dates(self) -> ApologyContext:
+        if self.dossier.due_at is None:
+            raise _custom("dossier.due_at", "missing", "the apology needs the original appointment")
+        if self.new_due_at <= self.dossier.due_at:
+            raise _custom(
+                "new_due_at",
+                "new_appointment_not_later",
+                "new_due_at {new} is not later than the original appointment {old}",
+                new=self.new_due_at.isoformat(),
+                old=self.dossier.due_at.isoformat(),
+            )
+        return self
+
+    def check_rules(self) -> None:
+        """Refuse a second extension (Decree 61/2018 art. 19(9)): the appointment moves once."""
+        if self.extensions > 0:
+            raise ExtensionLimitError(
+                f"dossier {self.dossier.code}: the appointment was already moved "
+                f"{self.extensions} time(s); Decree 61/2018 art. 19(9) allows one new "
+                "appointment only",
+                event="extension",
+            )
+
+    @property
+    def original_due_at(self) -> dt.datetime:
+        """The original appointment (``dossier.due_at``)."""
+        assert self.dossier.due_at is not None
+        return self.dossier.due_at
+
+
+class ProcessingStopContext(_Context):
+    """Circular 03/2025 form 05 (unconfirmed): notice that processing of a dossier is stopped.
+
+    >>> from hcc.documents import sample_context
+    >>> sample_context("processing_stop").kind
+    'processing_stop'
+    """
+
+    kind: ClassVar[str] = "processing_stop"
+
+    office: Office
+    applicant: Applicant
+    procedure: ProcedureInfo
+    dossier: DossierInfo
+    reason: Text
+    signer: Signer
+    issued_on: Day
+    guidance: Text | None = None
+    number: Text | None = None
+
+
+HandOverResult = Literal["early", "on_time", "late"]
+RESULT_LABELS: dict[str, str] = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
+
+
+class HandOver(_Model):
+    """One hand-over on the control slip: from which unit to which, when, and how it went.
+
+    ``result`` may be given; otherwise, with ``due_at`` (the step's own deadline), it is computed
+    by :func:`hcc.deadlines.classify`: ``early`` when handed over on a day before the due day,
+    ``on_time`` when at or before ``due_at`` on the due day, ``late`` after ``due_at``.
+
+    >>> import datetime as dt
+    >>> HandOver(from_unit="Bộ phận Một cửa", to_unit="Phòng Tư pháp",
+    ...          handed_at=dt.datetime(2026, 1, 5, 15, 0),
+    ...          due_at=dt.datetime(2026, 1, 6, 17, 0)).outcome
+    'early'
+    """
+
+    from_unit: Text
+    to_unit: Text
+    handed_at: Moment
+    due_at: Moment | None = None
+    result: HandOverResult | None = None
+    giver: Text | None = None
+    taker: Text | None = None
+    note: Text | None = None
+
+    @property
+    def outcome(self) -> HandOverResult | None:
+        """The given result, else the one computed from ``due_at`` (None without either)."""
+        if self.result is not None or self.due_at is None:
+            return self.result
+        outcome: HandOverResult = classify(self.handed_at, self.due_at).value
+        return outcome
+
+    @property
+    def outcome_label(self) -> str | None:
+        """ "Trước hạn" / "Đúng hạn" / "Quá hạn" (None when unknown)."""
+        o = self.outcome
+        return RESULT_LABELS[o] if o is not None else None
+
+
+class ControlSlipContext(_Context):
+    """Form 05 (06 in the 2025 set): the control slip that follows the dossier between units.
+
+    >>> from hcc.documents import sample_context
+    >>> [s.outcome_label for s in sample_context("control_slip").steps]
+    ['Đúng hạn', 'Trước hạn', 'Quá hạn']
+    """
+
+    kind: ClassVar[str] = "control_slip"
+
+    office: Office
+    applicant: Applicant
+    procedure: ProcedureInfo
+    dossier: DossierInfo
+    lead_agency: Text
+    steps: tuple[HandOver, ...] = Field(min_length=1)
+    coordinating_agencies: tuple[Text, ...] = ()
+
+
+class RegisterRow(_Model):
+    """One line of the register (sổ theo dõi hồ sơ), in the columns of form 06.
+
+    Columns (unconfirmed beyond REFERENCE §6): number, dossier code, procedure, sets, applicant,
+    address and phone, lead agency, receipt, appointment, transfer to the deciding agency, result
+    received from it, result returned, signature (left blank for the pen), note.
+
+    >>> import datetime as dt
+    >>> RegisterRow(number=1, dossier_code="000.00.23.H40-260105-0001",
+    ...             procedure_name="Chứng thực chữ ký", applicant_name="Nguyễn Văn An",
+    ...             received_at=dt.datetime(2026, 1, 5, 9, 0)).received_at.isoformat()
+    '2026-01-05T09:00:00+07:00'
+    """
+
+    number: int = Field(ge=1)
+    dossier_code: Text
+    procedure_name: Text
+    applicant_name: Text
+    received_at: Moment
+    sets: int = Field(default=1, ge=1)
+    address: Text | None = None
+    phone: Text | None = None
+    lead_agency: Text | None = None
+    due_at: Moment | None = None
+    transferred_at: Moment | None = None
+    result_received_at: Moment | None = None
+    returned_at: Moment | None = None
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_entry(cls, data: Any) -> Any:
+        # a hcc.dossiers register entry (duck-typed: documents does not import dossiers)
+        if not isinstance(data, Mapping | RegisterRow) and hasattr(data, "appointment"):
+            return {
+                "number": data.number,
+                "dossier_code": str(data.code),
+                "procedure_name": data.procedure,
+                "applicant_name": data.applicant,
+                "received_at": data.received_at,
+                "sets": data.sets,
+                "address": data.address,
+                "phone": data.phone,
+                "lead_agency": data.lead_agency,
+                "due_at": data.appointment,
+                "transferred_at": data.transferred_at,
+                "result_received_at": data.result_received_at,
+                "returned_at": data.returned_at,
+                "note": data.note,
+            }
+        return data
+
+
+class RegisterContext(_Context):
+    """Form 06 (07 in the 2025 set): a page of the register; a book per year, numbered from 01.
+
+    Every row must have been received in ``year`` (the book is closed at year end) and row numbers
+    must be unique.
+
+    >>> from hcc.documents import sample_data
+    >>> data = sample_data("register")
+    >>> data["rows"][1]["number"] = 1
+    >>> RegisterContext.model_validate(data)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for RegisterContext
+    ...
+    """
+
+    kind: ClassVar[str] = "register"
+
+    office: Office
+    year: int = Field(ge=2000, le=2100)
+    book: Text
+    rows: tuple[RegisterRow, ...]
+
+    @model_validator(mode="after")
+    def _rows(self) -> RegisterContext:
+        seen: set[int] = set()
+        for i, row in enumerate(self.rows):
+            if row.received_at.year != self.year:
+                raise _custom(
+                    f"rows.{i}.received_at",
+                    "register_year",
+                    "received in {got}, but this is the book of {year}",
+                    got=row.received_at.year,
+                    year=self.year,
+                )
+            if row.number in seen:
+                raise _custom(
+                    f"rows.{i}.number", "duplicate_value", "number {n} appears twice", n=row.number
+                )
+            seen.add(row.number)
+        return self
+
+
+# --------------------------------------------------------------------------- counter board
+class ListingEntry(_Model):
+    """A line of the counter board: a procedure with its time limits and fee.
+
+    ``fee`` is an amount in đồng or a text ("Không", "Theo biểu phí..."). A mapping with a
+    ``procedure`` key (a :class:`hcc.procedures.Procedure`) fills code, name and both time limits,
+    and the fee from the direct channel's fee text if it has one; other keys override.
+
+    >>> ListingEntry(name="Đăng ký kết hôn", statutory_time_limit="Trong ngày", fee=0).fee
+    Decimal('0')
+    """
+
+    name: Text
+    statutory_time_limit: Text
+    fee: Money | Text
+    code: Text | None = None
+    committed_time_limit: Text | None = None
+    fee_note: Text | None = None
+
+    @field_validator("fee", mode="before")
+    @classmethod
+    def _fee(cls, v: Any) -> Any:
+        if isinstance(v, int | Decimal) and not isinstance(v, bool):
+            return _money(v)
+        return v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_procedure(cls, data: Any) -> Any:
+        if isinstance(data, Procedure):
+            data = {"procedure": data}
+        if isinstance(data, Mapping) and isinstance(data.get("procedure"), Procedure):
+            p: Procedure = data["procedure"]
+            out: dict[str, Any] = {
+                "code": p.code,
+                "name": p.name,
+                "statutory_time_limit": str(p.statutory_time_limit),
+            }
+            if p.local_time_limit is not None:
+                out["committed_time_limit"] = str(p.local_time_limit)
+            fee_text = next((c.fee_text for c in p.channels if c.fee_text), None)
+            if fee_text is not None:
+                out["fee"] = fee_text
+            out.update({k: v for k, v in data.items() if k != "procedure"})
+            return out
+        return data
+
+
+class PublicListingContext(_Context):
+    """The counter board of one field (lĩnh vực): procedures, statutory and committed limits, fees.
+
+    >>> from hcc.documents import sample_context
+    >>> sample_context("public_listing").entries[0].committed_time_limit
+    '07 ngày làm việc'
+    """
+
+    kind: ClassVar[str] = "public_listing"
+
+    office: Office
+    field: Text
+    entries: tuple[ListingEntry, ...] = Field(min_length=1)
+    issued_on: Day
+    note: Text | None = None
+
+
+# --------------------------------------------------------------------------- letters
+class MarriageCongratulationContext(_Context):
+    """Congratulation letter handed over with the marriage certificate.
+
+    ``spouses`` are the two people registered, each with a ``title`` ("Anh", "Chị", ...).
+
+    >>> from hcc.documents import sample_context
+    >>> ctx = sample_context("marriage_congratulation")
+    >>> [s.addressed for s in ctx.spouses], ctx.date.isoformat()
+    (['Anh Phan Văn Giang', 'Chị Đinh Thị Hương'], '2026-01-08')
+    """
+
+    kind: ClassVar[str] = "marriage_congratulation"
+
+    office: Office
+    spouses: tuple[Applicant, Applicant]
+    registered_on: Day
+    signer: Signer
+    issued_on: Day | None = None
+    certificate_number: Text | None = None
+    number: Text | None = None
+
+    @model_validator(mode="after")
+    def _titles(self) -> MarriageCongratulationContext:
+        for i, spouse in enumerate(self.spouses):
+            if spouse.title is None:
+                raise _custom(
+                    f"spouses.{i}.title",
+                    "missing",
+                    "the letter addresses each spouse by title (Anh, Chị, Ông, Bà)",
+                )
+        return self
+
+    @property
+    def date(self) -> dt.date:
+        """The date of the date line: ``issued_on``, else the registration date."""
+        return self.issued_on or self.registered_on
+
+
+class Deceased(_Model):
+    """The person who died. ``title`` is how the letter names them ("Ông", "Bà", "Cụ ông"...).
+
+    ``age`` selects "hưởng thọ" (60 and over) or "hưởng dương" (under 60), the customary words.
+
+    >>> Deceased(name="Lê Văn Dũng", title="Cụ ông", died_on="2026-01-03", age=86).age_phrase
+    'hưởng thọ 86 tuổi'
+    """
+
+    name: Text
+    title: Text = "Ông/Bà"
+    died_on: Day
+    age: int | None = Field(default=None, ge=0, le=150)
+    birth_year: int | None = Field(default=None, ge=1800, le=2100)
+
+    @property
+    def age_phrase(self) -> str | None:
+        """ "hưởng thọ N tuổi" (N ≥ 60), "hưởng dương N tuổi" (N < 60), or None without an age."""
+        if self.age is None:
+            return None
+        return f"{'hưởng thọ' if self.age >= 60 else 'hưởng dương'} {self.age} tuổi"
+
+
+class DeathCondolenceContext(_Context):
+    """Condolence letter handed over with the death extract (trích lục khai tử).
+
+    >>> from hcc.documents import sample_context
+    >>> sample_context("death_condolence").deceased.age_phrase
+    'hưởng thọ 86 tuổi'
+    """
+
+    kind: ClassVar[str] = "death_condolence"
+
+    office: Office
+    addressee: Applicant
+    deceased: Deceased
+    signer: Signer
+    issued_on: Day
+    extract_number: Text | None = None
+    number: Text | None = None
+
+
+class BirthHomeDeliveryContext(_Context):
+    """Notice that the birth certificate will be brought to the family's home at ``delivery_at``.
+
+    >>> from hcc.documents import sample_context
+    >>> sample_context("birth_home_delivery").delivery_at.isoformat()
+    '2026-01-08T09:00:00+07:00'
+    """
+
+    kind: ClassVar[str] = "birth_home_delivery"
+
+    office: Office
+    family: Applicant
+    child_name: Text
+    born_on: Day
+    registered_on: Day
+    delivery_at: Moment
+    officer: Signer
+    signer: Signer
+    issued_on: Day
+    officer_phone: Text | None = None
+    registration_number: Text | None = None
+    number: Text | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> BirthHomeDeliveryContext:
+        if self.registered_on < self.born_on:
+            raise _custom(
+                "registered_on",
+                "date_order",
+                "registered_on {reg} is before born_on {born}",
+                reg=self.registered_on.isoformat(),
+                born=self.born_on.isoformat(),
+            )
+        if self.delivery_at.date() < self.registered_on:
+            raise _custom(
+                "delivery_at",
+                "date_order",
+                "delivery_at {at} is before registered_on {reg}",
+                at=self.delivery_at.isoformat(),
+                reg=self.registered_on.isoformat(),
+            )
+        return self
+
+
+class PostalReturnContext(_Context):
+    """Notice that the result was sent by the public postal service (dịch vụ bưu chính công ích).
+
+    >>> from hcc.documents import sample_context
+    >>> sample_context("postal_return").address
+    'Xóm 3, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An'
+    """
+
+    kind: ClassVar[str] = "postal_return"
+
+    office: Office
+    applicant: Applicant
+    procedure: ProcedureInfo
+    dossier: DossierInfo
+    result_description: Text
+    posted_at: Moment
+    postal_service: Text
+    tracking_number: Text
+    signer: Signer
+    issued_on: Day
+    delivery_address: Text | None = None
+    postage: FeeInfo | None = None
+    number: Text | None = None
+
+    @model_validator(mode="after")
+    def _address(self) -> PostalReturnContext:
+        if self.delivery_address is None and self.applicant.address is None:
+            raise _custom(
+                "delivery_address",
+                "missing",
+                "give delivery_address or applicant.address: the notice prints where it was sent",
+            )
+        if self.posted_at < self.dossier.received_at:
+            raise _custom(
+                "posted_at",
+                "date_order",
+                "posted_at {at} is before the dossier was received",
+                at=self.posted_at.isoformat(),
+            )
+        return self
+
+    @property
+    def address(self) -> str:
+        """Where the result was sent."""
+        return self.delivery_address or self.applicant.address or ""
+
+
+# --------------------------------------------------------------------------- birth declaration
+class Requester(_Model):
+    """The person asking for the registration (người yêu cầu).
+
+    >>> Requester(name="Ngô Văn Minh", residence="Xóm 7, xã Nghi Phong",
+    ...           id_document="Căn cước số 040090012345", relationship="Cha").relationship
+    'Cha'
+    """
+
+    name: Text
+    residence: Text
+    id_document: Text
+    relationship: Text
+
+
+class ChildParticulars(_Model):
+    """The child to register.
+
+    >>> ChildParticulars(name="Ngô Bảo Ngọc", birth_date="2025-12-20", sex="Nữ",
+    ...                  ethnicity="Kinh", birthplace="Nghi Lộc").nationality
+    'Việt Nam'
+    """
+
+    name: Text
+    birth_date: Day
+    sex: Literal["Nam", "Nữ"]
+    ethnicity: Text
+    birthplace: Text
+    nationality: Text = "Việt Nam"
+    hometown: Text | None = None
+
+
+class ParentParticulars(_Model):
+    """A parent: ``born`` is a full date or a year.
+
+    >>> ParentParticulars(name="Đặng Thị Oanh", born=1995, ethnicity="Kinh",
+    ...                   residence="Xóm 7").born_text
+    '1995'
+    """
+
+    name: Text
+    born: Day | int
+    ethnicity: Text
+    residence: Text
+    nationality: Text = "Việt Nam"
+
+    @property
+    def born_text(self) -> str:
+        """ "dd/mm/yyyy" for a date, the year alone otherwise."""
+        if isinstance(self.born, dt.date):
+            return f"{self.born.day:02d}/{self.born.month:02d}/{self.born.year}"
+        return str(self.born)
+
+
+class BirthDeclarationContext(_Context):
+    """The birth-registration declaration (tờ khai đăng ký khai sinh), pre-filled from data.
+
+    Used on the Tuesday "no-writing day" (Ngày không viết): an official fills the form from
+    structured data and the requester checks and signs it. ``prepared_by`` names that official.
+    ``copies`` is the number of extracts asked for (0 = none).
+
+    >>> from hcc.documents import sample_context
+    >>> sample_context("birth_declaration").child.birth_date.isoformat()
+    '2025-12-20'
+    """
+
+    kind: ClassVar[str] = "birth_declaration"
+
+    addressee: Text
+    requester: Requester
+    child: ChildParticulars
+    place: Text
+    made_on: Day
+    mother: ParentParticulars | None = None
+    father: ParentParticulars | None = None
+    copies: int = Field(default=0, ge=0, le=99)
+    prepared_by: Text | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> BirthDeclarationContext:
+        if self.made_on < self.child.birth_date:
+            raise _custom(
+                "made_on",
+                "date_order",
+                "made_on {made} is before the birth date {born}",
+                made=self.made_on.isoformat(),
+                born=self.child.birth_date.isoformat(),
+            )
+        return self
+
+
+CONTEXT_MODELS: dict[str, type[_Context]] = {
+    m.kind: m
+    for m in (
+        ReceiptContext,
+        SupplementRequestContext,
+        RefusalContext,
+        ApologyContext,
+        ProcessingStopContext,
+        ControlSlipContext,
+        RegisterContext,
+        MarriageCongratulationContext,
+        DeathCondolenceContext,
+        BirthHomeDeliveryContext,
+        PostalReturnContext,
+        BirthDeclarationContext,
+        PublicListingContext,
+    )
+}
+"""The context model of every document kind."""
