@@ -8,6 +8,30 @@ datetime.date(2026, 2, 24)
 
 from hcc.dossiers.dossier import AgencyStep, Dossier, Supplement
 from hcc.dossiers.events import DossierEvent, EventKind, Rating
+from hcc.dossiers.indicators import (
+    AgencyIndex,
+    Circular01Indices,
+    GroupBy,
+    Indicators,
+    OnTimeRate,
+    Period,
+    circular01_indices,
+    group_indicators,
+    indicators,
+    on_time_rate_766,
+    on_time_rate_with_overdue_pending,
+)
+from hcc.dossiers.register import (
+    CSV_COLUMNS,
+    DuplicateEntryError,
+    Register,
+    RegisterBook,
+    RegisterClosedError,
+    RegisterEntry,
+    RegisterEntryRef,
+    RegisterError,
+    UnknownEntryError,
+)
 from hcc.dossiers.service_days import NO_WRITING_DAY, SATURDAY_MORNING, ServiceDay
 from hcc.dossiers.states import (
     FINAL_STATES,
@@ -19,19 +43,39 @@ from hcc.dossiers.states import (
 )
 
 __all__ = [
+    "CSV_COLUMNS",
     "FINAL_STATES",
     "NO_WRITING_DAY",
     "SATURDAY_MORNING",
     "SETTLED_STATES",
     "TRANSITIONS",
+    "AgencyIndex",
     "AgencyStep",
+    "Circular01Indices",
     "Dossier",
     "DossierEvent",
     "DossierState",
+    "DuplicateEntryError",
     "EventKind",
+    "GroupBy",
+    "Indicators",
+    "OnTimeRate",
+    "Period",
     "Rating",
+    "Register",
+    "RegisterBook",
+    "RegisterClosedError",
+    "RegisterEntry",
+    "RegisterEntryRef",
+    "RegisterError",
     "ServiceDay",
     "Supplement",
+    "UnknownEntryError",
     "allowed_events",
+    "circular01_indices",
+    "group_indicators",
+    "indicators",
     "next_state",
+    "on_time_rate_766",
+    "on_time_rate_with_overdue_pending",
 ]

@@ -26,8 +26,24 @@ from typing import TYPE_CHECKING, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from hcc.calendar import InvalidInputError, as_vn_datetime
-from hcc.deadlines import TimeLimit
+from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
+from hcc.deadlines import (
+    ClockEvent,
+    Deadline,
+    DeadlinePolicy,
+    Extended,
+    HandedOver,
+    Received,
+    ResultReady,
+    Returned,
+    SlaClock,
+    SlaStatus,
+    SupplementReceived,
+    SupplementRequested,
+    TimeLimit,
+    Withdrawn,
+    compute_deadline,
+)
 from hcc.dossiers.events import DossierEvent, EventKind, Rating
 from hcc.dossiers.states import (
     RETURN_EVENTS,
@@ -35,7 +51,7 @@ from hcc.dossiers.states import (
     DossierState,
     next_state,
 )
-from hcc.errors import DossierCodeError, EventOrderError
+from hcc.errors import DossierCodeError, EventOrderError, ExtensionLimitError
 from hcc.procedures import ChannelKind
 from hcc.procedures.dossier_codes import DossierCode, DossierCodeAllocator
 
@@ -43,6 +59,8 @@ if TYPE_CHECKING:
     from hcc.procedures import Procedure
 
 __all__ = ["AgencyStep", "Dossier", "Supplement"]
+
+_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
 class AgencyStep(BaseModel):
@@ -190,7 +208,9 @@ class Dossier(BaseModel):
     defaults to ``time_limit``). ``sets`` is the number of sets filed (số lượng hồ sơ, bộ).
     ``events`` must start with ``received``, be in time order (equal moments keep their order)
     and follow the state machine; an invalid event raises :class:`hcc.errors.InvalidTransitionError`
-    naming the state and the event, an event out of time order :class:`hcc.errors.EventOrderError`.
+    naming the state and the event, an event out of time order :class:`hcc.errors.EventOrderError`,
+    more extensions than the policy allows (``max_extensions``, one by default, Decree 61/2018
+    art. 19(9)) :class:`hcc.errors.ExtensionLimitError`.
 
     >>> d = Dossier(code="000.00.01.H38-260302-0002", procedure_code="2.000815",
     ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
@@ -219,6 +239,9 @@ class Dossier(BaseModel):
     time_limit: TimeLimit
     statutory_limit: TimeLimit | None = None
     note: str | None = None
+    policy: DeadlinePolicy | None = None
+    """The counting policy in force when the dossier was received (None: the caller's, else
+    :meth:`hcc.DeadlinePolicy.decree_61_2018`). A dossier is judged by the rules of its receipt."""
     events: tuple[DossierEvent, ...] = Field(min_length=1)
 
     @field_validator("code", mode="before")
@@ -250,8 +273,26 @@ class Dossier(BaseModel):
     # invalid log raises InvalidTransitionError / EventOrderError itself, not a ValidationError.
     def __init__(self, **data: Any) -> None:
         super().__init__(**data)
-        self.__dict__["_facts"] = _walk(self.events)
+        self._replay()
+
+    def _replay(self) -> None:
+        facts = _walk(self.events)
+        self._check_extensions(facts.extensions)
+        self.__dict__["_facts"] = facts
         self._check_code()
+
+    def _check_extensions(self, extensions: tuple[DossierEvent, ...]) -> None:
+        allowed = (self.policy or _DEFAULT_POLICY).max_extensions
+        if len(extensions) > allowed:
+            e = extensions[allowed]
+            raise ExtensionLimitError(
+                f"the appointment may be moved at most {allowed} time(s) (Decree 61/2018 art. "
+                "19(9); policy.max_extensions)",
+                event=f"extended at {e.at:%Y-%m-%d %H:%M}",
+                other=f"extended at {extensions[allowed - 1].at:%Y-%m-%d %H:%M}"
+                if allowed
+                else None,
+            )
 
     def _check_code(self) -> None:
         received_on = self.received_at.date()
@@ -290,8 +331,7 @@ class Dossier(BaseModel):
             by_alias=by_alias,
             by_name=by_name,
         )
-        new.__dict__["_facts"] = _walk(new.events)
-        new._check_code()
+        new._replay()
         return new
 
     @classmethod
@@ -320,16 +360,23 @@ class Dossier(BaseModel):
             by_alias=by_alias,
             by_name=by_name,
         )
-        new.__dict__["_facts"] = _walk(new.events)
-        new._check_code()
+        new._replay()
         return new
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """A copy; the log of a copy with updated ``events`` is replayed (and checked) again."""
-        new = super().model_copy(update=update, deep=deep)
-        new.__dict__["_facts"] = _walk(new.events)
-        new._check_code()
-        return new
+        """A copy; with ``update`` the fields are validated and the log replayed (and checked).
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0022", procedure_code="1.001193",
+        ...     procedure_name="P", lead_agency="L", applicant="A", time_limit="Trong ngày",
+        ...     at="2026-03-02T08:00")
+        >>> str(d.model_copy(update={"code": "000.00.01.H38-260302-0023"}).code)
+        '000.00.01.H38-260302-0023'
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        values = {name: getattr(self, name) for name in type(self).model_fields}
+        values.update(update)
+        return type(self)(**values)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -413,6 +460,7 @@ class Dossier(BaseModel):
         events = (*self.events, event)
         # the full replay is one pass over a short log; it also refreshes every derived fact
         facts = _walk(events)
+        self._check_extensions(facts.extensions)
         values = {name: getattr(self, name) for name in type(self).model_fields}
         values["events"] = events
         new = type(self).model_construct(_fields_set=self.model_fields_set, **values)
@@ -540,3 +588,118 @@ class Dossier(BaseModel):
     def receipt_year(self) -> int:
         """The (Vietnam-local) year of receipt: the register book the dossier belongs to."""
         return self.received_at.year
+
+    # ------------------------------------------------------------------ the SLA clock
+    def clock_events(self) -> tuple[ClockEvent, ...]:
+        """The log as the SLA clock of :mod:`hcc.deadlines` reads it.
+
+        ``received`` → ``Received`` (naming the lead agency when the dossier goes to other
+        agencies); ``transferred`` → ``HandedOver`` from the current holder to the agency, with
+        its allotment; ``transfer_returned`` → ``HandedOver`` back to the lead agency; a
+        ``supplement_requested`` at another agency first hands the dossier back to the lead
+        agency (the one-stop counter issues the request and receives the supplement);
+        ``extended`` → ``Extended``; ``result_ready`` and ``refused`` (a written refusal is the
+        answer) → ``ResultReady``; the first of ``returned``/``posted``/``delivered`` →
+        ``Returned``; ``withdrawn`` → ``Withdrawn``; ratings are not clock events.
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0030", procedure_code="1.001193",
+        ...     procedure_name="P", lead_agency="UBND xã", applicant="A", time_limit="05 ngày làm việc",
+        ...     at="2026-03-02T08:00").record("transferred", "2026-03-02T10:00", agency="Công an xã")
+        >>> [type(e).__name__ for e in d.clock_events()]
+        ['Received', 'HandedOver']
+        """
+        lead = self.lead_agency
+        inter = bool(self._f.steps)
+        out: list[ClockEvent] = []
+        holder = lead
+        returned = False
+        for e in self.events:
+            k = e.kind
+            if k is EventKind.RECEIVED:
+                out.append(Received(at=e.at, agency=lead if inter else None, note=e.note))
+            elif k is EventKind.TRANSFERRED:
+                agency = e.agency or ""
+                out.append(
+                    HandedOver(at=e.at, from_agency=holder, to_agency=agency, allotment=e.allotment)
+                )
+                holder = agency
+            elif k is EventKind.TRANSFER_RETURNED:
+                out.append(HandedOver(at=e.at, from_agency=holder, to_agency=lead))
+                holder = lead
+            elif k is EventKind.SUPPLEMENT_REQUESTED:
+                if holder != lead:
+                    out.append(HandedOver(at=e.at, from_agency=holder, to_agency=lead))
+                    holder = lead
+                out.append(SupplementRequested(at=e.at, reason=e.reason, note=e.note))
+            elif k is EventKind.SUPPLEMENT_RECEIVED:
+                out.append(SupplementReceived(at=e.at, note=e.note))
+            elif k is EventKind.EXTENDED:
+                assert e.new_due is not None
+                out.append(Extended(at=e.at, new_due_at=e.new_due, reason=e.reason, note=e.note))
+            elif k is EventKind.RESULT_READY:
+                out.append(ResultReady(at=e.at, note=e.note))
+            elif k is EventKind.REFUSED:
+                out.append(ResultReady(at=e.at, note=e.note or "refused"))
+            elif k in RETURN_EVENTS:
+                if not returned:
+                    out.append(Returned(at=e.at, note=e.note))
+                    returned = True
+            elif k is EventKind.WITHDRAWN:
+                out.append(Withdrawn(at=e.at, reason=e.reason, note=e.note))
+        return tuple(out)
+
+    def clock(
+        self,
+        *,
+        limit: TimeLimit | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> SlaClock:
+        """The :class:`hcc.deadlines.SlaClock` over :meth:`clock_events` for ``time_limit`` (or
+        ``limit``), with the dossier's policy, else ``policy``, else Decree 61/2018's."""
+        return SlaClock(
+            limit or self.time_limit,
+            self.clock_events(),
+            calendar=calendar,
+            policy=self.policy or policy,
+        )
+
+    def sla(
+        self,
+        *,
+        as_of: dt.datetime | str,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> SlaStatus:
+        """The SLA status at ``as_of`` (events after it ignored): state running / paused / met /
+        breached / withdrawn, classification early / on time / late, original and extended due,
+        elapsed and remaining office time, inter-agency steps (see :class:`hcc.deadlines.SlaStatus`).
+
+        Derived from the log each time; nothing is stored. ``as_of`` before the receipt raises
+        :class:`hcc.errors.EventOrderError`.
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0031", procedure_code="1.001193",
+        ...     procedure_name="P", lead_agency="UBND xã", applicant="A", time_limit="03 ngày làm việc",
+        ...     at="2026-03-02T09:00").record("result_ready", "2026-03-04T10:00")
+        >>> st = d.sla(as_of="2026-03-31T00:00")
+        >>> st.state.value, st.classification.value, st.due_at.isoformat()
+        ('met', 'early', '2026-03-05T17:00:00+07:00')
+        """
+        return self.clock(calendar=calendar, policy=policy).status(at=as_of)
+
+    def appointment(
+        self, *, calendar: WorkingCalendar | None = None, policy: DeadlinePolicy | None = None
+    ) -> Deadline:
+        """The appointment of the receipt slip (form 01): ``compute_deadline`` from the receipt.
+
+        Later resets, pauses and extensions move the SLA due (:meth:`sla`), not this.
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0032", procedure_code="1.001193",
+        ...     procedure_name="P", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",
+        ...     at="2026-03-02T15:30")
+        >>> d.appointment().due_at.isoformat()    # after the 15:00 cut-off
+        '2026-03-03T17:00:00+07:00'
+        """
+        return compute_deadline(
+            self.received_at, self.time_limit, calendar=calendar, policy=self.policy or policy
+        )

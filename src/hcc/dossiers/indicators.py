@@ -1,0 +1,623 @@
+"""Service indicators over a set of dossiers and a period, and Circular 01/2018 per-dossier indices.
+
+Every figure is a count of dossiers, or a ratio of two counts as an exact
+:class:`fractions.Fraction` (``None`` when the denominator is 0). A report is made *as of* an
+explicit moment: events after ``as_of`` are ignored, and the state of a dossier at the end of the
+period is its state at ``cutoff = min(as_of, last instant of the period)``. There is no implicit "today".
+
+Definitions, for a period ``[start, end]`` (both dates included, Vietnam local time):
+
+* **received** — dossiers whose receipt falls in the period; **received_online** — those filed
+  online (``channel == "online"``).
+* **settled** — dossiers answered in the period (``result_ready`` or ``refused`` in it), split
+  into **early**, **on_time** and **late** by the SLA clock (:mod:`hcc.deadlines`) against the
+  dossier's ``time_limit`` (extended by an apology and new appointment when there was one).
+  A refusal is an answer: it is settled and classified like a result. Withdrawn dossiers are
+  never settled; they are counted in **withdrawn**.
+* **pending** — dossiers received by the cutoff and neither answered nor withdrawn at the
+  cutoff; **pending_overdue** — those whose SLA clock is ``breached`` at the cutoff (a dossier
+  waiting for a supplement is overdue only if its clock already was).
+* **on_time_rate** — by default ``(early + on_time) / settled``, after Decision 766/QĐ-TTg
+  (2022), which scores dossiers settled early or on time against those settled; **the exact
+  formula is unconfirmed**. Pass ``on_time_rate=`` any function of the counts, e.g.
+  :func:`on_time_rate_with_overdue_pending`.
+* **average_processing_days** — over the settled dossiers: working days in
+  ``(receipt date, answer date]`` (the receipt day is not counted, as in deadline counting; an
+  answer on the day of receipt is 0), gross of any wait for a supplement.
+* **returned** — answers handed to the applicant in the period (the first ``returned``,
+  ``posted`` or ``delivered``); **returned_by_post** / **returned_at_home** — those sent by post /
+  delivered home; **post_or_home_share** — their sum over returned.
+* **rated** — dossiers whose latest rating (as of the cutoff) was given in the period;
+  **satisfaction_rate** — ``(very_satisfied + satisfied) / rated``.
+
+Grouping (:func:`group_indicators`): by ``procedure`` (procedure code), ``field``, ``agency`` (the
+lead agency) or ``month`` (each calendar month of the period, clipped to it, with its own cutoff).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, computed_field, model_validator
+
+from hcc.calendar import (
+    VN_TZ,
+    InvalidInputError,
+    WorkingCalendar,
+    as_date,
+    as_vn_datetime,
+)
+from hcc.deadlines import Classification
+from hcc.dossiers._evaluate import Evaluation, evaluate, provisional_once
+from hcc.dossiers.dossier import Dossier
+from hcc.dossiers.events import EventKind, Rating
+from hcc.procedures import ChannelKind
+
+if TYPE_CHECKING:
+    from hcc.deadlines import DeadlinePolicy
+
+__all__ = [
+    "AgencyIndex",
+    "Circular01Indices",
+    "GroupBy",
+    "IndicatorCounts",
+    "Indicators",
+    "OnTimeRate",
+    "Period",
+    "circular01_indices",
+    "group_indicators",
+    "indicators",
+    "on_time_rate_766",
+    "on_time_rate_with_overdue_pending",
+]
+
+
+class Period(BaseModel):
+    """A reporting period: the dates ``[start, end]``, both included (Vietnam local dates).
+
+    >>> p = Period.month(2026, 2)
+    >>> p.start, p.end
+    (datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    >>> Period(start="2026-01-01", end="2026-03-31").contains(dt.datetime(2026, 3, 31, 23, 59))
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        """The calendar month ``year``-``month``."""
+        first = dt.date(year, month, 1)
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return cls(start=first, end=nxt - dt.timedelta(days=1))
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        """The calendar year.
+
+        >>> Period.year(2026).end
+        datetime.date(2026, 12, 31)
+        """
+        return cls(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        """The calendar quarter (1-4).
+
+        >>> Period.quarter(2026, 2).start
+        datetime.date(2026, 4, 1)
+        """
+        if quarter not in (1, 2, 3, 4):
+            raise InvalidInputError("quarter", quarter, "1, 2, 3 or 4")
+        first = cls.month(year, 3 * quarter - 2)
+        last = cls.month(year, 3 * quarter)
+        return cls(start=first.start, end=last.end)
+
+    @property
+    def start_at(self) -> dt.datetime:
+        """00:00 of the first day (aware, Vietnam time)."""
+        return dt.datetime.combine(self.start, dt.time(0), tzinfo=VN_TZ)
+
+    @property
+    def end_at(self) -> dt.datetime:
+        """00:00 of the day after the last day: the period is ``[start_at, end_at)``."""
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time(0), tzinfo=VN_TZ)
+
+    @property
+    def last_instant(self) -> dt.datetime:
+        """The last representable moment of the period (``end_at`` minus one microsecond).
+
+        >>> Period.month(2026, 2).last_instant.isoformat()
+        '2026-02-28T23:59:59.999999+07:00'
+        """
+        return self.end_at - dt.timedelta(microseconds=1)
+
+    def contains(self, moment: dt.datetime | dt.date) -> bool:
+        """Whether ``moment`` (or a date) falls in the period."""
+        return self.start <= as_date(moment, "moment") <= self.end
+
+    def months(self) -> list[Period]:
+        """The calendar months the period touches, each clipped to the period.
+
+        >>> [(m.start.day, m.end.day) for m in Period(start="2026-01-15", end="2026-03-10").months()]
+        [(15, 31), (1, 28), (1, 10)]
+        """
+        out: list[Period] = []
+        d = self.start
+        while d <= self.end:
+            m = Period.month(d.year, d.month)
+            out.append(Period(start=max(m.start, self.start), end=min(m.end, self.end)))
+            d = m.end + dt.timedelta(days=1)
+        return out
+
+    @property
+    def label(self) -> str:
+        """``YYYY-MM`` for a whole month, else ``start..end``."""
+        m = Period.month(self.start.year, self.start.month)
+        if m == self:
+            return f"{self.start:%Y-%m}"
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+class IndicatorCounts(Protocol):
+    """What an on-time-rate function reads (an :class:`Indicators` satisfies it)."""
+
+    @property
+    def settled(self) -> int: ...
+    @property
+    def early(self) -> int: ...
+    @property
+    def on_time(self) -> int: ...
+    @property
+    def late(self) -> int: ...
+    @property
+    def pending(self) -> int: ...
+    @property
+    def pending_overdue(self) -> int: ...
+
+
+OnTimeRate = Callable[[IndicatorCounts], Fraction | None]
+"""A formula for the on-time rate, from the counts (``None`` when undefined)."""
+
+
+def on_time_rate_766(c: IndicatorCounts) -> Fraction | None:
+    """``(early + on_time) / settled`` — the default, after Decision 766/QĐ-TTg (formula unconfirmed).
+
+    >>> from types import SimpleNamespace as NS
+    >>> on_time_rate_766(NS(settled=8, early=5, on_time=1, late=2, pending=3, pending_overdue=1))
+    Fraction(3, 4)
+    """
+    return Fraction(c.early + c.on_time, c.settled) if c.settled else None
+
+
+def on_time_rate_with_overdue_pending(c: IndicatorCounts) -> Fraction | None:
+    """``(early + on_time) / (settled + pending_overdue)``: pending overdue dossiers count as late.
+
+    Some provincial dashboards count this way; offered as an alternative, not a legal formula.
+
+    >>> from types import SimpleNamespace as NS
+    >>> on_time_rate_with_overdue_pending(NS(settled=8, early=5, on_time=1, late=2, pending=3, pending_overdue=1))
+    Fraction(2, 3)
+    """
+    den = c.settled + c.pending_overdue
+    return Fraction(c.early + c.on_time, den) if den else None
+
+
+def _ratio(num: int, den: int) -> Fraction | None:
+    return Fraction(num, den) if den else None
+
+
+class Indicators(BaseModel):
+    """The service indicators of a set of dossiers over a period (see the module docstring).
+
+    Counts are stored; ratios are computed from them (exact fractions; ``None`` when the
+    denominator is 0). ``on_time_rate`` was computed by the formula named in ``on_time_formula``.
+
+    >>> empty = indicators([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1))
+    >>> empty.received, empty.on_time_rate, empty.average_processing_days
+    (0, None, None)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    period: Period
+    as_of: dt.datetime
+    received: int = 0
+    received_online: int = 0
+    settled: int = 0
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+    refused: int = 0
+    withdrawn: int = 0
+    pending: int = 0
+    pending_overdue: int = 0
+    processing_days_total: int = 0
+    returned: int = 0
+    returned_by_post: int = 0
+    returned_at_home: int = 0
+    rated: int = 0
+    very_satisfied: int = 0
+    satisfied: int = 0
+    dissatisfied: int = 0
+    on_time_rate: Fraction | None = None
+    on_time_formula: str = "on_time_rate_766"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def average_processing_days(self) -> Fraction | None:
+        """Mean working days from receipt to answer over the settled dossiers."""
+        return _ratio(self.processing_days_total, self.settled)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def online_share(self) -> Fraction | None:
+        """``received_online / received``."""
+        return _ratio(self.received_online, self.received)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def post_or_home_share(self) -> Fraction | None:
+        """``(returned_by_post + returned_at_home) / returned``."""
+        return _ratio(self.returned_by_post + self.returned_at_home, self.returned)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def satisfaction_rate(self) -> Fraction | None:
+        """``(very_satisfied + satisfied) / rated``."""
+        return _ratio(self.very_satisfied + self.satisfied, self.rated)
+
+    def percent(self, name: str, ndigits: int = 2) -> float | None:
+        """A ratio as a percentage rounded for display (``None`` when undefined).
+
+        >>> empty = indicators([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1))
+        >>> empty.percent("on_time_rate") is None
+        True
+        """
+        value = getattr(self, name)
+        if value is None:
+            return None
+        if not isinstance(value, Fraction):
+            raise InvalidInputError("name", name, "the name of a ratio field")
+        return round(float(value * 100), ndigits)
+
+
+# ---------------------------------------------------------------------- per-dossier outcome
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What one dossier contributes to a report with a given period and cutoff."""
+
+    received: bool
+    online: bool
+    settled: str | None  # "early" / "on_time" / "late" when answered in the period
+    refused: bool
+    withdrawn: bool
+    pending: bool
+    overdue: bool
+    processing_days: int
+    returned: EventKind | None
+    rating: Rating | None
+
+
+def _rating_as_of(d: Dossier, cutoff: dt.datetime) -> tuple[Rating | None, dt.datetime | None]:
+    if d.rated_at is None or d.rated_at <= cutoff:
+        return d.rating, d.rated_at
+    for e in reversed(d.events):
+        if e.kind is EventKind.RATED and e.at <= cutoff:
+            return e.rating, e.at
+    return None, None
+
+
+def _outcome(
+    ev: Evaluation, start: dt.datetime, end: dt.datetime, cutoff: dt.datetime
+) -> _Outcome | None:
+    """The contribution of ``ev`` to the period ``[start, end)`` observed at ``cutoff``."""
+    d = ev.dossier
+    received_at = d.received_at
+    if received_at > cutoff:
+        return None
+    settled_at = d.settled_at if d.settled_at is not None and d.settled_at <= cutoff else None
+    withdrawn_at = (
+        d.withdrawn_at if d.withdrawn_at is not None and d.withdrawn_at <= cutoff else None
+    )
+    settled: str | None = None
+    refused = False
+    days = 0
+    if settled_at is not None and start <= settled_at < end:
+        assert ev.classification is not None
+        settled = ev.classification.value
+        refused = d.settled_by is EventKind.REFUSED
+        days = ev.calendar.working_days_between(received_at.date(), settled_at.date())
+    pending = settled_at is None and withdrawn_at is None
+    returned_at = d.returned_at
+    returned = (
+        d.returned_via
+        if returned_at is not None and returned_at <= cutoff and start <= returned_at < end
+        else None
+    )
+    rating, rated_at = _rating_as_of(d, cutoff)
+    received = start <= received_at < end
+    return _Outcome(
+        received=received,
+        online=received and d.channel is ChannelKind.ONLINE,
+        settled=settled,
+        refused=refused,
+        withdrawn=withdrawn_at is not None and start <= withdrawn_at < end,
+        pending=pending,
+        overdue=pending and ev.overdue_at(cutoff),
+        processing_days=days,
+        returned=returned,
+        rating=rating if rated_at is not None and start <= rated_at < end else None,
+    )
+
+
+def _aggregate(
+    outcomes: Iterable[_Outcome],
+    period: Period,
+    as_of: dt.datetime,
+    on_time_rate: OnTimeRate,
+) -> Indicators:
+    c = {
+        "received": 0,
+        "received_online": 0,
+        "settled": 0,
+        "early": 0,
+        "on_time": 0,
+        "late": 0,
+        "refused": 0,
+        "withdrawn": 0,
+        "pending": 0,
+        "pending_overdue": 0,
+        "processing_days_total": 0,
+        "returned": 0,
+        "returned_by_post": 0,
+        "returned_at_home": 0,
+        "rated": 0,
+        "very_satisfied": 0,
+        "satisfied": 0,
+        "dissatisfied": 0,
+    }
+    for o in outcomes:
+        c["received"] += o.received
+        c["received_online"] += o.online
+        if o.settled is not None:
+            c["settled"] += 1
+            c[o.settled] += 1
+            c["refused"] += o.refused
+            c["processing_days_total"] += o.processing_days
+        c["withdrawn"] += o.withdrawn
+        c["pending"] += o.pending
+        c["pending_overdue"] += o.overdue
+        if o.returned is not None:
+            c["returned"] += 1
+            c["returned_by_post"] += o.returned is EventKind.POSTED
+            c["returned_at_home"] += o.returned is EventKind.DELIVERED
+        if o.rating is not None:
+            c["rated"] += 1
+            c[o.rating.value] += 1
+    counts = Indicators.model_validate({"period": period, "as_of": as_of, **c})
+    return counts.model_copy(
+        update={
+            "on_time_rate": on_time_rate(counts),
+            "on_time_formula": getattr(on_time_rate, "__name__", type(on_time_rate).__name__),
+        }
+    )
+
+
+def _prepare(
+    period: Period | tuple[object, object], as_of: object
+) -> tuple[Period, dt.datetime, dt.datetime]:
+    if isinstance(period, Period):
+        p = period
+    elif isinstance(period, tuple) and len(period) == 2:
+        p = Period.model_validate({"start": period[0], "end": period[1]})
+    else:
+        raise InvalidInputError("period", period, "a Period or a (start, end) pair of dates")
+    moment = as_vn_datetime(as_of, "as_of")
+    return p, moment, min(moment, p.last_instant)
+
+
+def indicators(
+    dossiers: Iterable[Dossier],
+    period: Period | tuple[object, object],
+    *,
+    as_of: dt.datetime | str,
+    on_time_rate: OnTimeRate = on_time_rate_766,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+) -> Indicators:
+    """The indicators of ``dossiers`` over ``period``, as known at ``as_of`` (module docstring).
+
+    ``period`` is a :class:`Period` or a ``(start, end)`` pair of dates (both included);
+    ``policy`` applies to dossiers that do not carry their own. Warns once if a deadline rests on
+    a provisional year.
+
+    >>> from hcc.dossiers.dossier import Dossier
+    >>> d = Dossier.receive(code="000.00.01.H38-260302-0001", procedure_code="2.000815",
+    ...     procedure_name="Chứng thực", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",
+    ...     at=dt.datetime(2026, 3, 2, 9)).record("result_ready", dt.datetime(2026, 3, 2, 10))
+    >>> ind = indicators([d], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1))
+    >>> ind.received, ind.settled, ind.early, ind.on_time, ind.on_time_rate
+    (1, 1, 0, 1, Fraction(1, 1))
+    """
+    p, moment, cutoff = _prepare(period, as_of)
+    with provisional_once("the indicators"):
+        evs = evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy)
+        outcomes = [_outcome(ev, p.start_at, p.end_at, cutoff) for ev in evs]
+    return _aggregate((o for o in outcomes if o is not None), p, moment, on_time_rate)
+
+
+def _closed_by(d: Dossier, cutoff: dt.datetime) -> bool:
+    return (d.settled_at is not None and d.settled_at <= cutoff) or (
+        d.withdrawn_at is not None and d.withdrawn_at <= cutoff
+    )
+
+
+def _received_by(dossiers: Iterable[Dossier], cutoff: dt.datetime) -> list[Dossier]:
+    out: list[Dossier] = []
+    for d in dossiers:
+        if not isinstance(d, Dossier):
+            raise InvalidInputError("dossiers", d, "hcc.Dossier items")
+        if d.received_at <= cutoff:
+            out.append(d)
+    return out
+
+
+GroupBy = Literal["procedure", "field", "agency", "month"]
+
+_KEYS: Mapping[str, Callable[[Dossier], str]] = {
+    "procedure": lambda d: d.procedure_code,
+    "field": lambda d: d.field or "",
+    "agency": lambda d: d.lead_agency,
+}
+
+
+def group_indicators(
+    dossiers: Iterable[Dossier],
+    period: Period | tuple[object, object],
+    *,
+    by: GroupBy,
+    as_of: dt.datetime | str,
+    on_time_rate: OnTimeRate = on_time_rate_766,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+) -> dict[str, Indicators]:
+    """:func:`indicators` per group, keyed and sorted by the group's key.
+
+    ``by="procedure"`` keys by procedure code, ``"field"`` by field (``""`` when unknown),
+    ``"agency"`` by lead agency; ``"month"`` keys by ``YYYY-MM`` and reports each month of the
+    period (clipped to it) with its own cutoff, ``min(as_of, end of that month)``. Groups with no
+    dossier at all are omitted, except months, which are all present.
+
+    >>> group_indicators([], Period(start="2026-01-01", end="2026-02-28"), by="month",
+    ...                  as_of=dt.datetime(2026, 3, 1)).keys()
+    dict_keys(['2026-01', '2026-02'])
+    """
+    p, moment, cutoff = _prepare(period, as_of)
+    if by == "month":
+        months = p.months()
+        cuts = [min(moment, m.last_instant) for m in months]
+        starts = [m.start_at for m in months]
+        per_month: list[list[_Outcome]] = [[] for _ in months]
+        with provisional_once("the indicators"):
+            for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
+                # months before the receipt see nothing of the dossier; later ones may
+                d = ev.dossier
+                first = max(bisect_right(starts, d.received_at) - 1, 0)
+                for i in range(first, len(months)):
+                    if d.events[-1].at < starts[i] and _closed_by(d, cuts[i]):
+                        break  # nothing of it falls in this month or any later one
+                    o = _outcome(ev, starts[i], months[i].end_at, cuts[i])
+                    if o is not None:
+                        per_month[i].append(o)
+        return {
+            m.start.strftime("%Y-%m"): _aggregate(outs, m, moment, on_time_rate)
+            for m, outs in zip(months, per_month, strict=True)
+        }
+    key = _KEYS.get(by)
+    if key is None:
+        raise InvalidInputError("by", by, "'procedure', 'field', 'agency' or 'month'")
+    groups: dict[str, list[_Outcome]] = {}
+    with provisional_once("the indicators"):
+        for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
+            o = _outcome(ev, p.start_at, p.end_at, cutoff)
+            if o is not None:
+                groups.setdefault(key(ev.dossier), []).append(o)
+    return {k: _aggregate(groups[k], p, moment, on_time_rate) for k in sorted(groups)}
+
+
+# ---------------------------------------------------------------------- Circular 01/2018 indices
+_INDEX = {Classification.EARLY: 2, Classification.ON_TIME: 1, Classification.LATE: 0}
+
+
+class AgencyIndex(BaseModel):
+    """Circular 01/2018 index 2 for one agency's step: 2 early, 1 on time, 0 late vs its allotment.
+
+    >>> AgencyIndex(step=1, agency="Chi cục Thuế", classification="early", index=2).index
+    2
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    step: int
+    """The step's position among the clock's steps (0 is the lead agency from the receipt)."""
+    agency: str
+    classification: Classification
+    index: int
+
+
+class Circular01Indices(BaseModel):
+    """The per-dossier indices of Circular 01/2018/TT-VPCP art. 13 that the log determines.
+
+    ``index1``: the total time against the **statutory** limit (``Dossier.statutory_limit``,
+    else ``time_limit``): 2 shorter (answered on a day before the due date), 1 equal (on the due
+    date, by the due moment), 0 longer; ``None`` while unanswered or when withdrawn. ``index2``:
+    for each hand-over step that had an allotment and has ended, the same scale against the
+    allotment. The day-based reading of "shorter / equal / longer" is that of
+    :func:`hcc.deadlines.classify`.
+
+    >>> Circular01Indices(index1=None, classification=None).index2
+    ()
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    index1: int | None
+    classification: Classification | None
+    """The classification against the statutory limit that gives ``index1``."""
+    index2: tuple[AgencyIndex, ...] = ()
+
+
+def circular01_indices(
+    dossier: Dossier,
+    *,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+) -> Circular01Indices:
+    """Indices 1 and 2 of Circular 01/2018 art. 13 for one dossier, from its SLA clock.
+
+    >>> from hcc.dossiers.dossier import Dossier
+    >>> d = Dossier.receive(code="000.00.01.H38-260302-0002", procedure_code="1.000001",
+    ...     procedure_name="Đăng ký biến động đất đai", lead_agency="UBND xã", applicant="A",
+    ...     time_limit="05 ngày làm việc", statutory_limit="10 ngày làm việc",
+    ...     at=dt.datetime(2026, 3, 2, 9))
+    >>> d = d.record("transferred", dt.datetime(2026, 3, 2, 10), agency="Chi cục Thuế",
+    ...              allotment="02 ngày làm việc")
+    >>> d = d.record("transfer_returned", dt.datetime(2026, 3, 4, 16))   # on its due date
+    >>> d = d.record("result_ready", dt.datetime(2026, 3, 9, 9))         # before 16 March
+    >>> ind = circular01_indices(d)
+    >>> ind.index1, [(a.agency, a.index) for a in ind.index2]
+    (2, [('Chi cục Thuế', 1)])
+    """
+    with provisional_once("the Circular 01/2018 indices"):
+        st = dossier.clock(limit=dossier.effective_limit, calendar=calendar, policy=policy).status(
+            at=dossier.events[-1].at
+        )
+    cls = st.classification
+    steps = tuple(
+        AgencyIndex(
+            step=s.index,
+            agency=s.agency or "",
+            classification=s.classification,
+            index=_INDEX[s.classification],
+        )
+        for s in st.steps
+        if s.classification is not None
+    )
+    return Circular01Indices(
+        index1=None if cls is None else _INDEX[cls], classification=cls, index2=steps
+    )

@@ -1,0 +1,590 @@
+"""The register of dossiers (sổ theo dõi hồ sơ, Circular 01/2018/TT-VPCP form 06).
+
+One :class:`RegisterBook` per year: entries numbered from 01 in the order dossiers are added,
+one row per dossier with the columns of form 06, closed at the end of the year. A
+:class:`Register` keeps the books of one receiving unit and files each dossier in the book of
+its (Vietnam-local) receipt year.
+
+A closed book takes no new entries (:class:`RegisterClosedError`); its entries still follow
+their dossiers (a December dossier returned in January is completed in the old book). By
+default the first dossier received in a new year closes the books of earlier years
+(``auto_close=True``), so a late entry for an earlier year is an error rather than a silent
+renumbering; close a book explicitly with :meth:`Register.close`.
+
+The form 06 columns (REFERENCE §6; the column set is **unconfirmed** against the gazetted
+form): number, dossier code, procedure, number of sets, applicant, address, phone, lead agency,
+receipt, appointment, transfer to the settling agency, result received from it, result returned,
+signature (left blank), note.
+
+>>> import datetime as dt
+>>> from hcc.dossiers.dossier import Dossier
+>>> reg = Register(unit="UBND xã Tân Lập")
+>>> d = Dossier.receive(code="000.00.01.H38-260302-0001", procedure_code="2.000815",
+...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
+...     applicant="Nguyễn Văn A", time_limit="Trong ngày", at=dt.datetime(2026, 3, 2, 8, 15))
+>>> reg.add(d)
+RegisterEntryRef(year=2026, number=1)
+>>> reg.record("000.00.01.H38-260302-0001", "result_ready", dt.datetime(2026, 3, 2, 9)).state.value
+'result_ready'
+>>> row = reg.book(2026).rows()[0]
+>>> row.number_text, row.code, row.appointment.isoformat()
+('01', '000.00.01.H38-260302-0001', '2026-03-02T17:00:00+07:00')
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
+from hcc.dossiers._evaluate import Evaluation, evaluate, provisional_once
+from hcc.dossiers.dossier import Dossier
+from hcc.dossiers.events import DossierEvent, EventKind
+from hcc.errors import EventOrderError, HccError
+from hcc.procedures.dossier_codes import DossierCode
+
+if TYPE_CHECKING:
+    from hcc.deadlines import DeadlinePolicy
+
+__all__ = [
+    "CSV_COLUMNS",
+    "DuplicateEntryError",
+    "Register",
+    "RegisterBook",
+    "RegisterClosedError",
+    "RegisterEntry",
+    "RegisterEntryRef",
+    "RegisterError",
+    "UnknownEntryError",
+]
+
+
+class RegisterError(HccError, ValueError):
+    """A dossier that cannot go into (or be updated in) a register book."""
+
+
+class RegisterClosedError(RegisterError):
+    """A new entry for a book that is closed; ``year`` and ``code`` name them.
+
+    >>> str(RegisterClosedError(2025, "000.00.01.H38-251231-0001", dt.datetime(2026, 1, 2, 8, tzinfo=dt.timezone.utc)))
+    "the register book of 2025 was closed at 2026-01-02T08:00:00+00:00; cannot add dossier '000.00.01.H38-251231-0001'"
+    """
+
+    def __init__(self, year: int, code: str, closed_at: dt.datetime) -> None:
+        self.year = year
+        self.code = code
+        self.closed_at = closed_at
+        super().__init__(
+            f"the register book of {year} was closed at {closed_at.isoformat()}; "
+            f"cannot add dossier {code!r}"
+        )
+
+
+class DuplicateEntryError(RegisterError):
+    """A dossier code that already has an entry; ``code`` and ``number`` name it."""
+
+    def __init__(self, year: int, code: str, number: int) -> None:
+        self.year = year
+        self.code = code
+        self.number = number
+        super().__init__(f"dossier {code!r} already has entry {number:02d} in the book of {year}")
+
+
+class UnknownEntryError(HccError, LookupError):
+    """A dossier code with no entry in the register."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"no register entry for dossier {code!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RegisterEntryRef(NamedTuple):
+    """Where a dossier is filed: the book's year and the entry number (from 1)."""
+
+    year: int
+    number: int
+
+
+class RegisterEntry(BaseModel):
+    """One row of form 06 (sổ theo dõi hồ sơ), derived from a dossier's log.
+
+    Moments are aware datetimes in Vietnam time; a column whose event has not happened is None.
+    ``appointment`` is the original appointment on the receipt slip; a new appointment after an
+    apology is in ``new_appointment`` and in the note. ``transferred_at``/``transferred_to`` are
+    the first hand-over to another agency; ``result_received_at`` is when the answer (a result or
+    a refusal) reached the one-stop counter; ``returned_at`` when it was handed to the applicant
+    (at the counter, by post, or at home).
+
+    >>> RegisterEntry.model_fields["number"].annotation
+    <class 'int'>
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    year: int
+    number: int
+    code: str
+    procedure_code: str
+    procedure: str
+    sets: int
+    applicant: str
+    address: str | None
+    phone: str | None
+    lead_agency: str
+    received_at: dt.datetime
+    appointment: dt.datetime
+    new_appointment: dt.datetime | None
+    transferred_at: dt.datetime | None
+    transferred_to: str | None
+    result_received_at: dt.datetime | None
+    returned_at: dt.datetime | None
+    returned_via: EventKind | None
+    state: str
+    note: str | None
+
+    @property
+    def number_text(self) -> str:
+        """The entry number as the book writes it: two digits at least ("01", "12", "105")."""
+        return f"{self.number:02d}"
+
+
+def _note(d: Dossier, new_due: dt.datetime | None) -> str | None:
+    parts: list[str] = []
+    if d.note:
+        parts.append(d.note)
+    if d.supplements:
+        parts.append(f"Yêu cầu bổ sung hồ sơ {len(d.supplements)} lần")
+    if new_due is not None:
+        parts.append(f"Hẹn lại ngày trả kết quả: {new_due:%H:%M %d/%m/%Y}")
+    if d.settled_by is EventKind.REFUSED:
+        reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.REFUSED)
+        parts.append("Từ chối giải quyết" + (f": {reason}" if reason else ""))
+    if d.withdrawn_at is not None:
+        reason = d.events[-1].reason if d.events[-1].kind is EventKind.WITHDRAWN else None
+        if reason is None:
+            reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.WITHDRAWN)
+        parts.append("Rút hồ sơ" + (f": {reason}" if reason else ""))
+    if d.returned_via is EventKind.POSTED:
+        parts.append("Trả kết quả qua dịch vụ bưu chính công ích")
+    elif d.returned_via is EventKind.DELIVERED:
+        parts.append("Trả kết quả tại nhà")
+    return "; ".join(parts) or None
+
+
+def _entry(ev: Evaluation, ref: RegisterEntryRef) -> RegisterEntry:
+    d = ev.dossier
+    new_due = ev.due_at if ev.due_at is not None and ev.due_at != ev.appointment else None
+    step = d.agency_steps[0] if d.agency_steps else None
+    return RegisterEntry.model_construct(
+        year=ref.year,
+        number=ref.number,
+        code=str(d.code),
+        procedure_code=d.procedure_code,
+        procedure=d.procedure_name,
+        sets=d.sets,
+        applicant=d.applicant,
+        address=d.address,
+        phone=d.phone,
+        lead_agency=d.lead_agency,
+        received_at=d.received_at,
+        appointment=ev.appointment,
+        new_appointment=new_due,
+        transferred_at=step.sent_at if step else None,
+        transferred_to=step.agency if step else None,
+        result_received_at=d.settled_at,
+        returned_at=d.returned_at,
+        returned_via=d.returned_via,
+        state=d.state.value,
+        note=_note(d, new_due),
+    )
+
+
+CSV_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("number", "Số thứ tự"),
+    ("code", "Mã hồ sơ"),
+    ("procedure", "Tên thủ tục hành chính"),
+    ("sets", "Số lượng hồ sơ (bộ)"),
+    ("applicant", "Tên cá nhân, tổ chức"),
+    ("address", "Địa chỉ"),
+    ("phone", "Số điện thoại"),
+    ("lead_agency", "Cơ quan chủ trì giải quyết"),
+    ("received_at", "Nhận hồ sơ"),
+    ("appointment", "Hẹn trả kết quả"),
+    ("transferred_at", "Chuyển hồ sơ đến cơ quan giải quyết"),
+    ("result_received_at", "Nhận kết quả từ cơ quan giải quyết"),
+    ("returned_at", "Trả kết quả cho cá nhân, tổ chức"),
+    ("signature", "Ký nhận"),
+    ("note", "Ghi chú"),
+)
+"""(field, Vietnamese header) of each CSV column, in form 06 order (columns unconfirmed)."""
+
+MomentStyle = Literal["iso", "vn"]
+
+
+def _moment_text(m: dt.datetime | None, style: MomentStyle) -> str:
+    if m is None:
+        return ""
+    return m.isoformat(timespec="minutes") if style == "iso" else f"{m:%H:%M %d/%m/%Y}"
+
+
+class RegisterBook:
+    """The register book of one year: entries numbered from 1 (written "01") in order of adding.
+
+    Not built directly in most code: :class:`Register` opens one per year. A book holds the
+    latest known version of each dossier (:meth:`update` replaces it with a longer log). Adding
+    is O(1); :meth:`rows` derives each row from its dossier.
+
+    >>> book = RegisterBook(2026)
+    >>> book.year, len(book), book.closed_at is None
+    (2026, 0, True)
+    """
+
+    __slots__ = ("_by_code", "_closed_at", "_dossiers", "_lock", "unit", "year")
+
+    def __init__(self, year: int, *, unit: str | None = None) -> None:
+        if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2099:
+            raise InvalidInputError("year", year, "a year from 2000 to 2099")
+        self.year = year
+        self.unit = unicodedata.normalize("NFC", unit) if unit else None
+        self._dossiers: list[Dossier] = []
+        self._by_code: dict[str, int] = {}
+        self._closed_at: dt.datetime | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        state = f"closed {self._closed_at.isoformat()}" if self._closed_at else "open"
+        return f"<RegisterBook {self.year}: {len(self._dossiers)} entries, {state}>"
+
+    def __len__(self) -> int:
+        return len(self._dossiers)
+
+    def __iter__(self) -> Iterator[Dossier]:
+        """The dossiers in entry order."""
+        return iter(list(self._dossiers))
+
+    def __contains__(self, code: object) -> bool:
+        return str(code) in self._by_code
+
+    @property
+    def closed_at(self) -> dt.datetime | None:
+        """When the book was closed (None while open)."""
+        return self._closed_at
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the book takes no new entries."""
+        return self._closed_at is not None
+
+    def add(self, dossier: Dossier) -> RegisterEntryRef:
+        """File ``dossier`` as the next entry; returns its year and number.
+
+        Raises :class:`RegisterError` for a dossier received in another year,
+        :class:`RegisterClosedError` when the book is closed and :class:`DuplicateEntryError`
+        for a code already filed.
+
+        >>> book = RegisterBook(2026)
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0004", procedure_code="2.000815",
+        ...     procedure_name="Chứng thực", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",
+        ...     at=dt.datetime(2026, 3, 2, 9))
+        >>> book.add(d), book.number_of("000.00.01.H38-260302-0004")
+        (RegisterEntryRef(year=2026, number=1), 1)
+        """
+        if not isinstance(dossier, Dossier):
+            raise InvalidInputError("dossier", dossier, "a hcc.Dossier")
+        code = str(dossier.code)
+        year = dossier.received_at.year
+        if year != self.year:
+            raise RegisterError(
+                f"dossier {code!r} was received in {year}; it belongs in the book of {year}, "
+                f"not of {self.year}"
+            )
+        with self._lock:
+            if self._closed_at is not None:
+                raise RegisterClosedError(self.year, code, self._closed_at)
+            if code in self._by_code:
+                raise DuplicateEntryError(self.year, code, self._by_code[code] + 1)
+            self._by_code[code] = len(self._dossiers)
+            self._dossiers.append(dossier)
+            return RegisterEntryRef(self.year, len(self._dossiers))
+
+    def update(self, dossier: Dossier) -> RegisterEntryRef:
+        """Replace the filed version of ``dossier`` with a newer one whose log extends it.
+
+        The log is append-only: the new log must start with every event of the filed one and
+        the identity fields must not change (:class:`hcc.errors.EventOrderError` otherwise).
+        Closed books accept updates: an entry follows its dossier to the end.
+        """
+        code = str(dossier.code)
+        with self._lock:
+            i = self._by_code.get(code)
+            if i is None:
+                raise UnknownEntryError(code)
+            old = self._dossiers[i]
+            _check_extends(old, dossier)
+            self._dossiers[i] = dossier
+            return RegisterEntryRef(self.year, i + 1)
+
+    def get(self, code: DossierCode | str) -> Dossier:
+        """The filed dossier with ``code`` (:class:`UnknownEntryError` if none)."""
+        i = self._by_code.get(str(code))
+        if i is None:
+            raise UnknownEntryError(str(code))
+        return self._dossiers[i]
+
+    def number_of(self, code: DossierCode | str) -> int:
+        """The entry number (from 1) of ``code``."""
+        i = self._by_code.get(str(code))
+        if i is None:
+            raise UnknownEntryError(str(code))
+        return i + 1
+
+    def close(self, at: dt.datetime | str) -> None:
+        """Close the book at ``at``, which must be on or after 31 December of its year.
+
+        Closing twice keeps the first moment.
+
+        >>> book = RegisterBook(2026)
+        >>> book.close(dt.datetime(2026, 6, 1))
+        Traceback (most recent call last):
+        ...
+        hcc.dossiers.register.RegisterError: the book of 2026 can be closed from 2026-12-31 on, not at 2026-06-01T00:00:00+07:00
+        """
+        m = as_vn_datetime(at, "at")
+        if m.date() < dt.date(self.year, 12, 31):
+            raise RegisterError(
+                f"the book of {self.year} can be closed from {self.year}-12-31 on, "
+                f"not at {m.isoformat()}"
+            )
+        with self._lock:
+            if self._closed_at is None:
+                self._closed_at = m
+
+    def rows(
+        self,
+        *,
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> list[RegisterEntry]:
+        """The rows of the book in entry order, as known at ``as_of`` (every event when None).
+
+        Dossiers received after ``as_of`` are left out (their numbers stay reserved). The
+        appointment is the receipt slip's; a later due (reset or paused by a supplement, or a new
+        appointment) is ``new_appointment``. Warns once if a deadline rests on a provisional year.
+
+        >>> book = RegisterBook(2026)
+        >>> _ = book.add(Dossier.receive(code="000.00.01.H38-260302-0005", procedure_code="2.000815",
+        ...     procedure_name="Chứng thực", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",
+        ...     at=dt.datetime(2026, 3, 2, 16)))
+        >>> book.rows()[0].appointment.isoformat()    # after 15:00: the next working day
+        '2026-03-03T17:00:00+07:00'
+        """
+        cut = None if as_of is None else as_vn_datetime(as_of, "as_of")
+        refs: list[RegisterEntryRef] = []
+        views: list[Dossier] = []
+        for i, d in enumerate(list(self._dossiers)):
+            view = d if cut is None else d.as_of(cut)
+            if view is not None:
+                refs.append(RegisterEntryRef(self.year, i + 1))
+                views.append(view)
+        with provisional_once(f"the register of {self.year}"):
+            evs = evaluate(views, calendar=calendar, policy=policy)
+        return [_entry(ev, ref) for ev, ref in zip(evs, refs, strict=True)]
+
+    def to_csv(
+        self,
+        file: io.TextIOBase | None = None,
+        *,
+        as_of: dt.datetime | str | None = None,
+        moments: MomentStyle = "iso",
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> str:
+        """Write the book as CSV (UTF-8 text, a header row of form 06 column names).
+
+        Moments are ISO 8601 to the minute with the offset (``moments="iso"``) or
+        ``"HH:MM DD/MM/YYYY"`` (``"vn"``); the signature column is empty. Returns the text (and
+        writes it to ``file`` when given).
+
+        >>> book = RegisterBook(2026)
+        >>> book.to_csv().splitlines()[0].split(",")[:3]
+        ['Số thứ tự', 'Mã hồ sơ', 'Tên thủ tục hành chính']
+        """
+        if moments not in ("iso", "vn"):
+            raise InvalidInputError("moments", moments, "'iso' or 'vn'")
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow([h for _, h in CSV_COLUMNS])
+        for r in self.rows(as_of=as_of, calendar=calendar, policy=policy):
+            w.writerow(_csv_row(r, moments))
+        text = buf.getvalue()
+        if file is not None:
+            file.write(text)
+        return text
+
+
+def _csv_row(r: RegisterEntry, style: MomentStyle) -> list[str]:
+    transfer = _moment_text(r.transferred_at, style)
+    if r.transferred_to:
+        transfer = f"{transfer} ({r.transferred_to})"
+    return [
+        r.number_text,
+        r.code,
+        r.procedure,
+        str(r.sets),
+        r.applicant,
+        r.address or "",
+        r.phone or "",
+        r.lead_agency,
+        _moment_text(r.received_at, style),
+        _moment_text(r.appointment, style),
+        transfer,
+        _moment_text(r.result_received_at, style),
+        _moment_text(r.returned_at, style),
+        "",
+        r.note or "",
+    ]
+
+
+_IDENTITY = tuple(f for f in Dossier.model_fields if f != "events")
+
+
+def _check_extends(old: Dossier, new: Dossier) -> None:
+    for name in _IDENTITY:
+        if getattr(old, name) != getattr(new, name):
+            raise EventOrderError(
+                f"dossier {str(old.code)!r}: field {name} changed from {getattr(old, name)!r} to "
+                f"{getattr(new, name)!r}; only events can be appended"
+            )
+    n = len(old.events)
+    if len(new.events) < n or new.events[:n] != old.events:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(old.events, new.events, strict=False)) if a != b),
+            min(n, len(new.events)),
+        )
+        theirs: DossierEvent | None = new.events[at] if at < len(new.events) else None
+        raise EventOrderError(
+            f"dossier {str(old.code)!r}: the new log rewrites or drops event {at} "
+            f"({old.events[at].kind.value}); the log is append-only",
+            event=theirs.kind.value if theirs else None,
+            other=old.events[at].kind.value,
+        )
+
+
+class Register:
+    """The register of one receiving unit: a :class:`RegisterBook` per year of receipt.
+
+    ``auto_close`` (default True): the first dossier received in year Y closes the open books of
+    earlier years at its receipt moment. Thread-safe for adding and updating.
+
+    >>> reg = Register()
+    >>> reg.years
+    ()
+    """
+
+    def __init__(self, *, unit: str | None = None, auto_close: bool = True) -> None:
+        self.unit = unicodedata.normalize("NFC", unit) if unit else None
+        self.auto_close = auto_close
+        self._books: dict[int, RegisterBook] = {}
+        self._where: dict[str, int] = {}
+        self._lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"<Register {self.unit or ''}: {', '.join(map(str, sorted(self._books)))}>"
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __contains__(self, code: object) -> bool:
+        return str(code) in self._where
+
+    def __iter__(self) -> Iterator[Dossier]:
+        """Every filed dossier, book by book (by year), in entry order."""
+        for y in sorted(self._books):
+            yield from self._books[y]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years that have a book, ascending."""
+        return tuple(sorted(self._books))
+
+    def book(self, year: int) -> RegisterBook:
+        """The book of ``year`` (opened empty if there is none yet)."""
+        with self._lock:
+            b = self._books.get(year)
+            if b is None:
+                b = self._books[year] = RegisterBook(year, unit=self.unit)
+            return b
+
+    def add(self, dossier: Dossier) -> RegisterEntryRef:
+        """File ``dossier`` in the book of its receipt year; see :meth:`RegisterBook.add`."""
+        if not isinstance(dossier, Dossier):
+            raise InvalidInputError("dossier", dossier, "a hcc.Dossier")
+        year = dossier.received_at.year
+        with self._lock:
+            code = str(dossier.code)
+            if code in self._where:
+                y = self._where[code]
+                raise DuplicateEntryError(y, code, self._books[y].number_of(code))
+            if self.auto_close:
+                for y, b in self._books.items():
+                    if y < year and not b.is_closed:
+                        b.close(dossier.received_at)
+            ref = self.book(year).add(dossier)
+            self._where[code] = year
+            return ref
+
+    def add_all(self, dossiers: Iterable[Dossier]) -> list[RegisterEntryRef]:
+        """:meth:`add` each dossier in order; stops at the first error (earlier ones stay filed)."""
+        return [self.add(d) for d in dossiers]
+
+    def get(self, code: DossierCode | str) -> Dossier:
+        """The filed dossier with ``code``."""
+        year = self._where.get(str(code))
+        if year is None:
+            raise UnknownEntryError(str(code))
+        return self._books[year].get(code)
+
+    def ref(self, code: DossierCode | str) -> RegisterEntryRef:
+        """Where ``code`` is filed."""
+        year = self._where.get(str(code))
+        if year is None:
+            raise UnknownEntryError(str(code))
+        return RegisterEntryRef(year, self._books[year].number_of(code))
+
+    def update(self, dossier: Dossier) -> RegisterEntryRef:
+        """Replace the filed version of ``dossier`` with one whose log extends it."""
+        year = self._where.get(str(dossier.code))
+        if year is None:
+            raise UnknownEntryError(str(dossier.code))
+        return self._books[year].update(dossier)
+
+    def record(
+        self, code: DossierCode | str, kind: EventKind | str, at: dt.datetime | str, **fields: Any
+    ) -> Dossier:
+        """Append an event to the filed dossier ``code`` and file the new version; returns it."""
+        with self._lock:
+            new = self.get(code).record(kind, at, **fields)
+            self.update(new)
+            return new
+
+    def close(self, year: int, at: dt.datetime | str) -> None:
+        """Close the book of ``year`` at ``at`` (on or after 31 December of that year)."""
+        self.book(year).close(at)
+
+    def dossiers(self, year: int | None = None) -> list[Dossier]:
+        """The filed dossiers of one year (or of all years), in entry order."""
+        if year is None:
+            return list(self)
+        b = self._books.get(year)
+        return list(b) if b is not None else []
