@@ -421,7 +421,7 @@ class SlaClock:
 
     def _eff_day(self, m: dt.datetime) -> dt.date:
         cal, pol = self._calendar, self._policy
-        if pol.after_hours is AfterHoursRule.CIVIL_CODE_LITERAL:
+        if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
             return m.date()
         t = m.time()
         if any(s <= t < e for s, e in cal.sessions_on(m.date())):
@@ -432,8 +432,10 @@ class SlaClock:
         """Move ``due`` later by the pause ``[p0, p1]`` measured in the limit's unit."""
         cal = self._calendar
         if unit is TimeUnit.WORKING_HOURS:
-            due.at = cal.add_working_time(due.at, cal.working_time_between(p0, p1))
-            due.date = due.at.date()
+            office = cal.working_time_between(p0, p1)
+            if office > _ZERO:  # a zero shift would move a due at a session end to the next opening
+                due.at = cal.add_working_time(due.at, office)
+                due.date = due.at.date()
             return
         a, b = self._eff_day(p0), self._eff_day(p1)
         if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS) and due.nominal is not None:
@@ -449,7 +451,7 @@ class SlaClock:
 
     def _status(self, events: list[ClockEvent], now: dt.datetime) -> SlaStatus:
         cal, pol, limit = self._calendar, self._policy, self._limit
-        pause = pol.supplement is SupplementRule.PAUSE
+        pause = pol.supplement == SupplementRule.PAUSE
         received = events[0]
         assert isinstance(received, Received)
         due = self._start(received.at, limit)
@@ -615,7 +617,8 @@ class SlaClock:
     ) -> dt.datetime:
         cal = self._calendar
         if unit is TimeUnit.WORKING_HOURS:
-            return cal.add_working_time(m, cal.working_time_between(p0, p1))
+            office = cal.working_time_between(p0, p1)
+            return cal.add_working_time(m, office) if office > _ZERO else m
         k = cal.working_days_between(self._eff_day(p0), self._eff_day(p1))
         return dt.datetime.combine(cal.add_working_days(m.date(), k), m.timetz())
 

@@ -43,6 +43,7 @@ _DAY_BASED = frozenset(
     }
 )
 _POINT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
+_CLOCK_UNITS = frozenset({TimeUnit.WORKING_DAYS})  # units that receipt_clock_time applies to
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
@@ -162,7 +163,10 @@ def _unit_rule(limit: TimeLimit) -> str:
 def _due_rule(d: Deadline) -> str:
     if d.limit.unit is TimeUnit.WORKING_HOURS:
         return "the end of the counted office time"
-    if d.limit.unit in _POINT or d.policy.appointment_time is AppointmentTime.CLOSING_TIME:
+    if (
+        d.limit.unit not in _CLOCK_UNITS
+        or d.policy.appointment_time == AppointmentTime.CLOSING_TIME
+    ):
         return "the closing time of the due date"
     return "the clock time of the (effective) receipt, on the due date"
 
@@ -204,7 +208,7 @@ def _effective(
 ) -> tuple[dt.datetime, list[str]]:
     notes: list[str] = []
     eff = m
-    if policy.after_hours is AfterHoursRule.NEXT_OPENING and not _in_office(cal, m):
+    if policy.after_hours == AfterHoursRule.NEXT_OPENING and not _in_office(cal, m):
         eff = cal.opening_at_or_after(m)
         if explain:
             why = "a day off" if not cal.sessions_on(m.date()) else "outside office hours"
@@ -213,8 +217,11 @@ def _effective(
                 f"(policy after_hours={policy.after_hours.value})"
             )
     if unit in policy.cutoff_units and eff.time() > policy.cutoff:
-        nxt = cal.next_working_day(eff.date())
-        eff = _opening_of(cal, nxt)
+        if policy.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
+            # the literal reading counts from the next calendar day, as a receipt then would
+            eff = dt.datetime.combine(eff.date() + dt.timedelta(days=1), dt.time(0), tzinfo=VN_TZ)
+        else:
+            eff = _opening_of(cal, cal.next_working_day(eff.date()))
         if explain:
             notes.append(
                 f"Received after the {policy.cutoff.strftime('%H:%M')} cut-off: counts from the "
@@ -229,7 +236,7 @@ def _appointment(
     sessions = cal.sessions_on(due)
     close = sessions[-1][1]
     t = close
-    if policy.appointment_time is AppointmentTime.RECEIPT_CLOCK_TIME and unit not in _POINT:
+    if policy.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit in _CLOCK_UNITS:
         c = eff.time()
         for s, e in sessions:
             if c < s:
@@ -341,7 +348,8 @@ def compute_deadline(
        opening (``after_hours="next_opening"``); with ``"civil_code_literal"`` it counts from
        the receipt moment and its calendar day. Then, for the units in ``cutoff_units`` (same
        day and immediate by default), a receipt *strictly after* ``cutoff`` (15:00) counts
-       from the opening of the next working day.
+       from the opening of the next working day (from the next calendar day, 00:00, with
+       ``civil_code_literal``).
     2. **Working days** (n): the receipt day is not counted; the due date is the n-th working day
        strictly after the effective receipt day (n = 0: that day, or the next working day).
     3. **Calendar days** (n): effective receipt date + n; if that day is not a working day, the
@@ -354,9 +362,14 @@ def compute_deadline(
     6. **Same day / immediate**: the effective receipt day (the next working day if that is a
        day off; after the cut-off already moved it in step 1).
     7. **due_at** (day-based units): the closing time of the due date
-       (``appointment_time="closing_time"``), or the effective receipt's clock time on the due
-       date, kept inside its office sessions (``"receipt_clock_time"``); same-day and immediate
-       limits always close at the closing time.
+       (``appointment_time="closing_time"``); with ``"receipt_clock_time"``, working-day limits
+       are due at the effective receipt's clock time on the due date, kept inside its office
+       sessions. Calendar-day and month periods always end at the closing time (a Civil Code
+       period in days ends with its last day, art. 148), as do same-day and immediate limits.
+
+    A later receipt never gives an earlier due date; nor an earlier ``due_at``, except with
+    ``civil_code_literal`` together with ``receipt_clock_time`` (a Sunday 08:00 receipt is due
+    one working day later on Monday at 08:00, before a Saturday 16:00 one due Monday at 16:00).
 
     The due date is always a working day. If any day from the receipt to the due date lies in
     a year without an official notice, ``provisional`` is ``True`` and one
@@ -399,13 +412,18 @@ def compute_deadline(
 
 
 # ---------------------------------------------------------------------- batch
+_NEVER = 2**62  # a threshold no time of day reaches
+
+
 class _Batch:
     """Shared machinery of :func:`compute_deadlines`: rows fall into groups with one answer.
 
     For day-based limits with closing-time appointments the answer depends only on the receipt
-    date and on whether the receipt is "late" (counts from the next working day: after hours, or
-    after the cut-off). ``threshold(day)`` gives the first microsecond of the day that is late
-    (``None``: no row of that day is late). Other limits group by the exact moment.
+    date and on its *category*: 0, counted from that day; 1, moved by the cut-off to the next
+    working day; 2, received outside office hours after the day's last session (or on a day
+    off) and moved to the next opening (then perhaps by the cut-off again: the same for every
+    such row). ``thresholds(day)`` gives the first microsecond of categories 1 and 2. Other
+    limits group by exact moment.
     """
 
     def __init__(self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy) -> None:
@@ -413,47 +431,38 @@ class _Batch:
         self.cal = cal
         self.policy = policy
         self.by_day = limit.unit in _DAY_BASED and (
-            limit.unit in _POINT or policy.appointment_time is AppointmentTime.CLOSING_TIME
+            limit.unit not in _CLOCK_UNITS
+            or policy.appointment_time == AppointmentTime.CLOSING_TIME
         )
-        if (
-            self.by_day
-            and limit.unit in policy.cutoff_units
-            and policy.after_hours is AfterHoursRule.NEXT_OPENING
-            and policy.cutoff < _earliest_opening(cal)
-        ):
-            # a cut-off before the opening pushes a moved receipt once more: group by moment
-            self.by_day = False
-        self._thresholds: dict[dt.date, int | None] = {}
+        self._thresholds: dict[dt.date, tuple[int, int]] = {}
         self.provisional = False
 
-    def threshold(self, day: dt.date) -> int | None:
-        got = self._thresholds.get(day, -1)
-        if got != -1:
-            return got
-        x = self._threshold(day)
-        self._thresholds[day] = x
-        return x
+    def thresholds(self, day: dt.date) -> tuple[int, int]:
+        got = self._thresholds.get(day)
+        if got is None:
+            got = self._thresholds[day] = self._compute_thresholds(day)
+        return got
 
-    def _threshold(self, day: dt.date) -> int | None:
+    def _compute_thresholds(self, day: dt.date) -> tuple[int, int]:
         pol = self.policy
         cut = self.limit.unit in pol.cutoff_units
         c = _tod_us(pol.cutoff)
-        if pol.after_hours is AfterHoursRule.CIVIL_CODE_LITERAL:
-            return c + 1 if cut else None
+        if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
+            return (c + 1 if cut else _NEVER), _NEVER
         sessions = [(_tod_us(s), _tod_us(e)) for s, e in self.cal.sessions_on(day)]
         if not sessions:
-            return 0  # a day off: every receipt counts from the next opening
+            return 0, 0  # a day off: every receipt counts from the next opening
         close = sessions[-1][1]
         if not cut or c >= close:
-            return close
+            return close, close
         prev_end = 0
         for s, e in sessions:
-            if c < s:  # the cut-off lies before this session: late from the previous end
-                return prev_end
+            if c < s:  # the cut-off lies before this session: cut from the previous end
+                return prev_end, close
             if c < e:
-                return c + 1
+                return c + 1, close
             prev_end = e
-        return close  # pragma: no cover - c < close was checked above
+        return close, close  # pragma: no cover - c < close was checked above
 
     def run(self, m: dt.datetime) -> _Core:
         with warnings.catch_warnings():
@@ -471,14 +480,6 @@ class _Batch:
                 ProvisionalCalendarWarning,
                 stacklevel=3,
             )
-
-
-def _earliest_opening(cal: WorkingCalendar) -> dt.time:
-    oh = cal.office_hours
-    groups = [oh.sessions, *oh.by_weekday.values()]
-    for season in oh.seasons:
-        groups.extend([season.sessions, *season.by_weekday.values()])
-    return min(g[0].start for g in groups if g)
 
 
 def _tod_us(t: dt.time) -> int:
@@ -563,15 +564,16 @@ def compute_deadlines(
 
 
 def _batch_list(received: Iterable[Any], b: _Batch, output: Output) -> list[Any]:
-    cache: dict[tuple[dt.date, bool], _Core] = {}
+    cache: dict[tuple[dt.date, int], _Core] = {}
     out: list[Any] = []
     want_date = output == "due_date"
     for k, r in enumerate(received):
         m = as_vn_datetime(r, f"received[{k}]")
         if b.by_day:
             day = m.date()
-            x = b.threshold(day)
-            key = (day, x is not None and _tod_us(m.time()) >= x)
+            x1, x2 = b.thresholds(day)
+            tod = _tod_us(m.time())
+            key = (day, (tod >= x1) + (tod >= x2))
             core = cache.get(key)
             if core is None:
                 core = cache[key] = b.run(m)
@@ -597,15 +599,10 @@ def _batch_numpy(received: Any, b: _Batch, output: Output) -> Any:
     tod = (flat - days).astype(np.int64)
     if b.by_day:
         udays, day_inv = np.unique(days, return_inverse=True)
-        thr = np.array(
-            [
-                x if (x := b.threshold(d)) is not None else np.iinfo(np.int64).max
-                for d in udays.astype(object)
-            ],
-            dtype=np.int64,
-        )
-        late = tod >= thr[day_inv]
-        key = days.astype(np.int64) * 2 + late
+        thr = np.array([b.thresholds(d) for d in udays.astype(object)], dtype=np.int64)
+        thr = thr.reshape(-1, 2)[day_inv.reshape(-1)]
+        category = (tod >= thr[:, 0]).astype(np.int64) + (tod >= thr[:, 1])
+        key = days.astype(np.int64) * 3 + category
     else:
         key = flat.astype(np.int64)
     ukeys, first, inv = np.unique(key, return_index=True, return_inverse=True)

@@ -43,7 +43,8 @@ class AppointmentTime(StrEnum):
     CLOSING_TIME = "closing_time"
     """The closing time of the due date's last office session (17:00 by default)."""
     RECEIPT_CLOCK_TIME = "receipt_clock_time"
-    """The effective receipt's clock time, on the due date (kept inside its office hours)."""
+    """For working-day limits: the effective receipt's clock time on the due date (kept inside its
+    office hours). Other units keep the closing time."""
 
 
 class SupplementRule(StrEnum):
