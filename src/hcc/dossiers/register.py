@@ -38,7 +38,7 @@ import datetime as dt
 import io
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
@@ -52,6 +52,7 @@ from hcc.procedures.dossier_codes import DossierCode
 
 if TYPE_CHECKING:
     from hcc.deadlines import DeadlinePolicy
+    from hcc.documents import Office, RegisterContext, RegisterRow
 
 __all__ = [
     "CSV_COLUMNS",
@@ -432,6 +433,79 @@ class RegisterBook:
             file.write(text)
         return text
 
+    def register_rows(
+        self,
+        *,
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> list[RegisterRow]:
+        """:meth:`rows` as :class:`hcc.documents.RegisterRow` context rows (for form 06).
+
+        >>> RegisterBook(2026).register_rows()
+        []
+        """
+        from hcc.documents import RegisterRow
+
+        return [
+            RegisterRow.model_validate(r)
+            for r in self.rows(as_of=as_of, calendar=calendar, policy=policy)
+        ]
+
+    def document_context(
+        self,
+        office: Office | Mapping[str, Any],
+        *,
+        book: str = "01",
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> RegisterContext:
+        """The :class:`hcc.documents.RegisterContext` of this book (``book`` is its number)."""
+        from hcc.documents import RegisterContext
+
+        return RegisterContext.model_validate(
+            {
+                "office": office,
+                "year": self.year,
+                "book": book,
+                "rows": self.register_rows(as_of=as_of, calendar=calendar, policy=policy),
+            }
+        )
+
+    def to_document(
+        self,
+        office: Office | Mapping[str, Any],
+        *,
+        format: str = "text",
+        form_set: str | None = None,
+        book: str = "01",
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> str | bytes:
+        """The form 06 document of this book, through ``hcc.documents.render("register", ...)``.
+
+        ``format`` is ``"text"``, ``"html"`` (str) or ``"docx"`` (bytes); ``form_set`` the
+        versioned form set (default: the documents module's, Circular 01/2018).
+
+        >>> book = RegisterBook(2026)
+        >>> _ = book.add(Dossier.receive(code="000.00.01.H38-260302-0006", procedure_code="2.000815",
+        ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
+        ...     applicant="Nguyễn Văn A", time_limit="Trong ngày", at=dt.datetime(2026, 3, 2, 9)))
+        >>> text = book.to_document({"name": "Ủy ban nhân dân xã Tân Lập", "place": "Tân Lập"})
+        >>> "000.00.01.H38-260302-0006" in text and "Nguyễn Văn A" in text
+        True
+        """
+        from hcc.documents import render
+
+        ctx = self.document_context(
+            office, book=book, as_of=as_of, calendar=calendar, policy=policy
+        )
+        if form_set is None:
+            return render("register", ctx, format=format)
+        return render("register", ctx, format=format, form_set=form_set)
+
 
 def _csv_row(r: RegisterEntry, style: MomentStyle) -> list[str]:
     transfer = _moment_text(r.transferred_at, style)
@@ -588,3 +662,13 @@ class Register:
             return list(self)
         b = self._books.get(year)
         return list(b) if b is not None else []
+
+    def to_csv(self, year: int, file: io.TextIOBase | None = None, **kwargs: Any) -> str:
+        """The CSV of the book of ``year`` (see :meth:`RegisterBook.to_csv`)."""
+        return self.book(year).to_csv(file, **kwargs)
+
+    def to_document(
+        self, year: int, office: Office | Mapping[str, Any], **kwargs: Any
+    ) -> str | bytes:
+        """The form 06 document of the book of ``year`` (see :meth:`RegisterBook.to_document`)."""
+        return self.book(year).to_document(office, **kwargs)
