@@ -262,7 +262,9 @@ def _core(
     d = eff.date()
     nominal: dt.date | None = None
     if unit is TimeUnit.WORKING_HOURS:
-        due_at = cal.add_working_time(eff, dt.timedelta(hours=n))
+        # the calendar counts whole seconds: round a fractional start up, never down
+        start = eff + dt.timedelta(microseconds=(1_000_000 - eff.microsecond) % 1_000_000)
+        due_at = cal.add_working_time(start, dt.timedelta(hours=n))
         return _Core(eff, due_at.date(), due_at, None, tuple(notes))
     if unit is TimeUnit.WORKING_DAYS:
         due = cal.add_working_days(d, n)
