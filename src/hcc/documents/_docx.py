@@ -128,15 +128,17 @@ class _Style:
     underline: bool = False
     size: float | None = None
     align: str | None = None
+    heading_size: float = 9.5
 
     def with_classes(self, tag: str, classes: set[str]) -> _Style:
+        """The style inside an element ``tag`` with ``classes``."""
         bold = self.bold or tag in {"b", "strong", "th", "h1", "h2", "h3"} or "b" in classes
         bold = bold or "title" in classes
         italic = self.italic or tag in {"i", "em"} or "i" in classes
         underline = self.underline or tag == "u" or "u" in classes
         size = self.size
         if "hd" in classes:
-            size = 9.5
+            size = self.heading_size
         if "small" in classes:
             size = 9.0
         if "tiny" in classes:
@@ -149,7 +151,7 @@ class _Style:
                 align = value
         if tag in {"th", "h1", "h2", "h3"} or "title" in classes:
             align = align or "center"
-        return _Style(bold, italic, underline, size, align)
+        return _Style(bold, italic, underline, size, align, self.heading_size)
 
 
 _WS = re.compile(r"\s+")
@@ -424,7 +426,7 @@ def html_to_docx(
 
     usable = Mm(w - left - right)
     builder = _Builder(docx, doc, int(usable), base_size)
-    builder.flow(doc, body.children, _Style(), "body")
+    builder.flow(doc, body.children, _Style(heading_size=9.5 if paper == "A5" else 11.0), "body")
     buf = io.BytesIO()
     doc.save(buf)
     return _deterministic(buf.getvalue())

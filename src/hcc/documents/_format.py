@@ -11,7 +11,7 @@ Zero-padding rules, decided here once for every document:
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime as dt  # noqa: F401  (the doctests use it)
 import unicodedata
 
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
@@ -190,8 +190,3 @@ def date_in_words(d: object) -> str:
     return (
         f"ngày {_day_words(day.day)} tháng {_month_words(day.month)} năm {int_in_words(day.year)}"
     )
-
-
-def as_moment(value: object, field: str) -> dt.datetime:
-    """Coerce ``value`` to an aware Vietnam datetime (naive = Vietnam local time)."""
-    return as_vn_datetime(value, field)
