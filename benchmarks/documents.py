@@ -22,7 +22,7 @@ from hcc.documents.formsets import form_set
 
 
 def _fresh_env_render(kind: str, data: dict[str, object], fmt: str) -> str:
-    mod = sys.modules["hcc.documents.render"]
+    mod = sys.modules["hcc.documents.rendering"]
     ctx = validate_context(kind, data)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("hcc.documents", "templates"),

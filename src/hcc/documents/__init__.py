@@ -51,7 +51,7 @@ from hcc.documents.models import (
     SupplementItem,
     SupplementRequestContext,
 )
-from hcc.documents.render import Format, kinds, render, validate_context
+from hcc.documents.rendering import Format, kinds, render, validate_context
 from hcc.documents.samples import sample_context, sample_data
 
 __all__ = [
