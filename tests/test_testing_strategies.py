@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import unicodedata
 import warnings
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from hcc import ProvisionalCalendarWarning, vietnam_calendar
 from hcc.calendar import VN_TZ, CalendarOverrides, DayKind, OfficeHours, WorkingCalendar
 from hcc.deadlines import TimeLimit, TimeUnit
-from hcc.testing import FixedCalendar
+from hcc.dossiers import Dossier, DossierEvent, EventKind
+from hcc.errors import QuoteError
+from hcc.fees import FeeSchedule, quote
+from hcc.procedures import Catalogue, Procedure
+from hcc.testing import FixedCalendar, assert_valid_catalogue
 from hcc.testing import strategies as hst
 
 CAL = vietnam_calendar()
@@ -143,3 +148,78 @@ def test_limits_refuse_nonsense_arguments() -> None:
 def test_record_phrases_parse_to_their_limit(pair: tuple[str, TimeLimit]) -> None:
     phrase, limit = pair
     assert TimeLimit.parse(phrase) == limit
+
+
+# ---------------------------------------------------------------------- fees, procedures, catalogues
+@settings(max_examples=40, deadline=None)
+@given(hst.fee_schedules(), st.sampled_from(["direct", "online", "postal"]), st.integers(0, 400))
+def test_fee_schedules_validate_and_quote(schedule: FeeSchedule, channel: str, pages: int) -> None:
+    assert FeeSchedule.model_validate(schedule.model_dump()) == schedule
+    on = dt.date(2026, 3, 2)
+    if not schedule.charge_rules(on):
+        with pytest.raises(QuoteError):
+            quote(schedule, on=on, channel=channel)
+        return
+    q = quote(schedule, on=on, channel=channel, pages=pages, copies=2, value=10_000_000)
+    assert q.total >= 0
+    assert q.total == sum(line.amount for line in q.lines)
+    exempt = quote(
+        schedule,
+        on=on,
+        channel=channel,
+        pages=pages,
+        copies=2,
+        value=10_000_000,
+        exemptions=schedule.exemption_categories,
+    )
+    assert exempt.total <= q.total
+
+
+@settings(max_examples=60, deadline=None)
+@given(hst.procedures(fee_schedule_ids=["chung-thuc-ban-sao"]))
+def test_procedures_round_trip_and_respect_the_statutory_limit(p: Procedure) -> None:
+    assert Procedure.model_validate_json(p.model_dump_json()) == p
+    if p.local_time_limit is not None:
+        assert p.local_time_limit.exceeds(p.statutory_time_limit) is not True
+    for channel in p.channel_kinds:
+        assert p.time_limit_for(channel) is not None
+
+
+@settings(max_examples=10, deadline=None)
+@given(hst.catalogues(min_procedures=1))
+def test_catalogues_pass_the_one_line_check(
+    tmp_path_factory: pytest.TempPathFactory, cat: Catalogue
+) -> None:
+    folder = tmp_path_factory.mktemp("cat")
+    for name, text in (("c.json", cat.to_json()), ("c.toml", cat.to_toml())):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        assert assert_valid_catalogue(path) == cat
+
+
+def test_catalogue_strategy_respects_its_bounds() -> None:
+    cat = find(hst.catalogues(min_procedures=3, max_procedures=3), lambda c: True)
+    assert len(cat) == 3
+    assert len(set(cat.codes)) == 3
+
+
+# ---------------------------------------------------------------------- dossiers
+@settings(max_examples=60, deadline=None)
+@given(hst.dossiers())
+def test_dossiers_replay_and_stay_in_decided_years(d: Dossier) -> None:
+    again = Dossier(**d.model_dump(exclude={"events"}), events=d.events[:1])
+    for e in d.events[1:]:
+        again = again.append(e)
+    assert again == d
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ProvisionalCalendarWarning)
+        st_ = d.sla(as_of=d.events[-1].at)
+    assert st_.received_at == d.received_at
+
+
+@settings(max_examples=30, deadline=None)
+@given(hst.dossier_events(max_extensions=0))
+def test_event_logs_without_extensions(events: tuple[DossierEvent, ...]) -> None:
+    assert events[0].kind is EventKind.RECEIVED
+    assert all(a.at <= b.at for a, b in itertools.pairwise(events))
+    assert EventKind.EXTENDED not in {e.kind for e in events}

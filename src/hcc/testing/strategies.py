@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
@@ -37,6 +38,9 @@ from hcc.calendar import (
     vietnam_calendar,
 )
 from hcc.deadlines import TimeLimit, TimeUnit
+from hcc.dossiers import TRANSITIONS, Dossier, DossierEvent, DossierState, EventKind, Rating
+from hcc.fees import Exemption, FeeSchedule, FlatFee, PercentageFee, PerUnitFee, Reduction, Tier
+from hcc.procedures import Catalogue, Procedure
 from hcc.testing.calendars import FixedCalendar
 
 __all__ = [
@@ -44,10 +48,17 @@ __all__ = [
     "calendar_dates",
     "calendar_overrides",
     "calendars",
+    "catalogues",
+    "dossier_events",
+    "dossiers",
+    "fee_rules",
+    "fee_schedules",
     "fixed_calendars",
     "moments",
     "notices",
     "office_hours",
+    "procedure_codes",
+    "procedures",
     "time_limit_phrases",
     "time_limits",
     "vietnamese_text",
@@ -582,5 +593,458 @@ def time_limit_phrases(
         if draw(st.booleans()):
             phrase = _strip_marks(phrase)
         return phrase, limit
+
+    return build()
+
+
+# ---------------------------------------------------------------------- fees
+_FEE_UNITS = (
+    "page",
+    "copy",
+    "case",
+    "certificate",
+    "contract",
+    "parcel",
+    "document",
+    "dossier",
+    "person",
+)
+_NATIONAL_CATEGORIES = (
+    "on_time_registration",
+    "guardianship",
+    "vietnamese_resident_marriage",
+    "meritorious_family",
+    "poor_household",
+    "person_with_disability",
+)
+_LEGAL_BASES = (
+    "Circular 226/2016/TT-BTC art. 4",
+    "Circular 281/2016/TT-BTC art. 4",
+    "Law on Civil Status 60/2014/QH13 art. 11",
+    "Nghị quyết 12/2020/NQ-HĐND (ví dụ)",
+)
+
+
+def _amounts(max_amount: int) -> st.SearchStrategy[Decimal]:
+    # whole đồng, in round thousands as fee tables write them (0 allowed)
+    return st.integers(min_value=0, max_value=max_amount // 1000).map(lambda k: Decimal(k * 1000))
+
+
+def _validity() -> st.SearchStrategy[tuple[dt.date | None, dt.date | None]]:
+    day = st.dates(min_value=dt.date(2017, 1, 1), max_value=dt.date(2030, 12, 31))
+
+    @st.composite
+    def span(draw: st.DrawFn) -> tuple[dt.date | None, dt.date | None]:
+        a = draw(st.one_of(st.none(), day))
+        b = draw(st.one_of(st.none(), day))
+        if a is not None and b is not None and b < a:
+            a, b = b, a
+        return a, b
+
+    return span()
+
+
+def fee_rules(
+    *, rule_id: str = "phi", max_amount: int = 500_000
+) -> st.SearchStrategy[FlatFee | PerUnitFee | PercentageFee]:
+    """Charge rules of every shape: flat, per unit (one rate or tiers, per copy with a cap), percentage.
+
+    Amounts are whole thousands of đồng in ``[0, max_amount]``; tiers are contiguous from unit 1
+    with an open last tier; validity spans are ordered (either end may be open).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=30)
+    ... @given(fee_rules())
+    ... def check(rule):
+    ...     assert rule.kind in ("flat", "per_unit", "percentage")
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> FlatFee | PerUnitFee | PercentageFee:
+        frm, to = draw(_validity())
+        common: dict[str, Any] = {
+            "id": rule_id,
+            "description": draw(st.sampled_from(["Phí", "Lệ phí", "Phí chứng thực"])),
+            "legal_basis": draw(st.sampled_from(_LEGAL_BASES)),
+            "valid_from": frm,
+            "valid_to": to,
+        }
+        shape = draw(st.sampled_from(["flat", "per_unit", "tiers", "percentage"]))
+        if shape == "flat":
+            return FlatFee(amount=draw(_amounts(max_amount)), **common)
+        if shape == "percentage":
+            lo = draw(st.one_of(st.none(), _amounts(max_amount)))
+            hi = draw(st.one_of(st.none(), _amounts(max_amount)))
+            if lo is not None and hi is not None and hi < lo:
+                lo, hi = hi, lo
+            rate = Decimal(draw(st.integers(min_value=0, max_value=200))) / 100  # 0.00 .. 2.00 %
+            return PercentageFee(rate_percent=rate, minimum=lo, maximum=hi, **common)
+        unit = draw(st.sampled_from(_FEE_UNITS))
+        per_copy = unit != "copy" and draw(st.booleans())
+        cap = draw(st.one_of(st.none(), _amounts(max_amount))) if per_copy else None
+        if shape == "per_unit":
+            return PerUnitFee(
+                unit=unit,
+                amount=draw(_amounts(max_amount // 10)),
+                per_copy=per_copy,
+                cap_per_copy=cap,
+                **common,
+            )
+        cuts = sorted(draw(st.lists(st.integers(1, 50), min_size=0, max_size=3, unique=True)))
+        firsts = [1, *(c + 1 for c in cuts)]
+        tiers = tuple(
+            Tier(
+                first=f,
+                last=(firsts[i + 1] - 1) if i + 1 < len(firsts) else None,
+                amount=draw(_amounts(max_amount // 10)),
+            )
+            for i, f in enumerate(firsts)
+        )
+        return PerUnitFee(unit=unit, tiers=tiers, per_copy=per_copy, cap_per_copy=cap, **common)
+
+    return build()
+
+
+def fee_schedules(
+    *, schedule_id: str | None = None, max_charges: int = 3, max_modifiers: int = 2
+) -> st.SearchStrategy[FeeSchedule]:
+    """:class:`~hcc.fees.FeeSchedule` values: charge rules (some in several versions over time),
+    exemptions by national category and time-boxed channel reductions.
+
+    Versions of one rule have disjoint validity; modifiers point at charge rules of the schedule
+    (or at all of them). ``schedule_id`` fixes the id (default: drawn, matching the catalogue's
+    fee-schedule id pattern).
+
+    >>> import datetime as dt
+    >>> from hypothesis import given, settings
+    >>> from hcc.fees import quote
+    >>> @settings(max_examples=30, deadline=None)
+    ... @given(fee_schedules())
+    ... def check(schedule):
+    ...     on = dt.date(2026, 3, 2)
+    ...     if schedule.charge_rules(on):
+    ...         assert quote(schedule, on=on, value=1_000_000).total >= 0
+    >>> check()
+    """
+    ids = st.from_regex(r"[a-z][a-z0-9-]{2,20}", fullmatch=True)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> FeeSchedule:
+        rules: list[Any] = []
+        n = draw(st.integers(min_value=1, max_value=max_charges))
+        for i in range(n):
+            rule = draw(fee_rules(rule_id=f"phi-{i + 1}"))
+            rules.append(rule)
+            if (
+                draw(st.booleans())
+                and rule.valid_to is not None
+                and rule.valid_to < dt.date(2030, 1, 1)
+            ):
+                # a later version of the same rule, from the day after
+                later = draw(fee_rules(rule_id=rule.id))
+                if later.kind == rule.kind:
+                    start = rule.valid_to + dt.timedelta(days=1)
+                    end = later.valid_to if later.valid_to and later.valid_to >= start else None
+                    rules.append(
+                        type(later)(**{**later.model_dump(), "valid_from": start, "valid_to": end})
+                    )
+        charge_ids = sorted({r.id for r in rules})
+        for j in range(draw(st.integers(min_value=0, max_value=max_modifiers))):
+            frm, to = draw(_validity())
+            common: dict[str, Any] = {
+                "id": f"giam-{j + 1}",
+                "description": "Miễn, giảm",
+                "legal_basis": draw(st.sampled_from(_LEGAL_BASES)),
+                "percent": Decimal(draw(st.sampled_from([10, 20, 50, 100]))),
+                "applies_to": tuple(
+                    draw(st.lists(st.sampled_from(charge_ids), unique=True, max_size=2))
+                ),
+                "valid_from": frm,
+                "valid_to": to,
+            }
+            if draw(st.booleans()):
+                cats = draw(
+                    st.lists(
+                        st.sampled_from(_NATIONAL_CATEGORIES), min_size=1, max_size=2, unique=True
+                    )
+                )
+                rules.append(Exemption(categories=tuple(cats), **common))
+            else:
+                chans = draw(
+                    st.lists(
+                        st.sampled_from(["direct", "online", "postal"]),
+                        min_size=1,
+                        max_size=2,
+                        unique=True,
+                    )
+                )
+                rules.append(Reduction(channels=tuple(chans), **common))
+        sid = schedule_id if schedule_id is not None else draw(ids)
+        return FeeSchedule(id=sid, name=f"Biểu phí {sid}", rules=tuple(rules))
+
+    return build()
+
+
+# ---------------------------------------------------------------------- procedures and catalogues
+_AGENCIES = (
+    "Ủy ban nhân dân cấp xã",
+    "Công an cấp xã",
+    "Văn phòng đăng ký đất đai",
+    "Chi cục Thuế",
+    "Phòng Tư pháp",
+)
+_FIELDS = ("Hộ tịch", "Chứng thực", "Đăng ký, quản lý cư trú", "Đất đai", "Kinh tế hợp tác")
+_LAWS = (
+    ("60/2014/QH13", "Luật Hộ tịch"),
+    ("23/2015/NĐ-CP", "Nghị định về chứng thực"),
+    ("68/2020/QH14", "Luật Cư trú"),
+    ("31/2024/QH15", "Luật Đất đai"),
+)
+
+
+def procedure_codes() -> st.SearchStrategy[str]:
+    """Procedure codes: ``d.dddddd``, sometimes with a province suffix (``1.000948.H38``).
+
+    >>> from hypothesis import find
+    >>> from hcc.procedures import is_procedure_code
+    >>> is_procedure_code(find(procedure_codes(), lambda c: c.count(".") == 2))
+    True
+    """
+    return st.from_regex(r"[1-3]\.0\d{5}(\.[A-Z][0-9A-Z]{2})?", fullmatch=True)
+
+
+def _statutory_and_local(
+    draw: st.DrawFn,
+) -> tuple[TimeLimit, TimeLimit | None, TimeLimit | None]:
+    """A statutory limit, an optional local one never longer, and an optional channel limit
+    between them (same unit, so the comparison is decided)."""
+    statutory = draw(
+        time_limits(units=["working_days", "calendar_days", "same_day", "immediate"], max_amount=60)
+    )
+    if statutory.unit in (TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE) or statutory.alternate is not None:
+        return statutory, None, None
+    local = channel = None
+    if draw(st.booleans()):
+        local = TimeLimit.of(draw(st.integers(0, statutory.amount)), statutory.unit)
+    if draw(st.booleans()):
+        low = local.amount if local is not None else 0
+        channel = TimeLimit.of(draw(st.integers(low, statutory.amount)), statutory.unit)
+    return statutory, local, channel
+
+
+def procedures(
+    *, code: str | None = None, fee_schedule_ids: Sequence[str] = ()
+) -> st.SearchStrategy[Procedure]:
+    """:class:`~hcc.procedures.Procedure` records that validate: a code, levels, agencies, one to
+    three channels (each with its limit and, from ``fee_schedule_ids``, maybe a fee schedule),
+    dossier cases, a legal basis, and a local limit never longer than the statutory one.
+
+    >>> from hypothesis import given, settings
+    >>> from hcc.procedures import Procedure
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(procedures())
+    ... def check(p):
+    ...     assert Procedure.model_validate_json(p.model_dump_json()) == p
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Procedure:
+        statutory, local, channel_limit = _statutory_and_local(draw)
+        kinds = draw(
+            st.lists(
+                st.sampled_from(["direct", "online", "postal"]), min_size=1, max_size=3, unique=True
+            )
+        )
+        channels = []
+        for k in kinds:
+            row: dict[str, Any] = {"kind": k}
+            if channel_limit is not None and draw(st.booleans()):
+                row["time_limit"] = channel_limit
+            with_fee: bool = len(fee_schedule_ids) > 0 and draw(st.booleans())
+            if with_fee:
+                row["fee_schedule"] = draw(st.sampled_from(list(fee_schedule_ids)))
+            if k == "online":
+                row["online_level"] = draw(st.sampled_from(["full", "partial"]))
+            channels.append(row)
+        docs: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+            {
+                "name": vietnamese_text(max_words=5),
+                "originals": st.integers(0, 2),
+                "copies": st.integers(0, 2),
+            }
+        )
+        cases = draw(st.lists(st.lists(docs, min_size=1, max_size=3), min_size=0, max_size=2))
+        law = draw(st.lists(st.sampled_from(_LAWS), min_size=1, max_size=2, unique=True))
+        data: dict[str, Any] = {
+            "code": code if code is not None else draw(procedure_codes()),
+            "name": draw(vietnamese_text(min_words=2, max_words=8)),
+            "field": draw(st.sampled_from(_FIELDS)),
+            "levels": draw(
+                st.lists(
+                    st.sampled_from(["province", "commune", "other"]),
+                    min_size=1,
+                    max_size=2,
+                    unique=True,
+                )
+            ),
+            "agencies": {"implementing": [draw(st.sampled_from(_AGENCIES))]},
+            "channels": channels,
+            "dossier": [
+                {"name": None if len(cases) == 1 else f"Trường hợp {i + 1}", "documents": c}
+                for i, c in enumerate(cases)
+            ],
+            "statutory_time_limit": statutory,
+            "local_time_limit": local,
+            "legal_basis": [{"number": n, "title": t} for n, t in law],
+        }
+        return Procedure.model_validate(data)
+
+    return build()
+
+
+def catalogues(
+    *, min_procedures: int = 0, max_procedures: int = 6, max_fee_schedules: int = 2
+) -> st.SearchStrategy[Catalogue]:
+    """:class:`~hcc.procedures.Catalogue` values that pass every cross-record check: unique codes,
+    fee references that resolve (to the catalogue's own schedules or standard ones), a version.
+
+    >>> from hypothesis import given, settings
+    >>> from hcc.procedures import Catalogue, CatalogueData
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(catalogues())
+    ... def check(cat):
+    ...     again = Catalogue.from_data(CatalogueData.model_validate_json(cat.to_json()))
+    ...     assert again == cat
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Catalogue:
+        own = draw(st.lists(fee_schedules(), max_size=max_fee_schedules, unique_by=lambda s: s.id))
+        ids = [s.id for s in own] + ["chung-thuc-ban-sao", "trich-luc-ho-tich"]
+        codes = draw(
+            st.lists(
+                procedure_codes(), min_size=min_procedures, max_size=max_procedures, unique=True
+            )
+        )
+        records = [draw(procedures(code=c, fee_schedule_ids=ids)) for c in codes]
+        version = draw(st.from_regex(r"20[2-3][0-9]\.[1-9]", fullmatch=True))
+        return Catalogue(records, version=version, fee_schedules=own)
+
+    return build()
+
+
+# ---------------------------------------------------------------------- dossiers and their logs
+_DOSSIER_LIMITS = (
+    "Trong ngày",
+    "Ngay",
+    "03 ngày làm việc",
+    "05 ngày làm việc",
+    "15 ngày",
+    "04 giờ làm việc",
+)
+
+
+def dossier_events(
+    *,
+    min_start: dt.datetime = dt.datetime(2025, 1, 2),
+    max_start: dt.datetime = dt.datetime(2026, 6, 30),
+    max_events: int = 10,
+    max_extensions: int = 1,
+) -> st.SearchStrategy[tuple[DossierEvent, ...]]:
+    """A valid event log: ``received`` first, then a walk on the dossier state machine
+    (:data:`hcc.dossiers.TRANSITIONS`) in time order, at most ``max_extensions`` extensions.
+
+    Gaps between events are up to three days, so a log that starts by ``max_start`` (default mid
+    2026) stays in years with an official notice.
+
+    >>> from hypothesis import given, settings
+    >>> from hcc.dossiers import TRANSITIONS, DossierState
+    >>> @settings(max_examples=30)
+    ... @given(dossier_events())
+    ... def check(events):
+    ...     state = DossierState.NEW
+    ...     for e in events:
+    ...         state = TRANSITIONS[state][e.kind]
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[DossierEvent, ...]:
+        start = draw(st.datetimes(min_value=min_start, max_value=max_start))
+        t = start.replace(second=0, microsecond=0, tzinfo=VN_TZ)
+        events = [DossierEvent(kind=EventKind.RECEIVED, at=t)]
+        state = DossierState.PROCESSING
+        extensions = 0
+        for _ in range(draw(st.integers(min_value=0, max_value=max_events))):
+            allowed = sorted(
+                (
+                    k
+                    for k in TRANSITIONS[state]
+                    if k is not EventKind.EXTENDED or extensions < max_extensions
+                ),
+                key=lambda k: k.value,
+            )
+            if not allowed:
+                break
+            kind = draw(st.sampled_from(allowed))
+            t = t + dt.timedelta(minutes=draw(st.integers(min_value=0, max_value=3 * 24 * 60)))
+            fields: dict[str, Any] = {}
+            if kind is EventKind.TRANSFERRED:
+                fields["agency"] = draw(st.sampled_from(_AGENCIES[1:]))
+                fields["allotment"] = draw(
+                    st.sampled_from([None, "01 ngày làm việc", "02 ngày làm việc"])
+                )
+            elif kind is EventKind.EXTENDED:
+                fields["new_due"] = t + dt.timedelta(
+                    hours=draw(st.integers(min_value=1, max_value=10 * 24))
+                )
+                extensions += 1
+            elif kind is EventKind.RATED:
+                fields["rating"] = draw(st.sampled_from(list(Rating)))
+            elif kind in (EventKind.SUPPLEMENT_REQUESTED, EventKind.REFUSED, EventKind.WITHDRAWN):
+                fields["reason"] = draw(st.one_of(st.none(), vietnamese_text(max_words=6)))
+            events.append(DossierEvent(kind=kind, at=t, **fields))
+            state = TRANSITIONS[state][kind]
+        return tuple(events)
+
+    return build()
+
+
+def dossiers(
+    *,
+    unit: str = "000.00.01.H38",
+    serial: int = 1,
+    limits: Sequence[str | TimeLimit] = _DOSSIER_LIMITS,
+    max_events: int = 10,
+) -> st.SearchStrategy[Dossier]:
+    """:class:`~hcc.dossiers.Dossier` values with a valid log (:func:`dossier_events`), a code of
+    ``unit`` dated on the receipt day with ``serial``, and a time limit from ``limits``.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(dossiers())
+    ... def check(d):
+    ...     assert d.sla(as_of=d.events[-1].at).received_at == d.received_at
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Dossier:
+        events = draw(dossier_events(max_events=max_events))
+        received = events[0].at
+        return Dossier(
+            code=f"{unit}-{received:%y%m%d}-{serial:04d}",
+            procedure_code=draw(procedure_codes()),
+            procedure_name=draw(vietnamese_text(min_words=2, max_words=6)),
+            field=draw(st.sampled_from(_FIELDS)),
+            lead_agency=draw(st.sampled_from(_AGENCIES[:2])),
+            applicant=draw(vietnamese_text(min_words=2, max_words=4)),
+            channel=draw(st.sampled_from(["direct", "online", "postal"])),
+            time_limit=draw(st.sampled_from(list(limits))),
+            events=events,
+        )
 
     return build()
