@@ -118,7 +118,11 @@ class TimeLimitParseError(HccError, ValueError):
 
 
 class DeadlineError(HccError, ValueError):
-    """Deadline input that cannot be computed (for example a non-datetime receipt moment)."""
+    """Deadline input that cannot be computed (for example a non-datetime receipt moment).
+
+    >>> isinstance(DeadlineError("bad receipt moment"), ValueError)
+    True
+    """
 
 
 class EventOrderError(HccError, ValueError):
@@ -138,11 +142,20 @@ class EventOrderError(HccError, ValueError):
 
 
 class ExtensionLimitError(EventOrderError):
-    """A second extension (new appointment) where the law allows only one (Decree 61/2018 art. 19(9))."""
+    """A second extension (new appointment) where the law allows only one (Decree 61/2018 art. 19(9)).
+
+    >>> e = ExtensionLimitError("the appointment may be moved only once", event="extended#2", other="extended#1")
+    >>> isinstance(e, EventOrderError), e.event
+    (True, 'extended#2')
+    """
 
 
 class InvalidTransitionError(EventOrderError):
-    """An event that the dossier's current state does not allow; names the state and the event."""
+    """An event that the dossier's current state does not allow; names the state and the event.
+
+    >>> str(InvalidTransitionError("returned", "supplement_requested", allowed=("withdrawn",)))
+    "event 'supplement_requested' is not allowed in state 'returned'; allowed: withdrawn (event: supplement_requested)"
+    """
 
     def __init__(self, state: str, event: str, *, allowed: tuple[str, ...] = ()) -> None:
         self.state = state
@@ -153,15 +166,28 @@ class InvalidTransitionError(EventOrderError):
 
 
 class FeeRuleError(HccError, ValueError):
-    """A fee rule that is malformed (unknown unit, negative amount) or overlaps another."""
+    """A fee rule that is malformed (unknown unit, negative amount) or overlaps another.
+
+    >>> isinstance(FeeRuleError("rule 'x': unknown unit 'sheet'"), ValueError)
+    True
+    """
 
 
 class QuoteError(HccError, ValueError):
-    """A quote asked with an unknown quantity name or exemption category."""
+    """A quote asked with an unknown quantity name or exemption category.
+
+    >>> isinstance(QuoteError("unknown quantity 'pagez'"), ValueError)
+    True
+    """
 
 
 class CatalogueValidationError(HccError, ValueError):
-    """Every problem found in a catalogue, each with its location; ``errors`` lists them all."""
+    """Every problem found in a catalogue, each with its location; ``errors`` lists them all.
+
+    >>> e = CatalogueValidationError(["a.json: 1.001193: name: missing", "a.json: 1.001193: code: duplicate"], "a.json")
+    >>> len(e.errors), str(e).splitlines()[0]
+    (2, '2 problem(s) in catalogue a.json')
+    """
 
     def __init__(self, errors: list[Any], source: str | None = None) -> None:
         self.errors = list(errors)
@@ -172,7 +198,12 @@ class CatalogueValidationError(HccError, ValueError):
 
 
 class UnknownProcedureError(HccError, LookupError):
-    """A procedure code that is not in the catalogue."""
+    """A procedure code that is not in the catalogue.
+
+    >>> e = UnknownProcedureError("9.999999")
+    >>> isinstance(e, LookupError), str(e)
+    (True, "no procedure with code '9.999999' in the catalogue")
+    """
 
     def __init__(self, code: str) -> None:
         self.code = code
@@ -183,11 +214,20 @@ class UnknownProcedureError(HccError, LookupError):
 
 
 class DossierCodeError(HccError, ValueError):
-    """A dossier code (Circular 01/2018 art. 19) that does not match ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``."""
+    """A dossier code (Circular 01/2018 art. 19) that does not match ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``.
+
+    >>> isinstance(DossierCodeError("bad code 'X'"), ValueError)
+    True
+    """
 
 
 class DocumentContextError(HccError, ValueError):
-    """A document context with a missing or unknown field; ``fields`` names them."""
+    """A document context with a missing or unknown field; ``fields`` names them.
+
+    >>> e = DocumentContextError("receipt", ["applicant.name"], "receipt: applicant.name is missing")
+    >>> e.kind, e.fields
+    ('receipt', ['applicant.name'])
+    """
 
     def __init__(self, kind: str, fields: list[str], message: str) -> None:
         self.kind = kind
@@ -196,21 +236,32 @@ class DocumentContextError(HccError, ValueError):
 
 
 class UnknownDocumentError(HccError, LookupError):
-    """A document kind or form set that does not exist."""
+    """A document kind or form set that does not exist.
+
+    >>> str(UnknownDocumentError("no document kind 'reciept'"))
+    "no document kind 'reciept'"
+    """
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
 
 
 class HccWarning(UserWarning):
-    """Base class of hcc's warnings."""
+    """Base class of hcc's warnings.
+
+    >>> issubclass(ProvisionalCalendarWarning, HccWarning) and issubclass(HccWarning, UserWarning)
+    True
+    """
 
 
 class ProvisionalCalendarWarning(HccWarning):
     """An answer rests on a day of a year for which no official notice exists yet.
 
     The day's status is projected from the statutory rules (Labour Code 2019 arts. 111-112); the
-    Prime Minister may still choose other Tết days or add swaps. Filter it when that is acceptable::
+    Prime Minister may still choose other Tết days or add swaps. Filter it when that is acceptable:
 
-        warnings.simplefilter("ignore", hcc.ProvisionalCalendarWarning)
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+    ...     warnings.warn("2027 is projected", ProvisionalCalendarWarning)
     """
