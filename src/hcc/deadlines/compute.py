@@ -44,6 +44,7 @@ _DAY_BASED = frozenset(
 )
 _POINT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
 _CLOCK_UNITS = frozenset({TimeUnit.WORKING_DAYS})  # units that receipt_clock_time applies to
+_ONE_DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
@@ -294,10 +295,13 @@ def _skipped(
     for a, b in spans:
         if b < a:
             continue
-        for info in cal.day_infos(a, b):
-            if not info.working and info.date not in seen:
-                seen.add(info.date)
-                out.append(info)
+        working = set(cal.working_days(a, b))
+        day = a
+        while day <= b:
+            if day not in working and day not in seen:
+                seen.add(day)
+                out.append(cal.day_info(day))
+            day += _ONE_DAY
     return tuple(out)
 
 
@@ -484,6 +488,9 @@ class _Batch:
             )
 
 
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
 def _tod_us(t: dt.time) -> int:
     return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
 
@@ -599,24 +606,43 @@ def _batch_numpy(received: Any, b: _Batch, output: Output) -> Any:
         raise InvalidInputError("received", "NaT", "datetime64 values without NaT")
     days = flat.astype("datetime64[D]")
     tod = (flat - days).astype(np.int64)
-    if b.by_day:
-        udays, day_inv = np.unique(days, return_inverse=True)
-        thr = np.array([b.thresholds(d) for d in udays.astype(object)], dtype=np.int64)
-        thr = thr.reshape(-1, 2)[day_inv.reshape(-1)]
-        category = (tod >= thr[:, 0]).astype(np.int64) + (tod >= thr[:, 1])
-        key = days.astype(np.int64) * 3 + category
-    else:
-        key = flat.astype(np.int64)
-    ukeys, first, inv = np.unique(key, return_index=True, return_inverse=True)
-    res_at = np.empty(len(ukeys), dtype="datetime64[us]")
-    res_date = np.empty(len(ukeys), dtype="datetime64[D]")
-    for g, i in enumerate(first):
-        m = dt.datetime.combine(days[i].astype(object), dt.time(0), tzinfo=VN_TZ) + dt.timedelta(
-            microseconds=int(tod[i])
+    if flat.size == 0:
+        return np.empty(
+            arr.shape, dtype="datetime64[D]" if output == "due_date" else "datetime64[us]"
         )
-        core = b.run(m)
-        res_date[g] = np.datetime64(core.due_date, "D")
-        res_at[g] = np.datetime64(core.due_at.replace(tzinfo=None), "us")
+    if b.by_day:
+        # group without sorting: day offsets are small integers, so a table indexed by
+        # (day offset, category) finds the groups in O(n)
+        day_no = days.astype(np.int64)
+        lo = int(day_no.min())
+        off = day_no - lo
+        span = int(off.max()) + 1
+        seen_days = np.flatnonzero(np.bincount(off, minlength=span))
+        thr_table = np.zeros((span, 2), dtype=np.int64)
+        for k in seen_days:
+            thr_table[k] = b.thresholds(dt.date.fromordinal(_EPOCH_ORDINAL + lo + int(k)))
+        thr = thr_table[off]
+        category = (tod >= thr[:, 0]).astype(np.int64) + (tod >= thr[:, 1])
+        key = off * 3 + category
+        present = np.zeros(span * 3, dtype=bool)
+        present[key] = True
+        ukeys = np.flatnonzero(present)
+        slot = np.zeros(span * 3, dtype=np.int64)
+        slot[ukeys] = np.arange(len(ukeys))
+        inv = slot[key]
+        rep = np.zeros(span * 3, dtype=np.int64)
+        rep[key] = np.arange(len(key))  # any row of a group represents it
+        first = rep[ukeys]
+    else:
+        ukeys, first, inv = np.unique(flat.astype(np.int64), return_index=True, return_inverse=True)
+    due_dates: list[dt.date] = []
+    due_ats: list[dt.datetime] = []
+    for naive in flat[first].astype(object):  # datetime.datetime, Vietnam wall-clock time
+        core = b.run(naive.replace(tzinfo=VN_TZ))
+        due_dates.append(core.due_date)
+        due_ats.append(core.due_at.replace(tzinfo=None))
+    res_date = np.array(due_dates, dtype="datetime64[D]")
+    res_at = np.array(due_ats, dtype="datetime64[us]")
     b.warn(int(flat.size))
     res = res_date if output == "due_date" else res_at
     return res[inv.reshape(-1)].reshape(arr.shape)

@@ -26,6 +26,7 @@ condition.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -331,7 +332,9 @@ _ALT_LIMIT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse(text: str) -> TimeLimit:
+    """Parse (cached: a TimeLimit is immutable, and catalogues repeat a few dozen phrases)."""
     raw = text
     norm = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not norm:
