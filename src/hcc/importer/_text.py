@@ -32,8 +32,8 @@ _TAG = re.compile(
     r"(?:\s[^<>]*)?/?>",
     re.I,
 )
-_ODD_SPACE = re.compile(r"[\t\u00a0\u200b\ufeff\u3000\u2009\u202f]")
-_ODD_CHARS = ("\t", "\u00a0", "\u200b", "\ufeff", "\u3000", "\u2009", "\u202f")
+# odd spaces (tab, no-break, zero-width, ideographic, thin) read as plain spaces
+_ODD_SPACES = ("\t", "\u00a0", "\u200b", "\ufeff", "\u3000", "\u2009", "\u202f", "\u2007")
 
 
 @lru_cache(maxsize=32768)
@@ -51,17 +51,17 @@ def clean(text: str) -> str:
         text = html.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-        if any(c in text for c in _ODD_CHARS):
-            text = _ODD_SPACE.sub(" ", text)
+        for odd in _ODD_SPACES:  # substring search is fast; a translate table is not
+            if odd in text:
+                text = text.replace(odd, " ")
     elif "\t" in text:
         text = text.replace("\t", " ")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in text:
-        lines = (line.strip() for line in text.split("\n"))
-        text = "\n".join(line for line in lines if line)
+        text = "\n".join(filter(None, map(str.strip, text.split("\n"))))
     if "  " in text:
-        text = " ".join(p for p in text.split(" ") if p)
+        text = " ".join(filter(None, text.split(" ")))
     return text.strip()
 
 
@@ -70,19 +70,30 @@ def _fold_char(c: str) -> str:
         return "d"
     base = unicodedata.normalize("NFD", c)
     kept = "".join(ch for ch in base if not unicodedata.combining(ch))
-    return (kept[:1] or " ").lower()
+    low = (kept[:1] or " ").lower()
+    return low if len(low) == 1 else kept[:1] or " "
+
+
+# one character in, one character out: Latin (with Vietnamese) letters, combining marks, spaces
+_FOLD_TABLE = {
+    cp: _fold_char(chr(cp))
+    for r in (range(0x41, 0x5B), range(0xA0, 0x250), range(0x300, 0x370), range(0x1E00, 0x1F00))
+    for cp in r
+}
 
 
 @lru_cache(maxsize=65536)
 def fold_text(text: str) -> str:
     """Lower-case ASCII folding with **one output character per input character** (indexes map back).
 
+    Letters outside Latin scripts are left as they are.
+
     >>> fold_text("Lệ phí: 8.000 đồng/bản")
     'le phi: 8.000 dong/ban'
     """
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 _NOT_STATED = frozenset(
@@ -107,6 +118,8 @@ def is_not_stated(text: str) -> bool:
     >>> is_not_stated(" Không có thông tin. "), is_not_stated("Không quy định")
     (True, False)
     """
+    if len(text) > 40:  # every sentinel is short; do not fold long texts for nothing
+        return False
     folded = fold_text(text)
     return folded.strip(" .:;") in _NOT_STATED or folded.strip() in _NOT_STATED
 

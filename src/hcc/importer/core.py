@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from hcc.errors import CatalogueValidationError, HccError
@@ -179,7 +179,7 @@ def _result(rec: RecordReading, proc: Procedure | None) -> RecordResult:
     status = _status(rec, proc)
     draft = None
     if status is RecordStatus.REJECTED and rec.data:
-        draft = _plain(rec.data)
+        draft = _draft(rec.data)
     return RecordResult(
         index=rec.index,
         status=status,
@@ -190,6 +190,7 @@ def _result(rec: RecordReading, proc: Procedure | None) -> RecordResult:
         kept=tuple(rec.kept),
         procedure=proc if status is not RecordStatus.REJECTED else None,
         draft=draft,
+        fee_schedules=tuple(rec.schedules),
         channels=rec.channels,
         channels_with_time_limit=rec.channels_with_time_limit,
         fees_structured=sum(1 for f in rec.fees if f in ("structured", "no_fee")),
@@ -198,17 +199,17 @@ def _result(rec: RecordReading, proc: Procedure | None) -> RecordResult:
     )
 
 
-def _plain(value: Any) -> Any:
-    """The draft as JSON data: time limits as their canonical phrase, dates as ISO strings."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+def _draft(data: dict[str, Any]) -> dict[str, Any]:
+    """The assembled data in the catalogue file shape: time limits as their canonical phrase."""
+    out = dict(data)
+    if "statutory_time_limit" in out:
+        out["statutory_time_limit"] = str(out["statutory_time_limit"])
+    if "channels" in out:
+        out["channels"] = [
+            {**c, "time_limit": str(c["time_limit"])} if "time_limit" in c else c
+            for c in out["channels"]
+        ]
+    return out
 
 
 def _summary(results: tuple[RecordResult, ...], catalogue: Catalogue) -> ImportSummary:

@@ -203,10 +203,13 @@ def _gather(
     """Group a mapping's keys by role: role -> (original key, value). Unknown keys are kept."""
     out: dict[str, tuple[str, Any]] = {}
     for key, value in raw.items():
-        k = key if isinstance(key, str) else str(key)
-        if k.startswith("_"):
+        k = key if type(key) is str else str(key)
+        if k[:1] == "_":
             continue
         role = aliases.get(canonical_key(k))
+        if role is not None and role not in out:
+            out[role] = (k, value)
+            continue
         path = f"{where}.{k}" if where else k
         if role is None:
             text = to_text(value)
@@ -226,8 +229,6 @@ def _gather(
                     to_text(value),
                 )
                 rec.keep(path, to_text(value) or "")
-            continue
-        out[role] = (k, value)
     return out
 
 
@@ -236,6 +237,9 @@ def _text(rec: RecordReading, got: dict[str, tuple[str, Any]], role: str) -> str
     if role not in got:
         return None
     key, value = got[role]
+    if type(value) is str:  # the common case, first
+        cleaned = clean(value)
+        return None if is_not_stated(cleaned) else cleaned
     text = to_text(value)
     if text is None or is_not_stated(text):
         return None

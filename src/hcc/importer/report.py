@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
 
 __all__ = [
@@ -112,7 +113,8 @@ class RecordResult(_Model):
 
     ``procedure`` is the imported record (``None`` when rejected); ``draft`` is, for a rejected
     record, what could be assembled in the catalogue file shape (fix it and load it with
-    :func:`hcc.procedures.load_catalogue`). ``kept`` lists verbatim text with no home in the model.
+    :func:`hcc.procedures.load_catalogue`); ``fee_schedules`` are the schedules built from its fee
+    text, which its channels reference. ``kept`` lists verbatim text with no home in the model.
     The counters feed :class:`ImportSummary`.
 
     >>> RecordResult(index=0, status="rejected").accepted
@@ -128,6 +130,7 @@ class RecordResult(_Model):
     kept: tuple[KeptText, ...] = ()
     procedure: Procedure | None = None
     draft: dict[str, Any] | None = None
+    fee_schedules: tuple[FeeSchedule, ...] = ()
     channels: int = 0
     channels_with_time_limit: int = 0
     fees_structured: int = 0
@@ -242,7 +245,9 @@ class ImportReport(BaseModel):
         >>> sorted(import_portal_records([]).to_dict())
         ['issue_counts', 'results', 'summary']
         """
-        exclude: set[str] = {"draft"} if procedures else {"draft", "procedure"}
+        exclude: set[str] = (
+            {"draft", "fee_schedules"} if procedures else {"draft", "procedure", "fee_schedules"}
+        )
         return {
             "summary": self.summary.model_dump(mode="json"),
             "issue_counts": self.issue_counts(),
