@@ -3,11 +3,13 @@
 Docstrings carry doctest examples as plain text; Markdown would read ``>>>`` as nested quotes and
 an output such as ``[2023, 2024]`` as a link reference. This hook adds a Markdown preprocessor,
 used for pages and for docstrings rendered by mkdocstrings alike, that fences every run of lines
-starting with ``>>>`` (up to the next blank line) as a ``pycon`` code block.
+starting with ``>>>`` (up to the next blank line) as a ``pycon`` code block. It also turns the
+Sphinx roles docstrings use (``:class:`hcc.X```, ``:func:`~hcc.y```) into inline code.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Markdown
@@ -16,6 +18,12 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
 
 FENCES = ("```", "~~~")
+ROLE = re.compile(r":(?:class|func|meth|mod|data|attr|exc|obj|const):`(~?)([^`]+)`")
+
+
+def _role(m: re.Match[str]) -> str:
+    target = m.group(2)
+    return f"`{target.rsplit('.', 1)[-1] if m.group(1) else target}`"
 
 
 class DoctestFences(Preprocessor):
@@ -48,7 +56,7 @@ class DoctestFences(Preprocessor):
                     i += 1
                 out += [f"{indent}```", ""]
                 continue
-            out.append(line)
+            out.append(ROLE.sub(_role, line))
             i += 1
         return out
 
