@@ -277,3 +277,109 @@ def test_exceeds_is_consistent(a: TimeLimit, b: TimeLimit) -> None:
     # "never later" both ways means equal in effect
     if ab is False and ba is False:
         assert a.unit is b.unit or {a.amount, b.amount} <= {0, 1}
+
+
+# ---------------------------------------------------------------------- real record phrases
+# Phrases as written in procedure records and portal cells (national database style), with the
+# reading a person gives them.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ mà không giải "
+            "quyết được ngay thì trả kết quả trong ngày làm việc tiếp theo.",
+            "Ngay",
+        ),
+        (
+            "Trong ngày tiếp nhận yêu cầu hoặc trong ngày làm việc tiếp theo nếu tiếp nhận yêu "
+            "cầu sau 15 giờ",
+            "Trong ngày",
+        ),
+        (
+            "Trong ngày cơ quan, tổ chức tiếp nhận yêu cầu hoặc trong ngày làm việc tiếp theo, "
+            "nếu tiếp nhận yêu cầu sau 15 giờ; trường hợp yêu cầu chứng thực số lượng lớn thì "
+            "không quá 02 ngày làm việc",
+            "Trong ngày; trường hợp yêu cầu chứng thực số lượng lớn thì không quá 02 ngày làm việc",
+        ),
+        (
+            "Ngay sau khi nhận đủ giấy tờ (Luật Hộ tịch Điều 34); trường hợp cần xác minh thì "
+            "không quá 03 ngày làm việc. Đăng ký đúng hạn: trong 15 ngày kể từ ngày chết (Điều 33).",
+            "Ngay; trường hợp cần xác minh thì không quá 03 ngày làm việc",
+        ),
+        (
+            "Ngay sau khi nhận đủ giấy tờ; trường hợp cần xác minh điều kiện kết hôn của hai bên "
+            "thì thời hạn giải quyết không quá 05 ngày làm việc (Luật Hộ tịch Điều 18(2)). Hai bên "
+            "nam, nữ phải có mặt khi đăng ký.",
+            "Ngay; trường hợp cần xác minh điều kiện kết hôn của hai bên thì không quá 05 ngày làm việc",
+        ),
+        (
+            "Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ giấy tờ; trường hợp cần xác minh "
+            "thì kéo dài thêm không quá 05 ngày làm việc.",
+            "03 ngày làm việc; trường hợp cần xác minh thì không quá 08 ngày làm việc",
+        ),
+        (
+            "Không quá 20 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; không tính thời gian "
+            "thực hiện nghĩa vụ tài chính; xã miền núi, hải đảo được cộng thêm 10 ngày làm việc.",
+            "20 ngày làm việc; xã miền núi, hải đảo thì không quá 30 ngày làm việc",
+        ),
+        (
+            "10 ngày làm việc (trường hợp phải xác minh: 15 ngày làm việc)",
+            "10 ngày làm việc; trường hợp phải xác minh thì không quá 15 ngày làm việc",
+        ),
+        (
+            "Không quá 05 ngày làm việc. Trường hợp cần xác minh thì không quá 10 ngày làm việc.",
+            "05 ngày làm việc; Trường hợp cần xác minh thì không quá 10 ngày làm việc",
+        ),
+        ("Trong ngày làm việc tiếp theo", "01 ngày làm việc"),
+        (
+            "Trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ (Nghị định "
+            "01/2021/NĐ-CP Điều 87).",
+            "03 ngày làm việc",
+        ),
+        (
+            "Trong ngày; trường hợp cần xác minh thì kéo dài thêm 03 ngày làm việc",
+            "Trong ngày; trường hợp cần xác minh thì không quá 03 ngày làm việc",
+        ),
+    ],
+)
+def test_real_record_phrases(text: str, expected: str) -> None:
+    assert str(TimeLimit.parse(text)) == expected
+    assert TimeLimit.parse(expected) == TimeLimit.parse(text)
+
+
+def test_lenient_mode_keeps_the_primary() -> None:
+    text = (
+        "Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp phải xác "
+        "minh tại nơi cư trú trước đây thì thời hạn kéo dài theo thời gian xác minh."
+    )
+    with pytest.raises(TimeLimitParseError, match="second limit"):
+        TimeLimit.parse(text)
+    assert TimeLimit.parse(text, strict=False) == TimeLimit.of(3, W)
+    three = "Trong ngày; trường hợp A thì 02 ngày làm việc; trường hợp B thì 05 ngày làm việc"
+    with pytest.raises(TimeLimitParseError, match="more than two"):
+        TimeLimit.parse(three)
+    assert str(TimeLimit.parse(three, strict=False)) == (
+        "Trong ngày; trường hợp A thì không quá 02 ngày làm việc"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thay đổi, cải chính: 03 ngày làm việc; bổ sung thông tin: ngay trong ngày",
+        "Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú",
+        "Theo thời gian xác minh",
+        "Trong ngày; trường hợp cần xác minh thì kéo dài thêm 04 giờ làm việc",
+    ],
+)
+def test_unreadable_record_phrases(text: str) -> None:
+    with pytest.raises(TimeLimitParseError):
+        TimeLimit.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["trong ngay lam viec?", "Trong ngày bất kỳ sau khi có kết quả", "Ngay khi nào?"]
+)
+def test_same_day_phrases_are_not_read_loosely(text: str) -> None:
+    with pytest.raises(TimeLimitParseError):
+        TimeLimit.parse(text)

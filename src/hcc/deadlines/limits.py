@@ -142,17 +142,26 @@ class TimeLimit(BaseModel):
         return cls(amount=amount, unit=TimeUnit(unit))
 
     @classmethod
-    def parse(cls, text: str) -> TimeLimit:
+    def parse(cls, text: str, *, strict: bool = True) -> TimeLimit:
         """Read a time limit from the phrase of a procedure record.
 
         Case, diacritics, leading zeros and extra spaces do not matter. Leading "Không quá",
         "Tối đa", "Trong thời hạn", "Trong (vòng)" and trailing "kể từ ngày ..." are ignored, as
-        are parenthesised words ("05 (năm) ngày"). Weeks read as 7 calendar days, years as 12
-        months. Two limits separated by ";" (or ", trường hợp ...") give a primary and an
-        alternate; the alternate's condition is kept as written. Plain "giờ" (clock hours) and
-        fractions ("0,5 ngày") are refused: there is no unit for them.
+        are parenthesised asides ("05 (năm) ngày", "(Luật Hộ tịch Điều 34)"), restatements of
+        the 15:00 rule ("... sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo": the
+        policy's cut-off handles it), notes ("không tính thời gian ...") and later sentences that
+        are not conditions. "Trong ngày làm việc tiếp theo" reads as 1 working day; weeks as 7
+        calendar days, years as 12 months.
 
-        Raises :class:`hcc.errors.TimeLimitParseError` quoting ``text`` when it cannot be read.
+        Two limits separated by ";", ", trường hợp ...", a new sentence "Trường hợp ..." or
+        "(trường hợp ...)" give a primary and an alternate, whose condition is kept as written.
+        An alternate that *extends* the primary ("kéo dài thêm không quá 05 ngày làm việc",
+        "... 03 ngày làm việc nữa", "được cộng thêm ...") is stored as the total.
+
+        Plain "giờ" (clock hours) and fractions ("0,5 ngày") are refused: there is no unit for
+        them. Raises :class:`hcc.errors.TimeLimitParseError` quoting ``text`` when it cannot be
+        read; with ``strict=False`` an unreadable second limit (or a third one) is dropped and
+        the primary limit returned, for importing records written in free text.
 
         >>> TimeLimit.parse("Không quá 03 ngày làm việc") == TimeLimit.of(3, "working_days")
         True
@@ -165,6 +174,8 @@ class TimeLimit(BaseModel):
         >>> lim = TimeLimit.parse("Trong ngày; trường hợp phải xác minh thì không quá 05 ngày làm việc")
         >>> lim.unit.value, str(lim.alternate), lim.alternate_condition
         ('same_day', '05 ngày làm việc', 'trường hợp phải xác minh')
+        >>> str(TimeLimit.parse("Trong thời hạn 03 ngày làm việc; trường hợp cần xác minh thì kéo dài thêm không quá 05 ngày làm việc"))
+        '03 ngày làm việc; trường hợp cần xác minh thì không quá 08 ngày làm việc'
         >>> TimeLimit.parse("bảy ngày rưỡi")
         Traceback (most recent call last):
         ...
@@ -172,7 +183,7 @@ class TimeLimit(BaseModel):
         """
         if not isinstance(text, str):
             raise TimeLimitParseError(repr(text), "expected a str")
-        return _parse(text)
+        return _parse(text, bool(strict))
 
     # ------------------------------------------------------------------ presentation
     def __str__(self) -> str:
@@ -306,7 +317,6 @@ def _fold(text: str) -> str:
 
 
 _SPACE = re.compile(r"\s+")
-_PARENS_WORDS = re.compile(r"\([^()0-9;]*\)")
 _PREFIX = re.compile(
     r"^(?:(?:thoi han giai quyet|thoi han|thoi gian giai quyet|thoi gian)\s*[:\-]?\s*)?"
     r"(?:(?:khong qua|khong vuot qua|toi da|trong thoi han|trong vong|trong thoi gian|trong)\s+)?(?=\d)"
@@ -315,87 +325,189 @@ _COUNTED_RE = re.compile(
     r"^(?P<n>\d+)\s*(?P<unit>ngay lam viec|ngay|thang|nam|tuan|gio lam viec|gio)\b(?P<rest>.*)$"
 )
 _TAIL_OK = re.compile(
-    r"^(?:\s*[,.:]?\s*(?:ke tu|tinh tu|sau khi|ngay sau|tu ngay|tu khi)\b.*)?\s*[.,;:]?\s*$"
+    r"^(?:\s*[,.:]?\s*(?:ke tu|tinh tu|sau khi|ngay sau|tu ngay|tu khi|khong ke|khong tinh)\b.*)?"
+    r"\s*[.,;:]?\s*$"
 )
+_VERB = r"(?:giai quyet |tra ket qua |thuc hien |cap |cap lai )?"
+# what may follow "trong ngày": the receipt it refers to ("tiếp nhận hồ sơ", "cơ quan ... tiếp nhận")
+_DAY_TAIL = r"(?:\s*,?\s*(?:ke tu|tinh tu|tiep nhan|nhan|sau khi|co quan|to chuc)\b[^\d?]*)?"
+_NEXT_DAY = re.compile(rf"^{_VERB}trong ngay lam viec tiep theo{_DAY_TAIL}$")
 _IMMEDIATE = re.compile(
-    r"^(?:giai quyet |tra ket qua |thuc hien )?ngay"
-    r"(?: trong ngay(?: lam viec)?| sau khi\b.*| khi\b.*| lap tuc)?\s*[.,]?$"
+    rf"^{_VERB}ngay(?: trong ngay(?: lam viec)?{_DAY_TAIL}| sau khi\b[^?]*| khi\b[^?]*| lap tuc)?$"
 )
-_SAME_DAY = re.compile(
-    r"^(?:giai quyet |tra ket qua |thuc hien )?trong (?:ngay|ngay lam viec)"
-    r"(?: lam viec)?(?:\s*,?\s*(?:ke tu|tinh tu|tiep nhan|nhan|sau khi)\b.*)?\s*[.,]?$"
+_SAME_DAY = re.compile(rf"^{_VERB}trong ngay(?: lam viec)?{_DAY_TAIL}$")
+_CONDITION_START = re.compile(r"(?:truong hop|neu|doi voi)\b")
+_ALT_LEAD = re.compile(
+    r"(?:(?:thi|la)\s+)?(?:thoi han giai quyet\s+|thoi han\s+)?"
+    r"(?P<add>(?:duoc\s+)?(?:keo dai|cong|gia han)?\s*them\s+)?"
+    r"(?:(?:khong qua|khong vuot qua|toi da|trong thoi han|trong vong)\s+|trong\s+(?=\d))?"
 )
-_ALT_SPLIT = re.compile(r"\s*[,.]\s*(?=(?:truong hop|neu)\b)")
-_ALT_LIMIT = re.compile(
-    r"(?:(?:thi|la)\s+)?(?:thoi han giai quyet\s+|thoi han\s+)?(?:(?:khong qua|khong vuot qua|toi da|trong thoi han|trong vong|trong)\s+)?"
-    r"(?:\d+\s*(?:ngay lam viec|ngay|thang|nam|tuan|gio lam viec|gio)\b.*|ngay\b.*|trong ngay\b.*)$"
+_CUTOFF_CLAUSE = re.compile(
+    r"(?:truong hop|neu|khi)\b.*(?:sau \d+ gio\b.*tiep theo|tiep theo\b.*sau \d+ gio\b)"
 )
+_CUTOFF_INLINE = re.compile(
+    r"\s*,?\s*hoac trong ngay lam viec tiep theo\s*,?\s*(?:neu|khi|truong hop)\b[^;.]*?sau \d+ gio"
+)
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_NOTE_START = ("khong tinh", "khong ke")
+
+
+class _Text:
+    """A phrase in two aligned forms: ``norm`` (NFC, as written) and ``fold`` (ASCII, lower case).
+
+    Both always have the same length, so a span found in ``fold`` slices ``norm`` too.
+    """
+
+    __slots__ = ("fold", "norm")
+
+    def __init__(self, norm: str, fold: str) -> None:
+        self.norm = norm
+        self.fold = fold
+
+    def __getitem__(self, k: slice) -> _Text:
+        return _Text(self.norm[k], self.fold[k])
+
+    def strip(self, chars: str = " ") -> _Text:
+        left = len(self.fold) - len(self.fold.lstrip(chars))
+        right = len(self.fold.rstrip(chars))
+        return self[left:right] if right > left else _Text("", "")
+
+
+def _prepare(norm: str) -> _Text:
+    """Turn "(trường hợp ... )" into a second clause and drop other parenthesised asides."""
+    t = _Text(norm, _fold(norm))
+    # an alternate in parentheses becomes "; trường hợp ..."
+    m = re.search(r"\(\s*(?=(?:truong hop|neu)\b)", t.fold)
+    if m:
+        depth, close = 0, -1
+        for j in range(m.start(), len(t.fold)):
+            if t.fold[j] == "(":
+                depth += 1
+            elif t.fold[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    close = j
+                    break
+        if close > 0:
+            n, f = list(t.norm), list(t.fold)
+            n[m.start()] = f[m.start()] = ";"
+            n[close] = f[close] = " "
+            t = _Text("".join(n), "".join(f))
+    # other parenthesised asides (legal references, number words), innermost first; then an
+    # inline restatement of the 15:00 rule ("hoặc trong ngày làm việc tiếp theo nếu ... sau 15 giờ")
+    for pattern in (_PARENS, _CUTOFF_INLINE):
+        while (g := pattern.search(t.fold)) is not None:
+            t = _Text(
+                t.norm[: g.start()] + t.norm[g.end() :], t.fold[: g.start()] + t.fold[g.end() :]
+            )
+    return t
+
+
+def _clauses(t: _Text) -> list[tuple[_Text, bool]]:
+    """Split on ";", on sentence ends and before ", trường hợp|nếu"; flag new sentences."""
+    out: list[tuple[_Text, bool]] = []
+    start, new_sentence = 0, False
+    f = t.fold
+    i = 0
+    while i < len(f):
+        c = f[i]
+        cut = end = -1
+        sentence = False
+        if c == ";":
+            cut, end = i, i + 1
+        elif c == "." and i + 2 < len(f) and f[i + 1] == " " and t.norm[i + 2].isupper():
+            cut, end, sentence = i, i + 2, True
+        elif c == "," and _CONDITION_START.match(f, i + 1 + (f[i + 1 : i + 2] == " ")):
+            cut, end = i, i + 1
+        if cut >= 0:
+            out.append((t[start:cut].strip(" .,:"), new_sentence))
+            start, new_sentence = end, sentence
+            i = end
+            continue
+        i += 1
+    out.append((t[start:].strip(" .,:"), new_sentence))
+    return [(c, s) for c, s in out if c.fold]
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str) -> TimeLimit:
+def _parse(text: str, strict: bool) -> TimeLimit:
     """Parse (cached: a TimeLimit is immutable, and catalogues repeat a few dozen phrases)."""
     raw = text
     norm = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not norm:
         raise TimeLimitParseError(raw, "the text is empty")
-    folded = _fold(norm)
-    # two limits: "X; trường hợp ... thì không quá Y" or "X, trường hợp ... thì Y"
-    cut = folded.find(";")
-    if cut < 0:
-        m = _ALT_SPLIT.search(folded)
-        cut = m.start() if m and m.start() > 0 else -1
-        sep_end = m.end() if m and cut >= 0 else -1
-    else:
-        sep_end = cut + 1
-    if cut >= 0:
-        primary = _parse_single(raw, folded[:cut].strip(" .,"))
-        tail = folded[sep_end:]
-        lead = len(tail) - len(tail.lstrip())
-        alt_fold = tail.strip()
-        alt_norm = norm[sep_end + lead : sep_end + lead + len(alt_fold)]
-        if not alt_fold:
-            return primary
-        alternate, condition = _parse_alternate(raw, alt_norm, alt_fold)
-        return TimeLimit(
-            amount=primary.amount,
-            unit=primary.unit,
-            alternate=alternate,
-            alternate_condition=condition,
-        )
-    return _parse_single(raw, folded)
-
-
-def _parse_alternate(raw: str, alt_norm: str, alt_fold: str) -> tuple[TimeLimit, str | None]:
-    """The alternate limit and its condition (as written, diacritics kept)."""
-    if ";" in alt_fold:
+    limits: list[tuple[_Text, bool]] = []
+    for clause, sentence in _clauses(_prepare(norm)):
+        f = clause.fold
+        if _CUTOFF_CLAUSE.match(f):
+            continue  # a restatement of the 15:00 rule: DeadlinePolicy.cutoff handles it
+        if f.startswith(_NOTE_START):
+            continue  # "không tính thời gian ...": a note, not a limit
+        if sentence and not _CONDITION_START.match(f):
+            continue  # a later sentence that is not a condition ("Đăng ký đúng hạn: ...")
+        limits.append((clause, sentence))
+    if not limits:
+        raise TimeLimitParseError(raw, "no limit found")
+    first = limits[0][0]
+    primary = _parse_single(raw, first.fold)
+    if len(limits) > 2 and strict:
         raise TimeLimitParseError(raw, "more than two limits")
-    # the limit is the first position from which the rest reads as one
-    for m in re.finditer(r"(?:^|(?<=\s))\S", alt_fold):
+    if len(limits) == 1:
+        return primary
+    try:
+        alternate, condition = _parse_alternate(raw, limits[1][0], primary)
+    except TimeLimitParseError:
+        if strict:
+            raise
+        return primary
+    return TimeLimit(
+        amount=primary.amount,
+        unit=primary.unit,
+        alternate=alternate,
+        alternate_condition=condition,
+    )
+
+
+def _add(raw: str, primary: TimeLimit, extra: TimeLimit) -> TimeLimit:
+    """``primary`` extended by ``extra`` ("kéo dài thêm không quá 05 ngày làm việc")."""
+    if primary.unit is extra.unit and primary.unit in _COUNTED:
+        return TimeLimit(amount=primary.amount + extra.amount, unit=primary.unit)
+    if primary.unit not in _COUNTED and extra.unit in _COUNTED - {TimeUnit.WORKING_HOURS}:
+        return extra  # same day + n more days = n days after the receipt day
+    raise TimeLimitParseError(raw, f"cannot add {extra} to {primary}")
+
+
+def _parse_alternate(raw: str, alt: _Text, primary: TimeLimit) -> tuple[TimeLimit, str | None]:
+    """The alternate limit and its condition (as written, diacritics kept)."""
+    f = alt.fold
+    for m in re.finditer(r"(?:^|(?<=\s))\S", f):
         i = m.start()
-        if not _ALT_LIMIT.match(alt_fold, i):
+        lead = _ALT_LEAD.match(f, i)
+        assert lead is not None  # every part of the pattern is optional
+        body = f[lead.end() :]
+        if not re.match(r"\d|ngay\b|trong ngay\b", body):
             continue
+        additive = lead.group("add") is not None
+        if re.search(r"\s+nua\b", body):
+            body, additive = re.sub(r"\s+nua\b", "", body), True
         try:
-            limit = _parse_single(raw, _strip_lead(alt_fold[i:]))
+            limit = _parse_single(raw, body)
         except TimeLimitParseError:
             continue
-        cond = alt_norm[:i].strip(" ,:")
-        # "trường hợp cần xác minh thì" -> drop the joining "thì"/"là"
-        cond = re.sub(r"(?i)\s+(?:thì|thi|là|la)$", "", cond).strip(" ,:")
+        if additive:
+            limit = _add(raw, primary, limit)
+        cond = alt.norm[:i].strip(" ,:")
         return limit, (cond or None)
-    raise TimeLimitParseError(raw, f"cannot read the second limit {alt_norm!r}")
-
-
-def _strip_lead(s: str) -> str:
-    return re.sub(r"^(?:(?:thi|la)\s+)?(?:thoi han giai quyet\s+|thoi han\s+)?", "", s)
+    raise TimeLimitParseError(raw, f"cannot read the second limit {alt.norm!r}")
 
 
 def _parse_single(raw: str, folded: str) -> TimeLimit:
-    s = _PARENS_WORDS.sub(" ", folded)
-    s = _SPACE.sub(" ", s).strip(" .,:")
+    s = _SPACE.sub(" ", folded).strip(" .,:")
     s = re.sub(r"^(?:khong qua|khong vuot qua|toi da)\s+(?=\D)", "", s)
     if not s:
         raise TimeLimitParseError(raw, "no limit found")
+    if _NEXT_DAY.match(s):
+        return TimeLimit(amount=1, unit=TimeUnit.WORKING_DAYS)
     if _IMMEDIATE.match(s):
         return TimeLimit(amount=0, unit=TimeUnit.IMMEDIATE)
     if _SAME_DAY.match(s):
