@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from hcc.calendar import VN_TZ
-from hcc.deadlines import ClockState, DeadlinePolicy
+from hcc.deadlines import ClockEvent, ClockState, DeadlinePolicy
 from hcc.dossiers import (
     TRANSITIONS,
     Dossier,
@@ -26,6 +27,7 @@ from hcc.dossiers import (
 from hcc.dossiers._evaluate import evaluate
 from hcc.errors import InvalidTransitionError
 
+CLOCK_EVENTS = TypeAdapter(list[ClockEvent])
 LIMITS = [
     "Trong ngày",
     "Ngay",
@@ -111,6 +113,10 @@ def test_replay_gives_the_same_dossier_state_and_sla(d: Dossier) -> None:
         built = built.append(e)
     assert built == d
     assert built.state is d.state
+    assert d.code_text == str(d.code)
+    # the clock events (built without re-validation) equal validated ones
+    clock_events = list(d.clock_events())
+    assert CLOCK_EVENTS.validate_python([e.model_dump() for e in clock_events]) == clock_events
     last = d.events[-1].at
     assert built.sla(as_of=last) == d.sla(as_of=last)
     # the state is the walk of the transition table

@@ -15,7 +15,6 @@ import datetime as dt
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from hcc.calendar import WorkingCalendar, vietnam_calendar
 from hcc.deadlines import (
@@ -35,22 +34,43 @@ __all__ = ["Evaluation", "evaluate", "provisional_once"]
 _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
-@dataclass(slots=True)
 class Evaluation:
-    """One dossier's deadline facts, derived from its full log."""
+    """One dossier's deadline facts, derived from its full log (computed once, then read)."""
 
-    dossier: Dossier
-    appointment: dt.datetime
-    """The receipt slip's appointment (compute_deadline from the receipt)."""
-    simple: bool
-    """No supplement and no extension: the clock's due is the appointment."""
-    classification: Classification | None
-    """Early / on time / late of the answer (None while unanswered or when withdrawn)."""
-    due_at: dt.datetime | None
-    """The clock's current due at the end of the log (None while a reset supplement is pending)."""
-    calendar: WorkingCalendar
-    policy: DeadlinePolicy
-    _clock: SlaClock | None = None
+    __slots__ = (
+        "_clock",
+        "appointment",
+        "calendar",
+        "classification",
+        "dossier",
+        "due_at",
+        "policy",
+        "processing_days",
+        "simple",
+    )
+
+    def __init__(
+        self,
+        dossier: Dossier,
+        appointment: dt.datetime,
+        simple: bool,
+        calendar: WorkingCalendar,
+        policy: DeadlinePolicy,
+    ) -> None:
+        self.dossier = dossier
+        self.appointment = appointment
+        """The receipt slip's appointment (compute_deadline from the receipt)."""
+        self.simple = simple
+        """No supplement and no extension: the clock's due is the appointment."""
+        self.classification: Classification | None = None
+        """Early / on time / late of the answer (None while unanswered or when withdrawn)."""
+        self.due_at: dt.datetime | None = appointment
+        """The clock's current due at the end of the log (None while a reset supplement is pending)."""
+        self.processing_days = 0
+        """Working days in (receipt date, answer date] (0 while unanswered)."""
+        self.calendar = calendar
+        self.policy = policy
+        self._clock: SlaClock | None = None
 
     def clock(self) -> SlaClock:
         """The dossier's SLA clock (built once)."""
@@ -89,40 +109,57 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Evaluation]:
-    """:class:`Evaluation` of each dossier, in order (call inside :func:`provisional_once`)."""
+    """:class:`Evaluation` of each dossier, in order (call inside :func:`provisional_once`).
+
+    Each dossier keeps its last evaluation (for one calendar and policy) as a memo: a dossier is
+    immutable, so the memo can never disagree with its log; a report that needs the rows, the
+    year's figures and the months' evaluates each dossier once.
+    """
     cal = calendar or vietnam_calendar()
-    groups: dict[tuple[TimeLimit, DeadlinePolicy], list[int]] = {}
-    pols: list[DeadlinePolicy] = []
+    n = len(dossiers)
+    out: list[Evaluation | None] = [None] * n
+    # policies are grouped by identity (hashing a policy costs more than the rest of a dossier)
+    groups: dict[tuple[TimeLimit, int], list[int]] = {}
+    by_id: dict[int, DeadlinePolicy] = {}
+    fallback = policy or _DEFAULT_POLICY
     for i, d in enumerate(dossiers):
-        pol = d.policy or policy or _DEFAULT_POLICY
-        pols.append(pol)
-        groups.setdefault((d.time_limit, pol), []).append(i)
-    appointments: list[dt.datetime | None] = [None] * len(dossiers)
-    for (limit, pol), idx in groups.items():
+        pol = d.policy or fallback
+        memo: Evaluation | None = d.__dict__.get(_MEMO)
+        if memo is not None and memo.calendar is cal and memo.policy is pol:
+            out[i] = memo
+            continue
+        by_id[id(pol)] = pol
+        key = (d.time_limit, id(pol))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [i]
+        else:
+            group.append(i)
+    for (limit, pol_id), idx in groups.items():
+        pol = by_id[pol_id]
         dues = compute_deadlines(
             [dossiers[i].received_at for i in idx], limit, calendar=cal, policy=pol
         )
-        for i, due in zip(idx, dues, strict=True):
-            appointments[i] = due
-    out: list[Evaluation] = []
-    for d, pol, appt in zip(dossiers, pols, appointments, strict=True):
-        assert appt is not None
-        simple = not d.supplements and not d.extensions
-        ev = Evaluation(
-            dossier=d,
-            appointment=appt,
-            simple=simple,
-            classification=None,
-            due_at=appt,
-            calendar=cal,
-            policy=pol,
-        )
-        if simple:
-            if d.settled_at is not None:
-                ev.classification = classify(d.settled_at, appt)
-        else:
-            st = ev.clock().status(at=d.events[-1].at)
-            ev.classification = st.classification
-            ev.due_at = st.due_at
-        out.append(ev)
-    return out
+        for i, appt in zip(idx, dues, strict=True):
+            d = dossiers[i]
+            f = d._f
+            simple = not f.supplements and not f.extensions
+            ev = Evaluation(d, appt, simple, cal, pol)
+            if simple:
+                if f.settled_at is not None:
+                    ev.classification = classify(f.settled_at, appt)
+            else:
+                st = ev.clock().status(at=d.events[-1].at)
+                ev.classification = st.classification
+                ev.due_at = st.due_at
+            if f.settled_at is not None:
+                ev.processing_days = cal.working_days_between(
+                    f.received_at.date(), f.settled_at.date()
+                )
+            d.__dict__[_MEMO] = ev
+            out[i] = ev
+    return out  # type: ignore[return-value]  # every slot is filled above
+
+
+_MEMO = "_evaluation"
+"""Key of the memo (the last :class:`Evaluation`) in a dossier's ``__dict__``."""

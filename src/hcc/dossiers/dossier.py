@@ -273,6 +273,10 @@ class Dossier(BaseModel):
     # invalid log raises InvalidTransitionError / EventOrderError itself, not a ValidationError.
     def __init__(self, **data: Any) -> None:
         super().__init__(**data)
+        raw = data.get("code")
+        if isinstance(raw, str):
+            # DossierCode.parse accepted it whole (after strip): it is already the canonical text
+            self.__dict__["code_text"] = raw.strip()
         self._replay()
 
     def _replay(self) -> None:
@@ -377,6 +381,12 @@ class Dossier(BaseModel):
         values = {name: getattr(self, name) for name in type(self).model_fields}
         values.update(update)
         return type(self)(**values)
+
+    def __getstate__(self) -> dict[Any, Any]:
+        # the memo of the last SLA evaluation holds a calendar (with a lock): not pickled
+        state = super().__getstate__()
+        state["__dict__"] = {k: v for k, v in state["__dict__"].items() if k != "_evaluation"}
+        return state
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -503,10 +513,10 @@ class Dossier(BaseModel):
     # ------------------------------------------------------------------ derived facts
     @property
     def _f(self) -> _Facts:
-        facts: _Facts | None = self.__dict__.get("_facts")
-        if facts is None:  # built by model_construct: replay on first use
-            facts = _walk(self.events)
-            self.__dict__["_facts"] = facts
+        try:
+            facts: _Facts = self.__dict__["_facts"]
+        except KeyError:  # built by model_construct: replay on first use
+            facts = self.__dict__["_facts"] = _walk(self.events)
         return facts
 
     @property
@@ -585,6 +595,11 @@ class Dossier(BaseModel):
         return self._f.extensions
 
     @cached_property
+    def code_text(self) -> str:
+        """``str(code)``, computed once."""
+        return str(self.code)
+
+    @cached_property
     def receipt_year(self) -> int:
         """The (Vietnam-local) year of receipt: the register book the dossier belongs to."""
         return self.received_at.year
@@ -608,6 +623,8 @@ class Dossier(BaseModel):
         >>> [type(e).__name__ for e in d.clock_events()]
         ['Received', 'HandedOver']
         """
+        # The dossier's events are validated already (aware Vietnam moments, NFC text, parsed
+        # limits), so the clock events are built without validating them again.
         lead = self.lead_agency
         inter = bool(self._f.steps)
         out: list[ClockEvent] = []
@@ -616,36 +633,48 @@ class Dossier(BaseModel):
         for e in self.events:
             k = e.kind
             if k is EventKind.RECEIVED:
-                out.append(Received(at=e.at, agency=lead if inter else None, note=e.note))
+                out.append(
+                    Received.model_construct(at=e.at, agency=lead if inter else None, note=e.note)
+                )
             elif k is EventKind.TRANSFERRED:
                 agency = e.agency or ""
                 out.append(
-                    HandedOver(at=e.at, from_agency=holder, to_agency=agency, allotment=e.allotment)
+                    HandedOver.model_construct(
+                        at=e.at, from_agency=holder, to_agency=agency, allotment=e.allotment
+                    )
                 )
                 holder = agency
             elif k is EventKind.TRANSFER_RETURNED:
-                out.append(HandedOver(at=e.at, from_agency=holder, to_agency=lead))
+                out.append(HandedOver.model_construct(at=e.at, from_agency=holder, to_agency=lead))
                 holder = lead
             elif k is EventKind.SUPPLEMENT_REQUESTED:
                 if holder != lead:
-                    out.append(HandedOver(at=e.at, from_agency=holder, to_agency=lead))
+                    out.append(
+                        HandedOver.model_construct(at=e.at, from_agency=holder, to_agency=lead)
+                    )
                     holder = lead
-                out.append(SupplementRequested(at=e.at, reason=e.reason, note=e.note))
+                out.append(
+                    SupplementRequested.model_construct(at=e.at, reason=e.reason, note=e.note)
+                )
             elif k is EventKind.SUPPLEMENT_RECEIVED:
-                out.append(SupplementReceived(at=e.at, note=e.note))
+                out.append(SupplementReceived.model_construct(at=e.at, note=e.note))
             elif k is EventKind.EXTENDED:
                 assert e.new_due is not None
-                out.append(Extended(at=e.at, new_due_at=e.new_due, reason=e.reason, note=e.note))
+                out.append(
+                    Extended.model_construct(
+                        at=e.at, new_due_at=e.new_due, reason=e.reason, note=e.note
+                    )
+                )
             elif k is EventKind.RESULT_READY:
-                out.append(ResultReady(at=e.at, note=e.note))
+                out.append(ResultReady.model_construct(at=e.at, note=e.note))
             elif k is EventKind.REFUSED:
-                out.append(ResultReady(at=e.at, note=e.note or "refused"))
+                out.append(ResultReady.model_construct(at=e.at, note=e.note or "refused"))
             elif k in RETURN_EVENTS:
                 if not returned:
-                    out.append(Returned(at=e.at, note=e.note))
+                    out.append(Returned.model_construct(at=e.at, note=e.note))
                     returned = True
             elif k is EventKind.WITHDRAWN:
-                out.append(Withdrawn(at=e.at, reason=e.reason, note=e.note))
+                out.append(Withdrawn.model_construct(at=e.at, reason=e.reason, note=e.note))
         return tuple(out)
 
     def clock(

@@ -39,7 +39,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -296,23 +295,7 @@ class Indicators(BaseModel):
         return round(float(value * 100), ndigits)
 
 
-# ---------------------------------------------------------------------- per-dossier outcome
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    """What one dossier contributes to a report with a given period and cutoff."""
-
-    received: bool
-    online: bool
-    settled: str | None  # "early" / "on_time" / "late" when answered in the period
-    refused: bool
-    withdrawn: bool
-    pending: bool
-    overdue: bool
-    processing_days: int
-    returned: EventKind | None
-    rating: Rating | None
-
-
+# ---------------------------------------------------------------------- accumulation
 def _rating_as_of(d: Dossier, cutoff: dt.datetime) -> tuple[Rating | None, dt.datetime | None]:
     if d.rated_at is None or d.rated_at <= cutoff:
         return d.rating, d.rated_at
@@ -322,100 +305,93 @@ def _rating_as_of(d: Dossier, cutoff: dt.datetime) -> tuple[Rating | None, dt.da
     return None, None
 
 
-def _outcome(
-    ev: Evaluation, start: dt.datetime, end: dt.datetime, cutoff: dt.datetime
-) -> _Outcome | None:
-    """The contribution of ``ev`` to the period ``[start, end)`` observed at ``cutoff``."""
-    d = ev.dossier
-    received_at = d.received_at
-    if received_at > cutoff:
-        return None
-    settled_at = d.settled_at if d.settled_at is not None and d.settled_at <= cutoff else None
-    withdrawn_at = (
-        d.withdrawn_at if d.withdrawn_at is not None and d.withdrawn_at <= cutoff else None
-    )
-    settled: str | None = None
-    refused = False
-    days = 0
-    if settled_at is not None and start <= settled_at < end:
-        assert ev.classification is not None
-        settled = ev.classification.value
-        refused = d.settled_by is EventKind.REFUSED
-        days = ev.calendar.working_days_between(received_at.date(), settled_at.date())
-    pending = settled_at is None and withdrawn_at is None
-    returned_at = d.returned_at
-    returned = (
-        d.returned_via
-        if returned_at is not None and returned_at <= cutoff and start <= returned_at < end
-        else None
-    )
-    rating, rated_at = _rating_as_of(d, cutoff)
-    received = start <= received_at < end
-    return _Outcome(
-        received=received,
-        online=received and d.channel is ChannelKind.ONLINE,
-        settled=settled,
-        refused=refused,
-        withdrawn=withdrawn_at is not None and start <= withdrawn_at < end,
-        pending=pending,
-        overdue=pending and ev.overdue_at(cutoff),
-        processing_days=days,
-        returned=returned,
-        rating=rating if rated_at is not None and start <= rated_at < end else None,
-    )
+_COUNTS = (
+    "received",
+    "received_online",
+    "settled",
+    "early",
+    "on_time",
+    "late",
+    "refused",
+    "withdrawn",
+    "pending",
+    "pending_overdue",
+    "processing_days_total",
+    "returned",
+    "returned_by_post",
+    "returned_at_home",
+    "rated",
+    "very_satisfied",
+    "satisfied",
+    "dissatisfied",
+)
 
 
-def _aggregate(
-    outcomes: Iterable[_Outcome],
-    period: Period,
-    as_of: dt.datetime,
-    on_time_rate: OnTimeRate,
-) -> Indicators:
-    c = {
-        "received": 0,
-        "received_online": 0,
-        "settled": 0,
-        "early": 0,
-        "on_time": 0,
-        "late": 0,
-        "refused": 0,
-        "withdrawn": 0,
-        "pending": 0,
-        "pending_overdue": 0,
-        "processing_days_total": 0,
-        "returned": 0,
-        "returned_by_post": 0,
-        "returned_at_home": 0,
-        "rated": 0,
-        "very_satisfied": 0,
-        "satisfied": 0,
-        "dissatisfied": 0,
-    }
-    for o in outcomes:
-        c["received"] += o.received
-        c["received_online"] += o.online
-        if o.settled is not None:
-            c["settled"] += 1
-            c[o.settled] += 1
-            c["refused"] += o.refused
-            c["processing_days_total"] += o.processing_days
-        c["withdrawn"] += o.withdrawn
-        c["pending"] += o.pending
-        c["pending_overdue"] += o.overdue
-        if o.returned is not None:
+class _Acc:
+    """The counts of one report (a period observed at a cutoff), filled dossier by dossier."""
+
+    __slots__ = ("counts", "cutoff", "end", "start")
+
+    def __init__(self, start: dt.datetime, end: dt.datetime, cutoff: dt.datetime) -> None:
+        self.start = start
+        self.end = end
+        self.cutoff = cutoff
+        self.counts = dict.fromkeys(_COUNTS, 0)
+
+    def add(self, ev: Evaluation) -> None:
+        """Count ``ev``'s dossier as known at the cutoff (see the module docstring)."""
+        d = ev.dossier
+        f = d._f
+        start, end, cutoff, c = self.start, self.end, self.cutoff, self.counts
+        received_at = f.received_at
+        if received_at > cutoff:
+            return
+        if start <= received_at < end:
+            c["received"] += 1
+            if d.channel is ChannelKind.ONLINE:
+                c["received_online"] += 1
+        settled_at = f.settled_at
+        if settled_at is not None and settled_at > cutoff:
+            settled_at = None
+        withdrawn_at = f.withdrawn_at
+        if withdrawn_at is not None and withdrawn_at > cutoff:
+            withdrawn_at = None
+        if settled_at is not None:
+            if start <= settled_at < end:
+                assert ev.classification is not None
+                c["settled"] += 1
+                c[ev.classification.value] += 1
+                if f.settled_by is EventKind.REFUSED:
+                    c["refused"] += 1
+                c["processing_days_total"] += ev.processing_days
+        elif withdrawn_at is not None:
+            if start <= withdrawn_at < end:
+                c["withdrawn"] += 1
+        else:
+            c["pending"] += 1
+            if ev.overdue_at(cutoff):
+                c["pending_overdue"] += 1
+        returned_at = f.returned_at
+        if returned_at is not None and returned_at <= cutoff and start <= returned_at < end:
             c["returned"] += 1
-            c["returned_by_post"] += o.returned is EventKind.POSTED
-            c["returned_at_home"] += o.returned is EventKind.DELIVERED
-        if o.rating is not None:
-            c["rated"] += 1
-            c[o.rating.value] += 1
-    counts = Indicators.model_validate({"period": period, "as_of": as_of, **c})
-    return counts.model_copy(
-        update={
-            "on_time_rate": on_time_rate(counts),
-            "on_time_formula": getattr(on_time_rate, "__name__", type(on_time_rate).__name__),
-        }
-    )
+            if f.returned_via is EventKind.POSTED:
+                c["returned_by_post"] += 1
+            elif f.returned_via is EventKind.DELIVERED:
+                c["returned_at_home"] += 1
+        if f.rated_at is not None:
+            rating, rated_at = _rating_as_of(d, cutoff)
+            if rating is not None and rated_at is not None and start <= rated_at < end:
+                c["rated"] += 1
+                c[rating.value] += 1
+
+    def result(self, period: Period, as_of: dt.datetime, on_time_rate: OnTimeRate) -> Indicators:
+        counts = Indicators.model_validate({"period": period, "as_of": as_of, **self.counts})
+        return counts.model_copy(
+            update={
+                "on_time_rate": on_time_rate(counts),
+                "on_time_formula": getattr(on_time_rate, "__name__", type(on_time_rate).__name__),
+            }
+        )
 
 
 def _prepare(
@@ -455,10 +431,11 @@ def indicators(
     (1, 1, 0, 1, Fraction(1, 1))
     """
     p, moment, cutoff = _prepare(period, as_of)
+    acc = _Acc(p.start_at, p.end_at, cutoff)
     with provisional_once("the indicators"):
-        evs = evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy)
-        outcomes = [_outcome(ev, p.start_at, p.end_at, cutoff) for ev in evs]
-    return _aggregate((o for o in outcomes if o is not None), p, moment, on_time_rate)
+        for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
+            acc.add(ev)
+    return acc.result(p, moment, on_time_rate)
 
 
 def _closed_by(d: Dossier, cutoff: dt.datetime) -> bool:
@@ -510,34 +487,34 @@ def group_indicators(
     p, moment, cutoff = _prepare(period, as_of)
     if by == "month":
         months = p.months()
-        cuts = [min(moment, m.last_instant) for m in months]
+        accs = [_Acc(m.start_at, m.end_at, min(moment, m.last_instant)) for m in months]
         starts = [m.start_at for m in months]
-        per_month: list[list[_Outcome]] = [[] for _ in months]
         with provisional_once("the indicators"):
             for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
-                # months before the receipt see nothing of the dossier; later ones may
                 d = ev.dossier
+                last = d.events[-1].at
                 first = max(bisect_right(starts, d.received_at) - 1, 0)
                 for i in range(first, len(months)):
-                    if d.events[-1].at < starts[i] and _closed_by(d, cuts[i]):
+                    acc = accs[i]
+                    if last < acc.start and _closed_by(d, acc.cutoff):
                         break  # nothing of it falls in this month or any later one
-                    o = _outcome(ev, starts[i], months[i].end_at, cuts[i])
-                    if o is not None:
-                        per_month[i].append(o)
+                    acc.add(ev)
         return {
-            m.start.strftime("%Y-%m"): _aggregate(outs, m, moment, on_time_rate)
-            for m, outs in zip(months, per_month, strict=True)
+            m.start.strftime("%Y-%m"): acc.result(m, moment, on_time_rate)
+            for m, acc in zip(months, accs, strict=True)
         }
     key = _KEYS.get(by)
     if key is None:
         raise InvalidInputError("by", by, "'procedure', 'field', 'agency' or 'month'")
-    groups: dict[str, list[_Outcome]] = {}
+    groups: dict[str, _Acc] = {}
     with provisional_once("the indicators"):
         for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
-            o = _outcome(ev, p.start_at, p.end_at, cutoff)
-            if o is not None:
-                groups.setdefault(key(ev.dossier), []).append(o)
-    return {k: _aggregate(groups[k], p, moment, on_time_rate) for k in sorted(groups)}
+            k = key(ev.dossier)
+            group = groups.get(k)
+            if group is None:
+                group = groups[k] = _Acc(p.start_at, p.end_at, cutoff)
+            group.add(ev)
+    return {k: groups[k].result(p, moment, on_time_rate) for k in sorted(groups)}
 
 
 # ---------------------------------------------------------------------- Circular 01/2018 indices

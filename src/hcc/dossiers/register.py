@@ -41,8 +41,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
-
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
 from hcc.dossiers._evaluate import Evaluation, evaluate, provisional_once
 from hcc.dossiers.dossier import Dossier
@@ -116,8 +114,12 @@ class RegisterEntryRef(NamedTuple):
     number: int
 
 
-class RegisterEntry(BaseModel):
+class RegisterEntry(NamedTuple):
     """One row of form 06 (sổ theo dõi hồ sơ), derived from a dossier's log.
+
+    A named tuple rather than a pydantic model: a book makes one per dossier on every report
+    (100,000 a year) from values already validated; ``hcc.documents.RegisterRow`` validates a
+    row when it is printed.
 
     Moments are aware datetimes in Vietnam time; a column whose event has not happened is None.
     ``appointment`` is the original appointment on the receipt slip; a new appointment after an
@@ -126,11 +128,9 @@ class RegisterEntry(BaseModel):
     a refusal) reached the one-stop counter; ``returned_at`` when it was handed to the applicant
     (at the counter, by post, or at home).
 
-    >>> RegisterEntry.model_fields["number"].annotation
-    <class 'int'>
+    >>> RegisterEntry._fields[:4]
+    ('year', 'number', 'code', 'procedure_code')
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     year: int
     number: int
@@ -160,53 +160,62 @@ class RegisterEntry(BaseModel):
 
 
 def _note(d: Dossier, new_due: dt.datetime | None) -> str | None:
+    f = d._f
     parts: list[str] = []
     if d.note:
         parts.append(d.note)
-    if d.supplements:
-        parts.append(f"Yêu cầu bổ sung hồ sơ {len(d.supplements)} lần")
+    if f.supplements:
+        parts.append(f"Yêu cầu bổ sung hồ sơ {len(f.supplements)} lần")
     if new_due is not None:
         parts.append(f"Hẹn lại ngày trả kết quả: {new_due:%H:%M %d/%m/%Y}")
-    if d.settled_by is EventKind.REFUSED:
+    if f.settled_by is EventKind.REFUSED:
         reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.REFUSED)
         parts.append("Từ chối giải quyết" + (f": {reason}" if reason else ""))
-    if d.withdrawn_at is not None:
-        reason = d.events[-1].reason if d.events[-1].kind is EventKind.WITHDRAWN else None
-        if reason is None:
-            reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.WITHDRAWN)
+    if f.withdrawn_at is not None:
+        reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.WITHDRAWN)
         parts.append("Rút hồ sơ" + (f": {reason}" if reason else ""))
-    if d.returned_via is EventKind.POSTED:
+    if f.returned_via is EventKind.POSTED:
         parts.append("Trả kết quả qua dịch vụ bưu chính công ích")
-    elif d.returned_via is EventKind.DELIVERED:
+    elif f.returned_via is EventKind.DELIVERED:
         parts.append("Trả kết quả tại nhà")
     return "; ".join(parts) or None
 
 
-def _entry(ev: Evaluation, ref: RegisterEntryRef) -> RegisterEntry:
+def _entry(ev: Evaluation, year: int, number: int) -> RegisterEntry:
     d = ev.dossier
-    new_due = ev.due_at if ev.due_at is not None and ev.due_at != ev.appointment else None
-    step = d.agency_steps[0] if d.agency_steps else None
-    return RegisterEntry.model_construct(
-        year=ref.year,
-        number=ref.number,
-        code=str(d.code),
-        procedure_code=d.procedure_code,
-        procedure=d.procedure_name,
-        sets=d.sets,
-        applicant=d.applicant,
-        address=d.address,
-        phone=d.phone,
-        lead_agency=d.lead_agency,
-        received_at=d.received_at,
-        appointment=ev.appointment,
-        new_appointment=new_due,
-        transferred_at=step.sent_at if step else None,
-        transferred_to=step.agency if step else None,
-        result_received_at=d.settled_at,
-        returned_at=d.returned_at,
-        returned_via=d.returned_via,
-        state=d.state.value,
-        note=_note(d, new_due),
+    f = d._f
+    due = ev.due_at
+    new_due = due if due is not None and due != ev.appointment else None
+    step = f.steps[0] if f.steps else None
+    plain = (
+        new_due is None
+        and not f.supplements
+        and f.settled_by is not EventKind.REFUSED
+        and f.withdrawn_at is None
+        and f.returned_via is not EventKind.POSTED
+        and f.returned_via is not EventKind.DELIVERED
+    )
+    return RegisterEntry(
+        year,
+        number,
+        d.code_text,
+        d.procedure_code,
+        d.procedure_name,
+        d.sets,
+        d.applicant,
+        d.address,
+        d.phone,
+        d.lead_agency,
+        f.received_at,
+        ev.appointment,
+        new_due,
+        step.sent_at if step else None,
+        step.agency if step else None,
+        f.settled_at,
+        f.returned_at,
+        f.returned_via,
+        f.state.value,
+        d.note if plain else _note(d, new_due),
     )
 
 
@@ -302,7 +311,7 @@ class RegisterBook:
         """
         if not isinstance(dossier, Dossier):
             raise InvalidInputError("dossier", dossier, "a hcc.Dossier")
-        code = str(dossier.code)
+        code = dossier.code_text
         year = dossier.received_at.year
         if year != self.year:
             raise RegisterError(
@@ -325,7 +334,7 @@ class RegisterBook:
         the identity fields must not change (:class:`hcc.errors.EventOrderError` otherwise).
         Closed books accept updates: an entry follows its dossier to the end.
         """
-        code = str(dossier.code)
+        code = dossier.code_text
         with self._lock:
             i = self._by_code.get(code)
             if i is None:
@@ -391,16 +400,17 @@ class RegisterBook:
         '2026-03-03T17:00:00+07:00'
         """
         cut = None if as_of is None else as_vn_datetime(as_of, "as_of")
-        refs: list[RegisterEntryRef] = []
+        numbers: list[int] = []
         views: list[Dossier] = []
-        for i, d in enumerate(list(self._dossiers)):
+        for i, d in enumerate(list(self._dossiers), start=1):
             view = d if cut is None else d.as_of(cut)
             if view is not None:
-                refs.append(RegisterEntryRef(self.year, i + 1))
+                numbers.append(i)
                 views.append(view)
         with provisional_once(f"the register of {self.year}"):
             evs = evaluate(views, calendar=calendar, policy=policy)
-        return [_entry(ev, ref) for ev, ref in zip(evs, refs, strict=True)]
+        year = self.year
+        return [_entry(ev, year, n) for ev, n in zip(evs, numbers, strict=True)]
 
     def to_csv(
         self,
@@ -571,6 +581,7 @@ class Register:
         self.auto_close = auto_close
         self._books: dict[int, RegisterBook] = {}
         self._where: dict[str, int] = {}
+        self._latest = 0
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -606,21 +617,25 @@ class Register:
             raise InvalidInputError("dossier", dossier, "a hcc.Dossier")
         year = dossier.received_at.year
         with self._lock:
-            code = str(dossier.code)
+            code = dossier.code_text
             if code in self._where:
                 y = self._where[code]
                 raise DuplicateEntryError(y, code, self._books[y].number_of(code))
-            if self.auto_close:
-                for y, b in self._books.items():
-                    if y < year and not b.is_closed:
-                        b.close(dossier.received_at)
-            ref = self.book(year).add(dossier)
+            if year > self._latest:
+                if self.auto_close:
+                    for y, b in self._books.items():
+                        if y < year and not b.is_closed:
+                            b.close(dossier.received_at)
+                self._latest = year
+            book = self._books.get(year) or self.book(year)
+            ref = book.add(dossier)
             self._where[code] = year
             return ref
 
     def add_all(self, dossiers: Iterable[Dossier]) -> list[RegisterEntryRef]:
         """:meth:`add` each dossier in order; stops at the first error (earlier ones stay filed)."""
-        return [self.add(d) for d in dossiers]
+        with self._lock:
+            return [self.add(d) for d in dossiers]
 
     def get(self, code: DossierCode | str) -> Dossier:
         """The filed dossier with ``code``."""
@@ -638,9 +653,9 @@ class Register:
 
     def update(self, dossier: Dossier) -> RegisterEntryRef:
         """Replace the filed version of ``dossier`` with one whose log extends it."""
-        year = self._where.get(str(dossier.code))
+        year = self._where.get(dossier.code_text)
         if year is None:
-            raise UnknownEntryError(str(dossier.code))
+            raise UnknownEntryError(dossier.code_text)
         return self._books[year].update(dossier)
 
     def record(
