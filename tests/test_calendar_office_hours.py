@@ -147,3 +147,12 @@ def test_add_working_time_is_monotone(m: dt.datetime, a: dt.timedelta, b: dt.tim
 def test_local_closure_removes_its_office_time(cal: WorkingCalendar) -> None:
     local = cal.with_overrides(closures=[dt.date(2026, 3, 3)])
     assert local.add_working_time(dt.datetime(2026, 3, 2, 16, 0), 2 * H) == vn(2026, 3, 4, 8, 30)
+
+
+def test_working_time_is_exact_to_the_microsecond() -> None:
+    m = dt.datetime(2026, 3, 2, 16, 59, 59, 999999)
+    assert CAL.opening_at_or_after(m) == m.replace(tzinfo=VN_TZ)
+    assert CAL.add_working_time(m, dt.timedelta(microseconds=1)) == vn(2026, 3, 2, 17, 0)
+    assert CAL.add_working_time(m, dt.timedelta(microseconds=2)) == vn(2026, 3, 3, 7, 30, 0, 1)
+    a, b = dt.datetime(2026, 3, 2, 8, 0, 0, 500), dt.datetime(2026, 3, 2, 8, 0, 1)
+    assert CAL.working_time_between(a, b) == dt.timedelta(microseconds=999_500)

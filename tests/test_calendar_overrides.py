@@ -284,3 +284,20 @@ def test_thread_safety_of_concurrent_queries(cal: WorkingCalendar) -> None:
     for t in threads:
         t.join()
     assert results == [expected] * 8
+
+
+def test_without_warnings_is_silent_shares_answers_and_changes_no_global_state(
+    cal: WorkingCalendar,
+) -> None:
+    import warnings
+
+    quiet = cal.without_warnings()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert quiet.add_working_days(dt.date(2026, 12, 28), 5) == dt.date(2027, 1, 5)
+        assert quiet.is_working_day(dt.date(2027, 2, 8)) is False
+    assert caught == []
+    assert quiet.day_info(dt.date(2027, 2, 8)).provisional is True  # the flag is still there
+    assert quiet.without_warnings() is quiet
+    with pytest.warns(ProvisionalCalendarWarning):  # the original still warns
+        cal.add_working_days(dt.date(2026, 12, 28), 5)

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 __all__ = ["DayInfo", "StatutoryRules", "WorkingCalendar", "vietnam_calendar"]
 
 _ONE_DAY = dt.timedelta(days=1)
+_ONE_US = dt.timedelta(microseconds=1)
+_US = 1_000_000
 
 StatutoryRules = Callable[[range], Mapping[dt.date, tuple[DayKind, str, str]]]
 """A function giving, for a range of years, the statutory days: date -> (kind, name, source)."""
@@ -130,6 +132,7 @@ class WorkingCalendar:
         "_provisional_years",
         "_rules",
         "_sec_cum",
+        "_silent",
         "_size",
         "_special",
         "_warn_cache",
@@ -180,6 +183,7 @@ class WorkingCalendar:
         self._office_hours = office_hours or OfficeHours()
         self._lock = threading.Lock()
         self._np: dict[str, Any] | None = None
+        self._silent = False
         self._build()
 
     # ------------------------------------------------------------------ construction
@@ -278,7 +282,8 @@ class WorkingCalendar:
         self._wd = wd_list.tolist()
         self._wd_dates = [dt.date.fromordinal(base_ord + k) for k in self._wd]
         self._prov_cum = prov_cum.tolist()
-        self._sec_cum = sec_cum.tolist()
+        # office time in microseconds, so that working-time arithmetic is exact to the microsecond
+        self._sec_cum = [x * _US for x in sec_cum.tolist()]
         self._base_ord = base_ord
         self._size = size
         self._warn_cache: dict[tuple[int, int], str] = {}
@@ -359,6 +364,25 @@ class WorkingCalendar:
         )
         return self._replace(office_hours=oh)
 
+    def without_warnings(self) -> WorkingCalendar:
+        """The same calendar, sharing its tables, that never emits ``ProvisionalCalendarWarning``.
+
+        For layers that report provisional status themselves (a deadline's ``provisional`` flag):
+        unlike ``warnings.catch_warnings()``, it changes no global state, so it is thread-safe.
+        Provisional days still say so in :meth:`day_info` and :meth:`is_provisional_span`.
+
+        >>> quiet = vietnam_calendar().without_warnings()
+        >>> quiet.add_working_days(dt.date(2026, 12, 31), 1)   # no warning
+        datetime.date(2027, 1, 4)
+        """
+        if self._silent:
+            return self
+        twin = object.__new__(type(self))
+        for name in WorkingCalendar.__slots__:
+            object.__setattr__(twin, name, getattr(self, name))
+        twin._silent = True
+        return twin
+
     def _replace(self, **kw: Any) -> WorkingCalendar:
         args: dict[str, Any] = {
             "first_year": self._first_year,
@@ -422,7 +446,7 @@ class WorkingCalendar:
 
     def _warn_if_provisional(self, i: int, j: int, what: str) -> None:
         lo, hi = (i, j) if i <= j else (j, i)
-        if self._prov_cum[hi + 1] - self._prov_cum[lo] <= 0:
+        if self._silent or self._prov_cum[hi + 1] - self._prov_cum[lo] <= 0:
             return
         key = (self._date(lo).year, self._date(hi).year)
         years = self._warn_cache.get(key)
@@ -700,20 +724,18 @@ class WorkingCalendar:
 
     # ------------------------------------------------------------------ working time
     def _position(self, m: dt.datetime) -> tuple[int, int]:
-        """(day index, office seconds elapsed since the range start) for a VN-local moment."""
+        """(day index, office microseconds elapsed since the range start) for a VN-local moment."""
         i = self._index(m.date(), "moment")
-        x = m.hour * 3600 + m.minute * 60 + m.second
+        x = (m.hour * 3600 + m.minute * 60 + m.second) * _US + m.microsecond
         within = 0
         if self._working[i]:
             for s in self._office_hours.sessions_on(m.date()):
-                within += min(max(x - s.start_s, 0), s.seconds)
+                within += min(max(x - s.start_s * _US, 0), s.seconds * _US)
         return i, self._sec_cum[i] + within
 
     def _moment_at(self, pos: int, *, prefer_end: bool) -> dt.datetime:
         s = self._sec_cum
         j = bisect_left(s, pos) - 1 if prefer_end else bisect_right(s, pos) - 1
-        if pos <= 0 and not prefer_end:
-            j = 0
         j = max(j, 0)
         if j >= len(s) - 1:
             raise OutOfRangeError(
@@ -730,13 +752,13 @@ class WorkingCalendar:
         r = pos - s[j]
         sessions = self._office_hours.sessions_on(day)
         for k, sess in enumerate(sessions):
-            last = k == len(sessions) - 1
-            if r < sess.seconds or (prefer_end and r == sess.seconds) or last:
-                sec = sess.start_s + min(r, sess.seconds)
+            dur = sess.seconds * _US
+            if r < dur or (prefer_end and r == dur) or k == len(sessions) - 1:
+                us = sess.start_s * _US + min(r, dur)
                 return dt.datetime.combine(day, dt.time(0), tzinfo=VN_TZ) + dt.timedelta(
-                    seconds=sec
+                    microseconds=us
                 )
-            r -= sess.seconds
+            r -= dur
         raise AssertionError("unreachable")  # pragma: no cover
 
     def add_working_time(self, moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
@@ -757,7 +779,7 @@ class WorkingCalendar:
         if not isinstance(delta, dt.timedelta):
             raise InvalidInputError("delta", delta, "a datetime.timedelta")
         i, pos = self._position(m)
-        secs = int(delta.total_seconds())
+        secs = delta // _ONE_US
         target = pos + secs
         if target < 0:
             raise OutOfRangeError(
@@ -780,7 +802,7 @@ class WorkingCalendar:
         i, p1 = self._position(a)
         j, p2 = self._position(b)
         self._warn_if_provisional(i, j, "working_time_between")
-        return dt.timedelta(seconds=p2 - p1)
+        return dt.timedelta(microseconds=p2 - p1)
 
     def opening_at_or_after(self, moment: dt.datetime) -> dt.datetime:
         """``moment`` if the office is open then, else the next opening (aware, Vietnam time).

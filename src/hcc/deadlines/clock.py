@@ -349,7 +349,8 @@ class SlaClock:
 
         lim, cal, pol = _resolve(limit, calendar, policy, False)
         self._limit = lim
-        self._calendar = cal
+        # a view that never warns (thread-safe); status() emits one warning itself when needed
+        self._calendar = cal.without_warnings()
         self._policy = pol
         self._events: tuple[ClockEvent, ...] = tuple(events)
         _validate(self._events, pol)
@@ -366,7 +367,7 @@ class SlaClock:
 
     @property
     def calendar(self) -> WorkingCalendar:
-        """The working calendar."""
+        """The working calendar (its non-warning view: the clock warns once per status itself)."""
         return self._calendar
 
     @property
@@ -407,9 +408,7 @@ class SlaClock:
                 event="status",
                 other=self._events[0].describe() if self._events else "received (missing)",
             )
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ProvisionalCalendarWarning)
-            st = self._status(events, now)
+        st = self._status(events, now)  # on a calendar that does not warn: we warn once below
         if st.provisional:
             warnings.warn(
                 f"the SLA status for {self._limit} rests on a year without an official notice; "

@@ -339,6 +339,7 @@ def compute_deadline(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
     alternate: bool = False,
+    _warn: bool = True,
 ) -> Deadline:
     """The due date and moment of a dossier received at ``received_at`` with time limit ``limit``.
 
@@ -391,12 +392,11 @@ def compute_deadline(
     """
     lim, cal, pol = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
-        core = _core(m, lim, cal, pol, explain=True)
-        skipped = _skipped(cal, m.date(), core, lim.unit)
+    quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
+    core = _core(m, lim, quiet, pol, explain=True)
+    skipped = _skipped(quiet, m.date(), core, lim.unit)
     provisional = cal.is_provisional_span(m.date(), core.due_date)
-    if provisional:
+    if provisional and _warn:
         warnings.warn(
             f"the deadline for {lim} from {m.date().isoformat()} ({core.due_date.isoformat()}) "
             "rests on a year without an official notice; it is projected from the statutory rules",
@@ -471,9 +471,7 @@ class _Batch:
         return close, close  # pragma: no cover - c < close was checked above
 
     def run(self, m: dt.datetime) -> _Core:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ProvisionalCalendarWarning)
-            core = _core(m, self.limit, self.cal, self.policy)
+        core = _core(m, self.limit, self.cal.without_warnings(), self.policy)
         if not self.provisional and self.cal.is_provisional_span(m.date(), core.due_date):
             self.provisional = True
         return core
@@ -558,10 +556,8 @@ def compute_deadlines(
     if isinstance(received, (str, bytes)):
         raise InvalidInputError("received", received, "a list of receipts or a numpy array")
     if output == "deadline":
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", ProvisionalCalendarWarning)
-            out_d = [compute_deadline(r, lim, calendar=cal, policy=pol) for r in received]
-        if caught:
+        out_d = [compute_deadline(r, lim, calendar=cal, policy=pol, _warn=False) for r in received]
+        if any(d.provisional for d in out_d):
             warnings.warn(
                 f"some of the {len(out_d)} deadlines for {lim} rest on a year without an "
                 "official notice; they are projected from the statutory rules",
