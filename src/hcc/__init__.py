@@ -1,10 +1,18 @@
 """hcc: Vietnamese administrative procedures — catalogues, working-day deadlines, fees, documents.
 
+The public face of the library: every name here is part of the contract other systems rely on.
+Subpackages hold the rest: :mod:`hcc.calendar`, :mod:`hcc.deadlines`, :mod:`hcc.fees`,
+:mod:`hcc.procedures`, :mod:`hcc.documents`, :mod:`hcc.dossiers`, :mod:`hcc.importer` and, for test
+suites, :mod:`hcc.testing`.
+
 >>> import datetime as dt, hcc
 >>> hcc.vietnam_calendar().add_working_days(dt.date(2026, 2, 13), 1)
 datetime.date(2026, 2, 23)
+>>> hcc.compute_deadline(dt.datetime(2026, 2, 12, 9, 0), "03 ngày làm việc").due_date
+datetime.date(2026, 2, 24)
 """
 
+from hcc import calendar, deadlines, documents, fees, procedures
 from hcc._version import __version__
 from hcc.calendar import (
     CalendarEntry,
@@ -18,12 +26,43 @@ from hcc.calendar import (
     WorkingCalendar,
     vietnam_calendar,
 )
+from hcc.deadlines import (
+    Classification,
+    ClockEvent,
+    ClockState,
+    Deadline,
+    DeadlinePolicy,
+    Extended,
+    HandedOver,
+    Received,
+    ResultReady,
+    Returned,
+    SlaClock,
+    SlaStatus,
+    SupplementReceived,
+    SupplementRequested,
+    TimeLimit,
+    TimeUnit,
+    Withdrawn,
+    compute_deadline,
+    compute_deadlines,
+    sla_status,
+)
 from hcc.errors import (
+    CatalogueValidationError,
+    DocumentContextError,
+    DossierCodeError,
+    EventOrderError,
+    ExtensionLimitError,
     HccError,
     HccWarning,
+    InvalidTransitionError,
     OutOfRangeError,
     OverrideError,
     ProvisionalCalendarWarning,
+    TimeLimitParseError,
+    UnknownDocumentError,
+    UnknownProcedureError,
 )
 from hcc.fees import (
     FeeRule,
@@ -36,31 +75,95 @@ from hcc.fees import (
     quote,
     standard_fee_schedules,
 )
+from hcc.procedures import (
+    Catalogue,
+    CatalogueDiff,
+    CatalogueProblem,
+    CatalogueReport,
+    ChannelKind,
+    DossierCode,
+    DossierCodeAllocator,
+    Level,
+    OnlineLevel,
+    Procedure,
+    default_catalogue,
+    diff_catalogues,
+    load_catalogue,
+    validate_catalogue,
+)
 
 __all__ = [
     "CalendarEntry",
     "CalendarOverrides",
+    "Catalogue",
+    "CatalogueDiff",
+    "CatalogueProblem",
+    "CatalogueReport",
+    "CatalogueValidationError",
+    "ChannelKind",
+    "Classification",
+    "ClockEvent",
+    "ClockState",
     "DayInfo",
     "DayKind",
+    "Deadline",
+    "DeadlinePolicy",
+    "DocumentContextError",
+    "DossierCode",
+    "DossierCodeAllocator",
+    "DossierCodeError",
+    "EventOrderError",
+    "Extended",
+    "ExtensionLimitError",
     "FeeRule",
     "FeeSchedule",
+    "HandedOver",
     "HccError",
     "HccWarning",
+    "InvalidTransitionError",
+    "Level",
     "Notice",
     "OfficeHours",
+    "OnlineLevel",
     "OutOfRangeError",
     "OverrideError",
+    "Procedure",
     "ProvisionalCalendarWarning",
     "Quote",
     "QuoteLine",
+    "Received",
+    "ResultReady",
+    "Returned",
     "SeasonalHours",
     "Session",
+    "SlaClock",
+    "SlaStatus",
+    "SupplementReceived",
+    "SupplementRequested",
+    "TimeLimit",
+    "TimeLimitParseError",
+    "TimeUnit",
+    "UnknownDocumentError",
+    "UnknownProcedureError",
+    "Withdrawn",
     "WorkingCalendar",
     "__version__",
     "amount_in_words",
+    "calendar",
+    "compute_deadline",
+    "compute_deadlines",
+    "deadlines",
+    "default_catalogue",
+    "diff_catalogues",
+    "documents",
+    "fees",
     "format_vnd",
     "get_fee_schedule",
+    "load_catalogue",
+    "procedures",
     "quote",
+    "sla_status",
     "standard_fee_schedules",
+    "validate_catalogue",
     "vietnam_calendar",
 ]
