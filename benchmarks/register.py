@@ -17,8 +17,8 @@ dossiers are long-lived data). CSV export and other reports are then timed warm.
 The obvious alternative: per dossier, ask its SLA clock (``Dossier.sla``) for the appointment,
 the due and the classification at each month end, and count — correct, simple, one full clock
 replay per dossier and month. It is measured on a sample (``--sample``, default 5,000 dossiers),
-checked equal to hcc's figures on that sample, and compared with hcc on a fresh sample of the same
-size (cold) and scaled to N.
+checked equal to hcc's figures on that sample, scaled to N and compared with hcc's months report
+on all N dossiers, cold.
 """
 
 from __future__ import annotations
@@ -243,11 +243,12 @@ def main() -> None:
         f"naive per-dossier clocks, months only, {len(sample):,} dossiers: {t_naive:.2f} s "
         f"-> {scaled:.1f} s for {len(ds):,} (same figures as hcc on the sample)"
     )
-    fresh = generate(len(sample), seed=11)
-    t_fresh, _, _ = timed(lambda: group_indicators(fresh, year, by="month", as_of=as_of))
+    for d in ds:
+        d.__dict__.pop("_evaluation", None)
+    t_cold, _, _ = timed(lambda: group_indicators(ds, year, by="month", as_of=as_of))
     print(
-        f"hcc months report, {len(fresh):,} fresh dossiers (cold): {t_fresh:.2f} s; "
-        f"naive / hcc on equal footing: {t_naive / t_fresh:.0f}x"
+        f"hcc months report, {len(ds):,} dossiers, cold: {t_cold:.2f} s; "
+        f"naive / hcc: {scaled / t_cold:.0f}x"
     )
 
 
