@@ -198,3 +198,18 @@ def test_json_round_trip_and_model_copy_replay() -> None:
     late = DossierEvent(kind="transferred", at=T0 + dt.timedelta(days=1), agency="Công an xã")
     with pytest.raises(InvalidTransitionError):
         d.model_copy(update={"events": (*d.events, late)})
+
+
+def test_alternate_limit() -> None:
+    two = "Trong ngày; trường hợp phải xác minh thì không quá 05 ngày làm việc"
+    with pytest.raises(ValueError, match="use_alternate"):
+        Dossier(**{**HEADER, "use_alternate": True}, events=[{"kind": "received", "at": T0}])
+    d = Dossier(
+        **{**HEADER, "time_limit": two, "use_alternate": True},
+        events=[{"kind": "received", "at": T0}],
+    )
+    assert str(d.applicable_limit) == "05 ngày làm việc"
+    # 05 working days from Mon 2 March 2026: Mon 9 March, 17:00
+    assert d.sla(as_of=T0).due_at == dt.datetime(2026, 3, 9, 17, 0, tzinfo=VN_TZ)
+    plain = d.model_copy(update={"use_alternate": False})
+    assert plain.sla(as_of=T0).due_at == dt.datetime(2026, 3, 2, 17, 0, tzinfo=VN_TZ)

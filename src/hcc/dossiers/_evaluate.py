@@ -129,7 +129,7 @@ def evaluate(
             out[i] = memo
             continue
         by_id[id(pol)] = pol
-        key = (d.time_limit, id(pol))
+        key = (d.applicable_limit, id(pol))
         group = groups.get(key)
         if group is None:
             groups[key] = [i]

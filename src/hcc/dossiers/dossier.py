@@ -193,6 +193,12 @@ def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
     )
 
 
+def _pick(limit: TimeLimit, alternate: bool) -> TimeLimit:
+    if alternate and limit.alternate is not None:
+        return limit.alternate
+    return limit
+
+
 def _nfc(v: Any) -> Any:
     if isinstance(v, str):
         v = unicodedata.normalize("NFC", v).strip()
@@ -238,6 +244,8 @@ class Dossier(BaseModel):
     sets: int = Field(default=1, ge=1)
     time_limit: TimeLimit
     statutory_limit: TimeLimit | None = None
+    use_alternate: bool = False
+    """The limits' alternate applies (a record with two limits, e.g. "trường hợp cần xác minh")."""
     note: str | None = None
     policy: DeadlinePolicy | None = None
     """The counting policy in force when the dossier was received (None: the caller's, else
@@ -280,6 +288,12 @@ class Dossier(BaseModel):
         self._replay()
 
     def _replay(self) -> None:
+        if self.use_alternate and self.time_limit.alternate is None:
+            raise InvalidInputError(
+                "use_alternate",
+                True,
+                f"False: time_limit {str(self.time_limit)!r} has no alternate",
+            )
         facts = _walk(self.events)
         self._check_extensions(facts.extensions)
         self.__dict__["_facts"] = facts
@@ -434,11 +448,11 @@ class Dossier(BaseModel):
         ``procedure.time_limit_for(channel, committed=committed)`` and ``statutory_limit`` the
         channel's published (non-committed) limit.
 
-        >>> from hcc.procedures.models import _example
-        >>> d = Dossier.from_procedure(_example(), code="000.00.01.H38-260302-0012", at="2026-03-02T08:00", applicant="A",
-        ...                            channel="online")
-        >>> str(d.time_limit), str(d.statutory_limit), d.lead_agency
-        ('05 ngày làm việc', '07 ngày làm việc', 'Công an cấp xã')
+        >>> from hcc.procedures import default_catalogue
+        >>> d = Dossier.from_procedure(default_catalogue().get("1.004222"), code="000.00.01.H38-260302-0012",
+        ...                            at="2026-03-02T08:00", applicant="A", channel="online")
+        >>> d.procedure_name, str(d.time_limit), d.lead_agency
+        ('Đăng ký thường trú', '07 ngày làm việc', 'Công an cấp xã')
         """
         kind = ChannelKind(channel)
         base: dict[str, Any] = {
@@ -530,9 +544,27 @@ class Dossier(BaseModel):
         return self._f.received_at
 
     @property
+    def applicable_limit(self) -> TimeLimit:
+        """The limit the SLA clock counts: ``time_limit``, or its alternate with ``use_alternate``.
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0033", procedure_code="2.000815",
+        ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã", applicant="A",
+        ...     time_limit="Trong ngày; trường hợp số lượng lớn thì không quá 02 ngày làm việc",
+        ...     use_alternate=True, at="2026-03-02T08:00")
+        >>> str(d.applicable_limit), str(d.appointment().due_date)
+        ('02 ngày làm việc', '2026-03-04')
+        """
+        return _pick(self.time_limit, self.use_alternate)
+
+    @property
     def effective_limit(self) -> TimeLimit:
-        """The limit the statutory comparison uses: ``statutory_limit``, else ``time_limit``."""
-        return self.statutory_limit or self.time_limit
+        """The limit Circular 01/2018 index 1 compares with: ``statutory_limit``, else
+        ``time_limit`` (their alternate with ``use_alternate``, when they have one)."""
+        if self.statutory_limit is None:
+            return self.applicable_limit
+        return _pick(
+            self.statutory_limit, self.use_alternate and self.statutory_limit.alternate is not None
+        )
 
     @property
     def settled_at(self) -> dt.datetime | None:
@@ -687,7 +719,7 @@ class Dossier(BaseModel):
         """The :class:`hcc.deadlines.SlaClock` over :meth:`clock_events` for ``time_limit`` (or
         ``limit``), with the dossier's policy, else ``policy``, else Decree 61/2018's."""
         return SlaClock(
-            limit or self.time_limit,
+            limit or self.applicable_limit,
             self.clock_events(),
             calendar=calendar,
             policy=self.policy or policy,
@@ -730,5 +762,8 @@ class Dossier(BaseModel):
         '2026-03-03T17:00:00+07:00'
         """
         return compute_deadline(
-            self.received_at, self.time_limit, calendar=calendar, policy=self.policy or policy
+            self.received_at,
+            self.applicable_limit,
+            calendar=calendar,
+            policy=self.policy or policy,
         )
