@@ -560,7 +560,7 @@ def _document(
                 doc["form"] = rest
         else:
             doc["form"] = form
-    if _OPTIONAL.search(name):
+    if "ếu có" in name and _OPTIONAL.search(name):
         doc["required"] = False
     note = _text(rec, got, "note")
     if note:
@@ -570,6 +570,8 @@ def _document(
 
 def _strip_bullet(text: str) -> str:
     """Drop a leading list bullet and a trailing ``;`` or ``,`` (list punctuation, not words)."""
+    if not (text[:1] in "-+•*– 0123456789" or text[-1:] in ";,"):
+        return text
     return (
         re.sub(r"^\s*(?:[-+•*–]\s*|\d{1,2}[.)]\s+)", "", text).strip().rstrip(";,").strip() or text
     )
