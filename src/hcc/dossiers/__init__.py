@@ -42,6 +42,9 @@ from hcc.dossiers.states import (
     next_state,
 )
 
+DossierEventKind = EventKind
+"""``EventKind`` under a name that cannot be taken for :class:`hcc.deadlines.EventKind` (clock events)."""
+
 __all__ = [
     "CSV_COLUMNS",
     "FINAL_STATES",
@@ -54,6 +57,7 @@ __all__ = [
     "Circular01Indices",
     "Dossier",
     "DossierEvent",
+    "DossierEventKind",
     "DossierState",
     "DuplicateEntryError",
     "EventKind",
