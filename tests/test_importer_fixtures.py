@@ -288,3 +288,18 @@ def test_sources_per_record() -> None:
     report = import_portal_records(records, sources=["a.json", "b.json"])
     assert [r.source for r in report.results] == ["a.json", "b.json"]
     assert report.catalogue.get("1.001193").sources == ("b.json",)
+
+
+def test_garbage_collector_state_is_restored() -> None:
+    import gc
+
+    records = load("labels")
+    assert gc.isenabled()
+    import_portal_records(records)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_portal_records(records)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -163,6 +163,10 @@ class RecordReading:
 
     ``data`` holds :class:`~hcc.deadlines.TimeLimit` values where the file shape has phrases;
     ``schedules`` the fee schedules its channels reference.
+
+    >>> r = RecordReading(index=0)
+    >>> r.warn("unknown_field", "x", "kept", "text"); r.rejected
+    False
     """
 
     index: int
@@ -178,21 +182,25 @@ class RecordReading:
     fees: list[FeeKind] = field(default_factory=list)
 
     def error(self, code: str, where: str, message: str, text: str | None = None) -> None:
+        """Record an error: the record will be rejected."""
         self.issues.append(
             ImportIssue(severity="error", code=code, field=where, message=message, text=text)
         )
 
     def warn(self, code: str, where: str, message: str, text: str | None = None) -> None:
+        """Record a warning: something was kept as text."""
         self.issues.append(
             ImportIssue(severity="warning", code=code, field=where, message=message, text=text)
         )
 
     def keep(self, where: str, text: str) -> None:
+        """Keep text that has no field in the procedure model, verbatim."""
         if text:
             self.kept.append(KeptText(field=where, text=text))
 
     @property
     def rejected(self) -> bool:
+        """Whether an error was recorded."""
         return any(i.severity == "error" for i in self.issues)
 
 
