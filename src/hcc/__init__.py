@@ -12,7 +12,10 @@ datetime.date(2026, 2, 23)
 datetime.date(2026, 2, 24)
 """
 
-from hcc import calendar, deadlines, documents, fees, procedures
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from hcc import calendar, deadlines, fees, procedures
 from hcc._version import __version__
 from hcc.calendar import (
     CalendarEntry,
@@ -92,6 +95,72 @@ from hcc.procedures import (
     validate_catalogue,
 )
 
+if TYPE_CHECKING:  # the top layers load on first use (see __getattr__ below)
+    from hcc import documents, dossiers, importer
+    from hcc.documents import render as render_document
+    from hcc.dossiers import (
+        Dossier,
+        DossierEvent,
+        DossierEventKind,
+        DossierState,
+        Indicators,
+        Register,
+        RegisterBook,
+        ServiceDay,
+        indicators,
+    )
+    from hcc.importer import ImportInputError, ImportReport, RecordStatus, import_portal_records
+
+# The top layers (documents with Jinja2, dossiers, importer) are imported when first touched, so
+# that ``import hcc`` stays well under 0.3 s and the pytest plugin stays light. ``hcc.documents``,
+# ``from hcc import Dossier`` and ``import hcc.documents`` all work as usual.
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "documents": ("hcc.documents", None),
+    "dossiers": ("hcc.dossiers", None),
+    "importer": ("hcc.importer", None),
+    "render_document": ("hcc.documents", "render"),
+    **{
+        name: ("hcc.dossiers", name)
+        for name in (
+            "Dossier",
+            "DossierEvent",
+            "DossierEventKind",
+            "DossierState",
+            "Indicators",
+            "Register",
+            "RegisterBook",
+            "ServiceDay",
+            "indicators",
+        )
+    },
+    **{
+        name: ("hcc.importer", name)
+        for name in ("ImportInputError", "ImportReport", "RecordStatus", "import_portal_records")
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a top-layer submodule or name on first use (PEP 562).
+
+    >>> import hcc
+    >>> hcc.documents.date_line("Nghi Lộc", hcc.calendar.as_date("2020-06-03"))
+    'Nghi Lộc, ngày 03 tháng 6 năm 2020'
+    """
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'hcc' has no attribute {name!r}") from None
+    mod = importlib.import_module(module)
+    value = mod if attr is None else getattr(mod, attr)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
     "CalendarEntry",
     "CalendarOverrides",
@@ -109,9 +178,13 @@ __all__ = [
     "Deadline",
     "DeadlinePolicy",
     "DocumentContextError",
+    "Dossier",
     "DossierCode",
     "DossierCodeAllocator",
     "DossierCodeError",
+    "DossierEvent",
+    "DossierEventKind",
+    "DossierState",
     "EventOrderError",
     "Extended",
     "ExtensionLimitError",
@@ -120,6 +193,9 @@ __all__ = [
     "HandedOver",
     "HccError",
     "HccWarning",
+    "ImportInputError",
+    "ImportReport",
+    "Indicators",
     "InvalidTransitionError",
     "Level",
     "Notice",
@@ -132,9 +208,13 @@ __all__ = [
     "Quote",
     "QuoteLine",
     "Received",
+    "RecordStatus",
+    "Register",
+    "RegisterBook",
     "ResultReady",
     "Returned",
     "SeasonalHours",
+    "ServiceDay",
     "Session",
     "SlaClock",
     "SlaStatus",
@@ -156,12 +236,17 @@ __all__ = [
     "default_catalogue",
     "diff_catalogues",
     "documents",
+    "dossiers",
     "fees",
     "format_vnd",
     "get_fee_schedule",
+    "import_portal_records",
+    "importer",
+    "indicators",
     "load_catalogue",
     "procedures",
     "quote",
+    "render_document",
     "sla_status",
     "standard_fee_schedules",
     "validate_catalogue",
