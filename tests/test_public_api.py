@@ -35,7 +35,6 @@ KNOWN_MISSING = frozenset(
         "hcc.fees.quote.Adjustment",
         "hcc.fees.quote.Quote",
         "hcc.fees.quote.QuoteLine",
-        "hcc.importer.records.RecordReading",
     }
 )
 
