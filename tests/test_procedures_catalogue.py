@@ -203,3 +203,14 @@ def test_deadline_for_a_procedure(cat: Catalogue) -> None:
     d = cat.deadline("1.004194", dt.datetime(2026, 4, 28, 9, 0))
     # 03 working days from Tuesday 28/4/2026: 29/4 worked; 30/4 and 1/5 holidays; 4/5, 5/5
     assert d.due_date == dt.date(2026, 5, 5)
+
+
+def test_diff_reads_both_ways() -> None:
+    from hcc.procedures import default_catalogue
+
+    old = default_catalogue()
+    data = old.data
+    new_procs = tuple(p for p in data.procedures if p.code != "2.000884")
+    new = Catalogue._trusted(data.model_copy(update={"procedures": new_procs}))
+    assert [p.code for p in Catalogue.diff(old, new).removed] == ["2.000884"]
+    assert [p.code for p in old.diff(new).removed] == ["2.000884"]

@@ -466,14 +466,15 @@ class Catalogue:
         kept = tuple(p for p in d.procedures if inside and p.in_force(on))
         return Catalogue._trusted(d.model_copy(update={"procedures": kept}))
 
-    @staticmethod
-    def diff(old: Catalogue, new: Catalogue) -> CatalogueDiff:
+    def diff(old, new: Catalogue) -> CatalogueDiff:  # "old", not "self": reads as diff(old, new)
         """Added, removed and changed procedures from ``old`` to ``new`` (see :func:`diff_catalogues`).
+
+        Both spellings work: ``Catalogue.diff(old, new)`` and ``old.diff(new)``.
 
         >>> from hcc.procedures import default_catalogue
         >>> cat = default_catalogue()
-        >>> Catalogue.diff(cat, cat).is_empty
-        True
+        >>> Catalogue.diff(cat, cat).is_empty, cat.diff(cat).is_empty
+        (True, True)
         """
         return diff_catalogues(old, new)
 
