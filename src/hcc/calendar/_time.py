@@ -52,6 +52,8 @@ def as_vn_datetime(value: object, field: str = "moment") -> dt.datetime:
     >>> as_vn_datetime(dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.timezone.utc)).hour
     9
     """
+    if type(value) is dt.datetime and value.tzinfo is VN_TZ:  # the common case, already normal
+        return value
     if isinstance(value, str):
         try:
             value = dt.datetime.fromisoformat(value.strip())

@@ -130,6 +130,7 @@ class WorkingCalendar:
         "_prov_cum",
         "_provisional_from",
         "_provisional_years",
+        "_quiet",
         "_rules",
         "_sec_cum",
         "_silent",
@@ -184,6 +185,7 @@ class WorkingCalendar:
         self._lock = threading.Lock()
         self._np: dict[str, Any] | None = None
         self._silent = False
+        self._quiet: WorkingCalendar | None = None
         self._build()
 
     # ------------------------------------------------------------------ construction
@@ -377,10 +379,13 @@ class WorkingCalendar:
         """
         if self._silent:
             return self
-        twin = object.__new__(type(self))
-        for name in WorkingCalendar.__slots__:
-            object.__setattr__(twin, name, getattr(self, name))
-        twin._silent = True
+        twin = self._quiet
+        if twin is None:  # a benign race: two threads may each build an equivalent twin
+            twin = object.__new__(type(self))
+            for name in WorkingCalendar.__slots__:
+                object.__setattr__(twin, name, getattr(self, name))
+            twin._silent = True
+            self._quiet = twin
         return twin
 
     def _replace(self, **kw: Any) -> WorkingCalendar:
@@ -431,14 +436,14 @@ class WorkingCalendar:
 
     # ------------------------------------------------------------------ helpers
     def _index(self, value: object, field: str = "d") -> int:
-        d = as_date(value, field)
-        i = d.toordinal() - self._first.toordinal()
-        if i < 0 or d > self._last:
+        d = value if type(value) is dt.date else as_date(value, field)
+        i = d.toordinal() - self._base_ord
+        if i < 0 or i >= self._size:
             raise OutOfRangeError(d, self._first, self._last)
         return i
 
     def _date(self, i: int) -> dt.date:
-        return dt.date.fromordinal(self._first.toordinal() + i)
+        return dt.date.fromordinal(self._base_ord + i)
 
     def _span_provisional(self, i: int, j: int) -> bool:
         lo, hi = (i, j) if i <= j else (j, i)
