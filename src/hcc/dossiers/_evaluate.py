@@ -4,9 +4,15 @@ The SLA clock (:class:`hcc.deadlines.SlaClock`) is the only source of deadline f
 dossiers never ask for a supplement nor get a new appointment; for them the clock's due is the
 receipt slip's appointment, ``compute_deadline(received_at, limit)``, and its classification is
 ``classify(answer, due)``. Those appointments are computed in one :func:`hcc.deadlines.compute_deadlines`
-batch per (limit, policy), which the deadline module guarantees equal to the scalar results; the
-other dossiers go through their clock. ``tests/test_dossiers_properties.py`` checks that both
-paths agree with :meth:`hcc.Dossier.sla` on random logs.
+batch per (limit, policy), which the deadline module guarantees equal to the scalar results.
+
+Under a ``reset`` policy (Decree 61/2018 art. 19(4), the default) a dossier with supplements or
+an extension is batched too, unless an agency step has an allotment: the clock then restarts the
+count at each supplement received, ``compute_deadline(supplement, limit)`` (the same batch), and an
+extension moves the current due to its new appointment until the next restart; the clock's due at
+any moment is read from that timeline. The other dossiers (``pause`` policies, allotted steps) go
+through their clock. ``tests/test_dossiers_properties.py`` checks that every path agrees with
+:meth:`hcc.Dossier.sla` on random logs.
 """
 
 from __future__ import annotations
@@ -22,11 +28,13 @@ from hcc.deadlines import (
     ClockState,
     DeadlinePolicy,
     SlaClock,
+    SupplementRule,
     TimeLimit,
     classify,
     compute_deadlines,
 )
 from hcc.dossiers.dossier import Dossier
+from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
 
 __all__ = ["Evaluation", "evaluate", "provisional_once"]
@@ -34,11 +42,21 @@ __all__ = ["Evaluation", "evaluate", "provisional_once"]
 _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
+_SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
+_SUPPLEMENT_RECEIVED = EventKind.SUPPLEMENT_RECEIVED
+_EXTENDED = EventKind.EXTENDED
+
+Segment = tuple[dt.datetime, dt.datetime | None, bool]
+"""From this moment on (until the next segment): the clock's current due (None while a supplement
+is pending: the clock is paused), and whether the clock's status there rests on a provisional year."""
+
+
 class Evaluation:
     """One dossier's deadline facts, derived from its full log (computed once, then read)."""
 
     __slots__ = (
         "_clock",
+        "_timeline",
         "appointment",
         "calendar",
         "classification",
@@ -71,6 +89,8 @@ class Evaluation:
         self.calendar = calendar
         self.policy = policy
         self._clock: SlaClock | None = None
+        self._timeline: tuple[Segment, ...] | None = None
+        """The clock's due over time (reset policies), when the batch derived it."""
 
     def clock(self) -> SlaClock:
         """The dossier's SLA clock (built once)."""
@@ -82,7 +102,27 @@ class Evaluation:
         """Whether the unanswered dossier's clock is ``breached`` at ``cutoff``."""
         if self.simple:
             return cutoff > self.appointment
-        return self.clock().status(at=cutoff).state is ClockState.BREACHED
+        timeline = self._timeline
+        if timeline is None or cutoff < timeline[0][0]:
+            return self.clock().status(at=cutoff).state is ClockState.BREACHED
+        due: dt.datetime | None = None
+        provisional = False
+        for at, seg_due, seg_provisional in timeline:
+            if at > cutoff:
+                break
+            due, provisional = seg_due, seg_provisional
+        if provisional:  # as the clock's status at the cutoff would
+            _warn_provisional(self.dossier)
+        return due is not None and cutoff > due
+
+
+def _warn_provisional(d: Dossier) -> None:
+    warnings.warn(
+        f"the SLA status for {d.applicable_limit} rests on a year without an official notice; "
+        "its due dates are projected from the statutory rules",
+        ProvisionalCalendarWarning,
+        stacklevel=3,
+    )
 
 
 @contextmanager
@@ -135,30 +175,96 @@ def evaluate(
             groups[key] = [i]
         else:
             group.append(i)
+    # working days in (receipt date, answer date], shared by the dossiers of the same two days
+    days_between: dict[tuple[dt.date, dt.date], int] = {}
     for (limit, pol_id), idx in groups.items():
         pol = by_id[pol_id]
-        dues = compute_deadlines(
-            [dossiers[i].received_at for i in idx], limit, calendar=cal, policy=pol
-        )
-        for i, appt in zip(idx, dues, strict=True):
+        reset = pol.supplement == SupplementRule.RESET
+        moments: list[dt.datetime] = []
+        first: list[int] = []  # where each dossier's receipt is in moments
+        timeline: list[bool] = []  # its restarts (supplements received) follow its receipt
+        for i in idx:
+            f = dossiers[i]._f
+            first.append(len(moments))
+            moments.append(f.received_at)
+            fast = (
+                reset
+                and bool(f.supplements or f.extensions)
+                and all(s.allotment is None for s in f.steps)
+            )
+            timeline.append(fast)
+            if fast:
+                moments.extend(s.received_at for s in f.supplements if s.received_at is not None)
+        dues = compute_deadlines(moments, limit, calendar=cal, policy=pol)
+        for k, i in enumerate(idx):
+            at = first[k]
+            appt = dues[at]
             d = dossiers[i]
             f = d._f
             simple = not f.supplements and not f.extensions
             ev = Evaluation(d, appt, simple, cal, pol)
+            settled_at = f.settled_at
             if simple:
-                if f.settled_at is not None:
-                    ev.classification = classify(f.settled_at, appt)
+                if settled_at is not None:
+                    ev.classification = classify(settled_at, appt)
+            elif timeline[k]:
+                _replay_reset(ev, dues, at + 1)
             else:
                 st = ev.clock().status(at=d.events[-1].at)
                 ev.classification = st.classification
                 ev.due_at = st.due_at
-            if f.settled_at is not None:
-                ev.processing_days = cal.working_days_between(
-                    f.received_at.date(), f.settled_at.date()
-                )
+            if settled_at is not None:
+                span = (f.received_at.date(), settled_at.date())
+                days = days_between.get(span)
+                if days is None:
+                    days = days_between[span] = cal.working_days_between(*span)
+                ev.processing_days = days
             d.__dict__[_MEMO] = ev
             out[i] = ev
     return out  # type: ignore[return-value]  # every slot is filled above
+
+
+def _replay_reset(ev: Evaluation, dues: list[dt.datetime], at: int) -> None:
+    """The clock of a dossier under a ``reset`` policy, from its batched dues.
+
+    ``dues[at:]`` are ``compute_deadline`` of its supplements received, in order. As
+    :class:`hcc.deadlines.SlaClock` does: a request pauses the clock; a supplement received
+    restarts the count (and drops an earlier extension); an extension makes its new appointment
+    the current due; the classification is against the due before any extension. Fills
+    ``classification``, ``due_at`` and the timeline; warns as the clock's status would.
+    """
+    d, cal = ev.dossier, ev.calendar
+    f = d._f
+    due = ev.appointment
+    ext: dt.datetime | None = None
+    pending = False
+    received_on = f.received_at.date()
+    provisional = cal.is_provisional_span(received_on, due.date())
+    segments: list[Segment] = [(f.received_at, due, provisional)]
+    for e in d.events:
+        k = e.kind
+        if k is _SUPPLEMENT_REQUESTED:
+            pending = True
+        elif k is _SUPPLEMENT_RECEIVED:
+            due = dues[at]
+            at += 1
+            ext = None
+            pending = False
+            provisional = provisional or cal.is_provisional_span(e.at.date(), due.date())
+        elif k is _EXTENDED:
+            assert e.new_due is not None
+            ext = e.new_due
+            provisional = provisional or cal.is_provisional_span(e.at.date(), ext.date())
+        else:
+            continue
+        segments.append((e.at, None if pending else ext or due, provisional))
+    ev._timeline = tuple(segments)
+    settled_at = f.settled_at
+    if settled_at is not None:
+        ev.classification = classify(settled_at, due)
+    ev.due_at = None if pending and settled_at is None and f.withdrawn_at is None else ext or due
+    if provisional:
+        _warn_provisional(d)
 
 
 _MEMO = "_evaluation"

@@ -1,0 +1,117 @@
+"""The batch evaluation of dossiers (``hcc.dossiers._evaluate``) equals their SLA clocks.
+
+Its fast path for ``reset`` policies (supplements and extensions replayed on batched dues)
+is checked against :meth:`hcc.Dossier.sla` on random logs biased towards supplements and
+extensions and reaching into 2027 (a provisional year): the classification, the due at the end
+of the log, "overdue" at random cutoffs, and whether a provisional-calendar warning is emitted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hcc.calendar import VN_TZ, vietnam_calendar
+from hcc.deadlines import ClockState, DeadlinePolicy
+from hcc.dossiers import TRANSITIONS, Dossier, DossierEvent, DossierState, EventKind
+from hcc.dossiers._evaluate import evaluate
+from hcc.errors import ProvisionalCalendarWarning
+
+T = TypeVar("T")
+LIMITS = ["Trong ngày", "03 ngày làm việc", "15 ngày", "01 tháng", "04 giờ làm việc"]
+POLICIES = [None, DeadlinePolicy.decree_61_2018(), DeadlinePolicy.decree_118_2025()]
+BIASED = (EventKind.SUPPLEMENT_REQUESTED, EventKind.SUPPLEMENT_RECEIVED, EventKind.EXTENDED)
+
+
+@st.composite
+def reset_logs(draw: st.DrawFn) -> list[DossierEvent]:
+    """A valid log, received from June 2026 on, with supplements and extensions favoured."""
+    start = draw(
+        st.datetimes(min_value=dt.datetime(2026, 6, 1), max_value=dt.datetime(2026, 12, 31))
+    )
+    t = start.replace(second=0, microsecond=0, tzinfo=VN_TZ)
+    events = [DossierEvent(kind=EventKind.RECEIVED, at=t)]
+    state = DossierState.PROCESSING
+    extended = False
+    for _ in range(draw(st.integers(0, 10))):
+        allowed = sorted(
+            (k for k in TRANSITIONS[state] if not (k is EventKind.EXTENDED and extended)),
+            key=lambda k: k.value,
+        )
+        if not allowed:
+            break
+        kind = draw(st.sampled_from(allowed + [k for k in allowed if k in BIASED] * 3))
+        t = t + dt.timedelta(minutes=draw(st.integers(0, 6 * 24 * 60)))
+        fields: dict[str, Any] = {}
+        if kind is EventKind.TRANSFERRED:
+            fields["agency"] = "Chi cục Thuế"
+            fields["allotment"] = draw(st.sampled_from([None, None, "01 ngày làm việc"]))
+        elif kind is EventKind.EXTENDED:
+            fields["new_due"] = t + dt.timedelta(hours=draw(st.integers(1, 20 * 24)))
+            extended = True
+        elif kind is EventKind.RATED:
+            fields["rating"] = "satisfied"
+        events.append(DossierEvent(kind=kind, at=t, **fields))
+        state = TRANSITIONS[state][kind]
+    return events
+
+
+def warned(fn: Callable[[], T]) -> tuple[T, bool]:
+    """``fn()`` and whether it emitted a provisional-calendar warning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = fn()
+    return result, any(issubclass(w.category, ProvisionalCalendarWarning) for w in caught)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    reset_logs(),
+    st.sampled_from(LIMITS),
+    st.sampled_from(POLICIES),
+    st.lists(st.integers(0, 90 * 24 * 60), min_size=1, max_size=5),
+)
+def test_evaluation_equals_the_clock_with_supplements_and_extensions(
+    events: list[DossierEvent],
+    limit: str,
+    policy: DeadlinePolicy | None,
+    cuts: list[int],
+) -> None:
+    d = Dossier(
+        code=f"000.00.01.H38-{events[0].at:%y%m%d}-0001",
+        procedure_code="1.001193",
+        procedure_name="Thủ tục thử",
+        lead_agency="UBND xã Tân Lập",
+        applicant="Nguyễn Văn A",
+        time_limit=limit,
+        policy=policy,
+        events=events,
+    )
+    (ev,), warned_batch = warned(lambda: evaluate([d]))
+
+    def by_the_clock() -> Any:
+        status = d.sla(as_of=d.events[-1].at)
+        d.appointment()
+        if d.settled_at is not None:
+            vietnam_calendar().working_days_between(d.received_at.date(), d.settled_at.date())
+        return status
+
+    status, warned_clock = warned(by_the_clock)
+    assert ev.classification == status.classification
+    assert ev.due_at == status.due_at
+    assert warned_batch == warned_clock
+    for minutes in cuts:
+        cutoff = d.received_at + dt.timedelta(minutes=minutes)
+        view = d.as_of(cutoff)
+        assert view is not None
+        if view.settled_at is None and view.withdrawn_at is None:
+            overdue, warned_overdue = warned(lambda: ev.overdue_at(cutoff))  # noqa: B023
+            at_cutoff, warned_status = warned(lambda: d.sla(as_of=cutoff))  # noqa: B023
+            assert overdue == (at_cutoff.state is ClockState.BREACHED)
+            if not ev.simple:
+                assert warned_overdue == warned_status
