@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from hcc.calendar import WorkingCalendar, vietnam_calendar
+from hcc.calendar import VN_TZ, WorkingCalendar, vietnam_calendar
 from hcc.deadlines import (
     Classification,
     ClockState,
@@ -33,7 +33,7 @@ from hcc.deadlines import (
     classify,
     compute_deadlines,
 )
-from hcc.dossiers.dossier import Dossier
+from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
 
@@ -62,6 +62,7 @@ class Evaluation:
         "classification",
         "dossier",
         "due_at",
+        "facts",
         "policy",
         "processing_days",
         "simple",
@@ -70,12 +71,15 @@ class Evaluation:
     def __init__(
         self,
         dossier: Dossier,
+        facts: _Facts,
         appointment: dt.datetime,
         simple: bool,
         calendar: WorkingCalendar,
         policy: DeadlinePolicy,
     ) -> None:
         self.dossier = dossier
+        self.facts = facts
+        """The facts of the dossier's log (``Dossier._f``), read by the reports."""
         self.appointment = appointment
         """The receipt slip's appointment (compute_deadline from the receipt)."""
         self.simple = simple
@@ -183,32 +187,28 @@ def evaluate(
         moments: list[dt.datetime] = []
         first: list[int] = []  # where each dossier's receipt is in moments
         timeline: list[bool] = []  # its restarts (supplements received) follow its receipt
+        members: list[tuple[Dossier, _Facts, bool]] = []
         for i in idx:
-            f = dossiers[i]._f
+            d = dossiers[i]
+            f = d._f
+            simple = not f.supplements and not f.extensions
+            members.append((d, f, simple))
             first.append(len(moments))
             moments.append(f.received_at)
-            fast = (
-                reset
-                and bool(f.supplements or f.extensions)
-                and all(s.allotment is None for s in f.steps)
-            )
+            fast = reset and not simple and all(s.allotment is None for s in f.steps)
             timeline.append(fast)
             if fast:
                 moments.extend(s.received_at for s in f.supplements if s.received_at is not None)
         dues = compute_deadlines(moments, limit, calendar=cal, policy=pol)
-        for k, i in enumerate(idx):
-            at = first[k]
-            appt = dues[at]
-            d = dossiers[i]
-            f = d._f
-            simple = not f.supplements and not f.extensions
-            ev = Evaluation(d, appt, simple, cal, pol)
+        for k, (d, f, simple) in enumerate(members):
+            appt = dues[first[k]]
+            ev = Evaluation(d, f, appt, simple, cal, pol)
             settled_at = f.settled_at
             if simple:
                 if settled_at is not None:
-                    ev.classification = classify(settled_at, appt)
+                    ev.classification = _classify(settled_at, appt)
             elif timeline[k]:
-                _replay_reset(ev, dues, at + 1)
+                _replay_reset(ev, dues, first[k] + 1)
             else:
                 st = ev.clock().status(at=d.events[-1].at)
                 ev.classification = st.classification
@@ -220,8 +220,20 @@ def evaluate(
                     days = days_between[span] = cal.working_days_between(*span)
                 ev.processing_days = days
             d.__dict__[_MEMO] = ev
-            out[i] = ev
+            out[idx[k]] = ev
     return out  # type: ignore[return-value]  # every slot is filled above
+
+
+_EARLY, _ON_TIME, _LATE = Classification.EARLY, Classification.ON_TIME, Classification.LATE
+
+
+def _classify(done: dt.datetime, due: dt.datetime) -> Classification:
+    """:func:`hcc.deadlines.classify`, without its input checks for two Vietnam-time moments."""
+    if done.tzinfo is not VN_TZ or due.tzinfo is not VN_TZ:
+        return classify(done, due)
+    if done > due:
+        return _LATE
+    return _EARLY if done.date() < due.date() else _ON_TIME
 
 
 def _replay_reset(ev: Evaluation, dues: list[dt.datetime], at: int) -> None:
@@ -233,8 +245,7 @@ def _replay_reset(ev: Evaluation, dues: list[dt.datetime], at: int) -> None:
     the current due; the classification is against the due before any extension. Fills
     ``classification``, ``due_at`` and the timeline; warns as the clock's status would.
     """
-    d, cal = ev.dossier, ev.calendar
-    f = d._f
+    d, f, cal = ev.dossier, ev.facts, ev.calendar
     due = ev.appointment
     ext: dt.datetime | None = None
     pending = False
@@ -261,7 +272,7 @@ def _replay_reset(ev: Evaluation, dues: list[dt.datetime], at: int) -> None:
     ev._timeline = tuple(segments)
     settled_at = f.settled_at
     if settled_at is not None:
-        ev.classification = classify(settled_at, due)
+        ev.classification = _classify(settled_at, due)
     ev.due_at = None if pending and settled_at is None and f.withdrawn_at is None else ext or due
     if provisional:
         _warn_provisional(d)

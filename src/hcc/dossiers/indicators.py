@@ -325,6 +325,49 @@ _COUNTS = (
     "satisfied",
     "dissatisfied",
 )
+# positions in _COUNTS (the counts are a list: a report adds 100,000s of dossiers)
+(
+    _RECEIVED,
+    _RECEIVED_ONLINE,
+    _SETTLED,
+    _EARLY,
+    _ON_TIME,
+    _LATE,
+    _REFUSED,
+    _WITHDRAWN,
+    _PENDING,
+    _PENDING_OVERDUE,
+    _PROCESSING_DAYS,
+    _RETURNED,
+    _RETURNED_BY_POST,
+    _RETURNED_AT_HOME,
+    _RATED,
+    _VERY_SATISFIED,
+    _SATISFIED,
+    _DISSATISFIED,
+) = range(len(_COUNTS))
+# enum members are compared by identity: hashing one calls Python code
+_CLASSIFICATION_SLOT = (
+    (Classification.EARLY, _EARLY),
+    (Classification.ON_TIME, _ON_TIME),
+    (Classification.LATE, _LATE),
+)
+_RATING_SLOT = (
+    (Rating.VERY_SATISFIED, _VERY_SATISFIED),
+    (Rating.SATISFIED, _SATISFIED),
+    (Rating.DISSATISFIED, _DISSATISFIED),
+)
+_ONLINE = ChannelKind.ONLINE
+_REFUSED_EVENT = EventKind.REFUSED
+_POSTED_EVENT = EventKind.POSTED
+_DELIVERED_EVENT = EventKind.DELIVERED
+
+
+def _slot(value: object, slots: tuple[tuple[object, int], ...]) -> int:
+    for member, i in slots:
+        if value is member:
+            return i
+    raise AssertionError(f"unexpected {value!r}")  # pragma: no cover - the enums are closed
 
 
 class _Acc:
@@ -336,20 +379,20 @@ class _Acc:
         self.start = start
         self.end = end
         self.cutoff = cutoff
-        self.counts = dict.fromkeys(_COUNTS, 0)
+        self.counts = [0] * len(_COUNTS)
 
     def add(self, ev: Evaluation) -> None:
         """Count ``ev``'s dossier as known at the cutoff (see the module docstring)."""
-        d = ev.dossier
-        f = d._f
-        start, end, cutoff, c = self.start, self.end, self.cutoff, self.counts
+        f = ev.facts
+        cutoff = self.cutoff
         received_at = f.received_at
         if received_at > cutoff:
             return
+        start, end, c = self.start, self.end, self.counts
         if start <= received_at < end:
-            c["received"] += 1
-            if d.channel is ChannelKind.ONLINE:
-                c["received_online"] += 1
+            c[_RECEIVED] += 1
+            if ev.dossier.channel is _ONLINE:
+                c[_RECEIVED_ONLINE] += 1
         settled_at = f.settled_at
         if settled_at is not None and settled_at > cutoff:
             settled_at = None
@@ -359,33 +402,38 @@ class _Acc:
         if settled_at is not None:
             if start <= settled_at < end:
                 assert ev.classification is not None
-                c["settled"] += 1
-                c[ev.classification.value] += 1
-                if f.settled_by is EventKind.REFUSED:
-                    c["refused"] += 1
-                c["processing_days_total"] += ev.processing_days
+                c[_SETTLED] += 1
+                c[_slot(ev.classification, _CLASSIFICATION_SLOT)] += 1
+                if f.settled_by is _REFUSED_EVENT:
+                    c[_REFUSED] += 1
+                c[_PROCESSING_DAYS] += ev.processing_days
         elif withdrawn_at is not None:
             if start <= withdrawn_at < end:
-                c["withdrawn"] += 1
+                c[_WITHDRAWN] += 1
         else:
-            c["pending"] += 1
+            c[_PENDING] += 1
             if ev.overdue_at(cutoff):
-                c["pending_overdue"] += 1
+                c[_PENDING_OVERDUE] += 1
         returned_at = f.returned_at
         if returned_at is not None and returned_at <= cutoff and start <= returned_at < end:
-            c["returned"] += 1
-            if f.returned_via is EventKind.POSTED:
-                c["returned_by_post"] += 1
-            elif f.returned_via is EventKind.DELIVERED:
-                c["returned_at_home"] += 1
-        if f.rated_at is not None:
-            rating, rated_at = _rating_as_of(d, cutoff)
+            c[_RETURNED] += 1
+            if f.returned_via is _POSTED_EVENT:
+                c[_RETURNED_BY_POST] += 1
+            elif f.returned_via is _DELIVERED_EVENT:
+                c[_RETURNED_AT_HOME] += 1
+        rated_at = f.rated_at
+        if rated_at is not None:
+            rating: Rating | None = f.rating
+            if rated_at > cutoff:
+                rating, rated_at = _rating_as_of(ev.dossier, cutoff)
             if rating is not None and rated_at is not None and start <= rated_at < end:
-                c["rated"] += 1
-                c[rating.value] += 1
+                c[_RATED] += 1
+                c[_slot(rating, _RATING_SLOT)] += 1
 
     def result(self, period: Period, as_of: dt.datetime, on_time_rate: OnTimeRate) -> Indicators:
-        counts = Indicators.model_validate({"period": period, "as_of": as_of, **self.counts})
+        counts = Indicators.model_validate(
+            {"period": period, "as_of": as_of, **dict(zip(_COUNTS, self.counts, strict=True))}
+        )
         return counts.model_copy(
             update={
                 "on_time_rate": on_time_rate(counts),
@@ -438,12 +486,6 @@ def indicators(
     return acc.result(p, moment, on_time_rate)
 
 
-def _closed_by(d: Dossier, cutoff: dt.datetime) -> bool:
-    return (d.settled_at is not None and d.settled_at <= cutoff) or (
-        d.withdrawn_at is not None and d.withdrawn_at <= cutoff
-    )
-
-
 def _received_by(dossiers: Iterable[Dossier], cutoff: dt.datetime) -> list[Dossier]:
     out: list[Dossier] = []
     for d in dossiers:
@@ -491,12 +533,13 @@ def group_indicators(
         starts = [m.start_at for m in months]
         with provisional_once("the indicators"):
             for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
-                d = ev.dossier
-                last = d.events[-1].at
-                first = max(bisect_right(starts, d.received_at) - 1, 0)
+                f = ev.facts
+                last = ev.dossier.events[-1].at
+                closed = f.settled_at if f.settled_at is not None else f.withdrawn_at
+                first = max(bisect_right(starts, f.received_at) - 1, 0)
                 for i in range(first, len(months)):
                     acc = accs[i]
-                    if last < acc.start and _closed_by(d, acc.cutoff):
+                    if last < acc.start and closed is not None and closed <= acc.cutoff:
                         break  # nothing of it falls in this month or any later one
                     acc.add(ev)
         return {

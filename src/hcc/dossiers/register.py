@@ -181,19 +181,23 @@ def _note(d: Dossier, new_due: dt.datetime | None) -> str | None:
     return "; ".join(parts) or None
 
 
+_REFUSED, _POSTED, _DELIVERED = EventKind.REFUSED, EventKind.POSTED, EventKind.DELIVERED
+
+
 def _entry(ev: Evaluation, year: int, number: int) -> RegisterEntry:
     d = ev.dossier
-    f = d._f
+    f = ev.facts
     due = ev.due_at
     new_due = due if due is not None and due != ev.appointment else None
     step = f.steps[0] if f.steps else None
+    via = f.returned_via
     plain = (
         new_due is None
         and not f.supplements
-        and f.settled_by is not EventKind.REFUSED
+        and f.settled_by is not _REFUSED
         and f.withdrawn_at is None
-        and f.returned_via is not EventKind.POSTED
-        and f.returned_via is not EventKind.DELIVERED
+        and via is not _POSTED
+        and via is not _DELIVERED
     )
     return RegisterEntry(
         year,
@@ -213,7 +217,7 @@ def _entry(ev: Evaluation, year: int, number: int) -> RegisterEntry:
         step.agency if step else None,
         f.settled_at,
         f.returned_at,
-        f.returned_via,
+        via,
         f.state.value,
         d.note if plain else _note(d, new_due),
     )
@@ -326,6 +330,18 @@ class RegisterBook:
             self._by_code[code] = len(self._dossiers)
             self._dossiers.append(dossier)
             return RegisterEntryRef(self.year, len(self._dossiers))
+
+    def _file(self, dossier: Dossier, code: str, year: int) -> RegisterEntryRef | None:
+        """:meth:`add` for a dossier of this year, when the book is open and ``code`` is new;
+        None (nothing filed) otherwise."""
+        if year != self.year:
+            return None
+        with self._lock:
+            if self._closed_at is not None or code in self._by_code:
+                return None
+            self._by_code[code] = len(self._dossiers)
+            self._dossiers.append(dossier)
+            return RegisterEntryRef(year, len(self._dossiers))
 
     def update(self, dossier: Dossier) -> RegisterEntryRef:
         """Replace the filed version of ``dossier`` with a newer one whose log extends it.
@@ -634,8 +650,24 @@ class Register:
 
     def add_all(self, dossiers: Iterable[Dossier]) -> list[RegisterEntryRef]:
         """:meth:`add` each dossier in order; stops at the first error (earlier ones stay filed)."""
+        refs: list[RegisterEntryRef] = []
         with self._lock:
-            return [self.add(d) for d in dossiers]
+            where, books = self._where, self._books
+            for d in dossiers:
+                # the common case inline: a new code for the open book of a year already seen
+                if type(d) is Dossier:
+                    year = d.received_at.year
+                    book = books.get(year)
+                    if book is not None and year <= self._latest:
+                        code = d.code_text
+                        if code not in where:
+                            ref = book._file(d, code, year)
+                            if ref is not None:
+                                where[code] = year
+                                refs.append(ref)
+                                continue
+                refs.append(self.add(d))  # everything else, errors included
+            return refs
 
     def get(self, code: DossierCode | str) -> Dossier:
         """The filed dossier with ``code``."""
