@@ -301,3 +301,29 @@ def test_without_warnings_is_silent_shares_answers_and_changes_no_global_state(
     assert quiet.without_warnings() is quiet
     with pytest.warns(ProvisionalCalendarWarning):  # the original still warns
         cal.add_working_days(dt.date(2026, 12, 28), 5)
+
+
+@pytest.mark.parametrize(
+    ("holiday", "monday"),
+    [
+        (dt.date(2029, 11, 24), dt.date(2029, 11, 26)),
+        (dt.date(2030, 11, 24), dt.date(2030, 11, 25)),
+    ],
+)
+def test_culture_day_on_a_weekend_is_not_made_up(
+    cal: WorkingCalendar, holiday: dt.date, monday: dt.date
+) -> None:
+    # Resolution 28/2026/QH16 art. 2 adds 24 November outside Labour Code art. 112(1), so the
+    # compensatory rule of art. 111(3) is read as not applying (REFERENCE §4).
+    assert holiday.weekday() >= 5
+    assert cal.day_info(holiday).name == "Ngày Văn hóa Việt Nam"
+    assert cal.day_info(monday).kind is DayKind.WEEKDAY
+    with pytest.warns(ProvisionalCalendarWarning):
+        assert cal.is_working_day(monday) is True
+
+
+def test_warnings_point_at_the_caller(cal: WorkingCalendar) -> None:
+    for call in (cal.next_working_day, cal.previous_working_day, cal.is_working_day):
+        with pytest.warns(ProvisionalCalendarWarning) as rec:
+            call(dt.date(2027, 3, 3))
+        assert rec[0].filename == __file__

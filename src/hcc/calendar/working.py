@@ -77,8 +77,21 @@ class DayInfo(BaseModel):
     provisional: bool = False
 
 
+_NOT_MADE_UP = ("Vietnam Cultural Day", "Vietnamese Culture Day")
+"""Holidays outside Labour Code art. 112(1), whose compensatory day (art. 111(3)) hcc does not grant.
+
+Vietnamese Culture Day (24 November, Resolution 28/2026/QH16 art. 2) is a paid day off but not an
+art. 112(1) holiday, so it is read as not made up when it falls on a weekend (REFERENCE §4; the
+``holidays`` package grants a make-up day). Unconfirmed: a year's notice, added as an override,
+decides otherwise.
+"""
+
+
 def _holidays_rules(years: range) -> dict[dt.date, tuple[DayKind, str, str]]:
-    """Statutory Vietnamese days from the ``holidays`` package (Labour Code 2019 arts. 111-112)."""
+    """Statutory Vietnamese days from the ``holidays`` package (Labour Code 2019 arts. 111-112).
+
+    Compensatory days of the holidays in :data:`_NOT_MADE_UP` are left out.
+    """
     import holidays  # imported here: it costs ~35 ms and is needed only when a calendar is built
 
     vi = holidays.country_holidays("VN", years=years, language="vi")
@@ -88,6 +101,8 @@ def _holidays_rules(years: range) -> dict[dt.date, tuple[DayKind, str, str]]:
     for day, name_en in en.items():
         first = name_en.split(";")[0]
         if "(observed)" in first:
+            if first.startswith(_NOT_MADE_UP):
+                continue
             kind = DayKind.COMPENSATORY
         elif first.startswith("Day off (substituted"):
             kind = DayKind.SWAPPED_DAY_OFF
@@ -603,7 +618,10 @@ class WorkingCalendar:
         >>> vietnam_calendar().next_working_day(dt.date(2026, 2, 13))
         datetime.date(2026, 2, 23)
         """
-        return self.add_working_days(d, 1)
+        i = self._index(d)
+        j = self._add(i, 1)
+        self._warn_if_provisional(i, j, f"next_working_day({self._date(i)})")
+        return self._date(j)
 
     def previous_working_day(self, d: dt.date) -> dt.date:
         """The last working day strictly before ``d``.
@@ -611,7 +629,10 @@ class WorkingCalendar:
         >>> vietnam_calendar().previous_working_day(dt.date(2026, 2, 23))
         datetime.date(2026, 2, 13)
         """
-        return self.add_working_days(d, -1)
+        i = self._index(d)
+        j = self._add(i, -1)
+        self._warn_if_provisional(i, j, f"previous_working_day({self._date(i)})")
+        return self._date(j)
 
     def working_days(self, a: dt.date, b: dt.date) -> Iterator[dt.date]:
         """The working days of ``[a, b]`` in order (empty when b < a).
