@@ -214,3 +214,15 @@ def test_diff_reads_both_ways() -> None:
     new = Catalogue._trusted(data.model_copy(update={"procedures": new_procs}))
     assert [p.code for p in Catalogue.diff(old, new).removed] == ["2.000884"]
     assert [p.code for p in old.diff(new).removed] == ["2.000884"]
+
+
+def test_commune_marriage_registration_is_free_by_law() -> None:
+    # Law on Civil Status 2014 art. 11(1)(b): marriage of Vietnamese citizens residing in Viet Nam is
+    # exempt, and a commune registers only those marriages (art. 17): no category needs naming.
+    from hcc.procedures import default_catalogue
+
+    cat = default_catalogue()
+    for channel in ("direct", "online", "postal"):
+        q = cat.quote("1.000894", channel=channel, on=dt.date(2026, 3, 2))
+        assert q.total == Decimal(0)
+        assert "Điều 11(1)(b)" in q.lines[0].legal_basis
