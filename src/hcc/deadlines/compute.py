@@ -572,13 +572,22 @@ def _batch_list(received: Iterable[Any], b: _Batch, output: Output) -> list[Any]
     cache: dict[tuple[dt.date, int], _Core] = {}
     out: list[Any] = []
     want_date = output == "due_date"
+    by_day = b.by_day
+    thresholds: dict[dt.date, tuple[int, int]] = {}
     for k, r in enumerate(received):
-        m = as_vn_datetime(r, f"received[{k}]")
-        if b.by_day:
+        # an aware Vietnam datetime (the common case) is taken as is, without a call
+        m = (
+            r
+            if type(r) is dt.datetime and r.tzinfo is VN_TZ
+            else as_vn_datetime(r, f"received[{k}]")
+        )
+        if by_day:
             day = m.date()
-            x1, x2 = b.thresholds(day)
-            tod = _tod_us(m.time())
-            key = (day, (tod >= x1) + (tod >= x2))
+            x = thresholds.get(day)
+            if x is None:
+                x = thresholds[day] = b.thresholds(day)
+            tod = ((m.hour * 60 + m.minute) * 60 + m.second) * 1_000_000 + m.microsecond
+            key = (day, (tod >= x[0]) + (tod >= x[1]))
             core = cache.get(key)
             if core is None:
                 core = cache[key] = b.run(m)

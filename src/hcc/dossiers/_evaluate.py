@@ -162,8 +162,9 @@ def evaluate(
     cal = calendar or vietnam_calendar()
     n = len(dossiers)
     out: list[Evaluation | None] = [None] * n
-    # policies are grouped by identity (hashing a policy costs more than the rest of a dossier)
-    groups: dict[tuple[TimeLimit, int], list[int]] = {}
+    # grouped by the identity of the limit and the policy first (hashing a pydantic model costs
+    # more than the rest of a dossier; parsed limits are shared), then by the limit's value
+    by_ids: dict[tuple[int, bool, int], list[int]] = {}
     by_id: dict[int, DeadlinePolicy] = {}
     fallback = policy or _DEFAULT_POLICY
     for i, d in enumerate(dossiers):
@@ -172,36 +173,50 @@ def evaluate(
         if memo is not None and memo.calendar is cal and memo.policy is pol:
             out[i] = memo
             continue
-        by_id[id(pol)] = pol
-        key = (d.applicable_limit, id(pol))
-        group = groups.get(key)
+        key = (id(d.time_limit), d.use_alternate, id(pol))
+        group = by_ids.get(key)
         if group is None:
-            groups[key] = [i]
+            by_id[id(pol)] = pol
+            by_ids[key] = [i]
         else:
             group.append(i)
+    groups: dict[tuple[TimeLimit, int], list[int]] = {}
+    for idx in by_ids.values():
+        d = dossiers[idx[0]]
+        pol_id = id(d.policy or fallback)
+        groups.setdefault((d.applicable_limit, pol_id), []).extend(idx)
     # working days in (receipt date, answer date], shared by the dossiers of the same two days
     days_between: dict[tuple[dt.date, dt.date], int] = {}
     for (limit, pol_id), idx in groups.items():
         pol = by_id[pol_id]
         reset = pol.supplement == SupplementRule.RESET
+        # parallel lists, not a tuple per dossier: fewer objects for the cyclic GC to track
+        members: list[Dossier] = []
+        facts: list[_Facts] = []
         moments: list[dt.datetime] = []
         first: list[int] = []  # where each dossier's receipt is in moments
         timeline: list[bool] = []  # its restarts (supplements received) follow its receipt
-        members: list[tuple[Dossier, _Facts, bool]] = []
         for i in idx:
             d = dossiers[i]
             f = d._f
-            simple = not f.supplements and not f.extensions
-            members.append((d, f, simple))
+            members.append(d)
+            facts.append(f)
             first.append(len(moments))
             moments.append(f.received_at)
-            fast = reset and not simple and all(s.allotment is None for s in f.steps)
-            timeline.append(fast)
-            if fast:
-                moments.extend(s.received_at for s in f.supplements if s.received_at is not None)
+            if reset and (f.supplements or f.extensions):
+                fast = all(s.allotment is None for s in f.steps)
+                if fast:
+                    moments.extend(
+                        s.received_at for s in f.supplements if s.received_at is not None
+                    )
+                timeline.append(fast)
+            else:
+                timeline.append(False)
         dues = compute_deadlines(moments, limit, calendar=cal, policy=pol)
-        for k, (d, f, simple) in enumerate(members):
+        for k, d in enumerate(members):
+            f = facts[k]
             appt = dues[first[k]]
+            simple = not f.supplements and not f.extensions
             ev = Evaluation(d, f, appt, simple, cal, pol)
             settled_at = f.settled_at
             if simple:

@@ -347,11 +347,7 @@ _COUNTS = (
     _DISSATISFIED,
 ) = range(len(_COUNTS))
 # enum members are compared by identity: hashing one calls Python code
-_CLASSIFICATION_SLOT = (
-    (Classification.EARLY, _EARLY),
-    (Classification.ON_TIME, _ON_TIME),
-    (Classification.LATE, _LATE),
-)
+_EARLY_CLS, _ON_TIME_CLS = Classification.EARLY, Classification.ON_TIME
 _RATING_SLOT = (
     (Rating.VERY_SATISFIED, _VERY_SATISFIED),
     (Rating.SATISFIED, _SATISFIED),
@@ -403,7 +399,8 @@ class _Acc:
             if start <= settled_at < end:
                 assert ev.classification is not None
                 c[_SETTLED] += 1
-                c[_slot(ev.classification, _CLASSIFICATION_SLOT)] += 1
+                cls = ev.classification
+                c[_EARLY if cls is _EARLY_CLS else _ON_TIME if cls is _ON_TIME_CLS else _LATE] += 1
                 if f.settled_by is _REFUSED_EVENT:
                     c[_REFUSED] += 1
                 c[_PROCESSING_DAYS] += ev.processing_days

@@ -182,6 +182,7 @@ def _note(d: Dossier, new_due: dt.datetime | None) -> str | None:
 
 
 _REFUSED, _POSTED, _DELIVERED = EventKind.REFUSED, EventKind.POSTED, EventKind.DELIVERED
+_new_entry = tuple.__new__
 
 
 def _entry(ev: Evaluation, year: int, number: int) -> RegisterEntry:
@@ -199,27 +200,31 @@ def _entry(ev: Evaluation, year: int, number: int) -> RegisterEntry:
         and via is not _POSTED
         and via is not _DELIVERED
     )
-    return RegisterEntry(
-        year,
-        number,
-        d.code_text,
-        d.procedure_code,
-        d.procedure_name,
-        d.sets,
-        d.applicant,
-        d.address,
-        d.phone,
-        d.lead_agency,
-        f.received_at,
-        ev.appointment,
-        new_due,
-        step.sent_at if step else None,
-        step.agency if step else None,
-        f.settled_at,
-        f.returned_at,
-        via,
-        f.state.value,
-        d.note if plain else _note(d, new_due),
+    # tuple.__new__ directly: RegisterEntry(...) is a Python-level __new__ (100,000 rows a report)
+    return _new_entry(
+        RegisterEntry,
+        (
+            year,
+            number,
+            d.code_text,
+            d.procedure_code,
+            d.procedure_name,
+            d.sets,
+            d.applicant,
+            d.address,
+            d.phone,
+            d.lead_agency,
+            f.received_at,
+            ev.appointment,
+            new_due,
+            step.sent_at if step else None,
+            step.agency if step else None,
+            f.settled_at,
+            f.returned_at,
+            via,
+            f.state._value_,
+            d.note if plain else _note(d, new_due),
+        ),
     )
 
 
