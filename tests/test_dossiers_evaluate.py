@@ -20,6 +20,7 @@ from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import ClockState, DeadlinePolicy
 from hcc.dossiers import TRANSITIONS, Dossier, DossierEvent, DossierState, EventKind
 from hcc.dossiers._evaluate import evaluate
+from hcc.dossiers.register import _moment_text, _moment_texts
 from hcc.errors import ProvisionalCalendarWarning
 
 T = TypeVar("T")
@@ -115,3 +116,21 @@ def test_evaluation_equals_the_clock_with_supplements_and_extensions(
             assert overdue == (at_cutoff.state is ClockState.BREACHED)
             if not ev.simple:
                 assert warned_overdue == warned_status
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1900, 1, 1),
+        max_value=dt.datetime(2099, 12, 31),
+        timezones=st.sampled_from(
+            [VN_TZ, dt.UTC, dt.timezone(dt.timedelta(hours=-3, minutes=-30))]
+        ),
+    ),
+    st.sampled_from(["iso", "vn"]),
+)
+def test_register_csv_moments_are_written_as_by_strftime(m: dt.datetime, style: Any) -> None:
+    fmt = _moment_texts(style)
+    assert fmt(m) == _moment_text(m, style)
+    assert fmt(m) == _moment_text(m, style)  # from the caches
+    assert fmt(None) == ""
