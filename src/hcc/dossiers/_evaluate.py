@@ -11,16 +11,24 @@ an extension is batched too, unless an agency step has an allotment: the clock t
 count at each supplement received, ``compute_deadline(supplement, limit)`` (the same batch), and an
 extension moves the current due to its new appointment until the next restart; the clock's due at
 any moment is read from that timeline. The other dossiers (``pause`` policies, allotted steps) go
-through their clock. ``tests/test_dossiers_properties.py`` checks that every path agrees with
-:meth:`hcc.Dossier.sla` on random logs.
+through their clock. ``tests/test_dossiers_properties.py`` and ``tests/test_dossiers_evaluate.py``
+check that every path agrees with :meth:`hcc.Dossier.sla` on random logs.
+
+The result for a dossier (a :data:`Memo`) is kept in the dossier as a memo: a plain tuple of
+dates, numbers and flags, which the cyclic garbage collector stops tracking, so a year of
+evaluated dossiers does not make every full collection longer (nor trigger one sooner). Only a
+dossier that went through its clock keeps the clock in it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Final
 
 from hcc.calendar import VN_TZ, WorkingCalendar, vietnam_calendar
 from hcc.deadlines import (
@@ -37,7 +45,7 @@ from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
 
-__all__ = ["Evaluation", "evaluate", "provisional_once"]
+__all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "provisional_once"]
 
 _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
@@ -45,79 +53,113 @@ _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 _SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
 _SUPPLEMENT_RECEIVED = EventKind.SUPPLEMENT_RECEIVED
 _EXTENDED = EventKind.EXTENDED
+_CLASSES = (Classification.EARLY, Classification.ON_TIME, Classification.LATE)
+"""Classifications by their index in a memo (-1: none)."""
 
 Segment = tuple[dt.datetime, dt.datetime | None, bool]
 """From this moment on (until the next segment): the clock's current due (None while a supplement
 is pending: the clock is paused), and whether the clock's status there rests on a provisional year."""
 
+Memo = tuple[
+    int, dt.datetime, int, dt.datetime | None, int, tuple[Segment, ...] | None, SlaClock | None
+]
+"""One dossier's deadline facts from its full log: (token of the calendar and policy,
+appointment, classification index in ``_CLASSES`` or -1, due at the end of the log, processing
+days, timeline of the due or None, clock or None). Neither timeline nor clock: no supplement and
+no extension, the due is the appointment. Read it with the ``M_*`` positions."""
+
+M_APPOINTMENT: Final = 1
+M_CLASSIFICATION: Final = 2
+M_DUE: Final = 3
+M_DAYS: Final = 4
+_M_TIMELINE: Final = 5
+_M_CLOCK: Final = 6
+
+# Tokens name a (calendar, policy) pair in memos. The registry keeps the pairs of its tokens alive
+# (so their ids cannot be reused) and forgets the oldest beyond _MAX_TOKENS; a forgotten token is
+# never issued again, so a memo never matches another calendar or policy.
+_MAX_TOKENS = 16
+_TOKENS: dict[tuple[int, int], tuple[int, WorkingCalendar, DeadlinePolicy]] = {}
+_TOKENS_LOCK = threading.Lock()
+_NEXT_TOKEN = itertools.count(1)
+
+
+def _token(cal: WorkingCalendar, pol: DeadlinePolicy) -> int:
+    key = (id(cal), id(pol))
+    with _TOKENS_LOCK:
+        got = _TOKENS.get(key)
+        if got is not None and got[1] is cal and got[2] is pol:
+            return got[0]
+        while len(_TOKENS) >= _MAX_TOKENS:
+            del _TOKENS[next(iter(_TOKENS))]
+        token = next(_NEXT_TOKEN)
+        _TOKENS[key] = (token, cal, pol)
+        return token
+
+
+def classification_of(memo: Memo) -> Classification | None:
+    """The memo's classification (None while unanswered or when withdrawn)."""
+    i = memo[M_CLASSIFICATION]
+    return None if i < 0 else _CLASSES[i]
+
+
+def overdue_at(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -> bool:
+    """Whether the unanswered dossier's clock is ``breached`` at ``cutoff``."""
+    timeline, clock = memo[_M_TIMELINE], memo[_M_CLOCK]
+    if clock is not None:
+        return clock.status(at=cutoff).state is ClockState.BREACHED
+    if timeline is None:
+        return cutoff > memo[M_APPOINTMENT]
+    if cutoff < timeline[0][0]:  # before the receipt: the clock refuses (EventOrderError)
+        return dossier.clock().status(at=cutoff).state is ClockState.BREACHED
+    due: dt.datetime | None = None
+    provisional = False
+    for at, seg_due, seg_provisional in timeline:
+        if at > cutoff:
+            break
+        due, provisional = seg_due, seg_provisional
+    if provisional:  # as the clock's status at the cutoff would
+        _warn_provisional(dossier)
+    return due is not None and cutoff > due
+
 
 class Evaluation:
-    """One dossier's deadline facts, derived from its full log (computed once, then read)."""
+    """One dossier's deadline facts (a view of its :data:`Memo`)."""
 
-    __slots__ = (
-        "_clock",
-        "_timeline",
-        "appointment",
-        "calendar",
-        "classification",
-        "dossier",
-        "due_at",
-        "facts",
-        "policy",
-        "processing_days",
-        "simple",
-    )
+    __slots__ = ("dossier", "memo")
 
-    def __init__(
-        self,
-        dossier: Dossier,
-        facts: _Facts,
-        appointment: dt.datetime,
-        simple: bool,
-        calendar: WorkingCalendar,
-        policy: DeadlinePolicy,
-    ) -> None:
+    def __init__(self, dossier: Dossier, memo: Memo) -> None:
         self.dossier = dossier
-        self.facts = facts
-        """The facts of the dossier's log (``Dossier._f``), read by the reports."""
-        self.appointment = appointment
-        """The receipt slip's appointment (compute_deadline from the receipt)."""
-        self.simple = simple
-        """No supplement and no extension: the clock's due is the appointment."""
-        self.classification: Classification | None = None
-        """Early / on time / late of the answer (None while unanswered or when withdrawn)."""
-        self.due_at: dt.datetime | None = appointment
-        """The clock's current due at the end of the log (None while a reset supplement is pending)."""
-        self.processing_days = 0
-        """Working days in (receipt date, answer date] (0 while unanswered)."""
-        self.calendar = calendar
-        self.policy = policy
-        self._clock: SlaClock | None = None
-        self._timeline: tuple[Segment, ...] | None = None
-        """The clock's due over time (reset policies), when the batch derived it."""
+        self.memo = memo
 
-    def clock(self) -> SlaClock:
-        """The dossier's SLA clock (built once)."""
-        if self._clock is None:
-            self._clock = self.dossier.clock(calendar=self.calendar, policy=self.policy)
-        return self._clock
+    @property
+    def appointment(self) -> dt.datetime:
+        """The receipt slip's appointment (compute_deadline from the receipt)."""
+        return self.memo[M_APPOINTMENT]
+
+    @property
+    def simple(self) -> bool:
+        """No supplement and no extension: the clock's due is the appointment."""
+        return self.memo[_M_TIMELINE] is None and self.memo[_M_CLOCK] is None
+
+    @property
+    def classification(self) -> Classification | None:
+        """Early / on time / late of the answer (None while unanswered or when withdrawn)."""
+        return classification_of(self.memo)
+
+    @property
+    def due_at(self) -> dt.datetime | None:
+        """The clock's current due at the end of the log (None while a reset supplement is pending)."""
+        return self.memo[M_DUE]
+
+    @property
+    def processing_days(self) -> int:
+        """Working days in (receipt date, answer date] (0 while unanswered)."""
+        return self.memo[M_DAYS]
 
     def overdue_at(self, cutoff: dt.datetime) -> bool:
         """Whether the unanswered dossier's clock is ``breached`` at ``cutoff``."""
-        if self.simple:
-            return cutoff > self.appointment
-        timeline = self._timeline
-        if timeline is None or cutoff < timeline[0][0]:
-            return self.clock().status(at=cutoff).state is ClockState.BREACHED
-        due: dt.datetime | None = None
-        provisional = False
-        for at, seg_due, seg_provisional in timeline:
-            if at > cutoff:
-                break
-            due, provisional = seg_due, seg_provisional
-        if provisional:  # as the clock's status at the cutoff would
-            _warn_provisional(self.dossier)
-        return due is not None and cutoff > due
+        return overdue_at(self.dossier, self.memo, cutoff)
 
 
 def _warn_provisional(d: Dossier) -> None:
@@ -153,30 +195,45 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Evaluation]:
-    """:class:`Evaluation` of each dossier, in order (call inside :func:`provisional_once`).
+    """:class:`Evaluation` of each dossier, in order (call inside :func:`provisional_once`)."""
+    ms = memos(dossiers, calendar=calendar, policy=policy)
+    return [Evaluation(d, m) for d, m in zip(dossiers, ms, strict=True)]
 
-    Each dossier keeps its last evaluation (for one calendar and policy) as a memo: a dossier is
-    immutable, so the memo can never disagree with its log; a report that needs the rows, the
-    year's figures and the months' evaluates each dossier once.
+
+def memos(
+    dossiers: Sequence[Dossier],
+    *,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+) -> list[Memo]:
+    """The :data:`Memo` of each dossier, in order (call inside :func:`provisional_once`).
+
+    Each dossier keeps its last memo (for one calendar and policy): a dossier is immutable, so
+    the memo can never disagree with its log; a report that needs the rows, the year's figures
+    and the months' evaluates each dossier once.
     """
     cal = calendar or vietnam_calendar()
     n = len(dossiers)
-    out: list[Evaluation | None] = [None] * n
+    out: list[Memo | None] = [None] * n
     # grouped by the identity of the limit and the policy first (hashing a pydantic model costs
     # more than the rest of a dossier; parsed limits are shared), then by the limit's value
     by_ids: dict[tuple[int, bool, int], list[int]] = {}
     by_id: dict[int, DeadlinePolicy] = {}
+    tokens: dict[int, int] = {}
     fallback = policy or _DEFAULT_POLICY
     for i, d in enumerate(dossiers):
         pol = d.policy or fallback
-        memo: Evaluation | None = d.__dict__.get(_MEMO)
-        if memo is not None and memo.calendar is cal and memo.policy is pol:
+        token = tokens.get(id(pol))
+        if token is None:
+            token = tokens[id(pol)] = _token(cal, pol)
+            by_id[id(pol)] = pol
+        memo: Memo | None = d.__dict__.get(_MEMO)
+        if memo is not None and memo[0] == token:
             out[i] = memo
             continue
         key = (id(d.time_limit), d.use_alternate, id(pol))
         group = by_ids.get(key)
         if group is None:
-            by_id[id(pol)] = pol
             by_ids[key] = [i]
         else:
             group.append(i)
@@ -189,6 +246,7 @@ def evaluate(
     days_between: dict[tuple[dt.date, dt.date], int] = {}
     for (limit, pol_id), idx in groups.items():
         pol = by_id[pol_id]
+        token = tokens[pol_id]
         reset = pol.supplement == SupplementRule.RESET
         # parallel lists, not a tuple per dossier: fewer objects for the cyclic GC to track
         members: list[Dossier] = []
@@ -215,65 +273,69 @@ def evaluate(
         dues = compute_deadlines(moments, limit, calendar=cal, policy=pol)
         for k, d in enumerate(members):
             f = facts[k]
-            appt = dues[first[k]]
-            simple = not f.supplements and not f.extensions
-            ev = Evaluation(d, f, appt, simple, cal, pol)
+            appt = due = dues[first[k]]
+            cls = -1
+            segments: tuple[Segment, ...] | None = None
+            clock: SlaClock | None = None
             settled_at = f.settled_at
-            if simple:
+            if not f.supplements and not f.extensions:
                 if settled_at is not None:
-                    ev.classification = _classify(settled_at, appt)
+                    cls = _classify(settled_at, appt)
             elif timeline[k]:
-                _replay_reset(ev, dues, first[k] + 1)
+                cls, due, segments = _replay_reset(d, f, cal, dues, first[k])
             else:
-                st = ev.clock().status(at=d.events[-1].at)
-                ev.classification = st.classification
-                ev.due_at = st.due_at
+                clock = d.clock(calendar=cal, policy=pol)
+                st = clock.status(at=d.events[-1].at)
+                if st.classification is not None:
+                    cls = _CLASSES.index(st.classification)
+                due = st.due_at
+            days = 0
             if settled_at is not None:
                 span = (f.received_at.date(), settled_at.date())
-                days = days_between.get(span)
-                if days is None:
-                    days = days_between[span] = cal.working_days_between(*span)
-                ev.processing_days = days
-            d.__dict__[_MEMO] = ev
-            out[idx[k]] = ev
+                got = days_between.get(span)
+                if got is None:
+                    got = days_between[span] = cal.working_days_between(*span)
+                days = got
+            memo = (token, appt, cls, due, days, segments, clock)
+            d.__dict__[_MEMO] = memo
+            out[idx[k]] = memo
     return out  # type: ignore[return-value]  # every slot is filled above
 
 
-_EARLY, _ON_TIME, _LATE = Classification.EARLY, Classification.ON_TIME, Classification.LATE
-
-
-def _classify(done: dt.datetime, due: dt.datetime) -> Classification:
-    """:func:`hcc.deadlines.classify`, without its input checks for two Vietnam-time moments."""
+def _classify(done: dt.datetime, due: dt.datetime) -> int:
+    """:func:`hcc.deadlines.classify` as an index in ``_CLASSES`` (no input checks for two
+    Vietnam-time moments)."""
     if done.tzinfo is not VN_TZ or due.tzinfo is not VN_TZ:
-        return classify(done, due)
+        return _CLASSES.index(classify(done, due))
     if done > due:
-        return _LATE
-    return _EARLY if done.date() < due.date() else _ON_TIME
+        return 2
+    return 0 if done.date() < due.date() else 1
 
 
-def _replay_reset(ev: Evaluation, dues: list[dt.datetime], at: int) -> None:
+def _replay_reset(
+    d: Dossier, f: _Facts, cal: WorkingCalendar, dues: list[dt.datetime], at: int
+) -> tuple[int, dt.datetime | None, tuple[Segment, ...]]:
     """The clock of a dossier under a ``reset`` policy, from its batched dues.
 
-    ``dues[at:]`` are ``compute_deadline`` of its supplements received, in order. As
-    :class:`hcc.deadlines.SlaClock` does: a request pauses the clock; a supplement received
-    restarts the count (and drops an earlier extension); an extension makes its new appointment
-    the current due; the classification is against the due before any extension. Fills
-    ``classification``, ``due_at`` and the timeline; warns as the clock's status would.
+    ``dues[at]`` is its appointment, ``dues[at + 1:]`` ``compute_deadline`` of its supplements
+    received, in order. As :class:`hcc.deadlines.SlaClock` does: a request pauses the clock; a
+    supplement received restarts the count (and drops an earlier extension); an extension makes
+    its new appointment the current due; the classification is against the due before any
+    extension. Returns the classification index, the due at the end of the log and the timeline;
+    warns as the clock's status would.
     """
-    d, f, cal = ev.dossier, ev.facts, ev.calendar
-    due = ev.appointment
+    due = dues[at]
     ext: dt.datetime | None = None
     pending = False
-    received_on = f.received_at.date()
-    provisional = cal.is_provisional_span(received_on, due.date())
+    provisional = cal.is_provisional_span(f.received_at.date(), due.date())
     segments: list[Segment] = [(f.received_at, due, provisional)]
     for e in d.events:
         k = e.kind
         if k is _SUPPLEMENT_REQUESTED:
             pending = True
         elif k is _SUPPLEMENT_RECEIVED:
-            due = dues[at]
             at += 1
+            due = dues[at]
             ext = None
             pending = False
             provisional = provisional or cal.is_provisional_span(e.at.date(), due.date())
@@ -284,14 +346,13 @@ def _replay_reset(ev: Evaluation, dues: list[dt.datetime], at: int) -> None:
         else:
             continue
         segments.append((e.at, None if pending else ext or due, provisional))
-    ev._timeline = tuple(segments)
     settled_at = f.settled_at
-    if settled_at is not None:
-        ev.classification = _classify(settled_at, due)
-    ev.due_at = None if pending and settled_at is None and f.withdrawn_at is None else ext or due
+    cls = -1 if settled_at is None else _classify(settled_at, due)
+    end_due = None if pending and settled_at is None and f.withdrawn_at is None else ext or due
     if provisional:
         _warn_provisional(d)
+    return cls, end_due, tuple(segments)
 
 
 _MEMO = "_evaluation"
-"""Key of the memo (the last :class:`Evaluation`) in a dossier's ``__dict__``."""
+"""Key of the memo (the last :data:`Memo`) in a dossier's ``__dict__``."""

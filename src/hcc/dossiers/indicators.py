@@ -52,7 +52,14 @@ from hcc.calendar import (
     as_vn_datetime,
 )
 from hcc.deadlines import Classification
-from hcc.dossiers._evaluate import Evaluation, evaluate, provisional_once
+from hcc.dossiers._evaluate import (
+    M_CLASSIFICATION,
+    M_DAYS,
+    Memo,
+    memos,
+    overdue_at,
+    provisional_once,
+)
 from hcc.dossiers.dossier import Dossier
 from hcc.dossiers.events import EventKind, Rating
 from hcc.procedures import ChannelKind
@@ -347,7 +354,6 @@ _COUNTS = (
     _DISSATISFIED,
 ) = range(len(_COUNTS))
 # enum members are compared by identity: hashing one calls Python code
-_EARLY_CLS, _ON_TIME_CLS = Classification.EARLY, Classification.ON_TIME
 _RATING_SLOT = (
     (Rating.VERY_SATISFIED, _VERY_SATISFIED),
     (Rating.SATISFIED, _SATISFIED),
@@ -377,9 +383,9 @@ class _Acc:
         self.cutoff = cutoff
         self.counts = [0] * len(_COUNTS)
 
-    def add(self, ev: Evaluation) -> None:
-        """Count ``ev``'s dossier as known at the cutoff (see the module docstring)."""
-        f = ev.facts
+    def add(self, d: Dossier, memo: Memo) -> None:
+        """Count dossier ``d`` (its memo ``memo``) as known at the cutoff (module docstring)."""
+        f = d._f
         cutoff = self.cutoff
         received_at = f.received_at
         if received_at > cutoff:
@@ -387,7 +393,7 @@ class _Acc:
         start, end, c = self.start, self.end, self.counts
         if start <= received_at < end:
             c[_RECEIVED] += 1
-            if ev.dossier.channel is _ONLINE:
+            if d.channel is _ONLINE:
                 c[_RECEIVED_ONLINE] += 1
         settled_at = f.settled_at
         if settled_at is not None and settled_at > cutoff:
@@ -397,19 +403,19 @@ class _Acc:
             withdrawn_at = None
         if settled_at is not None:
             if start <= settled_at < end:
-                assert ev.classification is not None
+                cls = memo[M_CLASSIFICATION]
+                assert cls >= 0
                 c[_SETTLED] += 1
-                cls = ev.classification
-                c[_EARLY if cls is _EARLY_CLS else _ON_TIME if cls is _ON_TIME_CLS else _LATE] += 1
+                c[_EARLY + cls] += 1  # early, on time, late: in the order of the memo's index
                 if f.settled_by is _REFUSED_EVENT:
                     c[_REFUSED] += 1
-                c[_PROCESSING_DAYS] += ev.processing_days
+                c[_PROCESSING_DAYS] += memo[M_DAYS]
         elif withdrawn_at is not None:
             if start <= withdrawn_at < end:
                 c[_WITHDRAWN] += 1
         else:
             c[_PENDING] += 1
-            if ev.overdue_at(cutoff):
+            if overdue_at(d, memo, cutoff):
                 c[_PENDING_OVERDUE] += 1
         returned_at = f.returned_at
         if returned_at is not None and returned_at <= cutoff and start <= returned_at < end:
@@ -422,7 +428,7 @@ class _Acc:
         if rated_at is not None:
             rating: Rating | None = f.rating
             if rated_at > cutoff:
-                rating, rated_at = _rating_as_of(ev.dossier, cutoff)
+                rating, rated_at = _rating_as_of(d, cutoff)
             if rating is not None and rated_at is not None and start <= rated_at < end:
                 c[_RATED] += 1
                 c[_slot(rating, _RATING_SLOT)] += 1
@@ -478,8 +484,9 @@ def indicators(
     p, moment, cutoff = _prepare(period, as_of)
     acc = _Acc(p.start_at, p.end_at, cutoff)
     with provisional_once("the indicators"):
-        for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
-            acc.add(ev)
+        ds = _received_by(dossiers, cutoff)
+        for d, memo in zip(ds, memos(ds, calendar=calendar, policy=policy), strict=True):
+            acc.add(d, memo)
     return acc.result(p, moment, on_time_rate)
 
 
@@ -529,16 +536,17 @@ def group_indicators(
         accs = [_Acc(m.start_at, m.end_at, min(moment, m.last_instant)) for m in months]
         starts = [m.start_at for m in months]
         with provisional_once("the indicators"):
-            for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
-                f = ev.facts
-                last = ev.dossier.events[-1].at
+            ds = _received_by(dossiers, cutoff)
+            for d, memo in zip(ds, memos(ds, calendar=calendar, policy=policy), strict=True):
+                f = d._f
+                last = d.events[-1].at
                 closed = f.settled_at if f.settled_at is not None else f.withdrawn_at
                 first = max(bisect_right(starts, f.received_at) - 1, 0)
                 for i in range(first, len(months)):
                     acc = accs[i]
                     if last < acc.start and closed is not None and closed <= acc.cutoff:
                         break  # nothing of it falls in this month or any later one
-                    acc.add(ev)
+                    acc.add(d, memo)
         return {
             m.start.strftime("%Y-%m"): acc.result(m, moment, on_time_rate)
             for m, acc in zip(months, accs, strict=True)
@@ -548,12 +556,13 @@ def group_indicators(
         raise InvalidInputError("by", by, "'procedure', 'field', 'agency' or 'month'")
     groups: dict[str, _Acc] = {}
     with provisional_once("the indicators"):
-        for ev in evaluate(_received_by(dossiers, cutoff), calendar=calendar, policy=policy):
-            k = key(ev.dossier)
+        ds = _received_by(dossiers, cutoff)
+        for d, memo in zip(ds, memos(ds, calendar=calendar, policy=policy), strict=True):
+            k = key(d)
             group = groups.get(k)
             if group is None:
                 group = groups[k] = _Acc(p.start_at, p.end_at, cutoff)
-            group.add(ev)
+            group.add(d, memo)
     return {k: groups[k].result(p, moment, on_time_rate) for k in sorted(groups)}
 
 

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
-from hcc.dossiers._evaluate import Evaluation, evaluate, provisional_once
+from hcc.dossiers._evaluate import M_APPOINTMENT, M_DUE, Memo, memos, provisional_once
 from hcc.dossiers.dossier import Dossier
 from hcc.dossiers.events import DossierEvent, EventKind
 from hcc.errors import EventOrderError, HccError
@@ -185,11 +185,11 @@ _REFUSED, _POSTED, _DELIVERED = EventKind.REFUSED, EventKind.POSTED, EventKind.D
 _new_entry = tuple.__new__
 
 
-def _entry(ev: Evaluation, year: int, number: int) -> RegisterEntry:
-    d = ev.dossier
-    f = ev.facts
-    due = ev.due_at
-    new_due = due if due is not None and due != ev.appointment else None
+def _entry(d: Dossier, memo: Memo, year: int, number: int) -> RegisterEntry:
+    f = d._f
+    appointment = memo[M_APPOINTMENT]
+    due = memo[M_DUE]
+    new_due = due if due is not None and due != appointment else None
     step = f.steps[0] if f.steps else None
     via = f.returned_via
     plain = (
@@ -215,7 +215,7 @@ def _entry(ev: Evaluation, year: int, number: int) -> RegisterEntry:
             d.phone,
             d.lead_agency,
             f.received_at,
-            ev.appointment,
+            appointment,
             new_due,
             step.sent_at if step else None,
             step.agency if step else None,
@@ -463,9 +463,9 @@ class RegisterBook:
                 numbers.append(i)
                 views.append(view)
         with provisional_once(f"the register of {self.year}"):
-            evs = evaluate(views, calendar=calendar, policy=policy)
+            ms = memos(views, calendar=calendar, policy=policy)
         year = self.year
-        return [_entry(ev, year, n) for ev, n in zip(evs, numbers, strict=True)]
+        return [_entry(d, m, year, n) for d, m, n in zip(views, ms, numbers, strict=True)]
 
     def to_csv(
         self,
