@@ -60,7 +60,7 @@ from hcc.dossiers._evaluate import (
     overdue_at,
     provisional_once,
 )
-from hcc.dossiers.dossier import Dossier
+from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind, Rating
 from hcc.procedures import ChannelKind
 
@@ -354,22 +354,11 @@ _COUNTS = (
     _DISSATISFIED,
 ) = range(len(_COUNTS))
 # enum members are compared by identity: hashing one calls Python code
-_RATING_SLOT = (
-    (Rating.VERY_SATISFIED, _VERY_SATISFIED),
-    (Rating.SATISFIED, _SATISFIED),
-    (Rating.DISSATISFIED, _DISSATISFIED),
-)
+_VERY_SATISFIED_RATING, _SATISFIED_RATING = Rating.VERY_SATISFIED, Rating.SATISFIED
 _ONLINE = ChannelKind.ONLINE
 _REFUSED_EVENT = EventKind.REFUSED
 _POSTED_EVENT = EventKind.POSTED
 _DELIVERED_EVENT = EventKind.DELIVERED
-
-
-def _slot(value: object, slots: tuple[tuple[object, int], ...]) -> int:
-    for member, i in slots:
-        if value is member:
-            return i
-    raise AssertionError(f"unexpected {value!r}")  # pragma: no cover - the enums are closed
 
 
 class _Acc:
@@ -383,9 +372,9 @@ class _Acc:
         self.cutoff = cutoff
         self.counts = [0] * len(_COUNTS)
 
-    def add(self, d: Dossier, memo: Memo) -> None:
-        """Count dossier ``d`` (its memo ``memo``) as known at the cutoff (module docstring)."""
-        f = d._f
+    def add(self, d: Dossier, f: _Facts, memo: Memo) -> None:
+        """Count dossier ``d`` (the facts of its log ``f``, its memo ``memo``) as known at the
+        cutoff (see the module docstring)."""
         cutoff = self.cutoff
         received_at = f.received_at
         if received_at > cutoff:
@@ -431,7 +420,13 @@ class _Acc:
                 rating, rated_at = _rating_as_of(d, cutoff)
             if rating is not None and rated_at is not None and start <= rated_at < end:
                 c[_RATED] += 1
-                c[_slot(rating, _RATING_SLOT)] += 1
+                c[
+                    _VERY_SATISFIED
+                    if rating is _VERY_SATISFIED_RATING
+                    else _SATISFIED
+                    if rating is _SATISFIED_RATING
+                    else _DISSATISFIED
+                ] += 1
 
     def result(self, period: Period, as_of: dt.datetime, on_time_rate: OnTimeRate) -> Indicators:
         counts = Indicators.model_validate(
@@ -473,7 +468,7 @@ def indicators(
     ``policy`` applies to dossiers that do not carry their own. Warns once if a deadline rests on
     a provisional year.
 
-    >>> from hcc.dossiers.dossier import Dossier
+    >>> from hcc.dossiers.dossier import Dossier, _Facts
     >>> d = Dossier.receive(code="000.00.01.H38-260302-0001", procedure_code="2.000815",
     ...     procedure_name="Chứng thực", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",
     ...     at=dt.datetime(2026, 3, 2, 9)).record("result_ready", dt.datetime(2026, 3, 2, 10))
@@ -484,20 +479,27 @@ def indicators(
     p, moment, cutoff = _prepare(period, as_of)
     acc = _Acc(p.start_at, p.end_at, cutoff)
     with provisional_once("the indicators"):
-        ds = _received_by(dossiers, cutoff)
-        for d, memo in zip(ds, memos(ds, calendar=calendar, policy=policy), strict=True):
-            acc.add(d, memo)
+        ds, fs = _received_by(dossiers, cutoff)
+        ms = memos(ds, calendar=calendar, policy=policy)
+        for d, f, memo in zip(ds, fs, ms, strict=True):
+            acc.add(d, f, memo)
     return acc.result(p, moment, on_time_rate)
 
 
-def _received_by(dossiers: Iterable[Dossier], cutoff: dt.datetime) -> list[Dossier]:
+def _received_by(
+    dossiers: Iterable[Dossier], cutoff: dt.datetime
+) -> tuple[list[Dossier], list[_Facts]]:
+    """The dossiers received by ``cutoff``, and the facts of their logs."""
     out: list[Dossier] = []
+    facts: list[_Facts] = []
     for d in dossiers:
         if not isinstance(d, Dossier):
             raise InvalidInputError("dossiers", d, "hcc.Dossier items")
-        if d.received_at <= cutoff:
+        f = d._f
+        if f.received_at <= cutoff:
             out.append(d)
-    return out
+            facts.append(f)
+    return out, facts
 
 
 GroupBy = Literal["procedure", "field", "agency", "month"]
@@ -536,9 +538,9 @@ def group_indicators(
         accs = [_Acc(m.start_at, m.end_at, min(moment, m.last_instant)) for m in months]
         starts = [m.start_at for m in months]
         with provisional_once("the indicators"):
-            ds = _received_by(dossiers, cutoff)
-            for d, memo in zip(ds, memos(ds, calendar=calendar, policy=policy), strict=True):
-                f = d._f
+            ds, fs = _received_by(dossiers, cutoff)
+            ms = memos(ds, calendar=calendar, policy=policy)
+            for d, f, memo in zip(ds, fs, ms, strict=True):
                 last = d.events[-1].at
                 closed = f.settled_at if f.settled_at is not None else f.withdrawn_at
                 first = max(bisect_right(starts, f.received_at) - 1, 0)
@@ -546,7 +548,7 @@ def group_indicators(
                     acc = accs[i]
                     if last < acc.start and closed is not None and closed <= acc.cutoff:
                         break  # nothing of it falls in this month or any later one
-                    acc.add(d, memo)
+                    acc.add(d, f, memo)
         return {
             m.start.strftime("%Y-%m"): acc.result(m, moment, on_time_rate)
             for m, acc in zip(months, accs, strict=True)
@@ -556,13 +558,14 @@ def group_indicators(
         raise InvalidInputError("by", by, "'procedure', 'field', 'agency' or 'month'")
     groups: dict[str, _Acc] = {}
     with provisional_once("the indicators"):
-        ds = _received_by(dossiers, cutoff)
-        for d, memo in zip(ds, memos(ds, calendar=calendar, policy=policy), strict=True):
+        ds, fs = _received_by(dossiers, cutoff)
+        ms = memos(ds, calendar=calendar, policy=policy)
+        for d, f, memo in zip(ds, fs, ms, strict=True):
             k = key(d)
             group = groups.get(k)
             if group is None:
                 group = groups[k] = _Acc(p.start_at, p.end_at, cutoff)
-            group.add(d, memo)
+            group.add(d, f, memo)
     return {k: groups[k].result(p, moment, on_time_rate) for k in sorted(groups)}
 
 
@@ -616,7 +619,7 @@ def circular01_indices(
 ) -> Circular01Indices:
     """Indices 1 and 2 of Circular 01/2018 art. 13 for one dossier, from its SLA clock.
 
-    >>> from hcc.dossiers.dossier import Dossier
+    >>> from hcc.dossiers.dossier import Dossier, _Facts
     >>> d = Dossier.receive(code="000.00.01.H38-260302-0002", procedure_code="1.000001",
     ...     procedure_name="Đăng ký biến động đất đai", lead_agency="UBND xã", applicant="A",
     ...     time_limit="05 ngày làm việc", statutory_limit="10 ngày làm việc",

@@ -182,7 +182,7 @@ def _note(d: Dossier, new_due: dt.datetime | None) -> str | None:
 
 
 _REFUSED, _POSTED, _DELIVERED = EventKind.REFUSED, EventKind.POSTED, EventKind.DELIVERED
-_new_entry = tuple.__new__
+_new_entry = _new_ref = tuple.__new__
 
 
 def _entry(d: Dossier, memo: Memo, year: int, number: int) -> RegisterEntry:
@@ -369,18 +369,6 @@ class RegisterBook:
             self._by_code[code] = len(self._dossiers)
             self._dossiers.append(dossier)
             return RegisterEntryRef(self.year, len(self._dossiers))
-
-    def _file(self, dossier: Dossier, code: str, year: int) -> RegisterEntryRef | None:
-        """:meth:`add` for a dossier of this year, when the book is open and ``code`` is new;
-        None (nothing filed) otherwise."""
-        if year != self.year:
-            return None
-        with self._lock:
-            if self._closed_at is not None or code in self._by_code:
-                return None
-            self._by_code[code] = len(self._dossiers)
-            self._dossiers.append(dossier)
-            return RegisterEntryRef(year, len(self._dossiers))
 
     def update(self, dossier: Dossier) -> RegisterEntryRef:
         """Replace the filed version of ``dossier`` with a newer one whose log extends it.
@@ -697,16 +685,19 @@ class Register:
             for d in dossiers:
                 # the common case inline: a new code for the open book of a year already seen
                 if type(d) is Dossier:
-                    year = d.received_at.year
+                    year = d._f.received_at.year
                     book = books.get(year)
                     if book is not None and year <= self._latest:
                         code = d.code_text
                         if code not in where:
-                            ref = book._file(d, code, year)
-                            if ref is not None:
-                                where[code] = year
-                                refs.append(ref)
-                                continue
+                            with book._lock:
+                                if book._closed_at is None and code not in book._by_code:
+                                    entries = book._dossiers
+                                    book._by_code[code] = len(entries)
+                                    entries.append(d)
+                                    where[code] = year
+                                    refs.append(_new_ref(RegisterEntryRef, (year, len(entries))))
+                                    continue
                 refs.append(self.add(d))  # everything else, errors included
             return refs
 
