@@ -216,9 +216,14 @@ class UnknownProcedureError(HccError, LookupError):
 class DossierCodeError(HccError, ValueError):
     """A dossier code (Circular 01/2018 art. 19) that does not match ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``.
 
-    >>> isinstance(DossierCodeError("bad code 'X'"), ValueError)
-    True
+    >>> e = DossierCodeError("dossier code: got 'X', not in the pattern", value="X")
+    >>> isinstance(e, ValueError), e.value
+    (True, 'X')
     """
+
+    def __init__(self, message: str, *, value: object = None) -> None:
+        self.value = value
+        super().__init__(message)
 
 
 class DocumentContextError(HccError, ValueError):

@@ -43,9 +43,9 @@ _EXPECTED = "V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, e.g. '000.00.15.H38-260105-0007
 
 
 def _error(value: object, why: str) -> DossierCodeError:
-    err = DossierCodeError(f"dossier code: got {value!r}, {why}; expected {_EXPECTED}")
-    err.value = value  # type: ignore[attr-defined]
-    return err
+    return DossierCodeError(
+        f"dossier code: got {value!r}, {why}; expected {_EXPECTED}", value=value
+    )
 
 
 def _check_unit(unit: str) -> str:
