@@ -180,7 +180,13 @@ class Period(BaseModel):
 
 
 class IndicatorCounts(Protocol):
-    """What an on-time-rate function reads (an :class:`Indicators` satisfies it)."""
+    """What an on-time-rate function reads (an :class:`Indicators` satisfies it).
+
+    >>> from types import SimpleNamespace
+    >>> counts = SimpleNamespace(settled=10, early=3, on_time=5, late=2, pending=4, pending_overdue=1)
+    >>> on_time_rate_766(counts)   # (early + on time) / settled
+    Fraction(4, 5)
+    """
 
     @property
     def settled(self) -> int: ...

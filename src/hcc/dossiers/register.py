@@ -66,7 +66,11 @@ __all__ = [
 
 
 class RegisterError(HccError, ValueError):
-    """A dossier that cannot go into (or be updated in) a register book."""
+    """A dossier that cannot go into (or be updated in) a register book.
+
+    >>> issubclass(RegisterClosedError, RegisterError) and issubclass(RegisterError, ValueError)
+    True
+    """
 
 
 class RegisterClosedError(RegisterError):
@@ -87,7 +91,11 @@ class RegisterClosedError(RegisterError):
 
 
 class DuplicateEntryError(RegisterError):
-    """A dossier code that already has an entry; ``code`` and ``number`` name it."""
+    """A dossier code that already has an entry; ``code`` and ``number`` name it.
+
+    >>> str(DuplicateEntryError(2026, "000.00.01.H38-260105-0007", 3))
+    "dossier '000.00.01.H38-260105-0007' already has entry 03 in the book of 2026"
+    """
 
     def __init__(self, year: int, code: str, number: int) -> None:
         self.year = year
@@ -97,7 +105,12 @@ class DuplicateEntryError(RegisterError):
 
 
 class UnknownEntryError(HccError, LookupError):
-    """A dossier code with no entry in the register."""
+    """A dossier code with no entry in the register.
+
+    >>> e = UnknownEntryError("000.00.01.H38-260105-0007")
+    >>> isinstance(e, LookupError), str(e)
+    (True, "no register entry for dossier '000.00.01.H38-260105-0007'")
+    """
 
     def __init__(self, code: str) -> None:
         self.code = code
@@ -108,7 +121,11 @@ class UnknownEntryError(HccError, LookupError):
 
 
 class RegisterEntryRef(NamedTuple):
-    """Where a dossier is filed: the book's year and the entry number (from 1)."""
+    """Where a dossier is filed: the book's year and the entry number (from 1).
+
+    >>> RegisterEntryRef(2026, 1)
+    RegisterEntryRef(year=2026, number=1)
+    """
 
     year: int
     number: int

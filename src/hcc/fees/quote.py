@@ -46,6 +46,11 @@ class Adjustment(_Model):
 
     ``percent`` is the share waived (100 = exempt); ``reason`` is the category or channel that
     triggered it.
+
+    >>> q = quote("chung-thuc-hop-dong", on=dt.date(2026, 3, 2), exemptions="agricultural_loan_mortgage")
+    >>> adj = q.lines[0].adjustment
+    >>> (adj.kind, adj.reason, adj.percent, q.total)
+    ('exemption', 'agricultural_loan_mortgage', Decimal('100'), Decimal('0'))
     """
 
     rule_id: str
@@ -64,6 +69,10 @@ class QuoteLine(_Model):
     for a percentage); ``unit_amount`` the amount of one such quantity when the line is exactly
     ``quantity × unit_amount`` (None for a percentage or a tiered amount that spans tiers);
     ``gross`` the amount before any exemption or reduction, ``amount`` what is payable.
+
+    >>> line = quote("trich-luc-ho-tich", on=dt.date(2026, 3, 2), copies=3).lines[0]
+    >>> (line.quantity, line.unit_amount, line.amount)
+    (Decimal('3'), Decimal('8000'), Decimal('24000'))
     """
 
     rule_id: str
@@ -85,6 +94,10 @@ class Quote(_Model):
 
     ``unconfirmed`` is true when any rule used is marked unconfirmed (a provincial amount hcc
     could not check); ``unused_quantities`` names quantities given that no rule counted.
+
+    >>> q = quote("chung-thuc-ban-sao", on=dt.date(2026, 3, 2), pages=300, copies=2)
+    >>> q.total, len(q.lines)   # 200.000 đồng per copy at most (Circular 226/2016 art. 4)
+    (Decimal('400000'), 1)
     """
 
     schedule_id: str
