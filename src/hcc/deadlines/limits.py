@@ -35,6 +35,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from hcc.deadlines._text import fold_text
 from hcc.errors import TimeLimitParseError
 
 __all__ = ["TimeLimit", "TimeUnit"]
@@ -303,19 +304,6 @@ def _exceeds(a: TimeLimit, b: TimeLimit) -> bool | None:
 
 
 # ---------------------------------------------------------------------- parsing
-def _fold_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", c)
-    kept = "".join(ch for ch in base if not unicodedata.combining(ch))
-    return (kept[:1] or " ").lower()
-
-
-def _fold(text: str) -> str:
-    """Lower-case ASCII folding, one output character per input character (so indexes map back)."""
-    return "".join(_fold_char(c) for c in text)
-
-
 _SPACE = re.compile(r"\s+")
 _PREFIX = re.compile(
     r"^(?:(?:thoi han giai quyet|thoi han|thoi gian giai quyet|thoi gian)\s*[:\-]?\s*)?"
@@ -375,7 +363,7 @@ class _Text:
 
 def _prepare(norm: str) -> _Text:
     """Turn "(trường hợp ... )" into a second clause and drop other parenthesised asides."""
-    t = _Text(norm, _fold(norm))
+    t = _Text(norm, fold_text(norm))
     # an alternate in parentheses becomes "; trường hợp ..."
     m = re.search(r"\(\s*(?=(?:truong hop|neu)\b)", t.fold)
     if m:

@@ -17,6 +17,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from hcc.deadlines._text import fold_text
+
 __all__ = [
     "canonical_key",
     "clean",
@@ -63,37 +65,6 @@ def clean(text: str) -> str:
     if "  " in text:
         text = " ".join(filter(None, text.split(" ")))
     return text.strip()
-
-
-def _fold_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", c)
-    kept = "".join(ch for ch in base if not unicodedata.combining(ch))
-    low = (kept[:1] or " ").lower()
-    return low if len(low) == 1 else kept[:1] or " "
-
-
-# one character in, one character out: Latin (with Vietnamese) letters, combining marks, spaces
-_FOLD_TABLE = {
-    cp: _fold_char(chr(cp))
-    for r in (range(0x41, 0x5B), range(0xA0, 0x250), range(0x300, 0x370), range(0x1E00, 0x1F00))
-    for cp in r
-}
-
-
-@lru_cache(maxsize=65536)
-def fold_text(text: str) -> str:
-    """Lower-case ASCII folding with **one output character per input character** (indexes map back).
-
-    Letters outside Latin scripts are left as they are.
-
-    >>> fold_text("Lệ phí: 8.000 đồng/bản")
-    'le phi: 8.000 dong/ban'
-    """
-    if text.isascii():
-        return text.lower()
-    return text.translate(_FOLD_TABLE)
 
 
 _NOT_STATED = frozenset(
