@@ -27,7 +27,6 @@ import csv
 import datetime as dt
 import json
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from importlib import resources
@@ -43,6 +42,7 @@ from pydantic import (
     field_validator,
 )
 
+from hcc.calendar._text import nfc
 from hcc.errors import OverrideError
 
 __all__ = [
@@ -91,10 +91,6 @@ WORKING_KINDS = frozenset({DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.LO
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _nfc(value: Any) -> Any:
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
 class CalendarEntry(BaseModel):
     """One dated row: its kind, Vietnamese name and legal source.
 
@@ -114,7 +110,7 @@ class CalendarEntry(BaseModel):
     @field_validator("name", "source", mode="before")
     @classmethod
     def _normalise(cls, v: Any) -> Any:
-        return _nfc(v)
+        return nfc(v)
 
     @field_validator("date", mode="before")
     @classmethod
@@ -150,7 +146,7 @@ class Notice(BaseModel):
     @field_validator("source", mode="before")
     @classmethod
     def _normalise(cls, v: Any) -> Any:
-        return _nfc(v)
+        return nfc(v)
 
 
 class CalendarOverrides(BaseModel):

@@ -29,13 +29,13 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from hcc.calendar import as_vn_datetime
+from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit
 
 __all__ = [
@@ -69,10 +69,6 @@ class EventKind(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-def _nfc(v: str) -> str:
-    return unicodedata.normalize("NFC", v).strip()
-
-
 def _limit(v: Any) -> Any:
     return TimeLimit.parse(v) if isinstance(v, str) else v
 
@@ -81,7 +77,7 @@ def _moment(v: Any) -> dt.datetime:
     return as_vn_datetime(v, "moment")
 
 
-Text = Annotated[str, AfterValidator(_nfc)]
+Text = Annotated[str, AfterValidator(nfc)]
 """Free text, NFC-normalised and stripped."""
 Limit = Annotated[TimeLimit, BeforeValidator(_limit)]
 """A :class:`TimeLimit`, or its text (parsed)."""

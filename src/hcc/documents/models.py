@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
@@ -45,6 +44,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
+from hcc.calendar._text import nfc
 from hcc.deadlines import SlaStatus, classify
 from hcc.errors import ExtensionLimitError
 from hcc.fees import Quote, to_vnd
@@ -85,12 +85,6 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- field types
-def _nfc(value: Any) -> Any:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value).strip()
-    return value
-
-
 def _moment(value: Any) -> dt.datetime:
     """A datetime (naive = Vietnam time), an ISO string, or an object with a ``due_at`` datetime."""
     due = getattr(value, "due_at", None)
@@ -138,7 +132,7 @@ def _money(value: Any) -> Decimal:
         ) from exc
 
 
-Text = Annotated[str, BeforeValidator(_nfc), StringConstraints(min_length=1)]
+Text = Annotated[str, BeforeValidator(nfc), StringConstraints(min_length=1)]
 """Non-empty text, NFC-normalised and stripped."""
 Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 """An aware datetime in Vietnam time; also read from an object with a ``due_at`` (a Deadline)."""

@@ -18,7 +18,6 @@ the SLA clock (:meth:`Dossier.sla`, from :mod:`hcc.deadlines`). A :class:`Dossie
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -44,7 +43,7 @@ from hcc.deadlines import (
     Withdrawn,
     compute_deadline,
 )
-from hcc.dossiers.events import DossierEvent, EventKind, Rating
+from hcc.dossiers.events import DossierEvent, EventKind, Rating, nfc_or_none
 from hcc.dossiers.states import (
     RETURN_EVENTS,
     SETTLED_STATES,
@@ -199,13 +198,6 @@ def _pick(limit: TimeLimit, alternate: bool) -> TimeLimit:
     return limit
 
 
-def _nfc(v: Any) -> Any:
-    if isinstance(v, str):
-        v = unicodedata.normalize("NFC", v).strip()
-        return v or None
-    return v
-
-
 class Dossier(BaseModel):
     """A dossier: its identity, the limits that apply to it, and its append-only event log.
 
@@ -270,7 +262,7 @@ class Dossier(BaseModel):
     )
     @classmethod
     def _text(cls, v: Any) -> Any:
-        return _nfc(v)
+        return nfc_or_none(v)
 
     @field_validator("time_limit", "statutory_limit", mode="before")
     @classmethod

@@ -33,16 +33,22 @@ Every kind accepts ``note`` and ``officer`` (free text, NFC-normalised).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from hcc.calendar import as_vn_datetime
+from hcc.calendar._text import nfc
 from hcc.deadlines import TimeLimit
 
 __all__ = ["DossierEvent", "EventKind", "Rating"]
+
+
+def nfc_or_none(value: Any) -> Any:
+    """:func:`~hcc.calendar._text.nfc`, with text that is empty once stripped read as ``None``."""
+    value = nfc(value)
+    return value or None if isinstance(value, str) else value
 
 
 class EventKind(StrEnum):
@@ -162,10 +168,7 @@ class DossierEvent(BaseModel):
     @field_validator("agency", "reason", "note", "officer", mode="before")
     @classmethod
     def _nfc(cls, v: Any) -> Any:
-        if isinstance(v, str):
-            v = unicodedata.normalize("NFC", v).strip()
-            return v or None
-        return v
+        return nfc_or_none(v)
 
     @field_validator("allotment", mode="before")
     @classmethod

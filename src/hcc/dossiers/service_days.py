@@ -21,7 +21,6 @@ datetime.date(2026, 12, 1)
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 import warnings
 from bisect import bisect_left
 from functools import lru_cache
@@ -39,6 +38,7 @@ from hcc.calendar import (
     as_date,
     vietnam_calendar,
 )
+from hcc.calendar._text import nfc
 from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
 
 __all__ = ["NO_WRITING_DAY", "SATURDAY_MORNING", "ServiceDay"]
@@ -103,7 +103,7 @@ class ServiceDay(BaseModel):
     @field_validator("name", "source", mode="before")
     @classmethod
     def _nfc(cls, v: Any) -> Any:
-        return unicodedata.normalize("NFC", v).strip() if isinstance(v, str) else v
+        return nfc(v)
 
     @field_validator("rule", mode="before")
     @classmethod

@@ -10,7 +10,6 @@ Decimal('14000')
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
@@ -18,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from hcc.calendar import as_date
+from hcc.calendar._text import nfc
 from hcc.errors import QuoteError
 from hcc.fees._arith import round_vnd
 from hcc.fees.money import AmountError, format_vnd, to_vnd
@@ -169,7 +169,7 @@ def _categories(exemptions: Iterable[str] | str) -> tuple[str, ...]:
     for item in items:
         if not isinstance(item, str):
             raise QuoteError(f"exemptions: got {item!r}, expected category names (str)")
-        name = unicodedata.normalize("NFC", item).strip()
+        name: str = nfc(item)
         if name not in EXEMPTION_CATEGORIES:
             raise QuoteError(
                 f"unknown exemption category {name!r}; allowed: {', '.join(EXEMPTION_CATEGORIES)}"

@@ -18,7 +18,6 @@ Decimal('10000')
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -36,6 +35,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc.calendar._text import nfc
 from hcc.errors import FeeRuleError
 
 __all__ = [
@@ -144,10 +144,6 @@ _Exact = Annotated[Decimal, BeforeValidator(_no_float)]
 _Text = Annotated[str, Field(min_length=1)]
 
 
-def _nfc(value: str) -> str:
-    return unicodedata.normalize("NFC", value).strip()
-
-
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -177,7 +173,7 @@ class _RuleBase(_Model):
     @field_validator("id", "description", "legal_basis", "note", mode="after")
     @classmethod
     def _normalise(cls, value: str | None) -> str | None:
-        return None if value is None else _nfc(value)
+        return None if value is None else nfc(value)
 
     @model_validator(mode="before")
     @classmethod
@@ -485,7 +481,7 @@ class FeeSchedule(_Model):
     @field_validator("id", "name", "note", mode="after")
     @classmethod
     def _normalise(cls, value: str | None) -> str | None:
-        return None if value is None else _nfc(value)
+        return None if value is None else nfc(value)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
