@@ -36,7 +36,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from hcc.calendar import as_vn_datetime
 from hcc.calendar._text import nfc
@@ -162,8 +162,8 @@ class DossierEvent(BaseModel):
 
     @field_validator("at", "new_due", mode="before")
     @classmethod
-    def _moment(cls, v: Any) -> Any:
-        return None if v is None else as_vn_datetime(v, "at")
+    def _moment(cls, v: Any, info: ValidationInfo) -> Any:
+        return None if v is None else as_vn_datetime(v, info.field_name or "at")
 
     @field_validator("agency", "reason", "note", "officer", mode="before")
     @classmethod
