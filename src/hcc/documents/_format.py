@@ -15,6 +15,7 @@ import datetime as dt  # noqa: F401  (the doctests use it)
 import unicodedata
 
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
+from hcc.fees import amount_in_words
 
 __all__ = [
     "appointment_phrase",
@@ -99,40 +100,6 @@ def short_moment(moment: object) -> str:
     return f"{m.hour:02d}:{m.minute:02d} {m.day:02d}/{m.month:02d}/{m.year}"
 
 
-_UNITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-
-
-def _below_100(n: int) -> str:
-    tens, unit = divmod(n, 10)
-    if tens == 0:
-        return _UNITS[unit]
-    head = "mười" if tens == 1 else f"{_UNITS[tens]} mươi"
-    if unit == 0:
-        return head
-    if unit == 5:
-        tail = "lăm"
-    elif unit == 1 and tens >= 2:
-        tail = "mốt"
-    elif unit == 4 and tens >= 2:
-        tail = "tư"
-    else:
-        tail = _UNITS[unit]
-    return f"{head} {tail}"
-
-
-def _below_1000(n: int, *, full: bool) -> str:
-    """Words for 0..999; ``full`` writes a leading "không trăm" (inside a larger number)."""
-    hundreds, rest = divmod(n, 100)
-    if hundreds == 0 and not full:
-        return _below_100(rest)
-    words = f"{_UNITS[hundreds]} trăm"
-    if rest == 0:
-        return words
-    if rest < 10:
-        return f"{words} linh {_UNITS[rest]}"
-    return f"{words} {_below_100(rest)}"
-
-
 def int_in_words(n: int) -> str:
     """Return a non-negative integer below 10^12 in Vietnamese words (lower case).
 
@@ -148,31 +115,16 @@ def int_in_words(n: int) -> str:
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 10**12:
         raise InvalidInputError("n", n, "an integer from 0 to 999999999999")
-    if n == 0:
-        return "không"
-    groups = []
-    rest = n
-    while rest:
-        rest, g = divmod(rest, 1000)
-        groups.append(g)
-    names = ("", "nghìn", "triệu", "tỷ")
-    parts: list[str] = []
-    for i in range(len(groups) - 1, -1, -1):
-        g = groups[i]
-        if g == 0:
-            continue
-        leading = i == len(groups) - 1
-        words = _below_1000(g, full=not leading)
-        parts.append(f"{words} {names[i]}".strip())
-    return " ".join(parts)
+    # the same reading as amounts of money (:func:`hcc.fees.amount_in_words`, formal style)
+    return amount_in_words(n, unit=None, capitalize=False)
 
 
 def _day_words(day: int) -> str:
-    return f"mồng {_UNITS[day] if day < 10 else 'mười'}" if day <= 10 else _below_100(day)
+    return f"mồng {int_in_words(day)}" if day <= 10 else int_in_words(day)
 
 
 def _month_words(month: int) -> str:
-    return "tư" if month == 4 else _below_100(month)
+    return "tư" if month == 4 else int_in_words(month)
 
 
 def date_in_words(d: object) -> str:
