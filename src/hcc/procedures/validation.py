@@ -425,9 +425,6 @@ def check_data(raw: Any, *, source: str | None) -> tuple[CatalogueData | None, C
     return _finish(data, count, source)
 
 
-_NFC_DONE = {"nfc_done": True}
-
-
 def _check_text(
     text: str, *, source: str, as_json: bool
 ) -> tuple[CatalogueData | None, CatalogueReport]:
@@ -436,7 +433,7 @@ def _check_text(
         # fast path: pydantic parses and validates the JSON in one pass; any problem falls back
         # to the reporting path below, which lists every error with its location
         try:
-            data = CatalogueData.model_validate_json(text, context=_NFC_DONE)
+            data = CatalogueData.model_validate_json(text)
         except ValidationError:
             pass
         else:

@@ -1,0 +1,71 @@
+"""Records share one read-only ``model_fields_set`` per distinct content (fewer objects for the GC).
+
+What must not change: the set's content, ``model_copy(update=...)``, copies, pickling and equality.
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from hcc.procedures import Procedure, default_catalogue
+
+
+def _record() -> Procedure:
+    return default_catalogue().get("1.001193")
+
+
+def test_fields_set_content_is_the_fields_given() -> None:
+    given = {
+        "code": "1.004222",
+        "name": "Đăng ký thường trú",
+        "field": "Đăng ký, quản lý cư trú",
+        "levels": ["commune"],
+        "agencies": {"implementing": ["Công an cấp xã"]},
+        "channels": [{"kind": "direct"}],
+        "statutory_time_limit": "07 ngày làm việc",
+        "legal_basis": [{"number": "68/2020/QH14"}],
+    }
+    a = Procedure.model_validate(given)
+    b = Procedure.model_validate(given)
+    assert a.model_fields_set == set(given)
+    assert a.agencies.model_fields_set == {"implementing"}
+    assert a.model_fields_set is b.model_fields_set  # shared, not one set per instance
+    assert a.model_dump(mode="json", exclude_unset=True)["channels"] == [{"kind": "direct"}]
+
+
+def test_shared_fields_set_is_read_only() -> None:
+    p = _record()
+    before = set(p.model_fields_set)
+    assert "kind" not in before
+    with pytest.raises(TypeError, match="read-only"):
+        p.model_fields_set.add("kind")
+    fields = p.model_fields_set
+    with pytest.raises(TypeError, match="read-only"):
+        fields |= {"kind"}
+    assert p.model_fields_set == before
+
+
+def test_copies_and_pickles_get_their_own_plain_set() -> None:
+    p = _record()
+    changed = p.model_copy(update={"name": "Đăng ký khai sinh (sửa)"})
+    assert changed.name == "Đăng ký khai sinh (sửa)"
+    assert changed.model_fields_set == p.model_fields_set | {"name"}
+    assert type(changed.model_fields_set) is set
+    deep = p.model_copy(deep=True)
+    assert deep == p
+    assert type(deep.model_fields_set) is set
+    assert copy.deepcopy(p) == p
+    back = pickle.loads(pickle.dumps(p))
+    assert back == p
+    assert back.model_fields_set == p.model_fields_set
+    assert type(back.model_fields_set) is set
+
+
+def test_a_loaded_catalogue_holds_few_field_sets() -> None:
+    cat = default_catalogue()
+    models = [m for p in cat for m in (p, p.agencies, *p.channels, *p.legal_basis)]
+    # a few dozen distinct sets for hundreds of instances
+    assert len({id(m.model_fields_set) for m in models}) * 5 < len(models)
