@@ -484,6 +484,12 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+            if gc.get_count()[0] > gc.get_threshold()[0]:
+                # a collection is due at the next allocation anyway; run it now over the two young
+                # generations, so the new objects are scanned once on their way to the oldest one
+                # (a generation-0 collection would leave them to be scanned again by the next
+                # generation-1 collection, a few allocations later)
+                gc.collect(1)
 
 
 def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport]:
