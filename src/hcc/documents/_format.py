@@ -12,9 +12,9 @@ Zero-padding rules, decided here once for every document:
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401  (the doctests use it)
-import unicodedata
 
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
+from hcc.calendar._text import nfc
 from hcc.fees import amount_in_words
 
 __all__ = [
@@ -23,18 +23,8 @@ __all__ = [
     "date_line",
     "date_phrase",
     "int_in_words",
-    "nfc",
     "short_moment",
 ]
-
-
-def nfc(text: str) -> str:
-    """Return ``text`` in Unicode normal form C (composed Vietnamese letters).
-
-    >>> nfc("Nguye\u0302\u0303n") == "Nguyễn"
-    True
-    """
-    return unicodedata.normalize("NFC", text)
 
 
 def _month(m: int) -> str:
