@@ -25,4 +25,8 @@ def nfc(value: Any) -> Any:
     >>> nfc(" Nghi\\u0323 "), nfc(None), nfc(3)
     ('Nghị', None, 3)
     """
-    return unicodedata.normalize("NFC", value).strip() if isinstance(value, str) else value
+    if isinstance(value, str):
+        if not value.isascii():  # ASCII is already NFC; skip the normaliser
+            value = unicodedata.normalize("NFC", value)
+        return value.strip()
+    return value
