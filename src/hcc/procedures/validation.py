@@ -57,6 +57,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from hcc.errors import CatalogueValidationError
 from hcc.fees import standard_fee_schedules
 from hcc.procedures.catalogue import Catalogue, CatalogueData
+from hcc.procedures.models import Procedure
 
 __all__ = [
     "CatalogueProblem",
@@ -257,14 +258,28 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
+def _code_key(code: str) -> str:
+    return (code if code.isascii() else unicodedata.normalize("NFC", code)).strip()
+
+
+def _distinct_codes(items: list[Any]) -> bool:
+    """Whether no procedure code occurs twice (then no validity spans need comparing)."""
+    if all(type(item) is Procedure for item in items):
+        codes = [_code_key(p.code) for p in items]
+    else:
+        codes = [_code_key(c) for c in (_get(item, "code") for item in items) if isinstance(c, str)]
+    return len(set(codes)) == len(codes)
+
+
 def _duplicates(raw: Any, source: str | None) -> list[CatalogueProblem]:
     problems: list[CatalogueProblem] = []
     seen: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
-    for i, item in enumerate(_items(raw, "procedures")):
+    items = _items(raw, "procedures")
+    for i, item in enumerate(() if _distinct_codes(items) else items):
         code = _get(item, "code")
         if not isinstance(code, str):
             continue
-        code = unicodedata.normalize("NFC", code).strip()
+        code = _code_key(code)
         lo = _date(_get(item, "valid_from")) or dt.date.min
         hi = _date(_get(item, "valid_to")) or dt.date.max
         for j, a, b in seen.get(code, []):
@@ -319,6 +334,10 @@ def cross_check(data: CatalogueData, source: str | None) -> list[CatalogueProble
     """
     problems = _duplicates(data, source)
     known = _known_fee_ids(data)
+    referenced = {ch.fee_schedule for p in data.procedures for ch in p.channels}
+    referenced.discard(None)
+    if referenced <= known:
+        return problems
     for i, p in enumerate(data.procedures):
         for j, ch in enumerate(p.channels):
             if ch.fee_schedule is not None and ch.fee_schedule not in known:
