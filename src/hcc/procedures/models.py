@@ -177,6 +177,9 @@ class Level(StrEnum):
         return _LEVEL_LABELS[self]
 
 
+_LEVEL_TUPLES: dict[tuple[Level, ...], tuple[Level, ...]] = {}
+"""The distinct ``levels`` tuples of validated records (valid ones only), shared between records."""
+
 _LEVEL_LABELS = {
     Level.CENTRAL: "Cấp bộ",
     Level.PROVINCE: "Cấp tỉnh",
@@ -499,7 +502,15 @@ class Procedure(_Model):
     @field_validator("levels")
     @classmethod
     def _levels_unique(cls, v: tuple[Level, ...]) -> tuple[Level, ...]:
-        return _unique(v)
+        # records share one tuple per combination of levels: a tuple of enum members stays
+        # tracked by the cyclic garbage collector for good, one per record otherwise
+        shared = _LEVEL_TUPLES.get(v)
+        if shared is not None:
+            return shared
+        _unique(v)
+        if len(_LEVEL_TUPLES) < 1024:
+            _LEVEL_TUPLES[v] = v
+        return v
 
     @field_validator("channels")
     @classmethod
