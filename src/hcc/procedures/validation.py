@@ -448,7 +448,9 @@ def _check_text(
     text: str, *, source: str, as_json: bool
 ) -> tuple[CatalogueData | None, CatalogueReport]:
     text = unicodedata.normalize("NFC", text)
-    if as_json and "\\u" not in text:
+    # a lone backslash is a memchr, about ten times faster than looking for the pair in a
+    # 26 MB text; most catalogue files have no escape at all
+    if as_json and ("\\" not in text or "\\u" not in text):
         # fast path: pydantic parses and validates the JSON in one pass; any problem falls back
         # to the reporting path below, which lists every error with its location
         try:
