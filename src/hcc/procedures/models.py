@@ -45,7 +45,9 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -120,8 +122,12 @@ def _parse_limit(text: str) -> TimeLimit:
     return TimeLimit.parse(text)
 
 
-def _to_limit(value: Any) -> Any:
-    """A time-limit phrase becomes a TimeLimit; a TimeLimit or a mapping passes on to the model."""
+def _to_limit(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A time-limit phrase becomes a TimeLimit; a TimeLimit or a mapping goes to the model.
+
+    A parsed phrase is a valid TimeLimit already (and cached): it is returned as it is, where a
+    before-validator would hand it to the model, which runs its checks on it twice more.
+    """
     if isinstance(value, str):
         try:
             return _parse_limit(nfc(value))
@@ -131,12 +137,12 @@ def _to_limit(value: Any) -> Any:
                 "cannot read a time limit from '{text}': {reason}",
                 {"text": value, "reason": exc.reason or "unknown phrase"},
             ) from None
-    return value
+    return handler(value)
 
 
 Limit = Annotated[
     TimeLimit,
-    BeforeValidator(_to_limit, json_schema_input_type=str | TimeLimit),
+    WrapValidator(_to_limit, json_schema_input_type=str | TimeLimit),
     PlainSerializer(str, return_type=str, when_used="json-unless-none"),
 ]
 """A :class:`~hcc.deadlines.TimeLimit`; read from a phrase or a mapping, written as its canonical phrase."""
