@@ -40,6 +40,7 @@ Text is normalised to NFC on load.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import gc
@@ -445,16 +446,21 @@ def check_data(raw: Any, *, source: str | None) -> tuple[CatalogueData | None, C
 
 
 def _check_text(
-    text: str, *, source: str, as_json: bool
+    text: str, *, source: str, as_json: bool, utf8: bytes | None = None
 ) -> tuple[CatalogueData | None, CatalogueReport]:
+    """``utf8``, when given, is ``text`` encoded in UTF-8 (the file's bytes)."""
+    read = text
     text = unicodedata.normalize("NFC", text)
     # a lone backslash is a memchr, about ten times faster than looking for the pair in a
     # 26 MB text; most catalogue files have no escape at all
     if as_json and ("\\" not in text or "\\u" not in text):
         # fast path: pydantic parses and validates the JSON in one pass; any problem falls back
         # to the reporting path below, which lists every error with its location
+        # pydantic reads UTF-8: the file's own bytes when NFC left the text as it was (a str would
+        # be encoded again, about 30 ms and 27 MB for 10,000 records)
+        doc = utf8 if utf8 is not None and text is read else text
         try:
-            data = CatalogueData.model_validate_json(text)
+            data = CatalogueData.model_validate_json(doc)
         except ValidationError:
             pass
         else:
@@ -517,14 +523,17 @@ def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport
     p = Path(path)
     src = str(p)
     try:
-        text = p.read_bytes().decode("utf-8-sig")
+        utf8 = p.read_bytes()
+        text = utf8.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         problem = CatalogueProblem(source=src, kind="unreadable", message=str(exc))
         return None, CatalogueReport(source=src, errors=(problem,))
+    if utf8.startswith(codecs.BOM_UTF8):
+        utf8 = utf8[len(codecs.BOM_UTF8) :]
     suffix = p.suffix.lower()
     as_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{"))
     with _gc_paused():
-        return _check_text(text, source=src, as_json=as_json)
+        return _check_text(text, source=src, as_json=as_json, utf8=utf8)
 
 
 def validate_catalogue(path: str | Path) -> CatalogueReport:

@@ -1,16 +1,20 @@
-"""Records share one read-only ``model_fields_set`` per distinct content (fewer objects for the GC).
+"""What the catalogue-load speed-ups must not change.
 
-What must not change: the set's content, ``model_copy(update=...)``, copies, pickling and equality.
+Records share one read-only ``model_fields_set`` per distinct content (fewer objects for the GC):
+its content, ``model_copy(update=...)``, copies, pickling and equality stay as they were. JSON files
+are handed to pydantic as bytes when NFC leaves them unchanged.
 """
 
 from __future__ import annotations
 
 import copy
 import pickle
+import unicodedata
+from pathlib import Path
 
 import pytest
 
-from hcc.procedures import Procedure, default_catalogue
+from hcc.procedures import Procedure, default_catalogue, load_catalogue
 
 
 def _record() -> Procedure:
@@ -69,3 +73,19 @@ def test_a_loaded_catalogue_holds_few_field_sets() -> None:
     models = [m for p in cat for m in (p, p.agencies, *p.channels, *p.legal_basis)]
     # a few dozen distinct sets for hundreds of instances
     assert len({id(m.model_fields_set) for m in models}) * 5 < len(models)
+
+
+def test_json_file_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    # the loader hands pydantic the file's bytes when they need no normalisation (BOM dropped)
+    cat = default_catalogue()
+    text = cat.to_json()
+    for name, data in (
+        ("plain.json", text.encode()),
+        ("bom.json", b"\xef\xbb\xbf" + text.encode()),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert load_catalogue(path) == cat
+    nfd = tmp_path / "nfd.json"
+    nfd.write_bytes(b"\xef\xbb\xbf" + unicodedata.normalize("NFD", text).encode())
+    assert load_catalogue(nfd) == cat
