@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from hcc.calendar import WorkingCalendar, as_vn_datetime
 from hcc.deadlines.compute import _appointment, _core
 from hcc.deadlines.events import (
+    CLOCK_EVENT_TYPES,
     ClockEvent,
     Extended,
     HandedOver,
@@ -199,17 +200,7 @@ def _validate(events: Sequence[ClockEvent], policy: DeadlinePolicy) -> None:
     holder: tuple[str | None, ClockEvent] | None = None
     last: ClockEvent | None = None
     for k, e in enumerate(events):
-        if not isinstance(
-            e,
-            Received
-            | SupplementRequested
-            | SupplementReceived
-            | Extended
-            | HandedOver
-            | ResultReady
-            | Returned
-            | Withdrawn,
-        ):
+        if not isinstance(e, CLOCK_EVENT_TYPES):
             raise EventOrderError(
                 f"events[{k}]: expected a clock event, got {type(e).__name__}", event=repr(e)
             )

@@ -212,3 +212,19 @@ ClockEvent = Annotated[
     Field(discriminator="kind"),
 ]
 """Any clock event; validate a list of them with ``TypeAdapter(list[ClockEvent])``."""
+
+CLOCK_EVENT_TYPES: tuple[type[BaseModel], ...] = (
+    Received,
+    SupplementRequested,
+    SupplementReceived,
+    Extended,
+    HandedOver,
+    ResultReady,
+    Returned,
+    Withdrawn,
+)
+"""The classes of :data:`ClockEvent`, for ``isinstance`` checks.
+
+>>> isinstance(Withdrawn(at="2026-03-02T09:00:00+07:00"), CLOCK_EVENT_TYPES)
+True
+"""

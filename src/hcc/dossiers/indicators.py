@@ -269,25 +269,25 @@ class Indicators(BaseModel):
     on_time_rate: Fraction | None = None
     on_time_formula: str = "on_time_rate_766"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties (pydantic docs)
     @property
     def average_processing_days(self) -> Fraction | None:
         """Mean working days from receipt to answer over the settled dossiers."""
         return _ratio(self.processing_days_total, self.settled)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties (pydantic docs)
     @property
     def online_share(self) -> Fraction | None:
         """``received_online / received``."""
         return _ratio(self.received_online, self.received)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties (pydantic docs)
     @property
     def post_or_home_share(self) -> Fraction | None:
         """``(returned_by_post + returned_at_home) / returned``."""
         return _ratio(self.returned_by_post + self.returned_at_home, self.returned)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties (pydantic docs)
     @property
     def satisfaction_rate(self) -> Fraction | None:
         """``(very_satisfied + satisfied) / rated``."""

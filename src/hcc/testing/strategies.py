@@ -39,7 +39,16 @@ from hcc.calendar import (
 )
 from hcc.deadlines import TimeLimit, TimeUnit
 from hcc.dossiers import TRANSITIONS, Dossier, DossierEvent, DossierState, EventKind, Rating
-from hcc.fees import Exemption, FeeSchedule, FlatFee, PercentageFee, PerUnitFee, Reduction, Tier
+from hcc.fees import (
+    UNITS,
+    Exemption,
+    FeeSchedule,
+    FlatFee,
+    PercentageFee,
+    PerUnitFee,
+    Reduction,
+    Tier,
+)
 from hcc.procedures import Catalogue, Procedure
 from hcc.testing.calendars import FixedCalendar
 
@@ -598,17 +607,7 @@ def time_limit_phrases(
 
 
 # ---------------------------------------------------------------------- fees
-_FEE_UNITS = (
-    "page",
-    "copy",
-    "case",
-    "certificate",
-    "contract",
-    "parcel",
-    "document",
-    "dossier",
-    "person",
-)
+_FEE_UNITS = tuple(UNITS)  # the closed list hcc.fees accepts
 _NATIONAL_CATEGORIES = (
     "on_time_registration",
     "guardianship",
