@@ -53,6 +53,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import HccError, TimeLimitParseError
 
@@ -80,19 +81,6 @@ CODE_PATTERN = r"^\d\.\d{6}(\.[A-Z0-9]+)?$"
 _CODE_RE = re.compile(CODE_PATTERN)
 FEE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 """A fee schedule id: lower-case ASCII, digits, ``.``, ``_`` and ``-`` (``chung-thuc-ban-sao``)."""
-
-
-def nfc(value: Any) -> Any:
-    """NFC-normalise a string and strip surrounding whitespace; anything else passes through.
-
-    >>> nfc("Đa\u0306ng ky\u0301  ") == "Đăng ký"
-    True
-    """
-    if isinstance(value, str):
-        if not value.isascii():
-            value = unicodedata.normalize("NFC", value)
-        return value.strip()
-    return value
 
 
 def _text(value: str) -> str:
