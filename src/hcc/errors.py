@@ -88,15 +88,27 @@ class OutOfRangeError(HccError, ValueError):
 class OverrideError(HccError, ValueError):
     """A calendar override (file, mapping or code) has a bad row; nothing was applied.
 
+    ``holiday`` names the statutory holiday a notice row would have turned into a working day
+    without saying so (``None`` for other errors).
+
     >>> str(OverrideError("days[2].date", "2027-02-30", "an ISO date YYYY-MM-DD", source="x.toml"))
     "x.toml: days[2].date: got '2027-02-30', expected an ISO date YYYY-MM-DD"
     """
 
-    def __init__(self, location: str, value: Any, allowed: str, *, source: str | None = None):
+    def __init__(
+        self,
+        location: str,
+        value: Any,
+        allowed: str,
+        *,
+        source: str | None = None,
+        holiday: str | None = None,
+    ):
         self.location = location
         self.value = value
         self.allowed = allowed
         self.source = source
+        self.holiday = holiday
         prefix = f"{source}: " if source else ""
         super().__init__(f"{prefix}{location}: got {value!r}, expected {allowed}")
 

@@ -180,6 +180,8 @@ class SlaStatus(BaseModel):
     apology_due_by: dt.date | None = None
     steps: tuple[StepStatus, ...] = ()
     provisional: bool = False
+    derived: bool = False
+    """A due moment rests on a past year with no official table in hcc (derived from the rules)."""
     notes: tuple[str, ...] = ()
 
     @property
@@ -599,6 +601,7 @@ class SlaClock:
             else cal.add_working_days(due.date, -pol.apology_lead),
             steps=step_status,
             provisional=provisional,
+            derived=any(cal.rests_on_derived(a, b) for a, b in provisional_spans),
             notes=tuple(notes),
         )
 

@@ -59,7 +59,10 @@ class Deadline(BaseModel):
     ``due_at`` the appointment; ``nominal_date`` the unrolled end of a calendar-day or month
     limit (before moving off a day off); ``skipped`` the days off that pushed the due date, each
     with its name and source; ``notes`` the rules applied; ``provisional`` whether a day involved
-    lies in a year without an official notice.
+    lies in a year without an official notice yet (projected); ``derived`` whether one lies in a
+    past year with no official table in hcc (derived from the statutory rules, see
+    :meth:`hcc.calendar.WorkingCalendar.rests_on_derived`) -- what a replay of an old register
+    reports.
 
     >>> d = compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "03 ngày làm việc")
     >>> d.due_date, d.due_at.isoformat()
@@ -76,6 +79,7 @@ class Deadline(BaseModel):
     due_at: dt.datetime
     nominal_date: dt.date | None = None
     provisional: bool = False
+    derived: bool = False
     skipped: tuple[DayInfo, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -94,7 +98,7 @@ class Deadline(BaseModel):
           2025-01-29: Tết Nguyên Đán (mùng 1) — Thông báo 6150/TB-BLĐTBXH
           2025-01-30: Tết Nguyên Đán (mùng 2) — Thông báo 6150/TB-BLĐTBXH
           2025-01-31: Tết Nguyên Đán (mùng 3) — Thông báo 6150/TB-BLĐTBXH
-          2025-02-01: Mùng bốn Tết Nguyên Đán — ...
+          2025-02-01: weekly rest day (Saturday)
           2025-02-02: weekly rest day (Sunday)
         Due: 2025-02-03 17:00 (Monday), the closing time of the due date
         """
@@ -120,6 +124,11 @@ class Deadline(BaseModel):
             lines.append(
                 "Provisional: the answer rests on a year without an official notice yet; "
                 "its days are projected from the statutory rules"
+            )
+        if self.derived:
+            lines.append(
+                "Derived: the answer rests on a past year for which hcc has no official notice; "
+                "its days are derived from the statutory rules"
             )
         return "\n".join(lines)
 
@@ -412,6 +421,7 @@ def compute_deadline(
         due_at=core.due_at,
         nominal_date=core.nominal,
         provisional=provisional,
+        derived=cal.rests_on_derived(m.date(), core.due_date),
         skipped=skipped,
         notes=core.notes,
     )
