@@ -166,6 +166,9 @@ class Notice(BaseModel):
     year: int = Field(ge=1, le=9999)
     source: Text
     days: tuple[CalendarEntry, ...] = ()
+    derived: bool = False
+    """A reconstruction from secondary reports, not a notice read: its rows apply, but answers
+    resting on its year still say ``derived`` (the shipped 2014 rows are such a notice)."""
 
     @field_validator("source", mode="before")
     @classmethod
@@ -349,12 +352,20 @@ def _read_file(path: Path) -> Any:
 def load_official_notices() -> tuple[Notice, ...]:
     """The official-notice table shipped with hcc (package data), one :class:`Notice` per year.
 
+    Years whose rows are marked ``derived`` in the table give a notice with ``derived=True``.
+
     >>> [n.year for n in load_official_notices()]
-    [2023, 2024, 2025, 2026]
+    [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]
+    >>> [n.year for n in load_official_notices() if n.derived]
+    [2014]
+
+    Raises:
+        OverrideError: a row of the shipped table is malformed (guarded by the test suite).
     """
     text = resources.files("hcc.calendar").joinpath("data/official_notices.csv").read_text("utf-8")
     rows = [line for line in text.splitlines() if line and not line.startswith("#")]
     by_year: dict[int, list[CalendarEntry]] = {}
+    derived_years: set[int] = set()
     for i, rec in enumerate(csv.DictReader(rows), start=1):
         try:
             entry = CalendarEntry(
@@ -363,13 +374,22 @@ def load_official_notices() -> tuple[Notice, ...]:
         except ValidationError as exc:  # pragma: no cover - guarded by the test suite
             raise OverrideError(f"row {i}", rec, str(exc), source="official_notices.csv") from None
         by_year.setdefault(entry.date.year, []).append(entry)
+        if rec.get("status") == "derived":
+            derived_years.add(entry.date.year)
     notices = []
     for year in sorted(by_year):  # a year with no row has no table: it stays derived
         days = tuple(by_year[year])
         sources = sorted(
             {d.source or "" for d in days if d.source and "Labour Code" not in d.source}
         )
-        notices.append(Notice(year=year, source="; ".join(sources) or "official table", days=days))
+        notices.append(
+            Notice(
+                year=year,
+                source="; ".join(sources) or "official table",
+                days=days,
+                derived=year in derived_years,
+            )
+        )
     return tuple(notices)
 
 

@@ -135,9 +135,9 @@ the day next to National Day (Labour Code 2019 art. 112(1)(đ))."""
 
 def _lunar_new_year(year: int) -> dt.date | None:
     """The first day of the lunar year in Viet Nam (1901-2100), from the ``holidays`` package."""
-    from holidays.calendars import _ChineseLunisolar  # the package's lunisolar table
+    from holidays.calendars.chinese import VIETNAMESE_CALENDAR, _ChineseLunisolar
 
-    day, _ = _ChineseLunisolar().lunar_new_year_date(year)
+    day, _ = _ChineseLunisolar().lunar_new_year_date(year, VIETNAMESE_CALENDAR)
     return day
 
 
@@ -309,7 +309,7 @@ class WorkingCalendar:
             for y in years
             if self._provisional_from is not None
             and y >= self._provisional_from
-            and y not in self._notices
+            and all(n.derived for n in self._notices.get(y, ()))
         }
         self._provisional_years = frozenset(prov_years)
         rule_days: Mapping[dt.date, tuple[DayKind, str, str]] = {}
@@ -318,7 +318,9 @@ class WorkingCalendar:
         self._derived_years = frozenset(
             y
             for y in years
-            if self._rules is not None and y not in self._notices and y not in prov_years
+            if self._rules is not None
+            and y not in prov_years
+            and all(n.derived for n in self._notices.get(y, ()))
         )
         # 1. the weekly pattern
         base_ord = first.toordinal()
