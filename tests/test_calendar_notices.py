@@ -76,7 +76,8 @@ def test_partial_2027_deadlines(partial_2027: WorkingCalendar, case: dict[str, A
         dt.datetime.fromisoformat(case["received"]), case["limit"], calendar=partial_2027
     )
     assert d.due_date == _d(case["due_date"]), case["why"]
-    assert not d.provisional and not d.derived
+    assert not d.provisional
+    assert not d.derived
 
 
 @pytest.mark.parametrize("key", ["remove_2_9", "remove_1_5"])
@@ -92,7 +93,8 @@ def test_a_notice_that_removes_a_holiday_silently_is_refused(key: str) -> None:
     assert exc.value.location == case["location"]
     assert exc.value.value == case["date"]
     assert exc.value.holiday == case["holiday"]
-    assert case["holiday"] in str(exc.value) and case["location"] in str(exc.value)
+    assert case["holiday"] in str(exc.value)
+    assert case["location"] in str(exc.value)
     assert isinstance(exc.value, ValueError)
 
 
@@ -166,9 +168,7 @@ def test_a_notice_naming_the_adjacent_day_replaces_the_projected_one() -> None:
     notice = Notice(
         year=2027,
         source="Thông báo (ví dụ)",
-        days=[
-            CalendarEntry(date=dt.date(2027, 9, 1), kind="holiday", name="Quốc khánh (liền kề)")
-        ],
+        days=[CalendarEntry(date=dt.date(2027, 9, 1), kind="holiday", name="Quốc khánh (liền kề)")],
     )
     cal = CAL.with_overrides(notices=[notice])
     assert [cal.is_working_day(dt.date(2027, 9, d)) for d in (1, 2, 3)] == [False, False, True]

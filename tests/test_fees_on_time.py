@@ -49,19 +49,22 @@ def test_on_time_exemption_from_the_dates(case: dict[str, Any]) -> None:
 
 def test_a_late_quote_charges_the_provincial_fee_and_says_why() -> None:
     q = quote("dang-ky-khai-sinh", on=dt.date(2026, 3, 17), event_date=dt.date(2026, 1, 15))
-    assert q.total == Decimal(8000) and q.lines[0].adjustment is None
-    assert "day 61" in q.explain() and "ended on 2026-03-16" in q.explain()
+    assert q.total == Decimal(8000)
+    assert q.lines[0].adjustment is None
+    assert "day 61" in q.explain()
+    assert "ended on 2026-03-16" in q.explain()
 
 
 def test_the_caller_can_still_name_a_category() -> None:
-    late = dict(on=dt.date(2026, 3, 17), event_date=dt.date(2026, 1, 15))
+    late = {"on": dt.date(2026, 3, 17), "event_date": dt.date(2026, 1, 15)}
     assert quote("dang-ky-khai-sinh", exemptions=["poor_household"], **late).total == 0
     named = quote("dang-ky-khai-sinh", exemptions=["on_time_registration"], **late)
     assert named.total == 0
     assert any("named by the caller" in n for n in named.notes)
     # without the event date nothing is assumed, and the quote says so
     bare = quote("dang-ky-khai-sinh", on=dt.date(2026, 3, 17))
-    assert bare.total == Decimal(8000) and bare.on_time is None
+    assert bare.total == Decimal(8000)
+    assert bare.on_time is None
     assert "no event_date given" in bare.notes[0]
 
 
@@ -83,7 +86,8 @@ def test_the_calendar_decides_which_last_days_move() -> None:
         event_date=dt.date(2026, 1, 15),
         calendar=cal,
     )
-    assert q.total == 0 and q.on_time is not None
+    assert q.total == 0
+    assert q.on_time is not None
     assert q.on_time.last_day == dt.date(2026, 3, 17)
 
 

@@ -369,9 +369,7 @@ def notices(
     national = vietnam_calendar().without_warnings()
     statutory = {DayKind.HOLIDAY, DayKind.COMPENSATORY}
     saturdays = st.lists(
-        days.filter(
-            lambda d: d.weekday() == 5 and national.day_info(d).kind not in statutory
-        ),
+        days.filter(lambda d: d.weekday() == 5 and national.day_info(d).kind not in statutory),
         unique=True,
         max_size=max_working_saturdays,
     )
