@@ -353,3 +353,37 @@ def test_a_replay_of_an_old_register_says_which_answers_rest_on_derived_years() 
         clock = SlaClock("05 ngày làm việc").record(Received(at=received))
         status = clock.status(at=received + dt.timedelta(days=2))
         assert status.derived is derived, received
+
+
+def test_a_register_replay_lists_the_dossiers_resting_on_derived_years() -> None:
+    from hcc.dossiers import Dossier, Register
+
+    def dossier(serial: int, received: str, settled: str) -> Dossier:
+        day = received[2:4] + received[5:7] + received[8:10]
+        return Dossier.receive(
+            code=f"000.00.01.H38-{day}-{serial:04d}",
+            procedure_code="1.001193",
+            procedure_name="Đăng ký khai sinh",
+            lead_agency="UBND xã",
+            applicant="A",
+            time_limit="05 ngày làm việc",
+            at=received,
+        ).record("result_ready", settled)
+
+    reg = Register()
+    reg.add_all(
+        [
+            dossier(1, "2013-12-30T09:00", "2014-01-03T10:00"),  # due in January 2014: derived
+            dossier(2, "2014-01-27T09:00", "2014-02-10T10:00"),  # over Tết 2014: derived
+            dossier(3, "2015-03-02T09:00", "2015-03-05T10:00"),  # 2015: official table
+            dossier(4, "2019-02-01T09:00", "2019-02-12T10:00"),  # over Tết 2019: official
+        ]
+    )
+    derived = [
+        d.code_text for d in reg if d.sla(as_of=dt.datetime(2026, 12, 1, 0, 0)).derived
+    ]
+    assert derived == ["000.00.01.H38-131230-0001", "000.00.01.H38-140127-0002"]
+    # and the appointment of the Tết 2014 dossier: Mon 27/1 + 5 working days, 28/1-5/2 off
+    # (Thu 6, Fri 7, Sat 8 worked, Mon 10, Tue 11) -> 11 February 2014
+    d2 = reg.get("000.00.01.H38-140127-0002")
+    assert d2.appointment().due_date == dt.date(2014, 2, 11)
