@@ -379,11 +379,29 @@ def test_a_register_replay_lists_the_dossiers_resting_on_derived_years() -> None
             dossier(4, "2019-02-01T09:00", "2019-02-12T10:00"),  # over Tết 2019: official
         ]
     )
-    derived = [
-        d.code_text for d in reg if d.sla(as_of=dt.datetime(2026, 12, 1, 0, 0)).derived
-    ]
+    derived = [d.code_text for d in reg if d.sla(as_of=dt.datetime(2026, 12, 1, 0, 0)).derived]
     assert derived == ["000.00.01.H38-131230-0001", "000.00.01.H38-140127-0002"]
     # and the appointment of the Tết 2014 dossier: Mon 27/1 + 5 working days, 28/1-5/2 off
     # (Thu 6, Fri 7, Sat 8 worked, Mon 10, Tue 11) -> 11 February 2014
     d2 = reg.get("000.00.01.H38-140127-0002")
     assert d2.appointment().due_date == dt.date(2014, 2, 11)
+
+
+def test_the_cli_tells_official_derived_and_provisional_years_apart(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    from hcc.cli import main
+
+    for year, word in (
+        (2013, "derived"),
+        (2014, "derived"),
+        (2019, "official"),
+        (2027, "provisional"),
+    ):
+        assert main(["calendar", str(year)]) == 0
+        assert f"— {word}" in capsys.readouterr().out
+    assert main(["calendar", "2019", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["working_days"], data["derived"], data["provisional"]) == (252, False, False)

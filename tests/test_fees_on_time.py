@@ -105,3 +105,13 @@ def test_on_time_is_monotone_and_exact_on_working_last_days(event: dt.date, n: i
     if n > 60 + 10:  # no run of days off is longer than ten days
         assert not c.on_time
     assert c.last_day >= c.nominal_last_day == event + dt.timedelta(days=60)
+
+
+def test_the_cli_fee_command_takes_the_event_date(capsys: pytest.CaptureFixture[str]) -> None:
+    from hcc.cli import main
+
+    assert main(["fee", "1.001193", "--on", "2026-03-16", "--event-date", "2026-01-15"]) == 0
+    out = capsys.readouterr().out
+    assert "Total: 0 đồng" in out and "on time: received on day 60" in out
+    assert main(["fee", "1.001193", "--on", "2026-03-17", "--event-date", "2026-01-15"]) == 0
+    assert "late: received on day 61" in capsys.readouterr().out

@@ -43,6 +43,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
                     "year": year,
                     "working_days": total,
                     "provisional": year in cal.provisional_years,
+                    "derived": year in cal.derived_years,
                     "days": [d.model_dump(mode="json") for d in days],
                 },
                 ensure_ascii=False,
@@ -50,7 +51,13 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    status = "provisional (no official notice yet)" if year in cal.provisional_years else "official"
+    status = (
+        "provisional (no official notice yet)"
+        if year in cal.provisional_years
+        else "derived (no official table in hcc; from the statutory rules)"
+        if year in cal.derived_years
+        else "official"
+    )
     print(f"{year}: {total} working days — {status}")
     for d in days:
         mark = "làm việc" if d.working else "nghỉ"
@@ -157,6 +164,7 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
                 "due_date": d.due_date.isoformat(),
                 "due_at": d.due_at.isoformat(),
                 "provisional": d.provisional,
+                "derived": d.derived,
             }
         )
     else:
@@ -172,6 +180,8 @@ def _cmd_fee(args: argparse.Namespace) -> int:
     quantities = {
         name: getattr(args, name) for name in QUANTITY_NAMES if getattr(args, name) is not None
     }
+    if args.event_date:
+        quantities["event_date"] = as_date(args.event_date, "--event-date")
     q = cat.quote(
         args.code, channel=args.channel, on=on, exemptions=tuple(args.exemption), **quantities
     )
@@ -315,6 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
         f.add_argument(f"--{name}", type=int, default=None, metavar="N")
     f.add_argument(
         "--exemption", action="append", default=[], metavar="NAME", help="an exemption category"
+    )
+    f.add_argument(
+        "--event-date",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the birth or death, for birth/death registration: decides the on-time exemption",
     )
     with_catalogue(f)
     f.set_defaults(func=_cmd_fee)
