@@ -430,9 +430,17 @@ class WorkingCalendar:
 
         ``overrides`` is a TOML/JSON path, a mapping or a :class:`CalendarOverrides` (see
         :mod:`hcc.calendar.entries` for the file layout). ``closures`` and ``working_days`` take
-        dates or :class:`CalendarEntry` rows. A notice for a year decides that year and makes it
-        non-provisional. A bad row raises :class:`hcc.errors.OverrideError`, naming it; nothing is
-        applied.
+        dates or :class:`CalendarEntry` rows. A notice adds to the law of its year (see the module
+        docstring: its rows decide their dates; statutory days it does not name stay) and makes the
+        year non-provisional; notices for one year add up.
+
+        Raises:
+            OverrideError: a bad row, naming it -- among them a notice row that makes a statutory
+                day off a working day without ``replaces`` (``exc.holiday`` names the holiday);
+                nothing is applied.
+            InvalidInputError: a closure or working day that is not a date (or a row of another
+                kind).
+            OutOfRangeError: a row outside the calendar's range.
 
         >>> cal = vietnam_calendar()
         >>> local = cal.with_overrides(working_days=[dt.date(2026, 3, 7)], closures=[dt.date(2026, 3, 9)])
@@ -550,7 +558,7 @@ class WorkingCalendar:
 
     @property
     def notice_years(self) -> frozenset[int]:
-        """Years decided by a notice (the official table plus any added)."""
+        """Years with a notice (the official table plus any added); see also :attr:`derived_years`."""
         return frozenset(self._notices)
 
     @property
@@ -1027,8 +1035,9 @@ def vietnam_calendar(
 ) -> WorkingCalendar:
     """The national civil-service calendar of Viet Nam, 2000-2100 (built once, then shared).
 
-    Official notices decide 2023-2026; earlier years are derived from the statutory rules; 2027 and
-    later are provisional until a notice is added. ``overrides`` (a TOML/JSON path or a mapping)
+    The official tables of 2015-2026 (notices, package data) add to the statutory rules; earlier
+    years are derived from the rules (2014 with reconstructed rows); 2027 and later are
+    provisional until a notice is added. ``overrides`` (a TOML/JSON path or a mapping)
     gives a local calendar in one call.
 
     >>> cal = vietnam_calendar()
