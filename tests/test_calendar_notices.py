@@ -105,8 +105,28 @@ def test_the_same_error_from_a_file_names_the_row(tmp_path: Any) -> None:
         '[[notices.days]]\ndate = 2027-09-02\nkind = "working_day"\nname = "Làm việc"\n',
         encoding="utf-8",
     )
-    with pytest.raises(OverrideError, match=r"days\[0\].*Quốc khánh"):
+    with pytest.raises(
+        OverrideError, match=r"lich\.toml: notices\[0\]\.days\[0\].*Quốc khánh"
+    ) as exc:
         vietnam_calendar(path)
+    assert exc.value.source == str(path)
+    assert exc.value.holiday == "Quốc khánh"
+    # the constructor, with no file to point at, names the notice's year and row
+    with pytest.raises(OverrideError) as exc:
+        WorkingCalendar(
+            first_year=2027,
+            last_year=2027,
+            rules=_holidays_rules,
+            notices=[
+                Notice(
+                    year=2027,
+                    source="Thông báo thử",
+                    days=[CalendarEntry(date=dt.date(2027, 9, 2), kind="working_day", name="x")],
+                )
+            ],
+        )
+    assert exc.value.location == "notice of 2027, days[0]"
+    assert exc.value.source == "Thông báo thử"
 
 
 def test_an_explicit_replaces_row_may_make_a_holiday_a_working_day() -> None:

@@ -488,7 +488,29 @@ class WorkingCalendar:
             *(d for n in (*ov.notices, *code_ov.notices) for d in n.days),
         ]:
             self._index(e.date, "override date")
-        return self._replace(notices=all_notices, local_days=all_local)
+        try:
+            return self._replace(notices=all_notices, local_days=all_local)
+        except OverrideError as exc:
+            if exc.holiday is None:
+                raise
+            # name the row where the caller wrote it: the file's (or the call's) notices[i].days[j]
+            file_source = str(overrides) if isinstance(overrides, str | Path) else None
+            for source, added in ((file_source, ov.notices), ("with_overrides()", code_ov.notices)):
+                for i, n in enumerate(added):
+                    for j, row in enumerate(n.days):
+                        if (
+                            row.date.isoformat() == exc.value
+                            and row.working
+                            and row.replaces is None
+                        ):
+                            raise OverrideError(
+                                f"notices[{i}].days[{j}]",
+                                exc.value,
+                                f"{exc.allowed} (notice {n.source!r})",
+                                source=source,
+                                holiday=exc.holiday,
+                            ) from None
+            raise
 
     def with_office_hours(self, office_hours: OfficeHours | Mapping[str, Any]) -> WorkingCalendar:
         """A new calendar with other office hours; days are unchanged.
