@@ -423,3 +423,70 @@ def test_the_cli_tells_official_derived_and_provisional_years_apart(
     assert main(["calendar", "2019", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["working_days"], data["derived"], data["provisional"]) == (252, False, False)
+
+
+def _statutory_weekdays(year: int) -> list[dt.date]:
+    """Weekdays the national calendar has off by law (holiday or compensatory), outside Tết."""
+    base = CAL.without_warnings()
+    out = []
+    for info in base.day_infos(dt.date(year, 3, 1), dt.date(year, 12, 31), special_only=True):
+        if info.kind in (DayKind.HOLIDAY, DayKind.COMPENSATORY) and info.date.weekday() < 5:
+            out.append(info.date)
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.integers(min_value=2015, max_value=2060).flatmap(
+        lambda y: st.tuples(st.just(y), st.sampled_from(_statutory_weekdays(y)), st.booleans())
+    )
+)
+def test_removing_a_statutory_day_needs_replaces_and_changes_that_day_only(
+    case: tuple[int, dt.date, bool],
+) -> None:
+    year, day, explicit = case
+    row = CalendarEntry(
+        date=day,
+        kind="working_day",
+        name="Làm việc",
+        replaces="ngày nghỉ theo luật" if explicit else None,
+    )
+    notice = Notice(year=year, source="Thông báo thử", days=[row])
+    if not explicit:
+        with pytest.raises(OverrideError) as exc:
+            CAL.with_overrides(notices=[notice])
+        assert exc.value.location == "notices[0].days[0]"
+        assert exc.value.holiday == CAL.day_info(day).name
+        return
+    cal = CAL.with_overrides(notices=[notice]).without_warnings()
+    base = CAL.without_warnings()
+    assert cal.is_working_day(day)
+    d = dt.date(year, 1, 1)
+    while d.year == year:
+        if d != day:
+            assert cal.is_working_day(d) == base.is_working_day(d), d
+        d += dt.timedelta(days=1)
+
+
+def test_a_later_notice_cannot_silently_undo_an_earlier_notices_tet_day() -> None:
+    # Tuesday 17/2/2026 is Tết (mùng 1) by Thông báo 9441/TB-BNV, shipped; a later partial
+    # notice that makes it a working day must say so.
+    late = Notice(
+        year=2026,
+        source="Công văn (ví dụ)",
+        days=[CalendarEntry(date=dt.date(2026, 2, 17), kind="working_day", name="Làm việc")],
+    )
+    with pytest.raises(OverrideError) as exc:
+        CAL.with_overrides(notices=[late])
+    assert exc.value.holiday == "Tết Nguyên Đán (mùng 1)"
+    # a later notice that cancels a swap is fine: swaps are not statutory days
+    swap = Notice(
+        year=2026,
+        source="Công văn (ví dụ)",
+        days=[
+            CalendarEntry(date=dt.date(2026, 8, 31), kind="working_day", name="Làm việc"),
+            CalendarEntry(date=dt.date(2026, 8, 22), kind="holiday", name="Nghỉ"),
+        ],
+    )
+    cal = CAL.with_overrides(notices=[swap])
+    assert cal.is_working_day(dt.date(2026, 8, 31)) is True

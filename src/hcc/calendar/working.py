@@ -153,17 +153,14 @@ def _apply_notices(
     except that notice rows naming Tết replace the projected Tết and rows naming the day next to
     National Day replace the projected one (art. 112(3): the Prime Minister picks both). Its
     swaps are dropped: in a year with a notice, swaps come from notices. A working row on a
-    statutory day off that does not say ``replaces`` raises :class:`OverrideError`.
+    statutory day off (or on a holiday or compensatory day an earlier notice of the year states)
+    that does not say ``replaces`` raises :class:`OverrideError`.
     """
     proj: dict[dt.date, tuple[DayKind, str | None, str | None]] = {
         d: r for d, r in projected.items() if r[0] in _STATUTORY_OFF
     }
-    rows: dict[dt.date, tuple[CalendarEntry, str, str]] = {}
-    for n in notices:
-        for j, e in enumerate(n.days):
-            entry = e if e.source else e.model_copy(update={"source": n.source})
-            rows[e.date] = (entry, f"notice of {year}, days[{j}]", n.source)
-    holidays_named = [d for d, (e, _, _) in rows.items() if e.kind is DayKind.HOLIDAY]
+    rows: dict[dt.date, CalendarEntry] = {e.date: e for n in notices for e in n.days}
+    holidays_named = [d for d, e in rows.items() if e.kind is DayKind.HOLIDAY]
     lny = _lunar_new_year(year) if proj else None
     if lny is not None:
         tet = lny
@@ -180,7 +177,7 @@ def _apply_notices(
         # working day, unless the notice states the compensatory day itself
         named = sorted({nd, *(d for d in holidays_named if in_nd(d))})
         owed = sum(1 for d in named if d.weekday() in weekend) - sum(
-            1 for d, (e, _, _) in rows.items() if e.kind is DayKind.COMPENSATORY and in_nd(d)
+            1 for d, e in rows.items() if e.kind is DayKind.COMPENSATORY and in_nd(d)
         )
         d = named[-1]
         while owed > 0 and d.year == year:
@@ -189,20 +186,24 @@ def _apply_notices(
                 continue
             proj[d] = (DayKind.COMPENSATORY, "Quốc khánh (nghỉ bù)", "Labour Code 2019 art. 111(3)")
             owed -= 1
-    for d, (e, loc, nsrc) in rows.items():
-        if e.working and d in proj and e.replaces is None:
-            k, name, src = proj[d]
-            raise OverrideError(
-                loc,
-                d.isoformat(),
-                f"a day that is not a statutory day off: {d.isoformat()} is {name} ({k.value}; "
-                f"{src}); a row that makes it a working day must name it in `replaces`",
-                source=nsrc,
-                holiday=name,
-            )
+    # the rows on top, notice by notice: a working row on a day off by law (or by an earlier
+    # notice's holiday or compensatory row) must say which holiday it replaces
     out = dict(proj)
-    for d, (e, _, _) in rows.items():
-        out[d] = (e.kind, e.name, e.source)
+    for n in notices:
+        for j, e in enumerate(n.days):
+            cur = out.get(e.date)
+            if e.working and e.replaces is None and cur is not None and cur[0] in _STATUTORY_OFF:
+                k, name, src = cur
+                raise OverrideError(
+                    f"notice of {year}, days[{j}]",
+                    e.date.isoformat(),
+                    f"a day that is not a statutory day off: {e.date.isoformat()} is {name} "
+                    f"({k.value}; {src}); a row that makes it a working day must name it in "
+                    "`replaces`",
+                    source=n.source,
+                    holiday=name,
+                )
+            out[e.date] = (e.kind, e.name, e.source or n.source)
     return out
 
 
