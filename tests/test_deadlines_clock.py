@@ -327,7 +327,10 @@ def test_status_ignores_later_events() -> None:
 
 # ---------------------------------------------------------------------- properties
 CAL = vietnam_calendar()
-moments = st.datetimes(min_value=dt.datetime(2023, 1, 2), max_value=dt.datetime(2026, 11, 30)).map(
+# Receipts stop in mid-October 2026: with a pause of up to 20 days, a limit of up to one month and a status
+# read up to 40 days later, every day these properties touch stays in a year with an official notice (2027
+# has none yet, and its days would warn). The provisional years have properties of their own.
+moments = st.datetimes(min_value=dt.datetime(2023, 1, 2), max_value=dt.datetime(2026, 10, 15)).map(
     lambda m: m.replace(second=0, microsecond=0)
 )
 day_limits = st.sampled_from(
