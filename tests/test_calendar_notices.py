@@ -11,7 +11,7 @@ import warnings
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcc import OverrideError, ProvisionalCalendarWarning
@@ -269,9 +269,7 @@ def test_notices_for_one_year_add_up() -> None:
 ART_112_FIXED = ((1, 1), (4, 30), (5, 1), (9, 2))
 
 
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=30, deadline=None)
 @given(st.integers(min_value=2015, max_value=2060).flatmap(hst.notices))
 def test_every_art_112_holiday_stays_a_day_off_unless_the_notice_names_it(
     notice: Notice,
