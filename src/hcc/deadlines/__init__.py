@@ -14,7 +14,7 @@ from hcc.deadlines.clock import (
     classify,
     sla_status,
 )
-from hcc.deadlines.compute import Deadline, compute_deadline, compute_deadlines
+from hcc.deadlines.compute import Deadline, compute_deadline, compute_deadlines, cutoff_basis
 from hcc.deadlines.events import (
     ClockEvent,
     EventKind,
@@ -28,9 +28,17 @@ from hcc.deadlines.events import (
     Withdrawn,
 )
 from hcc.deadlines.limits import TimeLimit, TimeUnit
-from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, SupplementRule
+from hcc.deadlines.policy import (
+    POLICY_VERSIONS,
+    AfterHoursRule,
+    AppointmentTime,
+    DeadlinePolicy,
+    SupplementRule,
+    policy_in_force,
+)
 
 __all__ = [
+    "POLICY_VERSIONS",
     "AfterHoursRule",
     "AppointmentTime",
     "Classification",
@@ -56,5 +64,7 @@ __all__ = [
     "classify",
     "compute_deadline",
     "compute_deadlines",
+    "cutoff_basis",
+    "policy_in_force",
     "sla_status",
 ]

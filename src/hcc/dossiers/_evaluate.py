@@ -6,8 +6,8 @@ receipt slip's appointment, ``compute_deadline(received_at, limit)``, and its cl
 ``classify(answer, due)``. Those appointments are computed in one :func:`hcc.deadlines.compute_deadlines`
 batch per (limit, policy), which the deadline module guarantees equal to the scalar results.
 
-Under a ``reset`` policy (Decree 61/2018 art. 19(4), the default) a dossier with supplements or
-an extension is batched too, unless an agency step has an allotment: the clock then restarts the
+Under a ``reset`` policy (Decree 61/2018 art. 19(4), in force for receipts until 30/6/2025) a
+dossier with supplements or an extension is batched too, unless an agency step has an allotment: the clock then restarts the
 count at each supplement received, ``compute_deadline(supplement, limit)`` (the same batch), and an
 extension moves the current due to its new appointment until the next restart; the clock's due at
 any moment is read from that timeline. The other dossiers (``pause`` policies, allotted steps) go
@@ -40,6 +40,7 @@ from hcc.deadlines import (
     TimeLimit,
     classify,
     compute_deadlines,
+    policy_in_force,
 )
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
@@ -47,7 +48,6 @@ from hcc.errors import ProvisionalCalendarWarning
 
 __all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "provisional_once"]
 
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
 _SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
@@ -220,9 +220,9 @@ def memos(
     by_ids: dict[tuple[int, bool, int], list[int]] = {}
     by_id: dict[int, DeadlinePolicy] = {}
     tokens: dict[int, int] = {}
-    fallback = policy or _DEFAULT_POLICY
     for i, d in enumerate(dossiers):
-        pol = d.policy or fallback
+        # the dossier's own policy, else the caller's, else the one in force at its receipt
+        pol = d.policy or policy or policy_in_force(d.received_at)
         token = tokens.get(id(pol))
         if token is None:
             token = tokens[id(pol)] = _token(cal, pol)
@@ -240,7 +240,7 @@ def memos(
     groups: dict[tuple[TimeLimit, int], list[int]] = {}
     for idx in by_ids.values():
         d = dossiers[idx[0]]
-        pol_id = id(d.policy or fallback)
+        pol_id = id(d.policy or policy or policy_in_force(d.received_at))
         groups.setdefault((d.applicable_limit, pol_id), []).extend(idx)
     # working days in (receipt date, answer date], shared by the dossiers of the same two days
     days_between: dict[tuple[dt.date, dt.date], int] = {}

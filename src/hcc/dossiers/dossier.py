@@ -42,6 +42,7 @@ from hcc.deadlines import (
     TimeLimit,
     Withdrawn,
     compute_deadline,
+    policy_in_force,
 )
 from hcc.dossiers.events import DossierEvent, EventKind, Rating, nfc_or_none
 from hcc.dossiers.states import (
@@ -59,7 +60,6 @@ if TYPE_CHECKING:
 
 __all__ = ["AgencyStep", "Dossier", "Supplement"]
 
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
 class AgencyStep(BaseModel):
@@ -240,8 +240,9 @@ class Dossier(BaseModel):
     """The limits' alternate applies (a record with two limits, e.g. "trường hợp cần xác minh")."""
     note: str | None = None
     policy: DeadlinePolicy | None = None
-    """The counting policy in force when the dossier was received (None: the caller's, else
-    :meth:`hcc.DeadlinePolicy.decree_61_2018`). A dossier is judged by the rules of its receipt."""
+    """The counting policy of this dossier (None: the caller's, else the one in force on the
+    receipt date, :func:`hcc.deadlines.policy_in_force`). A dossier is judged by the rules of its
+    receipt."""
     events: tuple[DossierEvent, ...] = Field(min_length=1)
 
     @field_validator("code", mode="before")
@@ -292,12 +293,13 @@ class Dossier(BaseModel):
         self._check_code()
 
     def _check_extensions(self, extensions: tuple[DossierEvent, ...]) -> None:
-        allowed = (self.policy or _DEFAULT_POLICY).max_extensions
+        pol = self.policy or policy_in_force(self.events[0].at)  # the receipt comes first
+        allowed = pol.max_extensions
         if len(extensions) > allowed:
             e = extensions[allowed]
             raise ExtensionLimitError(
-                f"the appointment may be moved at most {allowed} time(s) (Decree 61/2018 art. "
-                "19(9); policy.max_extensions)",
+                f"the appointment may be moved at most {allowed} time(s) "
+                f"({pol.basis_of('max_extensions')}; policy.max_extensions)",
                 event=f"extended at {e.at:%Y-%m-%d %H:%M}",
                 other=f"extended at {extensions[allowed - 1].at:%Y-%m-%d %H:%M}"
                 if allowed
@@ -709,7 +711,8 @@ class Dossier(BaseModel):
         policy: DeadlinePolicy | None = None,
     ) -> SlaClock:
         """The :class:`hcc.deadlines.SlaClock` over :meth:`clock_events` for ``time_limit`` (or
-        ``limit``), with the dossier's policy, else ``policy``, else Decree 61/2018's."""
+        ``limit``), with the dossier's policy, else ``policy``, else the one in force on the
+        receipt date (:func:`hcc.deadlines.policy_in_force`)."""
         return SlaClock(
             limit or self.applicable_limit,
             self.clock_events(),
@@ -758,4 +761,5 @@ class Dossier(BaseModel):
             self.applicable_limit,
             calendar=calendar,
             policy=self.policy or policy,
+            field=self.field,
         )

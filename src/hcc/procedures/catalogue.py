@@ -561,9 +561,10 @@ class Catalogue:
         """The appointment for a dossier of ``code`` received at ``received_at`` through ``channel``.
 
         The limit is :meth:`time_limit` (the local committed one when ``committed``); the rest is
-        :func:`hcc.deadlines.compute_deadline` (national calendar and Decree 61/2018 policy by
-        default; ``alternate=True`` uses the record's second limit, e.g. "when verification is
-        needed").
+        :func:`hcc.deadlines.compute_deadline` (national calendar and the policy in force on the
+        receipt date by default; ``alternate=True`` uses the record's second limit, e.g. "when
+        verification is needed"). The record's field selects the legal basis that
+        :meth:`~hcc.deadlines.Deadline.explain` cites for the 15:00 cut-off.
 
         >>> import datetime as dt
         >>> from hcc.procedures import default_catalogue
@@ -573,9 +574,15 @@ class Catalogue:
         """
         from hcc.deadlines import compute_deadline
 
-        limit = self.time_limit(code, channel, committed=committed)
+        record = self.get(code)
+        limit = record.time_limit_for(channel, committed=committed)
         return compute_deadline(
-            received_at, limit, calendar=calendar, policy=policy, alternate=alternate
+            received_at,
+            limit,
+            calendar=calendar,
+            policy=policy,
+            alternate=alternate,
+            field=record.field,
         )
 
     # ------------------------------------------------------------------ export
