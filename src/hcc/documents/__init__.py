@@ -18,7 +18,14 @@ True
 
 from hcc.documents._docx import MissingDependencyError
 from hcc.documents._format import appointment_phrase, date_in_words, date_line, date_phrase
-from hcc.documents.formsets import DEFAULT_FORM_SET, FormSet, FormSpec, form_set, form_sets
+from hcc.documents.formsets import (
+    DEFAULT_FORM_SET,
+    FormSet,
+    FormSpec,
+    form_set,
+    form_set_in_force,
+    form_sets,
+)
 from hcc.documents.models import (
     CONTEXT_MODELS,
     ApologyContext,
@@ -95,6 +102,7 @@ __all__ = [
     "date_line",
     "date_phrase",
     "form_set",
+    "form_set_in_force",
     "form_sets",
     "kinds",
     "render",
