@@ -28,6 +28,7 @@ from hcc.deadlines.events import (
     ResultReady,
     Returned,
     SupplementReceived,
+    Stopped,
     SupplementRequested,
     Withdrawn,
 )
@@ -54,10 +55,11 @@ class ClockState(StrEnum):
     ``running``: counting, not past the current due moment; ``paused``: waiting for a
     supplement; ``met``: the result came by the current due moment; ``breached``: past the
     current due moment without a result, or the result came after it; ``withdrawn``: the
-    applicant withdrew the dossier.
+    applicant withdrew the dossier; ``stopped``: the agency stopped processing it (dừng giải
+    quyết). Withdrawn and stopped dossiers are not classified.
 
     >>> [s.value for s in ClockState]
-    ['running', 'paused', 'met', 'breached', 'withdrawn']
+    ['running', 'paused', 'met', 'breached', 'withdrawn', 'stopped']
     """
 
     RUNNING = "running"
@@ -65,6 +67,7 @@ class ClockState(StrEnum):
     MET = "met"
     BREACHED = "breached"
     WITHDRAWN = "withdrawn"
+    STOPPED = "stopped"
 
 
 class Classification(StrEnum):
@@ -170,6 +173,7 @@ class SlaStatus(BaseModel):
     completed_at: dt.datetime | None = None
     returned_at: dt.datetime | None = None
     withdrawn_at: dt.datetime | None = None
+    stopped_at: dt.datetime | None = None
     elapsed: dt.timedelta = _ZERO
     paused: dt.timedelta = _ZERO
     remaining: dt.timedelta | None = None
@@ -195,7 +199,7 @@ def _validate(events: Sequence[ClockEvent], policy: DeadlinePolicy) -> None:
     pending: SupplementRequested | None = None
     last_request: SupplementRequested | None = None
     result: ResultReady | None = None
-    closer: Returned | Withdrawn | None = None
+    closer: Returned | Withdrawn | Stopped | None = None
     extensions: list[Extended] = []
     holder: tuple[str | None, ClockEvent] | None = None
     last: ClockEvent | None = None
@@ -294,7 +298,13 @@ def _validate(events: Sequence[ClockEvent], policy: DeadlinePolicy) -> None:
                     "the result is ready only once", event=e.describe(), other=result.describe()
                 )
             result = e
-        else:  # Returned | Withdrawn
+        else:  # Returned | Withdrawn | Stopped
+            if isinstance(e, Stopped) and result is not None:
+                raise EventOrderError(
+                    "processing cannot stop after the result",
+                    event=e.describe(),
+                    other=result.describe(),
+                )
             closer = e
         last = e
 
@@ -476,6 +486,7 @@ class SlaClock:
         completed: dt.datetime | None = None
         returned: dt.datetime | None = None
         withdrawn: dt.datetime | None = None
+        stopped: dt.datetime | None = None
         notes: list[str] = []
         provisional_spans: list[tuple[dt.date, dt.date]] = [(received.at.date(), due.date)]
         # steps: [agency, start, allotment, due | None, end, pauses]
@@ -555,22 +566,25 @@ class SlaClock:
                         steps[-1]["end"] = e.at
             elif isinstance(e, Withdrawn):
                 withdrawn = e.at
+            elif isinstance(e, Stopped):
+                stopped = e.at
 
         for s in steps:
             if s["due"] is not None:
                 provisional_spans.append((s["start"].date(), s["due"].date))
         current_at = ext_at or due.at
         # the moment the count stops (or now)
-        stop = completed or withdrawn or (pending.at if pending is not None else None) or now
+        ended = withdrawn or stopped  # the dossier ends without an answer
+        stop = completed or ended or (pending.at if pending is not None else None) or now
         stop = min(stop, now)
         start = due.start
         paused_time = sum((cal.working_time_between(a, b) for a, b in pauses), _ZERO)
-        if pending is not None and pause and completed is None and withdrawn is None:
+        if pending is not None and pause and completed is None and ended is None:
             paused_time += cal.working_time_between(pending.at, now)
         elapsed = max(cal.working_time_between(start, stop) - _sum_before(cal, pauses, stop), _ZERO)
         total = cal.working_time_between(start, current_at) - _sum_before(cal, pauses, current_at)
         reset_pending = (
-            pending is not None and not pause and completed is None and withdrawn is None
+            pending is not None and not pause and completed is None and ended is None
         )
         remaining: dt.timedelta | None = None
         fraction: float | None = None
@@ -583,6 +597,8 @@ class SlaClock:
                 level, threshold = len(reached), (reached[-1] if reached else None)
         if withdrawn is not None:
             state = ClockState.WITHDRAWN
+        elif stopped is not None:
+            state = ClockState.STOPPED
         elif completed is not None:
             state = ClockState.MET if completed <= current_at else ClockState.BREACHED
         elif pending is not None:
@@ -592,7 +608,7 @@ class SlaClock:
         else:
             state = ClockState.RUNNING
         classification = (
-            classify(completed, due.at) if completed is not None and withdrawn is None else None
+            classify(completed, due.at) if completed is not None and ended is None else None
         )
         step_status = tuple(self._step_status(i, s, now) for i, s in enumerate(steps))
         provisional = any(cal.is_provisional_span(a, b) for a, b in provisional_spans)
@@ -611,6 +627,7 @@ class SlaClock:
             completed_at=completed,
             returned_at=returned,
             withdrawn_at=withdrawn,
+            stopped_at=stopped,
             elapsed=elapsed,
             paused=paused_time,
             remaining=remaining,

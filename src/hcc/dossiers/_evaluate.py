@@ -98,7 +98,7 @@ def _token(cal: WorkingCalendar, pol: DeadlinePolicy) -> int:
 
 
 def classification_of(memo: Memo) -> Classification | None:
-    """The memo's classification (None while unanswered or when withdrawn)."""
+    """The memo's classification (None while unanswered, withdrawn or stopped)."""
     i = memo[M_CLASSIFICATION]
     return None if i < 0 else _CLASSES[i]
 
@@ -144,7 +144,7 @@ class Evaluation:
 
     @property
     def classification(self) -> Classification | None:
-        """Early / on time / late of the answer (None while unanswered or when withdrawn)."""
+        """Early / on time / late of the answer (None while unanswered, withdrawn or stopped)."""
         return classification_of(self.memo)
 
     @property
@@ -348,7 +348,8 @@ def _replay_reset(
         segments.append((e.at, None if pending else ext or due, provisional))
     settled_at = f.settled_at
     cls = -1 if settled_at is None else _classify(settled_at, due)
-    end_due = None if pending and settled_at is None and f.withdrawn_at is None else ext or due
+    ended = f.withdrawn_at is not None or f.stopped_at is not None
+    end_due = None if pending and settled_at is None and not ended else ext or due
     if provisional:
         _warn_provisional(d)
     return cls, end_due, tuple(segments)

@@ -37,6 +37,7 @@ from hcc.deadlines import (
     Returned,
     SlaClock,
     SlaStatus,
+    Stopped,
     SupplementReceived,
     SupplementRequested,
     TimeLimit,
@@ -106,6 +107,7 @@ class _Facts:
     delivered_at: dt.datetime | None
     withdrawn_at: dt.datetime | None
     rating: Rating | None
+    stopped_at: dt.datetime | None
     rated_at: dt.datetime | None
     steps: tuple[AgencyStep, ...]
     supplements: tuple[Supplement, ...]
@@ -126,7 +128,7 @@ def _check_order(prev: DossierEvent, event: DossierEvent, index: int) -> None:
 def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
     """Replay ``events`` through the state machine and collect the derived facts (one pass)."""
     state = DossierState.NEW
-    settled_at = returned_at = delivered_at = withdrawn_at = rated_at = None
+    settled_at = returned_at = delivered_at = withdrawn_at = rated_at = stopped_at = None
     settled_by = returned_via = None
     rating: Rating | None = None
     steps: list[AgencyStep] = []
@@ -161,6 +163,8 @@ def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
             settled_at, settled_by = e.at, k
         elif k is EventKind.WITHDRAWN:
             withdrawn_at = e.at
+        elif k is EventKind.STOPPED:
+            stopped_at = e.at
         elif k in RETURN_EVENTS:
             if returned_at is None:
                 returned_at, returned_via = e.at, k
@@ -185,6 +189,7 @@ def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
         delivered_at=delivered_at,
         withdrawn_at=withdrawn_at,
         rating=rating,
+        stopped_at=stopped_at,
         rated_at=rated_at,
         steps=tuple(steps),
         supplements=tuple(supplements),
@@ -596,6 +601,11 @@ class Dossier(BaseModel):
         return self._f.withdrawn_at
 
     @property
+    def stopped_at(self) -> dt.datetime | None:
+        """When the agency stopped processing the dossier (dừng giải quyết; None if it did not)."""
+        return self._f.stopped_at
+
+    @property
     def rating(self) -> Rating | None:
         """The applicant's last rating (None if not rated)."""
         return self._f.rating
@@ -641,7 +651,8 @@ class Dossier(BaseModel):
         agency (the one-stop counter issues the request and receives the supplement);
         ``extended`` → ``Extended``; ``result_ready`` and ``refused`` (a written refusal is the
         answer) → ``ResultReady``; the first of ``returned``/``posted``/``delivered`` →
-        ``Returned``; ``withdrawn`` → ``Withdrawn``; ratings are not clock events.
+        ``Returned``; ``withdrawn`` → ``Withdrawn``; ``stopped`` → ``Stopped``; ratings are not
+        clock events.
 
         >>> d = Dossier.receive(code="000.00.01.H38-260302-0030", procedure_code="1.001193",
         ...     procedure_name="P", lead_agency="UBND xã", applicant="A", time_limit="05 ngày làm việc",
@@ -701,6 +712,8 @@ class Dossier(BaseModel):
                     returned = True
             elif k is EventKind.WITHDRAWN:
                 out.append(Withdrawn.model_construct(at=e.at, reason=e.reason, note=e.note))
+            elif k is EventKind.STOPPED:
+                out.append(Stopped.model_construct(at=e.at, reason=e.reason, note=e.note))
         return tuple(out)
 
     def clock(

@@ -191,6 +191,9 @@ def _note(d: Dossier, new_due: dt.datetime | None) -> str | None:
     if f.withdrawn_at is not None:
         reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.WITHDRAWN)
         parts.append("Rút hồ sơ" + (f": {reason}" if reason else ""))
+    if f.stopped_at is not None:
+        reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.STOPPED)
+        parts.append("Dừng giải quyết hồ sơ" + (f": {reason}" if reason else ""))
     if f.returned_via is EventKind.POSTED:
         parts.append("Trả kết quả qua dịch vụ bưu chính công ích")
     elif f.returned_via is EventKind.DELIVERED:
@@ -214,6 +217,7 @@ def _entry(d: Dossier, memo: Memo, year: int, number: int) -> RegisterEntry:
         and not f.supplements
         and f.settled_by is not _REFUSED
         and f.withdrawn_at is None
+        and f.stopped_at is None
         and via is not _POSTED
         and via is not _DELIVERED
     )
