@@ -145,7 +145,8 @@ def test_sla_state_is_consistent_with_the_log(d: Dossier) -> None:
     if d.withdrawn_at is not None:
         assert s.state is ClockState.WITHDRAWN
     elif d.stopped_at is not None:
-        assert s.state is ClockState.STOPPED and s.classification is None
+        assert s.state is ClockState.STOPPED
+        assert s.classification is None
         assert s.classification is None
     elif d.settled_at is not None:
         assert s.state in (ClockState.MET, ClockState.BREACHED)

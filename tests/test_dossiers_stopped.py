@@ -40,10 +40,13 @@ def test_a_stopped_dossier_ends_in_its_own_state() -> None:
     d = _dossier(1, ("stopped", _at(4)))
     assert d.state is DossierState.STOPPED
     assert d.state.label == "Dừng giải quyết"
-    assert d.stopped_at == _at(4) and d.settled_at is None and d.withdrawn_at is None
+    assert d.stopped_at == _at(4)
+    assert d.settled_at is None
+    assert d.withdrawn_at is None
     st = d.sla(as_of=_at(31))  # long after the due date (9/3): stopped, not breached
     assert st.state is ClockState.STOPPED
-    assert st.classification is None and st.stopped_at == _at(4)
+    assert st.classification is None
+    assert st.stopped_at == _at(4)
     assert st.elapsed == dt.timedelta(hours=15)  # Mon 2/3 09:00-17:00 (7 h) + Tue 3/3 (8 h)
     with pytest.raises(InvalidTransitionError):
         d.record("result_ready", _at(5))

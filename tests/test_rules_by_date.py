@@ -121,8 +121,10 @@ def test_policy_in_force_refuses_text() -> None:
 
 def test_presets_document_what_is_unconfirmed() -> None:
     p118 = DeadlinePolicy.decree_118_2025()
-    assert p118.unconfirmed and "supplement" in p118.unconfirmed_settings
-    assert "9/6/2025" in p118.legal_basis and "367/2025" in p118.legal_basis
+    assert p118.unconfirmed
+    assert "supplement" in p118.unconfirmed_settings
+    assert "9/6/2025" in p118.legal_basis
+    assert "367/2025" in p118.legal_basis
     assert not DeadlinePolicy.decree_61_2018().unconfirmed
     assert DeadlinePolicy.decree_61_2018().basis_of("apology_lead").endswith("art. 19(9)")
 

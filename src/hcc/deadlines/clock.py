@@ -27,8 +27,8 @@ from hcc.deadlines.events import (
     Received,
     ResultReady,
     Returned,
-    SupplementReceived,
     Stopped,
+    SupplementReceived,
     SupplementRequested,
     Withdrawn,
 )
@@ -583,9 +583,7 @@ class SlaClock:
             paused_time += cal.working_time_between(pending.at, now)
         elapsed = max(cal.working_time_between(start, stop) - _sum_before(cal, pauses, stop), _ZERO)
         total = cal.working_time_between(start, current_at) - _sum_before(cal, pauses, current_at)
-        reset_pending = (
-            pending is not None and not pause and completed is None and ended is None
-        )
+        reset_pending = pending is not None and not pause and completed is None and ended is None
         remaining: dt.timedelta | None = None
         fraction: float | None = None
         level, threshold = 0, None

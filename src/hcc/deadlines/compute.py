@@ -23,9 +23,9 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
+from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit, TimeUnit
 from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, policy_in_force
-from hcc.calendar._text import nfc
 from hcc.errors import ProvisionalCalendarWarning
 
 if TYPE_CHECKING:

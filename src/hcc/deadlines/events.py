@@ -47,8 +47,8 @@ __all__ = [
     "Received",
     "ResultReady",
     "Returned",
-    "SupplementReceived",
     "Stopped",
+    "SupplementReceived",
     "SupplementRequested",
     "Withdrawn",
 ]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from functools import cache
 from enum import StrEnum
+from functools import cache
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator

@@ -429,7 +429,9 @@ def _check_appointment(
     shown = moment.strftime("%Y-%m-%d %H:%M")
     if not cal.is_working_day(day):
         info = cal.day_info(day)
-        why = info.name or ("a weekly rest day" if info.kind.value == "weekend" else info.kind.value)
+        why = info.name or (
+            "a weekly rest day" if info.kind.value == "weekend" else info.kind.value
+        )
         raise DocumentRuleError(
             kind,
             field,

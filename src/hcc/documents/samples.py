@@ -88,7 +88,7 @@ def _samples() -> dict[str, dict[str, Any]]:
     cal = vietnam_calendar()
     day0 = RECEIVED.date()
     policy = policy_in_force(RECEIVED)
-    due = compute_deadline(RECEIVED, _LAND["committed_time_limit"], calendar=cal)
+    due = compute_deadline(RECEIVED, str(_LAND["committed_time_limit"]), calendar=cal)
     dossier = {"code": "000.00.23.H40-260105-0001", "received_at": RECEIVED, "due_at": due.due_at}
     # the apology: the latest day the policy allows, with a new appointment 05 working days on
     apology_on = cal.add_working_days(due.due_date, -policy.apology_lead)

@@ -49,7 +49,6 @@ from hcc.errors import ProvisionalCalendarWarning
 __all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "provisional_once"]
 
 
-
 _SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
 _SUPPLEMENT_RECEIVED = EventKind.SUPPLEMENT_RECEIVED
 _EXTENDED = EventKind.EXTENDED

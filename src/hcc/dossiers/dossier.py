@@ -62,7 +62,6 @@ if TYPE_CHECKING:
 __all__ = ["AgencyStep", "Dossier", "Supplement"]
 
 
-
 class AgencyStep(BaseModel):
     """One hand-over to another agency: ``[sent_at, back_at)``; ``back_at`` is None while there.
 
