@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc.calendar import VN_TZ
+from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import (
     DeadlinePolicy,
     Received,
@@ -107,7 +107,7 @@ def test_batch_splits_at_the_switch() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.datetimes(dt.datetime(2024, 1, 1), dt.datetime(2026, 12, 31)))
+@given(st.datetimes(dt.datetime(2024, 1, 1), dt.datetime(2026, 12, 15)))  # official years
 def test_in_force_is_a_step_at_1_july_2025(m: dt.datetime) -> None:
     pol = policy_in_force(m)
     assert (pol.name == "decree_118_2025") == (m.date() >= dt.date(2025, 7, 1))
@@ -140,3 +140,33 @@ def test_explain_cites_the_basis_of_the_procedures_field() -> None:
     assert "Law on Civil Status 60/2014/QH13 art. 5(3)" in birth
     assert "Decree 23/2015" not in birth.split("Received after")[1].splitlines()[0]
     assert cutoff_basis("Đất đai").startswith("policy setting cutoff")
+
+
+CAL = vietnam_calendar()
+_MARCH = st.datetimes(dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 27, 23, 59))
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    _MARCH,
+    st.integers(0, 3 * 24 * 60),
+    st.integers(0, 3 * 24 * 60),
+    st.sampled_from(["Trong ngày", "Ngay"]),
+)
+def test_a_resumed_clock_never_falls_due_before_a_receipt_at_the_resumption_would(
+    received: dt.datetime, wait: int, paused: int, limit: str
+) -> None:
+    """Pause policy: a supplement at ``m`` behaves like a receipt at ``m`` for the cut-off, when
+    the request came in office hours, before the due moment and not after that day's cut-off (a
+    pause that holds no office time, or begins after the cut-off, leaves the day's promise as
+    it was)."""
+    r = received.replace(tzinfo=VN_TZ)
+    q = r + dt.timedelta(minutes=wait)
+    m = q + dt.timedelta(minutes=paused)
+    events = [Received(at=r), SupplementRequested(at=q), SupplementReceived(at=m)]
+    st_ = sla_status(events, limit, at=m, policy=DeadlinePolicy.decree_118_2025())
+    assert st_.due_at is not None
+    in_office = any(a <= q.time() < b for a, b in CAL.sessions_on(q.date()))
+    before_due = q < compute_deadline(r, limit).due_at  # an overdue dossier stays overdue
+    if before_due and in_office and q <= dt.datetime.combine(m.date(), dt.time(15), tzinfo=VN_TZ):
+        assert st_.due_at.date() >= compute_deadline(m, limit).due_date
