@@ -117,3 +117,62 @@ def test_district_is_a_historical_level() -> None:
         Level.COMMUNE,
         Level.OTHER,
     )
+
+
+def test_a_record_dated_after_the_reform_with_a_district_level_is_flagged(tmp_path: Path) -> None:
+    import json
+
+    from hcc.procedures import validate_catalogue
+
+    def record(code: str, valid_from: str | None) -> dict[str, object]:
+        return {
+            "code": code,
+            "name": "Đăng ký thành lập hộ kinh doanh",
+            "field": "Thành lập và hoạt động của hộ kinh doanh",
+            "levels": ["district"],
+            "agencies": {"implementing": ["Phòng Tài chính - Kế hoạch"]},
+            "channels": [{"kind": "direct"}],
+            "statutory_time_limit": "03 ngày làm việc",
+            "legal_basis": [{"number": "168/2025/NĐ-CP"}],
+            "valid_from": valid_from,
+        }
+
+    path = tmp_path / "cat.json"
+    doc = {
+        "version": "t",
+        "procedures": [record("1.001612", "2025-07-01"), record("1.001266", "2021-01-04")],
+    }
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    report = validate_catalogue(path)
+    assert report.ok  # a warning, not an error: the record may be read from an old source
+    assert [(w.kind, w.code, w.field) for w in report.warnings] == [
+        ("district_level_after_reform", "1.001612", "levels")
+    ]
+
+
+def test_issuing_offices_follow_the_two_tiers() -> None:
+    from hcc.calendar import InvalidInputError
+    from hcc.documents import IssuerKind, issuing_office
+
+    day = dt.date(2026, 1, 5)
+    centre = issuing_office("commune_centre", "Nghi Phong", on=day)
+    assert centre.heading_lines == (
+        "ỦY BAN NHÂN DÂN XÃ NGHI PHONG",
+        "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+    )
+    assert centre.place == "Nghi Phong"
+    special = issuing_office("commune_committee", "Côn Đảo", unit_type="đặc khu", on=day)
+    assert special.agency_heading == ("", "ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO")
+    city = issuing_office("provincial_committee", "Hà Nội", unit_type="thành phố", on=day)
+    assert city.name == "Ủy ban nhân dân thành phố Hà Nội"
+    assert {k.level for k in IssuerKind if not k.historical} == {Level.PROVINCE, Level.COMMUNE}
+    # district issuers: only for documents dated until 30/6/2025
+    old = issuing_office("district_committee", "Nghi Lộc", on=dt.date(2025, 6, 30))
+    assert old.name == "Ủy ban nhân dân huyện Nghi Lộc"
+    with pytest.raises(InvalidInputError, match="stopped operating on 1/7/2025") as exc:
+        issuing_office("district_one_stop", "Nghi Lộc", on=SWITCH)
+    assert exc.value.field == "kind"
+    with pytest.raises(InvalidInputError, match="unit_type"):
+        issuing_office("commune_centre", "Nghi Phong", unit_type="huyện", on=day)
+    with pytest.raises(InvalidInputError, match="kind"):
+        issuing_office("district", "Nghi Lộc", on=day)

@@ -58,6 +58,7 @@ from hcc.documents.models import (
     SupplementItem,
     SupplementRequestContext,
 )
+from hcc.documents.offices import IssuerKind, issuing_office
 from hcc.documents.rendering import Format, kinds, render, validate_context
 from hcc.documents.samples import sample_context, sample_data
 
@@ -80,6 +81,7 @@ __all__ = [
     "FormSpec",
     "Format",
     "HandOver",
+    "IssuerKind",
     "ListingEntry",
     "MarriageCongratulationContext",
     "MissingDependencyError",
@@ -104,6 +106,7 @@ __all__ = [
     "form_set",
     "form_set_in_force",
     "form_sets",
+    "issuing_office",
     "kinds",
     "render",
     "sample_context",

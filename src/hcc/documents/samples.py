@@ -28,6 +28,7 @@ from typing import Any
 from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import compute_deadline, policy_in_force
 from hcc.documents.models import CONTEXT_MODELS, _Context
+from hcc.documents.offices import issuing_office
 from hcc.errors import UnknownDocumentError
 
 __all__ = ["RECEIVED", "SAMPLE_KINDS", "sample_context", "sample_data"]
@@ -35,18 +36,17 @@ __all__ = ["RECEIVED", "SAMPLE_KINDS", "sample_context", "sample_data"]
 RECEIVED = dt.datetime(2026, 1, 5, 8, 30, tzinfo=VN_TZ)
 """The moment the sample land dossier is received; every sample date is computed from it."""
 
-_CENTRE = {
-    "name": "Ủy ban nhân dân xã Nghi Phong",
-    "unit": "Trung tâm Phục vụ hành chính công",
-    "place": "Nghi Phong",
-    "address": "Xóm 5, xã Nghi Phong, tỉnh Nghệ An",
-    "phone": "0238 3861 234",
-}
-_COMMUNE = {
-    "name": "Ủy ban nhân dân xã Nghi Phong",
-    "place": "Nghi Phong",
-    "phone": "0238 3861 555",
-}
+# the commune's Public Administration Service Centre receives; the commune signs the letters
+_CENTRE = issuing_office(
+    "commune_centre",
+    "Nghi Phong",
+    on=RECEIVED.date(),
+    address="Xóm 5, xã Nghi Phong, tỉnh Nghệ An",
+    phone="0238 3861 234",
+).model_dump(exclude_none=True)
+_COMMUNE = issuing_office(
+    "commune_committee", "Nghi Phong", on=RECEIVED.date(), phone="0238 3861 555"
+).model_dump(exclude_none=True)
 _APPLICANT = {
     "name": "Nguyễn Văn An",
     "title": "Ông",
