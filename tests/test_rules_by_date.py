@@ -170,3 +170,28 @@ def test_a_resumed_clock_never_falls_due_before_a_receipt_at_the_resumption_woul
     before_due = q < compute_deadline(r, limit).due_at  # an overdue dossier stays overdue
     if before_due and in_office and q <= dt.datetime.combine(m.date(), dt.time(15), tzinfo=VN_TZ):
         assert st_.due_at.date() >= compute_deadline(m, limit).due_date
+
+
+def test_catalogue_deadline_takes_the_record_in_force_at_receipt() -> None:
+    from hcc.procedures import Catalogue, Procedure
+
+    default = default_catalogue()
+    data = default.get("1.004222").model_dump(mode="json")
+    # only the statutory limit counts: no local limit, no channel limit
+    data |= {
+        "channels": [c | {"time_limit": None} for c in data["channels"]],
+        "local_time_limit": None,
+    }
+    old = Procedure.model_validate(
+        data
+        | {"valid_from": None, "valid_to": "2025-06-30", "statutory_time_limit": "07 ngày làm việc"}
+    )
+    new = Procedure.model_validate(
+        data
+        | {"valid_from": "2025-07-01", "valid_to": None, "statutory_time_limit": "05 ngày làm việc"}
+    )
+    cat = Catalogue([old, new], version="t", fee_schedules=default.data.fee_schedules)
+    # Mon 30/6/2025 09:00 + 07 working days: Tue 1, Wed 2, Thu 3, Fri 4, Mon 7, Tue 8, Wed 9/7
+    assert cat.deadline("1.004222", dt.datetime(2025, 6, 30, 9)).due_date == dt.date(2025, 7, 9)
+    # Tue 1/7/2025 09:00 + 05 working days: Wed 2, Thu 3, Fri 4, Mon 7, Tue 8/7
+    assert cat.deadline("1.004222", dt.datetime(2025, 7, 1, 9)).due_date == dt.date(2025, 7, 8)
