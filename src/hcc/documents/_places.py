@@ -1,0 +1,138 @@
+"""Keep place names on one line in the HTML output ("XÃ NGHI PHONG", never "XÃ NGHI / PHONG").
+
+Place names are read from the document's context, where they are written in sentence case: an
+administrative-unit word ("xã", "phường", "thị trấn", "huyện", "tỉnh", "thành phố", "xóm"...)
+followed by capitalised words or numbers ("xã Nghi Phong", "Xóm 3", "thị trấn Quán Hành",
+"quận 1"). The office's ``place`` (the date line's place) is one too. In the rendered HTML every
+occurrence of such a name — in any case, so the upper-case headings are found as well — is
+wrapped in ``<span class="nw">`` (``white-space: nowrap``): a line may break before the unit word
+or after the name, never inside. Text whose element already has the class ``nw`` (the date line)
+and the contents of ``<style>`` and ``<title>`` are left alone.
+
+>>> names = place_names(["Xóm 3, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An"])
+>>> sorted(names)
+['Nghi Lộc', 'Nghi Phong', 'Nghệ An', 'Xóm 3', 'huyện Nghi Lộc', 'tỉnh Nghệ An', 'xã Nghi Phong']
+>>> keep_places("<div class='c b'>ỦY BAN NHÂN DÂN XÃ NGHI PHONG</div>", names)
+'<div class=\\'c b\\'>ỦY BAN NHÂN DÂN <span class="nw">XÃ NGHI PHONG</span></div>'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+__all__ = ["context_strings", "keep_places", "place_names"]
+
+# Administrative units and settlements (Law on Local Government; villages and residential groups).
+_UNITS = (
+    "tổ dân phố",
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "phường",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "xã",
+    "thôn",
+    "xóm",
+    "ấp",
+    "bản",
+    "khối",
+    "khu phố",
+    "làng",
+)
+_UNIT_WORDS = tuple(tuple(u.split()) for u in sorted(_UNITS, key=lambda u: -len(u.split())))
+_TRAIL = ",.;:!?)]}\"'”’"
+
+
+def _is_name_token(token: str) -> bool:
+    head = token.lstrip("(\"'“‘")
+    return bool(head) and (head[0].isupper() or head[0].isdigit())
+
+
+def place_names(texts: Iterable[str]) -> set[str]:
+    """Place names ("xã Nghi Phong" and "Nghi Phong") found in sentence-case texts.
+
+    >>> sorted(place_names(["Ủy ban nhân dân thị trấn Quán Hành trân trọng", "quận 1"]))
+    ['Quán Hành', 'quận 1', 'thị trấn Quán Hành']
+    """
+    found: set[str] = set()
+    for text in texts:
+        tokens = text.split()
+        lowered = [t.lower() for t in tokens]
+        i = 0
+        while i < len(tokens):
+            for unit in _UNIT_WORDS:
+                n = len(unit)
+                if tuple(lowered[i : i + n]) != unit:
+                    continue
+                # the unit word itself must not end a clause ("... xã, Nghi ...")
+                if any(t[-1] in _TRAIL for t in tokens[i : i + n]):
+                    continue
+                name: list[str] = []
+                j = i + n
+                while j < len(tokens) and _is_name_token(tokens[j]):
+                    token = tokens[j].rstrip(_TRAIL)
+                    if token:
+                        name.append(token)
+                    if token != tokens[j]:
+                        break
+                    j += 1
+                if name:
+                    bare = " ".join(name)
+                    found.add(bare)
+                    found.add(" ".join([*tokens[i : i + n], bare]))
+                    i = j - 1
+                break
+            i += 1
+    return {n for n in found if " " in n}
+
+
+def context_strings(value: Any) -> Iterator[str]:
+    """Every string inside a context model (or a mapping / sequence of them)."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from context_strings(item)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from context_strings(item)
+
+
+_PIECES = re.compile(r"(<[^>]*>)")
+_SKIP_AFTER = re.compile(r"""<(style|title)\b|<[^>]*\bclass\s*=\s*["'][^"']*\bnw\b""", re.I)
+
+
+def keep_places(html: str, names: Iterable[str]) -> str:
+    """Wrap every occurrence of ``names`` (any case) in the text of ``html`` in a no-wrap span.
+
+    Longer names win ("huyện Nghi Lộc" over "Nghi Lộc"); a name must stand as whole words.
+
+    >>> keep_places("<p>Nghi Phong, ngày 05</p>", {"Nghi Phong"})
+    '<p><span class="nw">Nghi Phong</span>, ngày 05</p>'
+    """
+    ordered = sorted({n for n in names if " " in n.strip()}, key=len, reverse=True)
+    if not ordered:
+        return html
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+    pattern = re.compile(rf"(?<![\w&#]){'(?:' + alternatives + ')'}(?!\w)", re.IGNORECASE)
+    pieces = _PIECES.split(html)
+    out: list[str] = []
+    previous_tag = ""
+    for piece in pieces:
+        if piece.startswith("<"):
+            out.append(piece)
+            previous_tag = piece
+            continue
+        if piece and not _SKIP_AFTER.match(previous_tag):
+            piece = pattern.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', piece)
+        out.append(piece)
+    return "".join(out)
