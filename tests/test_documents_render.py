@@ -216,7 +216,7 @@ def test_unknown_kind_form_set_and_format() -> None:
     with pytest.raises(UnknownDocumentError, match="processing_stop"):
         render("processing_stop", sample_context("processing_stop"))  # not in the 2018 set
     with pytest.raises(InvalidInputError, match="format"):
-        render("receipt", ctx, format="pdf")
+        render("receipt", ctx, format="odt")
     with pytest.raises(LookupError):
         form_set("nope")
 

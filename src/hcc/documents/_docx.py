@@ -224,6 +224,9 @@ class _Builder:
                     last.text = last.text.rstrip()
                 par.add_run().add_break()
                 state[0] = True
+            elif "box" in node.classes:  # a check box drawn by CSS in HTML: a box glyph in Word
+                ticked = any(isinstance(c, str) and c.strip() for c in node.children)
+                self._inline(par, ["☒" if ticked else "☐"], style, state)
             else:
                 self._inline(par, node.children, style.with_classes(node.tag, node.classes), state)
 

@@ -47,6 +47,7 @@ _UNITS = (
     "làng",
 )
 _UNIT_WORDS = tuple(tuple(u.split()) for u in sorted(_UNITS, key=lambda u: -len(u.split())))
+_DASHES = {"-", "–", "—"}
 _TRAIL = ",.;:!?)]}\"'”’"
 
 
@@ -60,6 +61,8 @@ def place_names(texts: Iterable[str]) -> set[str]:
 
     >>> sorted(place_names(["Ủy ban nhân dân thị trấn Quán Hành trân trọng", "quận 1"]))
     ['Quán Hành', 'quận 1', 'thị trấn Quán Hành']
+    >>> sorted(place_names(["tỉnh Bà Rịa - Vũng Tàu"]))
+    ['Bà Rịa - Vũng Tàu', 'tỉnh Bà Rịa - Vũng Tàu']
     """
     found: set[str] = set()
     for text in texts:
@@ -76,7 +79,18 @@ def place_names(texts: Iterable[str]) -> set[str]:
                     continue
                 name: list[str] = []
                 j = i + n
-                while j < len(tokens) and _is_name_token(tokens[j]):
+                while j < len(tokens):
+                    if (
+                        name
+                        and tokens[j] in _DASHES
+                        and j + 1 < len(tokens)
+                        and _is_name_token(tokens[j + 1])
+                    ):
+                        name.append(tokens[j])  # "Bà Rịa - Vũng Tàu"
+                        j += 1
+                        continue
+                    if not _is_name_token(tokens[j]):
+                        break
                     token = tokens[j].rstrip(_TRAIL)
                     if token:
                         name.append(token)
