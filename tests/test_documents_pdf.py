@@ -36,13 +36,13 @@ ttLib = pytest.importorskip("fontTools.ttLib", reason="fontTools (WeasyPrint's) 
 
 from hcc.documents import (  # noqa: E402
     MissingDependencyError,
+    _pdf,
     form_set,
     form_sets,
     kinds,
     render,
     sample_context,
 )
-from hcc.documents import _pdf  # noqa: E402
 from hcc.errors import FontFallbackWarning  # noqa: E402
 
 CASES = [(fs.id, kind) for fs in form_sets() for kind in kinds(fs.id)]
@@ -73,7 +73,13 @@ PAPER = {
 A5_FORMS = {k for k, size in PAPER.items() if size == A5}
 
 # Typefaces with Times New Roman's metrics (and the last-resort serifs of the CSS font stack)
-TIMES_COMPATIBLE = {"Times New Roman", "Tinos", "Liberation Serif", "TeX Gyre Termes", "Nimbus Roman"}
+TIMES_COMPATIBLE = {
+    "Times New Roman",
+    "Tinos",
+    "Liberation Serif",
+    "TeX Gyre Termes",
+    "Nimbus Roman",
+}
 
 # Place names of the sample documents (REFERENCE §1: Nghi Lộc district, Nghệ An), with and without
 # their unit word; counted case-insensitively so the upper-case headings are included.
@@ -94,7 +100,9 @@ PLACES = [
 class _Visible(HTMLParser):
     """The text a reader sees in an HTML document, one chunk per block element."""
 
-    BLOCKS = {"div", "p", "tr", "td", "th", "br", "table", "li", "h1", "h2", "h3", "body"}
+    BLOCKS = frozenset(
+        {"div", "p", "tr", "td", "th", "br", "table", "li", "h1", "h2", "h3", "body"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -230,7 +238,9 @@ def test_pages_and_paper(rendered: dict, set_id: str, kind: str) -> None:
     # the form set agrees with the paper the PDF came out on
     spec = form_set(set_id).spec(kind)
     assert (spec.paper, spec.orientation) == (
-        ("A5", "portrait") if want == A5 else ("A4", "landscape" if want == A4_LANDSCAPE else "portrait")
+        ("A5", "portrait")
+        if want == A5
+        else ("A4", "landscape" if want == A4_LANDSCAPE else "portrait")
     )
 
 
@@ -253,13 +263,17 @@ def test_every_glyph_is_in_the_embedded_fonts(rendered: dict, set_id: str, kind:
         for gid, text in to_unicode.items():
             if text.isspace():
                 continue
-            assert has_outline(tt, gid), f"{family}: {text!r} drawn with glyph {gid}, which has no outline"
+            assert has_outline(tt, gid), (
+                f"{family}: {text!r} drawn with glyph {gid}, which has no outline"
+            )
             covered.update(text)
     # one typeface per document, and one with Times New Roman's metrics
     assert len(families) == 1, f"{set_id}/{kind} mixes typefaces: {sorted(families)}"
     assert families <= TIMES_COMPATIBLE, families
     shown = {ch for chunk in visible_chunks(html) for ch in chunk if not ch.isspace()}
-    assert shown - covered == set(), f"letters shown but not in any embedded font: {shown - covered}"
+    assert shown - covered == set(), (
+        f"letters shown but not in any embedded font: {shown - covered}"
+    )
     extracted = {ch for line in pdf_lines(reader) for ch in line if not ch.isspace()}
     assert extracted - covered == set()
     # the Vietnamese letters of the issue are really there
@@ -280,11 +294,27 @@ def test_no_place_name_is_split_across_lines(rendered: dict, set_id: str, kind: 
 OFFICES = [
     # (office name, unit, place) whose upper-case heading wraps in a narrow column
     ("Ủy ban nhân dân xã Nghi Phong", "Bộ phận Tiếp nhận và Trả kết quả", "xã Nghi Phong"),
-    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "Trung tâm Phục vụ hành chính công", "thành phố Hồ Chí Minh"),
+    (
+        "Ủy ban nhân dân thành phố Hồ Chí Minh",
+        "Trung tâm Phục vụ hành chính công",
+        "thành phố Hồ Chí Minh",
+    ),
     ("Ủy ban nhân dân phường Bến Nghé", "Bộ phận Một cửa", "phường Bến Nghé"),
-    ("Ủy ban nhân dân thị trấn Quán Hành", "Bộ phận Tiếp nhận và Trả kết quả", "thị trấn Quán Hành"),
-    ("Ủy ban nhân dân xã Đông Hưng Thuận", "Bộ phận Tiếp nhận và Trả kết quả", "xã Đông Hưng Thuận"),
-    ("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", "Trung tâm Phục vụ hành chính công tỉnh", "tỉnh Bà Rịa - Vũng Tàu"),
+    (
+        "Ủy ban nhân dân thị trấn Quán Hành",
+        "Bộ phận Tiếp nhận và Trả kết quả",
+        "thị trấn Quán Hành",
+    ),
+    (
+        "Ủy ban nhân dân xã Đông Hưng Thuận",
+        "Bộ phận Tiếp nhận và Trả kết quả",
+        "xã Đông Hưng Thuận",
+    ),
+    (
+        "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu",
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "tỉnh Bà Rịa - Vũng Tàu",
+    ),
 ]
 
 
@@ -297,7 +327,9 @@ def test_headings_wrap_before_the_place_not_inside(name: str, unit: str, place: 
     lines = pdf_lines(pypdf.PdfReader(io.BytesIO(render("receipt", data, format="pdf"))))
     want = count_in(visible_chunks(html), place)
     assert want >= 1  # the heading
-    assert count_in(lines, place) == want, [ln for ln in lines if place.split()[-1].upper() in ln.upper()]
+    assert count_in(lines, place) == want, [
+        ln for ln in lines if place.split()[-1].upper() in ln.upper()
+    ]
 
 
 def test_the_place_check_catches_a_split(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -311,6 +343,14 @@ def test_the_place_check_catches_a_split(monkeypatch: pytest.MonkeyPatch) -> Non
     lines = pdf_lines(pypdf.PdfReader(io.BytesIO(render("receipt", data, format="pdf"))))
     place = "xã Đông Hưng Thuận"
     assert count_in(lines, place) < count_in(visible_chunks(html), place)
+
+
+def test_the_same_context_gives_the_same_bytes(rendered: dict) -> None:
+    set_id, kind = CASES[0]
+    assert (
+        render(kind, sample_context(kind), format="pdf", form_set=set_id)
+        == rendered[(set_id, kind)][1]
+    )
 
 
 # --------------------------------------------------------------------------- longer documents
@@ -378,7 +418,9 @@ def _fake_font(family: str, letters: str, missing: tuple[int, ...] = ()) -> obje
 
 
 def test_one_family_gives_no_warning() -> None:
-    doc = types.SimpleNamespace(fonts={1: _fake_font("Tinos", "Nghi Phong"), 2: _fake_font("Tinos", "ế")})
+    doc = types.SimpleNamespace(
+        fonts={1: _fake_font("Tinos", "Nghi Phong"), 2: _fake_font("Tinos", "ế")}
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         _pdf._check_fonts(doc)
@@ -439,7 +481,12 @@ def test_liberation_1_alone_mixes_typefaces_and_warns(tmp_path: Path) -> None:
     src = Path(__file__).resolve().parents[1] / "src"
     env = {"FONTCONFIG_FILE": str(conf), "PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     main, letters = proc.stdout.splitlines()[:2]

@@ -35,9 +35,7 @@ class MissingDependencyError(HccError, ImportError):
     "PDF output needs WeasyPrint: pip install 'hcc[pdf]'"
     """
 
-    def __init__(
-        self, package: str, extra: str, *, output: str = "DOCX", detail: str = ""
-    ) -> None:
+    def __init__(self, package: str, extra: str, *, output: str = "DOCX", detail: str = "") -> None:
         self.package = package
         self.extra = extra
         self.output = output

@@ -366,10 +366,10 @@ def _render_template(
         ) from None
     out = unicodedata.normalize("NFC", out)
     if ext == "html":
-        names = place_names(context_strings(ctx))
+        places = place_names(context_strings(ctx))
         office = getattr(ctx, "office", None)
-        names.add(str(getattr(office, "place", "") or ""))
-        out = keep_places(out, names)
+        places.add(str(getattr(office, "place", "") or ""))
+        out = keep_places(out, places)
     return out
 
 
