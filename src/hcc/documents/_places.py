@@ -91,6 +91,8 @@ def place_names(texts: Iterable[str]) -> set[str]:
                         continue
                     if not _is_name_token(tokens[j]):
                         break
+                    if name and any(tuple(lowered[j : j + len(u)]) == u for u in _UNIT_WORDS):
+                        break  # "xã Nghi Phong Xóm 3": the next unit starts a new name
                     token = tokens[j].rstrip(_TRAIL)
                     if token:
                         name.append(token)
@@ -123,30 +125,71 @@ def context_strings(value: Any) -> Iterator[str]:
 
 _PIECES = re.compile(r"(<[^>]*>)")
 _SKIP_AFTER = re.compile(r"""<(style|title)\b|<[^>]*\bclass\s*=\s*["'][^"']*\bnw\b""", re.I)
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[-–—]")
+_END = ""  # marks the end of a name in the trie (never a word)
+
+
+def _trie(names: Iterable[str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for name in names:
+        words = [w.casefold() for w in _WORD.findall(name)]
+        if len(words) < 2:
+            continue  # a one-word name cannot be split
+        node = root
+        for word in words:
+            node = node.setdefault(word, {})
+        node[_END] = True
+    return root
+
+
+def _wrap(piece: str, trie: dict[str, Any]) -> str:
+    tokens = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(piece)]
+    out: list[str] = []
+    done = 0
+    i = 0
+    while i < len(tokens):
+        node = trie.get(tokens[i][2])
+        last = -1
+        j = i
+        while node is not None:
+            if _END in node:
+                last = j
+            j += 1
+            if j >= len(tokens) or not piece[tokens[j - 1][1] : tokens[j][0]].isspace():
+                break
+            node = node.get(tokens[j][2])
+        if last > i:  # the longest name starting here, at least two words
+            start, end = tokens[i][0], tokens[last][1]
+            out.append(piece[done:start])
+            out.append(f'<span class="nw">{piece[start:end]}</span>')
+            done = end
+            i = last + 1
+        else:
+            i += 1
+    out.append(piece[done:])
+    return "".join(out)
 
 
 def keep_places(html: str, names: Iterable[str]) -> str:
     """Wrap every occurrence of ``names`` (any case) in the text of ``html`` in a no-wrap span.
 
-    Longer names win ("huyện Nghi Lộc" over "Nghi Lộc"); a name must stand as whole words.
+    Longer names win ("huyện Nghi Lộc" over "Nghi Lộc"); a name must stand as whole words. Time is
+    linear in the HTML (a trie of the names' words, walked from each word).
 
     >>> keep_places("<p>Nghi Phong, ngày 05</p>", {"Nghi Phong"})
     '<p><span class="nw">Nghi Phong</span>, ngày 05</p>'
     """
-    ordered = sorted({n for n in names if " " in n.strip()}, key=len, reverse=True)
-    if not ordered:
+    trie = _trie(names)
+    if not trie:
         return html
-    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
-    pattern = re.compile(rf"(?<![\w&#]){'(?:' + alternatives + ')'}(?!\w)", re.IGNORECASE)
-    pieces = _PIECES.split(html)
     out: list[str] = []
     previous_tag = ""
-    for piece in pieces:
+    for piece in _PIECES.split(html):
         if piece.startswith("<"):
             out.append(piece)
             previous_tag = piece
-            continue
-        if piece and not _SKIP_AFTER.match(previous_tag):
-            piece = pattern.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', piece)
-        out.append(piece)
+        elif piece and not _SKIP_AFTER.match(previous_tag):
+            out.append(_wrap(piece, trie))
+        else:
+            out.append(piece)
     return "".join(out)
