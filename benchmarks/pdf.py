@@ -56,7 +56,9 @@ def main(rounds: int = 5) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     t = time.perf_counter()
     render("receipt", sample_context("receipt"), format="pdf")
-    print(f"first PDF in the process (fontconfig, fonts): {(time.perf_counter() - t) * 1000:.0f} ms")
+    print(
+        f"first PDF in the process (fontconfig, fonts): {(time.perf_counter() - t) * 1000:.0f} ms"
+    )
     header = f"{'kind':26} {'html ms':>8} {'pdf best':>9} {'pdf median':>11} {'pdf/html':>9}"
     print(header + (f" {'chromium':>9}" if chromium else ""))
     totals = []
