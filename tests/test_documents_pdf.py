@@ -72,14 +72,8 @@ PAPER = {
 }
 A5_FORMS = {k for k, size in PAPER.items() if size == A5}
 
-# Typefaces with Times New Roman's metrics (and the last-resort serifs of the CSS font stack)
-TIMES_COMPATIBLE = {
-    "Times New Roman",
-    "Tinos",
-    "Liberation Serif",
-    "TeX Gyre Termes",
-    "Nimbus Roman",
-}
+# Typefaces with Times New Roman's metrics
+TIMES_COMPATIBLE = {"Times New Roman", "Tinos", "Liberation Serif", "TeX Gyre Termes"}
 
 # Place names of the sample documents (REFERENCE §1: Nghi Lộc district, Nghệ An), with and without
 # their unit word; counted case-insensitively so the upper-case headings are included.
