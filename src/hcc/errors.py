@@ -20,7 +20,8 @@
     └── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
 
     HccWarning (UserWarning)
-    └── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
+    ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
+    └── FontFallbackWarning                   a PDF mixes typefaces: the first font lacks some letters
 
 Every exception keeps its inputs as attributes, so callers can react without parsing messages.
 
@@ -42,6 +43,7 @@ __all__ = [
     "EventOrderError",
     "ExtensionLimitError",
     "FeeRuleError",
+    "FontFallbackWarning",
     "HccError",
     "HccWarning",
     "InvalidTransitionError",
@@ -303,3 +305,38 @@ class ProvisionalCalendarWarning(HccWarning):
     ...     warnings.simplefilter("ignore", ProvisionalCalendarWarning)
     ...     warnings.warn("2027 is projected", ProvisionalCalendarWarning)
     """
+
+
+class FontFallbackWarning(HccWarning):
+    """A PDF was drawn with more than one typeface, or with a letter no installed font has.
+
+    The first font the system matched for the document's font stack lacks some letters (Liberation
+    Serif 1.x, for one, has no "ế", "ừ", "ặ"), so those letters came from another font and the
+    printed words mix typefaces. ``families`` lists the families used (the main one first) and
+    ``fallback`` maps each other family, or ``None`` for letters no font has, to its letters. Install
+    a metric-compatible font with full Vietnamese coverage (docs/printing.md).
+
+    >>> w = FontFallbackWarning("Liberation Serif", {"DejaVu Serif": "ếừ"})
+    >>> w.families
+    ('Liberation Serif', 'DejaVu Serif')
+    >>> print(w)
+    the PDF mixes typefaces: 'Liberation Serif' lacks ế ừ, drawn from 'DejaVu Serif'; install a Times New Roman-compatible font with Vietnamese letters (Debian: fonts-liberation2 or fonts-croscore; see docs/printing.md)
+    """
+
+    def __init__(self, main: str, fallback: dict[str | None, str]) -> None:
+        self.main = main
+        self.fallback = dict(fallback)
+        self.families = (main, *(f for f in fallback if f is not None))
+        parts = []
+        for family, letters in fallback.items():
+            shown = " ".join(sorted(set(letters)))
+            if family is None:
+                parts.append(f"no installed font has {shown}")
+            else:
+                parts.append(f"{main!r} lacks {shown}, drawn from {family!r}")
+        super().__init__(
+            "the PDF mixes typefaces: "
+            + "; ".join(parts)
+            + "; install a Times New Roman-compatible font with Vietnamese letters (Debian: "
+            "fonts-liberation2 or fonts-croscore; see docs/printing.md)"
+        )

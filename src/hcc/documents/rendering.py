@@ -1,5 +1,7 @@
 """Rendering: validate the context, pick the template, produce text, HTML or DOCX.
 
+PDF (``format="pdf"``) is the HTML typeset by WeasyPrint (the ``pdf`` extra), fonts embedded.
+
 Templates are Jinja2 files named ``<kind>.<ext>.j2`` (``ext`` is ``txt`` or ``html``) in the package
 folder ``hcc/documents/templates``; ``_base.html.j2``, ``_macros.html.j2``, ``_style.css.j2``,
 ``_base.txt.j2`` and ``_macros.txt.j2`` hold the shared layout. For each document the names tried are
@@ -14,7 +16,9 @@ Templates see ``ctx`` (the validated context model), ``form`` (its :class:`FormS
 ``two`` (01, 02...), ``dots`` (a dotted blank for an optional value left out), ``stop`` (end a
 sentence with a full stop), ``lcfirst``, and ``para``, ``cols``, ``ctr`` (plain-text layout). Undefined names raise (``StrictUndefined``): a misspelled field in a
 template is a :class:`~hcc.errors.DocumentContextError`, never a blank. HTML templates are
-autoescaped. Every output is NFC.
+autoescaped. Every output is NFC. In the HTML (and so the DOCX and PDF) every place name of the
+context ("xã Nghi Phong", "NGHI PHONG") is wrapped in ``<span class="nw">`` so that no line breaks
+inside it.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from hcc.documents._format import (
     date_phrase,
     short_moment,
 )
+from hcc.documents._places import context_strings, keep_places, place_names
 from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec, form_set_in_force
 from hcc.documents.formsets import form_set as _get_form_set
 from hcc.documents.models import CONTEXT_MODELS, _Context
@@ -52,7 +57,7 @@ from hcc.fees import amount_in_words, format_vnd
 
 __all__ = ["PAGE_MARGINS_MM", "Format", "kinds", "render", "validate_context"]
 
-Format = Literal["text", "html", "docx"]
+Format = Literal["text", "html", "docx", "pdf"]
 _EXT = {"text": "txt", "html": "html"}
 
 PAGE_MARGINS_MM: dict[tuple[str, str], tuple[int, int, int, int]] = {
@@ -361,7 +366,13 @@ def _render_template(
             f"{kind}: template {template.name} uses {field!r}, which the context does not "
             f"have ({message})",
         ) from None
-    return unicodedata.normalize("NFC", out)
+    out = unicodedata.normalize("NFC", out)
+    if ext == "html":
+        places = place_names(context_strings(ctx))
+        office = getattr(ctx, "office", None)
+        places.add(str(getattr(office, "place", "") or ""))
+        out = keep_places(out, places)
+    return out
 
 
 def _context_date(ctx: _Context) -> dt.date | None:
@@ -396,7 +407,7 @@ def render(
     kind: str,
     context: Any,
     *,
-    format: Literal["docx"],
+    format: Literal["docx", "pdf"],
     form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     policy: DeadlinePolicy | None = None,
@@ -423,7 +434,8 @@ def render(
     policy: DeadlinePolicy | None = None,
     calendar: WorkingCalendar | None = None,
 ) -> str | bytes:
-    """Render one document: ``str`` for ``format="text"`` or ``"html"``, ``bytes`` for ``"docx"``.
+    """Render one document: ``str`` for ``format="text"`` or ``"html"``, ``bytes`` for ``"docx"``
+    and ``"pdf"``.
 
     ``context`` is the kind's context model or a mapping of its fields (see
     :data:`hcc.documents.CONTEXT_MODELS`). ``form_set`` picks the versioned forms
@@ -439,7 +451,10 @@ def render(
     later than the policy's lead before it, a second extension raise
     :class:`hcc.errors.DocumentRuleError` (:class:`hcc.errors.ExtensionLimitError` for the
     extension). DOCX is built from the HTML rendering (so an overridden HTML
-    template also shapes the DOCX) and needs the ``docx`` extra (python-docx).
+    template also shapes the DOCX) and needs the ``docx`` extra (python-docx). PDF is the HTML
+    rendering typeset by WeasyPrint (the ``pdf`` extra) on the form's paper, fonts subset and
+    embedded; nothing outside the document is fetched (see ``docs/printing.md`` for the fonts to
+    install).
 
     >>> import datetime as dt
     >>> text = render("death_condolence", {
@@ -450,9 +465,19 @@ def render(
     ...     "issued_on": dt.date(2026, 1, 5)})
     >>> "THƯ CHIA BUỒN" in text and "Nghi Phong, ngày 05 tháng 01 năm 2026" in text
     True
+
+    Raises:
+        UnknownDocumentError: no such kind or form set, or no template for it.
+        DocumentContextError: the context misses a field, has an unknown one, or breaks a rule.
+        InvalidInputError: ``format`` is not one of the four, or ``template_dir`` is not a folder.
+        MissingDependencyError: DOCX without python-docx, PDF without WeasyPrint.
+
+    Warns:
+        FontFallbackWarning: (PDF) the installed fonts lack some letters, so the PDF mixes
+            typefaces.
     """
-    if format not in ("text", "html", "docx"):
-        raise InvalidInputError("format", format, "one of 'text', 'html', 'docx'")
+    if format not in ("text", "html", "docx", "pdf"):
+        raise InvalidInputError("format", format, "one of 'text', 'html', 'docx', 'pdf'")
     ctx = validate_context(kind, context)
     if form_set is None:
         on = _context_date(ctx)
@@ -474,4 +499,8 @@ def render(
             margins_mm=margins,
             title=spec.title,
         )
+    if format == "pdf":
+        from hcc.documents._pdf import html_to_pdf
+
+        return html_to_pdf(_render_template(kind, "html", ctx, spec, fs.id, tdir))
     return _render_template(kind, _EXT[format], ctx, spec, fs.id, tdir)
