@@ -183,7 +183,7 @@ class ServiceDay(BaseModel):
         """The first held occurrence strictly after ``d``.
 
         Warns (:class:`hcc.ProvisionalCalendarWarning`) when a day examined is provisional;
-        raises :class:`hcc.OutOfRangeError` when none is left in the calendar's range.
+        raises :class:`hcc.errors.OutOfRangeError` when none is left in the calendar's range.
 
         >>> NO_WRITING_DAY.next_after(dt.date(2026, 3, 3))
         datetime.date(2026, 3, 10)
@@ -224,7 +224,7 @@ class ServiceDay(BaseModel):
     ) -> list[tuple[dt.date, DayInfo]]:
         """The occurrences in ``[a, b]`` that are not held, each with the day that cancels it.
 
-        The :class:`hcc.DayInfo` is the occurrence's own day, or the holiday of the break an
+        The :class:`hcc.calendar.DayInfo` is the occurrence's own day, or the holiday of the break an
         ordinary weekend day lies in. Never warns (the ``provisional`` flags say so).
 
         >>> [(d.isoformat(), why.name) for d, why in NO_WRITING_DAY.skipped_between(dt.date(2026, 2, 1), dt.date(2026, 2, 28))]
