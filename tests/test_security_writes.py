@@ -139,7 +139,8 @@ def test_a_writer_killed_midway_leaves_the_old_file_intact(tmp_path: Path, how: 
         assert proc.stdout is not None
         assert proc.stdout.readline() == "writing\n"  # the payload is in the temp file now
         temps = _leftovers(tmp_path, target.name)
-        assert len(temps) == 1 and (tmp_path / temps[0]).stat().st_size > 0
+        assert len(temps) == 1
+        assert (tmp_path / temps[0]).stat().st_size > 0
         proc.send_signal(signal.SIGKILL)
         assert proc.wait(timeout=30) == -signal.SIGKILL
     finally:
@@ -158,7 +159,8 @@ def test_cli_out_refuses_to_overwrite_without_force(
     out.write_bytes(OLD)
     assert main(["import", str(FIXTURES / "labels.json"), "--out", str(out)]) == 3
     err = capsys.readouterr().err
-    assert str(out) in err and "--force" in err
+    assert str(out) in err
+    assert "--force" in err
     assert out.read_bytes() == OLD
     assert main(["import", str(FIXTURES / "labels.json"), "--out", str(out), "--force"]) == 0
     assert out.read_bytes() != OLD

@@ -355,7 +355,7 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
                     and isinstance(n, int)
                     and len(seq) * n > _MAX_REPEAT
                 ):
-                    raise jinja2.sandbox.SecurityError(
+                    raise jinja2.exceptions.SecurityError(
                         f"a repetition of {len(seq)} x {n} is longer than {_MAX_REPEAT}"
                     )
         elif (
@@ -364,7 +364,7 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
             and abs(right) > _MAX_POWER
             and not (isinstance(left, (int, float)) and abs(left) <= 1)
         ):
-            raise jinja2.sandbox.SecurityError(f"an exponent of {right} is above {_MAX_POWER}")
+            raise jinja2.exceptions.SecurityError(f"an exponent of {right} is above {_MAX_POWER}")
         return super().call_binop(context, operator, left, right)
 
 
@@ -373,7 +373,7 @@ def _safe_range(*args: int) -> range:
     try:
         return jinja2.sandbox.safe_range(*args)
     except OverflowError as exc:
-        raise jinja2.sandbox.SecurityError(str(exc)) from None
+        raise jinja2.exceptions.SecurityError(str(exc)) from None
 
 
 @lru_cache(maxsize=16)
@@ -452,7 +452,7 @@ def _render_template(
         out = template.render(
             ctx=ctx, form=spec, form_set=_get_form_set(set_id), kind=kind, page=page
         )
-    except jinja2.sandbox.SecurityError as exc:
+    except jinja2.exceptions.SecurityError as exc:
         raise TemplateSecurityError(str(template.name), str(exc.message or exc)) from None
     except jinja2.TemplateNotFound as exc:  # an {% include %} or {% extends %} of a missing name
         raise UnknownDocumentError(
