@@ -42,7 +42,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
-from hcc.dossiers._evaluate import M_APPOINTMENT, M_DUE, Memo, memos, provisional_once
+from hcc.dossiers._evaluate import (
+    M_APPOINTMENT,
+    M_DUE,
+    M_PROVISIONAL,
+    Memo,
+    memos,
+    warn_provisional,
+)
 from hcc.dossiers.dossier import Dossier
 from hcc.dossiers.events import DossierEvent, EventKind
 from hcc.errors import EventOrderError, HccError
@@ -504,8 +511,9 @@ class RegisterBook:
             if view is not None:
                 numbers.append(i)
                 views.append(view)
-        with provisional_once(f"the register of {self.year}"):
-            ms = memos(views, calendar=calendar, policy=policy)
+        ms = memos(views, calendar=calendar, policy=policy)  # never warns: flags, no global state
+        if any(m[M_PROVISIONAL] for m in ms):
+            warn_provisional(f"the register of {self.year}")
         year = self.year
         return [_entry(d, m, year, n) for d, m, n in zip(views, ms, numbers, strict=True)]
 
