@@ -279,6 +279,10 @@ _FORMULA_TRIGGERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 their full-width forms, which East Asian spreadsheet input converts to them."""
 
 
+_RISKY = _FORMULA_TRIGGERS | {"\t", "\r"}
+"""First characters that may need the quote (with whitespace: :func:`formula_safe_cell` decides)."""
+
+
 def formula_safe_cell(text: str) -> str:
     r"""``text`` made safe for a spreadsheet cell: a single quote is put before a formula.
 
@@ -553,10 +557,7 @@ class RegisterBook:
         fmt = _moment_texts(moments)
         rows = (_csv_row(r, fmt) for r in self.rows(as_of=as_of, calendar=calendar, policy=policy))
         if formula_safe:
-            rows = (
-                [c if i in _NUMBER_COLUMNS else formula_safe_cell(c) for i, c in enumerate(row)]
-                for row in rows
-            )
+            rows = map(_neutralise_row, rows)
         w.writerows(rows)
         text = buf.getvalue()
         if file is not None:
@@ -641,6 +642,18 @@ _NUMBER_COLUMNS = frozenset(
     i for i, (name, _) in enumerate(CSV_COLUMNS) if name in ("number", "sets")
 )
 """Positions of the columns written as numbers (not passed through :func:`formula_safe_cell`)."""
+
+
+_TEXT_COLUMNS = tuple(i for i in range(len(CSV_COLUMNS)) if i not in _NUMBER_COLUMNS)
+
+
+def _neutralise_row(row: list[str]) -> list[str]:
+    """:func:`formula_safe_cell` on the text cells of a CSV row, in place (cheap first test)."""
+    for i in _TEXT_COLUMNS:
+        c = row[i]
+        if c and (c[0] in _RISKY or c[0].isspace()):
+            row[i] = formula_safe_cell(c)
+    return row
 
 
 def _csv_row(r: RegisterEntry, text: _Texts) -> list[str]:
