@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hcc.documents import render
-from hcc.errors import HccError, TemplateSecurityError, UnknownDocumentError
+from hcc.errors import HccError, TemplateError, TemplateSecurityError, UnknownDocumentError
 
 CONTEXT = {
     "office": {"name": "Ủy ban nhân dân xã Nghi Phong", "place": "Nghi Phong"},
@@ -176,5 +176,33 @@ def test_a_template_in_another_encoding_is_a_clear_error(tmp_path: Path) -> None
     folder = tmp_path / "district"
     folder.mkdir()
     (folder / f"{KIND}.txt.j2").write_bytes("Kính gửi".encode("cp1258", errors="replace"))
-    with pytest.raises(TemplateSecurityError, match="not UTF-8"):
+    with pytest.raises(TemplateError, match="not UTF-8"):
         render(KIND, CONTEXT, template_dir=folder)
+
+
+@pytest.mark.parametrize(
+    ("body", "match"),
+    [
+        ("{{ ctx.addressee.name }\n", r"line 1: unexpected '}'"),
+        ("{% for x in %}{% endfor %}", "line 1"),
+        ("{{ 1 / 0 }}", "ZeroDivisionError"),
+        ("{{ 'a' + 1 }}", "TypeError"),
+        ("{{ '{:d}'.format(ctx.addressee.name) }}", "ValueError"),
+    ],
+)
+def test_broken_district_templates_are_template_errors(
+    tmp_path: Path, body: str, match: str
+) -> None:
+    folder = _district(tmp_path, body)
+    with pytest.raises(TemplateError, match=match) as info:
+        render(KIND, CONTEXT, template_dir=folder)
+    assert not isinstance(info.value, TemplateSecurityError)
+    assert info.value.template.endswith(f"{KIND}.txt.j2")
+
+
+def test_a_syntax_error_in_an_included_template_names_it(tmp_path: Path) -> None:
+    folder = _district(tmp_path, '{% include "part.txt" %}\n')
+    (folder / "part.txt").write_text("{% if %}", encoding="utf-8")
+    with pytest.raises(TemplateError, match="line 1") as info:
+        render(KIND, CONTEXT, template_dir=folder)
+    assert info.value.template.endswith("part.txt")

@@ -17,7 +17,8 @@
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
     ├── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
-    ├── TemplateSecurityError (ValueError)    a district template that breaks the sandbox's rules
+    ├── TemplateError (ValueError)            a district template that cannot be used
+    │   └── TemplateSecurityError             one that breaks the sandbox's rules or leaves its folder
     ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
     └── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
 
@@ -52,6 +53,7 @@ __all__ = [
     "OverrideError",
     "ProvisionalCalendarWarning",
     "QuoteError",
+    "TemplateError",
     "TemplateSecurityError",
     "TimeLimitParseError",
     "UnknownDocumentError",
@@ -257,7 +259,22 @@ class UnknownDocumentError(HccError, LookupError):
         return str(self.args[0]) if self.args else ""
 
 
-class TemplateSecurityError(HccError, ValueError):
+class TemplateError(HccError, ValueError):
+    """A template that cannot be used: a syntax error, a file that is not UTF-8, an error raised
+    while it renders (``{{ 1 / 0 }}``). ``template`` names it, ``reason`` says what went wrong.
+
+    >>> e = TemplateError("receipt.txt.j2", "line 3: unexpected '}'")
+    >>> isinstance(e, ValueError), str(e)
+    (True, "template receipt.txt.j2 refused: line 3: unexpected '}'")
+    """
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        self.reason = reason
+        super().__init__(f"template {template} refused: {reason}")
+
+
+class TemplateSecurityError(TemplateError):
     """A district template tried what the sandbox forbids, or a template file leaves its folder.
 
     District templates (``template_dir``) are rendered in Jinja2's immutable sandbox: reading
@@ -266,14 +283,9 @@ class TemplateSecurityError(HccError, ValueError):
     was refused.
 
     >>> e = TemplateSecurityError("receipt.html.j2", "access to attribute '__globals__' is unsafe")
-    >>> isinstance(e, ValueError), str(e)
+    >>> isinstance(e, TemplateError), str(e)
     (True, "template receipt.html.j2 refused: access to attribute '__globals__' is unsafe")
     """
-
-    def __init__(self, template: str, reason: str) -> None:
-        self.template = template
-        self.reason = reason
-        super().__init__(f"template {template} refused: {reason}")
 
 
 class OutputExistsError(HccError, FileExistsError):

@@ -56,7 +56,13 @@ from hcc.documents._format import (
 from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec
 from hcc.documents.formsets import form_set as _get_form_set
 from hcc.documents.models import CONTEXT_MODELS, _Context
-from hcc.errors import DocumentContextError, TemplateSecurityError, UnknownDocumentError
+from hcc.errors import (
+    DocumentContextError,
+    HccError,
+    TemplateError,
+    TemplateSecurityError,
+    UnknownDocumentError,
+)
 from hcc.fees import amount_in_words, format_vnd
 
 __all__ = ["PAGE_MARGINS_MM", "Format", "kinds", "render", "validate_context"]
@@ -321,7 +327,7 @@ class _ConfinedLoader(jinja2.BaseLoader):
             with open(real, encoding="utf-8") as fh:
                 source = fh.read()
         except UnicodeDecodeError as exc:
-            raise TemplateSecurityError(template, f"{real} is not UTF-8 text ({exc})") from None
+            raise TemplateError(template, f"{real} is not UTF-8 text ({exc})") from None
         mtime = os.path.getmtime(real)
 
         def uptodate() -> bool:
@@ -439,6 +445,10 @@ def _render_template(
         raise UnknownDocumentError(
             f"no template for {kind!r} ({ext}); looked for {', '.join(names)}"
         ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            str(exc.filename or exc.name), f"line {exc.lineno}: {exc.message}"
+        ) from None
     margins = PAGE_MARGINS_MM[(spec.paper, spec.orientation)]
     page = types.SimpleNamespace(
         paper=spec.paper,
@@ -458,6 +468,15 @@ def _render_template(
         raise UnknownDocumentError(
             f"{kind}: template {template.name} refers to {exc.name!r}, which does not exist"
         ) from None
+    except jinja2.TemplateSyntaxError as exc:  # in an included or extended template
+        raise TemplateError(
+            str(exc.filename or exc.name), f"line {exc.lineno}: {exc.message}"
+        ) from None
+    except HccError:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # the template's own expression failed ({{ 1 / 0 }}, {{ 'a' + 1 }}): name the template
+        raise TemplateError(str(template.name), f"{type(exc).__name__}: {exc}") from None
     except jinja2.UndefinedError as exc:
         message = str(exc.message or exc)
         field = next((m.group(1) for p in _UNDEFINED if (m := p.search(message))), message)
@@ -529,6 +548,7 @@ def render(
         UnknownDocumentError: no such kind or form set, or no template for it (a ``LookupError``).
         DocumentContextError: the context lacks a field or a template uses one it does not have.
         TemplateSecurityError: a template broke the sandbox's rules or leaves ``template_dir``.
+        TemplateError: a template has a syntax error, is not UTF-8 or fails while it renders.
         InvalidInputError: ``format`` is unknown or ``template_dir`` is not a folder.
     """
     fs = _get_form_set(form_set)

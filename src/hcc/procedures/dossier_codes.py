@@ -31,7 +31,8 @@ from hcc.procedures.counter_stores import CounterStore, MemoryCounterStore
 __all__ = ["MAX_SERIAL", "UNIT_PATTERN", "DossierCode", "DossierCodeAllocator"]
 
 UNIT_PATTERN = r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$"
-"""The receiving unit's code, ``V1V2V3.Z1Z2.Y1Y2.MX1X2``."""
+"""The receiving unit's code, ``V1V2V3.Z1Z2.Y1Y2.MX1X2`` (anchored with ``^``/``$`` for JSON Schema
+and pydantic; in Python use ``re.fullmatch``: ``re.match`` with ``$`` accepts a final newline)."""
 MAX_SERIAL = 9999
 """The largest serial a unit can give in one day (four digits)."""
 # fullmatch, not match with "$": "$" also matches before a final newline ("000.00.01.H38\n")
