@@ -555,7 +555,9 @@ class RegisterBook:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([h for _, h in CSV_COLUMNS])
         fmt = _moment_texts(moments)
-        rows = (_csv_row(r, fmt) for r in self.rows(as_of=as_of, calendar=calendar, policy=policy))
+        rows: Iterable[list[str]] = (
+            _csv_row(r, fmt) for r in self.rows(as_of=as_of, calendar=calendar, policy=policy)
+        )
         if formula_safe:
             rows = map(_neutralise_row, rows)
         w.writerows(rows)
