@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hcc.dossiers import Dossier
 from hcc.errors import CounterStoreError, DossierCodeError, HccError
@@ -231,6 +233,42 @@ def test_sqlite_store_waits_for_a_writer_then_reports_a_timeout(tmp_path: Path) 
 def test_postgres_store_unreachable_server_is_a_store_error() -> None:
     with pytest.raises(CounterStoreError, match="postgresql"):
         PostgresCounterStore("host=127.0.0.1 port=1 dbname=x connect_timeout=2")
+
+
+_OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["next", "observe", "last"]),
+        st.sampled_from(["000.00.01.H38", "000.00.02.H38"]),
+        st.sampled_from([DAY, DAY + dt.timedelta(days=1)]),
+        st.integers(0, 12),
+    ),
+    max_size=15,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=_OPS)
+def test_sqlite_store_behaves_as_the_model(
+    ops: list[tuple[str, str, dt.date, int]], tmp_path: Path
+) -> None:
+    """Any sequence of calls gives the answers of a plain dict (the protocol's meaning)."""
+    store = SQLiteCounterStore(tmp_path / f"{uuid.uuid4().hex}.db")
+    model: dict[tuple[str, dt.date], int] = {}
+    for op, unit, day, n in ops:
+        last = model.get((unit, day), 0)
+        if op == "next":
+            expected = None if last >= n else last + 1
+            if expected is not None:
+                model[(unit, day)] = expected
+            assert store.next_serial(unit, day, n) == expected
+        elif op == "observe":
+            model[(unit, day)] = max(last, n)
+            store.observe(unit, day, n)
+        else:
+            assert store.last_serial(unit, day) == last
+    store.close()
 
 
 # ---------------------------------------------------------------------- processes
