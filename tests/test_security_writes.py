@@ -99,6 +99,18 @@ def test_overwrite_false_never_replaces_a_file_created_during_the_write(
     assert _leftovers(tmp_path, target.name) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links are needed")
+def test_a_symlinked_target_is_replaced_not_written_through(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_bytes(OLD)
+    target = tmp_path / "catalogue.json"
+    target.symlink_to(elsewhere)
+    atomic_write_bytes(target, b"new")
+    assert not target.is_symlink()
+    assert target.read_bytes() == b"new"
+    assert elsewhere.read_bytes() == OLD  # the file the link pointed to is untouched
+
+
 def test_wrong_types_are_refused(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="expected bytes"):
         atomic_write_bytes(tmp_path / "a", "text")  # type: ignore[arg-type]

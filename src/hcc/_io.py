@@ -7,6 +7,9 @@ rename, the old file is untouched: an error while the data is produced or writte
 a killed process leaves it as it was, and the temporary file is removed (on an error; after a kill
 a ``.<name>.*.tmp`` file may remain next to the target and can be deleted).
 
+A target that is a symbolic link is replaced by a regular file; the file it pointed to is not
+written (a link planted where hcc writes cannot redirect the write).
+
 With ``overwrite=False`` an existing target is refused (:class:`hcc.errors.OutputExistsError`),
 and the check is made again at the rename (a file created meanwhile is not replaced: the new file
 is linked into place, which fails if the name exists).
