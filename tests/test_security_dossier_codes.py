@@ -178,6 +178,29 @@ def test_store_protocol(make_store: StoreFactory) -> None:
     assert again.next_serial(UNIT, DAY, 0) is None
 
 
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda s: s.next_serial(None, DAY, 9999), "unit"),
+        (lambda s: s.next_serial(UNIT, "2026-03-02", 9999), "day"),
+        (lambda s: s.next_serial(UNIT, dt.datetime(2026, 3, 2), 9999), "day"),
+        (lambda s: s.next_serial(UNIT, DAY, True), "maximum"),
+        (lambda s: s.next_serial(UNIT, DAY, 2**40), "maximum"),
+        (lambda s: s.observe(UNIT, DAY, -1), "serial"),
+        (lambda s: s.observe(UNIT, DAY, 1.5), "serial"),
+        (lambda s: s.last_serial("", DAY), "unit"),
+    ],
+)
+def test_store_arguments_are_checked(
+    make_store: StoreFactory, call: Callable[[CounterStore], object], field: str
+) -> None:
+    store = make_store()
+    with pytest.raises(ValueError, match=field) as info:
+        call(store)
+    assert isinstance(info.value, HccError)
+    assert store.last_serial(UNIT, DAY) == 0
+
+
 def test_allocator_on_a_store_continues_after_a_restart(make_store: StoreFactory) -> None:
     first = DossierCodeAllocator(UNIT, store=make_store())
     assert [first.allocate(DAY).serial for _ in range(3)] == [1, 2, 3]

@@ -37,6 +37,7 @@ import sqlite3
 import threading
 from typing import Any, Protocol, runtime_checkable
 
+from hcc.calendar import InvalidInputError
 from hcc.errors import CounterStoreError
 
 __all__ = ["CounterStore", "MemoryCounterStore", "PostgresCounterStore", "SQLiteCounterStore"]
@@ -93,6 +94,7 @@ class MemoryCounterStore:
         >>> MemoryCounterStore().next_serial("000.00.15.H38", dt.date(2026, 1, 5), 0) is None
         True
         """
+        _args(unit, day, maximum, "maximum")
         key = (unit, day)
         with self._lock:
             last = self._last.get(key, 0)
@@ -108,6 +110,7 @@ class MemoryCounterStore:
         >>> s.last_serial("U", dt.date(2026, 1, 5))
         3
         """
+        _args(unit, day, serial, "serial")
         key = (unit, day)
         with self._lock:
             if serial > self._last.get(key, 0):
@@ -119,8 +122,19 @@ class MemoryCounterStore:
         >>> MemoryCounterStore().last_serial("U", dt.date(2026, 1, 5))
         0
         """
+        _args(unit, day, 0, "serial")
         with self._lock:
             return self._last.get((unit, day), 0)
+
+
+def _args(unit: object, day: object, n: object, name: str) -> None:
+    """Check a store call's arguments (the allocator passes good ones; direct callers may not)."""
+    if not isinstance(unit, str) or not unit:
+        raise InvalidInputError("unit", unit, "a receiving unit's code (a non-empty str)")
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise InvalidInputError("day", day, "a datetime.date")
+    if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 2**31 - 1:
+        raise InvalidInputError(name, n, "an int in 0..2147483647")
 
 
 def _table(name: str) -> str:
@@ -235,6 +249,7 @@ class SQLiteCounterStore:
         >>> s.next_serial("U", dt.date(2026, 1, 5), 1), s.next_serial("U", dt.date(2026, 1, 5), 1)
         (1, None)
         """
+        _args(unit, day, maximum, "maximum")
         with self._transaction() as conn:
             last = _sqlite_last(conn, self.table, unit, day)
             if last >= maximum:
@@ -253,6 +268,7 @@ class SQLiteCounterStore:
         >>> s.observe("U", dt.date(2026, 1, 5), 7); s.last_serial("U", dt.date(2026, 1, 5))
         7
         """
+        _args(unit, day, serial, "serial")
         with self._transaction() as conn:
             if serial > _sqlite_last(conn, self.table, unit, day):
                 conn.execute(
@@ -268,6 +284,7 @@ class SQLiteCounterStore:
         >>> SQLiteCounterStore(pathlib.Path(tempfile.mkdtemp()) / "s.db").last_serial("U", dt.date(2026, 1, 5))
         0
         """
+        _args(unit, day, 0, "serial")
         try:
             return _sqlite_last(self._connection(), self.table, unit, day)
         except sqlite3.Error as exc:
@@ -416,6 +433,7 @@ class PostgresCounterStore:
 
     def next_serial(self, unit: str, day: dt.date, maximum: int) -> int | None:
         """See :meth:`CounterStore.next_serial`: the :attr:`UPSERT` statement."""
+        _args(unit, day, maximum, "maximum")
         if maximum < 1:
             return None
         rows = self._run(self.UPSERT.format(table=self.table), (unit, day, maximum))
@@ -423,6 +441,7 @@ class PostgresCounterStore:
 
     def observe(self, unit: str, day: dt.date, serial: int) -> None:
         """See :meth:`CounterStore.observe`."""
+        _args(unit, day, serial, "serial")
         self._run(
             f"INSERT INTO {self.table} (unit, day, last_serial) VALUES (%s, %s, %s) "
             f"ON CONFLICT (unit, day) DO UPDATE SET last_serial = "
@@ -432,6 +451,7 @@ class PostgresCounterStore:
 
     def last_serial(self, unit: str, day: dt.date) -> int:
         """See :meth:`CounterStore.last_serial`."""
+        _args(unit, day, 0, "serial")
         rows = self._run(
             f"SELECT last_serial FROM {self.table} WHERE unit = %s AND day = %s", (unit, day)
         )
