@@ -22,7 +22,7 @@ is linked into place, which fails if the name exists).
 >>> atomic_write_text(target, "again", overwrite=False)
 Traceback (most recent call last):
 ...
-hcc.errors.OutputExistsError: ...out.txt already exists; pass overwrite=True (the CLI: --force) to replace it
+hcc.errors.OutputExistsError: ...out.txt already exists; pass overwrite=True to replace it
 """
 
 from __future__ import annotations

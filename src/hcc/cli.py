@@ -229,8 +229,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from hcc._io import atomic_write_text
     from hcc.importer import import_portal_records
 
+    force_hint = "pass --force to replace it (exit status 3)"
     if args.out and not args.force and Path(args.out).exists():
-        raise OutputExistsError(args.out)
+        raise OutputExistsError(args.out, hint=force_hint)
 
     records: list[object] = []
     sources: list[str | None] = []
@@ -260,7 +261,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         try:
             atomic_write_text(args.out, report.catalogue.to_json(), overwrite=args.force)
         except OutputExistsError:
-            raise
+            raise OutputExistsError(args.out, hint=force_hint) from None
         except OSError as exc:
             raise ValueError(f"{args.out}: cannot write the catalogue ({exc})") from None
     if args.json:

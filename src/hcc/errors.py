@@ -292,15 +292,13 @@ class OutputExistsError(HccError, FileExistsError):
     """hcc was asked to write a file that exists, without permission to replace it.
 
     >>> e = OutputExistsError("catalogue.json")
-    >>> isinstance(e, FileExistsError), e.path
-    (True, 'catalogue.json')
+    >>> isinstance(e, FileExistsError), e.path, str(e)
+    (True, 'catalogue.json', 'catalogue.json already exists; pass overwrite=True to replace it')
     """
 
-    def __init__(self, path: object) -> None:
+    def __init__(self, path: object, *, hint: str = "pass overwrite=True to replace it") -> None:
         self.path = str(path)
-        super().__init__(
-            f"{self.path} already exists; pass overwrite=True (the CLI: --force) to replace it"
-        )
+        super().__init__(f"{self.path} already exists; {hint}")
 
     def __str__(self) -> str:  # OSError would format its args as (errno, strerror)
         return str(self.args[0])
