@@ -180,6 +180,23 @@ def test_cli_out_refuses_to_overwrite_without_force(
     assert _leftovers(tmp_path, out.name) == []
 
 
+def test_cli_encoding_error_keeps_the_old_catalogue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the issue: "an encoding error after the truncation ... leaves an existing catalogue at 0
+    # bytes". A lone surrogate (from a JSON escape \ud800 in an export) cannot be UTF-8.
+    from hcc.procedures import Catalogue
+
+    real = Catalogue.to_json
+    monkeypatch.setattr(Catalogue, "to_json", lambda self, **kw: real(self, **kw) + "\ud800")
+    out = tmp_path / "catalogue.json"
+    out.write_bytes(OLD)
+    assert main(["import", str(FIXTURES / "labels.json"), "--out", str(out), "--force"]) == 2
+    assert "cannot write the catalogue" in capsys.readouterr().err
+    assert out.read_bytes() == OLD
+    assert _leftovers(tmp_path, out.name) == []
+
+
 def test_cli_out_to_a_missing_folder_is_a_clean_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

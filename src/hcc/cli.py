@@ -262,8 +262,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             atomic_write_text(args.out, report.catalogue.to_json(), overwrite=args.force)
         except OutputExistsError:
             raise OutputExistsError(args.out, hint=force_hint) from None
-        except OSError as exc:
-            raise ValueError(f"{args.out}: cannot write the catalogue ({exc})") from None
+        except (OSError, UnicodeEncodeError) as exc:
+            raise ValueError(
+                f"{args.out}: cannot write the catalogue ({exc}); an existing file is unchanged"
+            ) from None
     if args.json:
         _print_json(report.to_dict() | {"out": args.out})
         return 0
