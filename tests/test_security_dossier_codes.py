@@ -294,6 +294,38 @@ def test_sqlite_store_behaves_as_the_model(
     store.close()
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX only")
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_a_forked_child_uses_its_own_connection_and_leaves_the_parents(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if kind == "sqlite":
+        store: CounterStore = SQLiteCounterStore(tmp_path / "serials.db")
+    else:
+        table = request.getfixturevalue("pg_table")
+        assert DSN is not None
+        store = PostgresCounterStore(DSN, table=table)
+    alloc = DossierCodeAllocator(UNIT, store=store)
+    assert alloc.allocate(DAY).serial == 1  # the parent's connection is open now
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        code = 1
+        try:
+            os.write(write, str(alloc.allocate(DAY).serial).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    _, status = os.waitpid(pid, 0)
+    child = os.read(read, 100).decode()
+    os.close(read)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert child == "2"
+    assert alloc.allocate(DAY).serial == 3  # the parent's session still works
+    getattr(store, "close", lambda: None)()
+
+
 # ---------------------------------------------------------------------- processes
 _WORKER = textwrap.dedent(
     """

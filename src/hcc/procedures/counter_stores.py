@@ -342,8 +342,10 @@ class PostgresCounterStore:
         RETURNING last_serial
 
     The row lock taken by the update serialises concurrent callers; a caller that dies before the
-    commit takes nothing. The store keeps one connection per process (reopened after a ``fork``
-    or a lost connection), used by one thread at a time.
+    commit takes nothing. The store keeps one connection per process, used by one thread at a
+    time; a ``fork``ed child opens its own (leaving the parent's alone), and a lost connection is
+    reopened on the next call (the failed call raises :class:`~hcc.errors.CounterStoreError`
+    and takes nothing).
 
     >>> PostgresCounterStore("host=/nonexistent-hcc-socket-dir dbname=hcc")
     Traceback (most recent call last):
@@ -413,6 +415,8 @@ class PostgresCounterStore:
                 conn.close()
 
     def _connection(self) -> Any:
+        # after a fork the child opens its own connection; psycopg does not end the inherited
+        # one's session from the child (it checks the process id), so the parent's stays usable
         if self._conn is None or self._pid != os.getpid() or self._conn.closed:
             self._conn = self._psycopg.connect(self.conninfo, connect_timeout=self.connect_timeout)
             self._pid = os.getpid()
