@@ -19,8 +19,9 @@ autoescaped. Every output is NFC.
 Every template, the package's and a district's, renders in Jinja2's immutable sandbox
 (``ImmutableSandboxedEnvironment``): a template reads the values it is given and calls the helpers
 above, but cannot reach private attributes (``lipsum.__globals__``, ``__class__``, ``__mro__``),
-call unsafe functions, mutate its inputs, build a string or list longer than 1,000,000 with ``*``
-or use an exponent above 1,000; any such attempt raises :class:`~hcc.errors.TemplateSecurityError`
+call unsafe functions, mutate its inputs, build a string or list longer than 1,000,000 with ``*``,
+use an exponent above 1,000, a ``range`` above 100,000 items or a ``lipsum`` above 100 paragraphs
+of 1,000 words; any such attempt raises :class:`~hcc.errors.TemplateSecurityError`
 and runs nothing. A district's folder is confined: a template file that is a symbolic link
 leading out of it (or not a regular file) is refused the same way, before it is opened. The
 sandbox bounds what a template can reach, not how long it runs: a template with nested loops
@@ -382,6 +383,16 @@ def _safe_range(*args: int) -> range:
         raise jinja2.exceptions.SecurityError(str(exc)) from None
 
 
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja2's ``lipsum`` with at most 100 paragraphs of at most 1,000 words."""
+    if n > 100 or max > 1000:
+        raise jinja2.exceptions.SecurityError(
+            f"lipsum({n}, max={max}) is larger than 100 paragraphs of 1,000 words"
+        )
+    text: str = jinja2.utils.generate_lorem_ipsum(n=n, html=html, min=min, max=max)
+    return text
+
+
 @lru_cache(maxsize=16)
 def _environment(template_dir: str | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
@@ -400,6 +411,7 @@ def _environment(template_dir: str | None) -> jinja2.Environment:
     )
     env.globals.update(
         range=_safe_range,
+        lipsum=_lipsum,
         date_line=date_line,
         date_phrase=date_phrase,
         appointment_phrase=appointment_phrase,
