@@ -24,8 +24,8 @@ use an exponent above 1,000, a ``range`` above 100,000 items or a ``lipsum`` abo
 of 1,000 words; any such attempt raises :class:`~hcc.errors.TemplateSecurityError`
 and runs nothing. A district's folder is confined: a template file that is a symbolic link
 leading out of it (or not a regular file) is refused the same way, before it is opened. The
-sandbox bounds what a template can reach, not how long it runs: a template with nested loops
-can still take long (see ``docs/security.md``).
+sandbox bounds what a template can reach, not the time or memory it uses in general: nested
+loops or a filter such as ``center(10 ** 9)`` can still be costly (see ``docs/security.md``).
 """
 
 from __future__ import annotations
