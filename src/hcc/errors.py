@@ -21,7 +21,9 @@
     ├── TemplateError (ValueError)            a district template that cannot be used
     │   └── TemplateSecurityError             one that breaks the sandbox's rules or leaves its folder
     ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
-    └── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
+    ├── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
+    ├── UnknownFeeScheduleError (LookupError) a fee schedule id that is not known
+    └── MissingDependencyError (ImportError)  an output format whose optional library is not installed
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -52,6 +54,7 @@ __all__ = [
     "HccError",
     "HccWarning",
     "InvalidTransitionError",
+    "MissingDependencyError",
     "OutOfRangeError",
     "OutputExistsError",
     "OverrideError",
@@ -61,6 +64,7 @@ __all__ = [
     "TemplateSecurityError",
     "TimeLimitParseError",
     "UnknownDocumentError",
+    "UnknownFeeScheduleError",
     "UnknownProcedureError",
 ]
 
@@ -353,6 +357,39 @@ class CounterStoreError(HccError, RuntimeError):
         self.store = store
         self.reason = reason
         super().__init__(f"counter store {store}: {reason}")
+
+
+class UnknownFeeScheduleError(HccError, LookupError):
+    """A fee schedule id that is not known; ``id`` keeps it, ``known`` lists the ids available.
+
+    >>> str(UnknownFeeScheduleError("x", ("a", "b")))
+    "no fee schedule 'x'; known: a, b"
+    """
+
+    def __init__(self, id: str, known: tuple[str, ...]) -> None:
+        self.id = id
+        self.known = known
+        super().__init__(f"no fee schedule {id!r}; known: {', '.join(known)}")
+
+    def __str__(self) -> str:  # LookupError would quote the message again
+        return str(self.args[0])
+
+
+class MissingDependencyError(HccError, ImportError):
+    """An optional dependency is not installed; the message gives the pip command.
+
+    >>> str(MissingDependencyError("python-docx", "docx"))
+    "DOCX output needs python-docx: pip install 'hcc[docx]'"
+    >>> str(MissingDependencyError("WeasyPrint", "pdf", output="PDF"))
+    "PDF output needs WeasyPrint: pip install 'hcc[pdf]'"
+    """
+
+    def __init__(self, package: str, extra: str, *, output: str = "DOCX", detail: str = "") -> None:
+        self.package = package
+        self.extra = extra
+        self.output = output
+        message = f"{output} output needs {package}: pip install 'hcc[{extra}]'"
+        super().__init__(message + (f"; {detail}" if detail else ""))
 
 
 class HccWarning(UserWarning):

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from hcc.errors import HccError
+from hcc.errors import UnknownFeeScheduleError
 from hcc.fees.rules import FeeRuleDataError, FeeSchedule
 
 __all__ = [
@@ -48,22 +48,6 @@ STANDARD_SCHEDULE_IDS: tuple[str, ...] = (
 )
 """The ids of the shipped schedules; they are stable (a new version of a fee is a new rule
 version inside the same schedule, not a new id)."""
-
-
-class UnknownFeeScheduleError(HccError, LookupError):
-    """A fee schedule id that is not known; ``id`` keeps it, ``known`` lists the ids available.
-
-    >>> str(UnknownFeeScheduleError("x", ("a", "b")))
-    "no fee schedule 'x'; known: a, b"
-    """
-
-    def __init__(self, id: str, known: tuple[str, ...]) -> None:
-        self.id = id
-        self.known = known
-        super().__init__(f"no fee schedule {id!r}; known: {', '.join(known)}")
-
-    def __str__(self) -> str:  # LookupError would quote the message again
-        return str(self.args[0])
 
 
 def parse_fee_schedules(
@@ -156,7 +140,7 @@ def get_fee_schedule(id: str, schedules: Mapping[str, FeeSchedule] | None = None
     >>> get_fee_schedule("nope")
     Traceback (most recent call last):
     ...
-    hcc.fees.schedules.UnknownFeeScheduleError: no fee schedule 'nope'; known: ...
+    hcc.errors.UnknownFeeScheduleError: no fee schedule 'nope'; known: ...
     """
     pool = standard_fee_schedules() if schedules is None else schedules
     try:
