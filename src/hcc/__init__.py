@@ -2,7 +2,7 @@
 
 The public face of the library: the entry points a program starts from. Everything else lives in
 its subpackage: [`hcc.calendar`][hcc.calendar], [`hcc.deadlines`][hcc.deadlines],
-[`hcc.fees`][hcc.fees], [`hcc.procedures`][hcc.procedures], [`hcc.documents`][hcc.documents],
+[`hcc.fees`][hcc.fees.quote.quote], [`hcc.procedures`][hcc.procedures], [`hcc.documents`][hcc.documents],
 [`hcc.dossiers`][hcc.dossiers], [`hcc.importer`][hcc.importer], [`hcc.errors`][hcc.errors] and,
 for test suites, [`hcc.testing`][hcc.testing].
 
@@ -12,7 +12,7 @@ for test suites, [`hcc.testing`][hcc.testing].
 | When is a dossier due? | [`compute_deadline`][hcc.deadlines.compute_deadline], [`compute_deadlines`][hcc.deadlines.compute_deadlines], [`TimeLimit`][hcc.deadlines.TimeLimit] |
 | Where does a dossier stand? | [`sla_status`][hcc.deadlines.sla_status], [`SlaClock`][hcc.deadlines.SlaClock], [`Dossier`][hcc.dossiers.Dossier] |
 | Which procedures exist? | [`default_catalogue`][hcc.procedures.default_catalogue], [`load_catalogue`][hcc.procedures.load_catalogue], [`Catalogue`][hcc.procedures.Catalogue] |
-| What does it cost? | [`quote`][hcc.fees], [`get_fee_schedule`][hcc.fees.get_fee_schedule] |
+| What does it cost? | [`quote`][hcc.fees.quote.quote], [`get_fee_schedule`][hcc.fees.get_fee_schedule] |
 | Read the national portal's records | [`import_portal_records`][hcc.importer.import_portal_records] |
 | Print a receipt, a letter, the register | [`render_document`][hcc.documents.render] |
 | Errors and warnings | [`HccError`][hcc.errors.HccError], [`HccWarning`][hcc.errors.HccWarning], [`ProvisionalCalendarWarning`][hcc.errors.ProvisionalCalendarWarning] |
