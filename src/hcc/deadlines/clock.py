@@ -351,6 +351,11 @@ class SlaClock:
 
         ``policy`` defaults to the policy in force on the receipt date
         (:func:`hcc.deadlines.policy_in_force`); an explicit one wins.
+
+        Raises:
+            TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+            EventOrderError: the events are in an impossible order (not in time order, no receipt
+                first, a second extension where one is allowed).
         """
         from hcc.deadlines.compute import _resolve
 
@@ -419,6 +424,11 @@ class SlaClock:
         Emits one :class:`hcc.ProvisionalCalendarWarning` if a due moment rests on a year
         without an official notice (``provisional=True``), unless the clock was built on a
         :meth:`~hcc.calendar.WorkingCalendar.without_warnings` calendar.
+
+        Raises:
+            EventOrderError: the events up to ``at`` are in an impossible order (no receipt first, a
+                second receipt, a supplement that was not requested).
+            InvalidInputError: ``at`` is not a moment.
         """
         now = as_vn_datetime(at, "at")
         events = [e for e in self._events if e.at <= now]
@@ -745,5 +755,11 @@ def sla_status(
     ...             SupplementReceived(at="2026-03-02T16:00")]       # resumes after 15:00
     >>> sla_status(same_day, "Trong ngày", at="2026-03-02T16:30").due_at.isoformat()
     '2026-03-03T17:00:00+07:00'
+
+    Raises:
+        EventOrderError: the events are in an impossible order.
+        TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+        InvalidInputError: ``at`` or an event's moment is not a moment.
+        OutOfRangeError: a day falls outside the calendar's range.
     """
     return SlaClock(limit, events, calendar=calendar, policy=policy).status(at=at)

@@ -442,6 +442,11 @@ def compute_deadline(
     datetime.date(2026, 3, 3)
     >>> compute_deadline(dt.datetime(2026, 3, 2, 16, 0), "04 giờ làm việc").due_at.isoformat()
     '2026-03-03T10:30:00+07:00'
+
+    Raises:
+        TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+        InvalidInputError: ``received_at`` is not a datetime, a date or an ISO string.
+        OutOfRangeError: the due date falls outside the calendar's range (2000-2100).
     """
     lim, cal, explicit = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
@@ -611,6 +616,12 @@ def compute_deadlines(
     >>> arr = np.array(["2026-01-09T10:00", "2026-02-13T16:00"], dtype="datetime64[m]")
     >>> compute_deadlines(arr, "01 ngày làm việc")
     array(['2026-01-10T17:00:00.000000', '2026-02-23T17:00:00.000000'], dtype='datetime64[us]')
+
+    Raises:
+        InvalidInputError: ``output`` is not one of the allowed values, or ``received`` is neither a
+            list of receipts nor a numpy array.
+        TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+        OutOfRangeError: a due date falls outside the calendar's range.
     """
     if output not in ("due_at", "due_date", "deadline"):
         raise InvalidInputError("output", output, "'due_at', 'due_date' or 'deadline'")

@@ -181,6 +181,10 @@ class TimeLimit(BaseModel):
         Traceback (most recent call last):
         ...
         hcc.errors.TimeLimitParseError: cannot read a time limit from 'bảy ngày rưỡi': ...
+
+        Raises:
+            TimeLimitParseError: ``text`` is not a str, or no time limit can be read from it
+                (``reason`` says why).
         """
         if not isinstance(text, str):
             raise TimeLimitParseError(repr(text), "expected a str")
@@ -234,6 +238,9 @@ class TimeLimit(BaseModel):
         True
         >>> TimeLimit.parse("10 ngày").exceeds(TimeLimit.parse("05 ngày làm việc")) is None
         True
+
+        Raises:
+            TypeError: ``other`` is not a [`TimeLimit`][hcc.deadlines.TimeLimit].
         """
         if not isinstance(other, TimeLimit):
             raise TypeError(f"other: expected a TimeLimit, got {type(other).__name__}")

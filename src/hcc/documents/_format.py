@@ -59,6 +59,9 @@ def date_line(place: str, d: object) -> str:
     'Nghi Lộc, ngày 05 tháng 01 năm 2020'
     >>> date_line("Nghi Lộc", dt.date(2020, 12, 25))
     'Nghi Lộc, ngày 25 tháng 12 năm 2020'
+
+    Raises:
+        InvalidInputError: ``place`` is empty or not a str, or ``on`` is not a date.
     """
     if not isinstance(place, str) or not place.strip():
         raise InvalidInputError("place", place, "a non-empty place name such as 'Nghi Lộc'")

@@ -422,6 +422,11 @@ class Dossier(BaseModel):
         ...     lead_agency="UBND xã", applicant="A", time_limit="Trong ngày", at="2026-03-02T08:00")
         >>> str(d.code), [e.kind.value for e in d.events]
         ('000.00.01.H38-260302-0001', ['received'])
+
+        Raises:
+            InvalidInputError: neither ``code`` nor an allocator is given, or a value has the wrong
+                type.
+            TimeLimitParseError: ``limit`` is a phrase that cannot be read.
         """
         if code is None:
             if allocator is None:

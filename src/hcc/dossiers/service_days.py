@@ -187,6 +187,9 @@ class ServiceDay(BaseModel):
 
         >>> NO_WRITING_DAY.next_after(dt.date(2026, 3, 3))
         datetime.date(2026, 3, 10)
+
+        Raises:
+            OutOfRangeError: no occurrence is left in the calendar's range.
         """
         cal = calendar or vietnam_calendar()
         day = as_date(d, "d")
@@ -207,6 +210,9 @@ class ServiceDay(BaseModel):
 
         >>> [d.isoformat() for d in NO_WRITING_DAY.between(dt.date(2026, 2, 1), dt.date(2026, 2, 28))]
         ['2026-02-03', '2026-02-10', '2026-02-24']
+
+        Raises:
+            OutOfRangeError: ``start`` or ``end`` lies outside the calendar's range.
         """
         cal = calendar or vietnam_calendar()
         lo, hi = as_date(a, "a"), as_date(b, "b")
@@ -242,6 +248,9 @@ class ServiceDay(BaseModel):
 
         >>> NO_WRITING_DAY.is_held_on(dt.date(2026, 2, 17)), NO_WRITING_DAY.is_held_on(dt.date(2026, 2, 24))
         (False, True)
+
+        Raises:
+            OutOfRangeError: ``day`` lies outside the calendar's range.
         """
         cal = calendar or vietnam_calendar()
         day = as_date(d, "d")

@@ -61,6 +61,10 @@ def parse_fee_schedules(
     ...     {"kind": "flat", "id": "a", "description": "A", "amount": 1000, "legal_basis": "B"}]}]})
     >>> list(s)
     ['x']
+
+    Raises:
+        FeeRuleDataError: the mapping has no schedule list, an id repeats, or a schedule or rule is
+            malformed.
     """
     items = data.get("schedule")
     if not isinstance(items, list):
@@ -100,6 +104,10 @@ def load_fee_schedules(path: str | Path) -> Mapping[str, FeeSchedule]:
     >>> _ = p.write_text('{"schedule": [{"id": "x", "name": "X", "rules": []}]}')
     >>> list(load_fee_schedules(p))
     ['x']
+
+    Raises:
+        FeeRuleDataError: the file cannot be read or parsed, or a schedule or rule in it is
+            malformed.
     """
     path = Path(path)
     text = path.read_text(encoding="utf-8")
@@ -141,6 +149,9 @@ def get_fee_schedule(id: str, schedules: Mapping[str, FeeSchedule] | None = None
     Traceback (most recent call last):
     ...
     hcc.errors.UnknownFeeScheduleError: no fee schedule 'nope'; known: ...
+
+    Raises:
+        UnknownFeeScheduleError: ``id`` names no schedule; ``known`` lists the ids.
     """
     pool = standard_fee_schedules() if schedules is None else schedules
     try:

@@ -90,6 +90,10 @@ def import_portal_records(
     Traceback (most recent call last):
     ...
     hcc.importer.core.ImportInputError: records: got a dict, expected a list (or tuple) of records, each a dict of portal fields
+
+    Raises:
+        ImportInputError: ``records`` is not an iterable of mappings (a single record, a string). A
+            bad record never raises: it is rejected in the report.
     """
     if not isinstance(records, list | tuple):
         raise ImportInputError(records)

@@ -584,6 +584,10 @@ class Procedure(_Model):
 
         >>> _example().channel("online").fee_schedule
         'le-phi-dang-ky-thuong-tru'
+
+        Raises:
+            ChannelNotOfferedError: the procedure does not offer channel ``kind``; ``offered`` lists
+                those it does.
         """
         k = ChannelKind(kind)
         for c in self.channels:

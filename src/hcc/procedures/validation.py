@@ -137,7 +137,11 @@ class CatalogueReport(BaseModel):
         return not self.errors
 
     def raise_for_errors(self) -> None:
-        """Raise :class:`hcc.errors.CatalogueValidationError` if there is any error."""
+        """Raise :class:`hcc.errors.CatalogueValidationError` if there is any error.
+
+        Raises:
+            CatalogueValidationError: the report has at least one error.
+        """
         if self.errors:
             raise CatalogueValidationError(list(self.errors), self.source)
 
@@ -577,6 +581,10 @@ def load_catalogue(path: str | Path) -> Catalogue:
     >>> _ = path.write_text(default_catalogue().to_toml(), encoding="utf-8")
     >>> load_catalogue(path) == default_catalogue()
     True
+
+    Raises:
+        CatalogueValidationError: the file cannot be read or parsed, or breaks the catalogue's
+            schema or rules; ``errors`` lists every problem with its location.
     """
     data, report = _check_path(path)
     if data is None or report.errors:
@@ -594,6 +602,10 @@ def default_catalogue() -> Catalogue:
     >>> cat = default_catalogue()
     >>> cat.get("2.000815").name
     'Chứng thực bản sao từ bản chính'
+
+    Raises:
+        CatalogueValidationError: never for the shipped data (the suite checks it); only if the
+            package data were damaged.
     """
     source = "hcc/procedures/data/catalogue.json"
     text = resources.files("hcc.procedures").joinpath("data/catalogue.json").read_text("utf-8")

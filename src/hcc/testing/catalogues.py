@@ -67,6 +67,10 @@ def assert_valid_catalogue(path: str | Path, *, strict: bool = False) -> Catalog
     ...
     hcc.testing.catalogues.CatalogueAssertionError: .../bad.json is not a valid hcc catalogue: 3 error(s)
       1. ...
+
+    Raises:
+        CatalogueAssertionError: the catalogue has errors (or, with ``strict``, warnings); the
+            message lists them.
     """
     from hcc.procedures import load_catalogue, validate_catalogue
 

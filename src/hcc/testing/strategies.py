@@ -159,6 +159,10 @@ def calendar_dates(
     ... def check(d):
     ...     assert dt.date(2025, 1, 1) <= d <= dt.date(2026, 12, 31)
     >>> check()
+
+    Raises:
+        ValueError: no date (no non-provisional date, without ``provisional``) lies between
+            ``min_value`` and ``max_value``.
     """
     cal = calendar if calendar is not None else vietnam_calendar()
     lo = max(min_value, cal.first_date) if min_value else cal.first_date
@@ -191,6 +195,9 @@ def working_days(
     ... def check(d):
     ...     assert vietnam_calendar().is_working_day(d)
     >>> check()
+
+    Raises:
+        ValueError: the calendar has no working day between ``min_value`` and ``max_value``.
     """
     cal = calendar if calendar is not None else vietnam_calendar()
     lo = max(min_value, cal.first_date) if min_value else cal.first_date
@@ -520,6 +527,9 @@ def time_limits(
     ... def check(limit):
     ...     assert TimeLimit.parse(str(limit)) == limit
     >>> check()
+
+    Raises:
+        ValueError: ``units`` is empty or ``max_amount`` is negative.
     """
     chosen = tuple(TimeUnit(u) for u in units) if units is not None else tuple(TimeUnit)
     if not chosen:
