@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from hcc._text import canonical_key, clean, split_names
 from hcc.deadlines import TimeLimit
 from hcc.fees import Exemption, FlatFee, PercentageFee, PerUnitFee
 from hcc.importer import (
@@ -21,7 +22,6 @@ from hcc.importer import (
     read_levels,
     read_time_limit,
 )
-from hcc.importer._text import canonical_key, clean, split_names
 from hcc.importer.cells import read_results, split_steps
 
 CUT_OFF_PARAGRAPH = (

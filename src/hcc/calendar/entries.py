@@ -47,7 +47,7 @@ from pydantic import (
     field_validator,
 )
 
-from hcc.calendar._text import nfc
+from hcc._text import nfc
 from hcc.errors import OverrideError
 
 __all__ = [

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict
 
+from hcc._text import nfc
 from hcc.calendar import (
     VN_TZ,
     DayInfo,
@@ -23,7 +24,6 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
-from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit, TimeUnit
 from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, policy_in_force
 from hcc.errors import ProvisionalCalendarWarning

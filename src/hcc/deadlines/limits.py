@@ -35,7 +35,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from hcc.deadlines._text import fold_text
+from hcc._text import fold_text
 from hcc.errors import TimeLimitParseError
 
 __all__ = ["TimeLimit", "TimeUnit"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: F401  (the doctests use it)
 
+from hcc._text import nfc
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
-from hcc.calendar._text import nfc
 from hcc.fees import amount_in_words
 
 __all__ = [

@@ -43,6 +43,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc._text import nfc
 from hcc.calendar import (
     InvalidInputError,
     WorkingCalendar,
@@ -50,7 +51,6 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
-from hcc.calendar._text import nfc
 from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
 from hcc.errors import DocumentRuleError, ExtensionLimitError
 from hcc.fees import Quote, to_vnd

@@ -29,6 +29,7 @@ from typing import Any
 from dateutil.rrule import rrule, rrulestr
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hcc._text import nfc
 from hcc.calendar import (
     DayInfo,
     DayKind,
@@ -38,7 +39,6 @@ from hcc.calendar import (
     as_date,
     vietnam_calendar,
 )
-from hcc.calendar._text import nfc
 from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
 
 __all__ = ["NO_WRITING_DAY", "SATURDAY_MORNING", "ServiceDay"]

@@ -35,7 +35,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc.calendar._text import nfc
+from hcc._text import nfc
 from hcc.errors import FeeRuleError
 
 __all__ = [

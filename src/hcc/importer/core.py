@@ -6,9 +6,9 @@ import gc
 from collections.abc import Sequence
 from typing import Any
 
+from hcc._text import dump
 from hcc.errors import CatalogueValidationError, HccError
 from hcc.fees import FeeSchedule
-from hcc.importer._text import dump
 from hcc.importer.records import RecordReading, build_procedure, read_record
 from hcc.importer.report import ImportReport, ImportSummary, RecordResult, RecordStatus
 from hcc.procedures import Catalogue, Procedure

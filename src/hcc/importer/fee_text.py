@@ -36,9 +36,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from hcc._text import clean, fold_text, is_not_stated
 from hcc.fees import Exemption, FeeRule, FlatFee, PercentageFee, PerUnitFee, Tier
 from hcc.fees.rules import FeeRuleDataError
-from hcc.importer._text import clean, fold_text, is_not_stated
 
 __all__ = ["FeeReading", "parse_fee_text"]
 

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from hcc._text import clean, fold_text, is_not_stated
 from hcc.deadlines import TimeLimit
 from hcc.errors import TimeLimitParseError
-from hcc.importer._text import clean, fold_text, is_not_stated
 
 __all__ = ["TimeLimitReading", "read_time_limit"]
 

@@ -18,10 +18,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from hcc.deadlines import TimeLimit
-from hcc.fees import FeeSchedule
-from hcc.fees.rules import FeeRuleDataError
-from hcc.importer._text import (
+from hcc._text import (
     canonical_key,
     clean,
     dump,
@@ -31,6 +28,9 @@ from hcc.importer._text import (
     split_names,
     to_text,
 )
+from hcc.deadlines import TimeLimit
+from hcc.fees import FeeSchedule
+from hcc.fees.rules import FeeRuleDataError
 from hcc.importer.cells import (
     read_bare_count,
     read_channel_kind,

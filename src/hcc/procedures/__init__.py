@@ -6,6 +6,7 @@
 ('Đăng ký khai sinh', '2.000884')
 """
 
+from hcc._text import fold
 from hcc.procedures.catalogue import (
     Catalogue,
     CatalogueData,
@@ -43,7 +44,6 @@ from hcc.procedures.models import (
     Step,
     is_procedure_code,
 )
-from hcc.procedures.text import fold
 from hcc.procedures.validation import (
     CatalogueProblem,
     CatalogueReport,

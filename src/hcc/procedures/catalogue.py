@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from hcc._text import fold
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import CatalogueValidationError, UnknownProcedureError
 from hcc.fees import FeeSchedule, Quote, standard_fee_schedules
 from hcc.fees import quote as _quote
 from hcc.procedures.models import ChannelKind, Level, Procedure, Text, nfc
-from hcc.procedures.text import fold
 
 if TYPE_CHECKING:
     from hcc.calendar import WorkingCalendar

@@ -53,7 +53,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc.calendar._text import nfc
+from hcc._text import nfc
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import HccError, TimeLimitParseError
 
