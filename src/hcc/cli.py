@@ -83,13 +83,13 @@ def _describe(p: Procedure) -> list[str]:
     out.append(f"  Lĩnh vực: {p.field}")
     out.append(f"  Cấp thực hiện: {', '.join(lv.label for lv in p.levels)}")
     out.append(f"  Cơ quan thực hiện: {'; '.join(p.agencies.implementing)}")
-    out.append(f"  Thời hạn giải quyết: {p.statutory_time_limit}")
+    out.append(f"  Thời hạn giải quyết: {p.statutory_time_limit or 'Không có thông tin'}")
     if p.local_time_limit is not None:
         out.append(f"  Thời hạn cam kết tại địa phương: {p.local_time_limit}")
     if p.time_limit_note:
         out.append(f"    ({p.time_limit_note})")
     for c in p.channels:
-        limit = c.time_limit if c.time_limit is not None else p.statutory_time_limit
+        limit = c.time_limit or p.statutory_time_limit or "Không có thông tin"
         fee = c.fee_schedule or "không thu phí, lệ phí"
         level = f" · {c.online_level.label}" if c.online_level else ""
         out.append(f"  - {c.kind.label}{level} · {limit} · phí: {fee}")

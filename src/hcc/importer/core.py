@@ -211,6 +211,7 @@ def _result(rec: RecordReading, proc: Procedure | None) -> RecordResult:
         procedure=proc if status is not RecordStatus.REJECTED else None,
         draft=draft,
         fee_schedules=tuple(rec.schedules),
+        rows=tuple(rec.rows),
         channels=rec.channels,
         channels_with_time_limit=rec.channels_with_time_limit,
         fees_structured=sum(1 for f in rec.fees if f in ("structured", "no_fee")),

@@ -18,6 +18,7 @@ from hcc.procedures import Catalogue, Procedure
 
 __all__ = [
     "ISSUE_CODES",
+    "ChannelRow",
     "ImportIssue",
     "ImportReport",
     "ImportSummary",
@@ -51,14 +52,16 @@ ISSUE_CODES: dict[str, str] = {
     "missing_name": "no procedure name (tên thủ tục)",
     "missing_field": "no field (lĩnh vực)",
     "missing_level": "no recognised level (cấp thực hiện)",
-    "missing_agency": "no implementing agency (cơ quan thực hiện)",
     "missing_channel": "no recognised channel (cách thức thực hiện)",
-    "missing_legal_basis": "no legal document with a number (căn cứ pháp lý)",
-    "missing_time_limit": "no time limit could be read from any channel",
     "invalid_record": "the assembled record fails the procedure model (pydantic error code in the message)",
     "catalogue_conflict": "the catalogue refused the record (cross-record check)",
     "importer_error": "an unexpected error inside the importer (a bug: please report it)",
-    # warnings: the record is imported, something is kept as text
+    # warnings: the record is imported, something is kept as text or missing
+    "missing_agency": "no implementing agency (cơ quan thực hiện): imported without one",
+    "missing_legal_basis": "no legal document with a number (căn cứ pháp lý): imported without one",
+    "missing_time_limit": "no time limit could be read from any channel: imported without one",
+    "cells_run_together": "a bare time number glued to an amount ('Trực tuyến120 VNĐ'): the split "
+    "is a guess, the fee is kept as text",
     "time_limit_unparsed": "a channel's time limit does not parse; the text is kept in time_limit_note",
     "time_limit_not_stated": "a channel states no time limit; it falls back to the statutory limit",
     "fee_as_text": "a channel's fee was left as text (Channel.fee_text); no fee schedule is attached",
@@ -97,6 +100,27 @@ class ImportIssue(_Model):
     text: str | None = None
 
 
+class ChannelRow(_Model):
+    """One channel row as the record lists it (a channel may have several rows, one per case).
+
+    ``kind`` is the channel (``direct``, ``online``, ``postal``); ``time_text`` the time cell as
+    published and ``time_limit`` the canonical phrase of the limit read from it (``None`` when
+    none is stated or readable); ``fee_text`` the fee cell and ``fee_status`` how it was read
+    (``structured``, ``no_fee``, ``text``, ``not_stated``).
+
+    >>> ChannelRow(kind="online", time_text="5 Ngày làm việc", time_limit="05 ngày làm việc",
+    ...            fee_status="no_fee").time_limit
+    '05 ngày làm việc'
+    """
+
+    kind: str
+    time_text: str | None = None
+    time_limit: str | None = None
+    fee_text: str | None = None
+    fee_status: Literal["structured", "no_fee", "text", "not_stated"] = "not_stated"
+    description: str | None = None
+
+
 class KeptText(_Model):
     """Text of a record that has no place in the procedure model, kept verbatim.
 
@@ -131,6 +155,8 @@ class RecordResult(_Model):
     procedure: Procedure | None = None
     draft: dict[str, Any] | None = None
     fee_schedules: tuple[FeeSchedule, ...] = ()
+    rows: tuple[ChannelRow, ...] = ()
+    """Every channel row the record lists, in order (repeated channels included)."""
     channels: int = 0
     channels_with_time_limit: int = 0
     fees_structured: int = 0

@@ -20,6 +20,7 @@ from hcc.procedures.dossier_codes import (
     DossierCode,
     DossierCodeAllocator,
 )
+from hcc.errors import TimeLimitNotStatedError
 from hcc.procedures.models import (
     CODE_PATTERN,
     Agencies,
@@ -60,6 +61,7 @@ __all__ = [
     "Channel",
     "ChannelKind",
     "ChannelNotOfferedError",
+    "TimeLimitNotStatedError",
     "DossierCase",
     "DossierCode",
     "DossierCodeAllocator",
