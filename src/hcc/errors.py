@@ -17,7 +17,10 @@
     ├── TimeLimitNotStatedError (LookupError) a procedure that states no time limit for a channel
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
-    └── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    ├── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    ├── TemplateSecurityError (ValueError)    a district template that breaks the sandbox's rules
+    ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
+    └── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
 
     HccWarning (UserWarning)
     └── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -35,6 +38,7 @@ from typing import Any
 
 __all__ = [
     "CatalogueValidationError",
+    "CounterStoreError",
     "DeadlineError",
     "DocumentContextError",
     "DossierCodeError",
@@ -45,9 +49,11 @@ __all__ = [
     "HccWarning",
     "InvalidTransitionError",
     "OutOfRangeError",
+    "OutputExistsError",
     "OverrideError",
     "ProvisionalCalendarWarning",
     "QuoteError",
+    "TemplateSecurityError",
     "TimeLimitNotStatedError",
     "TimeLimitParseError",
     "UnknownDocumentError",
@@ -272,6 +278,59 @@ class UnknownDocumentError(HccError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class TemplateSecurityError(HccError, ValueError):
+    """A district template tried what the sandbox forbids, or a template file leaves its folder.
+
+    District templates (``template_dir``) are rendered in Jinja2's immutable sandbox: reading
+    private attributes (``__globals__``, ``__class__``, ...), calling unsafe functions or mutating
+    values raises this error and runs nothing. ``template`` names the template, ``reason`` says what
+    was refused.
+
+    >>> e = TemplateSecurityError("receipt.html.j2", "access to attribute '__globals__' is unsafe")
+    >>> isinstance(e, ValueError), str(e)
+    (True, "template receipt.html.j2 refused: access to attribute '__globals__' is unsafe")
+    """
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        self.reason = reason
+        super().__init__(f"template {template} refused: {reason}")
+
+
+class OutputExistsError(HccError, FileExistsError):
+    """hcc was asked to write a file that exists, without permission to replace it.
+
+    >>> e = OutputExistsError("catalogue.json")
+    >>> isinstance(e, FileExistsError), e.path
+    (True, 'catalogue.json')
+    """
+
+    def __init__(self, path: object) -> None:
+        self.path = str(path)
+        super().__init__(
+            f"{self.path} already exists; pass overwrite=True (the CLI: --force) to replace it"
+        )
+
+    def __str__(self) -> str:  # OSError would format its args as (errno, strerror)
+        return str(self.args[0])
+
+
+class CounterStoreError(HccError, RuntimeError):
+    """A dossier-code counter store could not allocate (database unreachable, locked too long).
+
+    No serial is consumed when this is raised: the store's transaction is rolled back.
+
+    >>> e = CounterStoreError("sqlite:/tmp/codes.db", "database is locked")
+    >>> e.store, str(e)
+    ('sqlite:/tmp/codes.db', 'counter store sqlite:/tmp/codes.db: database is locked')
+    """
+
+    def __init__(self, store: str, reason: str) -> None:
+        self.store = store
+        self.reason = reason
+        super().__init__(f"counter store {store}: {reason}")
 
 
 class HccWarning(UserWarning):
