@@ -264,16 +264,21 @@ class ImportReport(BaseModel):
                 counts[code] = counts.get(code, 0) + 1
         return dict(sorted(counts.items()))
 
-    def to_dict(self, *, procedures: bool = False) -> dict[str, Any]:
-        """JSON-compatible summary and per-record results (with the procedures if asked).
+    def to_dict(self, *, procedures: bool = False, drafts: bool = False) -> dict[str, Any]:
+        """JSON-compatible summary and per-record results (with the procedures, and the drafts of
+        rejected records, if asked).
 
         >>> from hcc.importer import import_portal_records
         >>> sorted(import_portal_records([]).to_dict())
         ['issue_counts', 'results', 'summary']
+        >>> import_portal_records([{"ma_thu_tuc": "1.001193"}]).to_dict(drafts=True)["results"][0]["draft"]
+        {'code': '1.001193', 'levels': [], 'agencies': {}, 'legal_basis': [], 'channels': []}
         """
-        exclude: set[str] = (
-            {"draft", "fee_schedules"} if procedures else {"draft", "procedure", "fee_schedules"}
-        )
+        exclude: set[str] = {"fee_schedules"}
+        if not procedures:
+            exclude.add("procedure")
+        if not drafts:
+            exclude.add("draft")
         return {
             "summary": self.summary.model_dump(mode="json"),
             "issue_counts": self.issue_counts(),
