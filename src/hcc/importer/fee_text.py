@@ -320,9 +320,14 @@ _PICKER = re.compile(
 )
 _NOTE_AMT = re.compile(
     r"(?<![0-9.,])(?P<amt>[0-9]{1,3}(?:[.,][0-9]{3})++|[0-9]++)\s*+(?:dong|vnd|d|vnđ)(?![a-z])"
-    r"(?:\s*+/\s*+(?P<unit>[a-z]++(?: [a-z]++)?+))?+"
+    r"(?:\s*+/\s*+(?:0?1\s++)?+(?P<unit>[a-z]++(?: [a-z]++)?+))?+"
 )
-_NOTE_UNIT = re.compile(r"^/\s*+(?P<unit>[a-z]++(?: [a-z]++)?+)")
+_NOTE_UNIT = re.compile(r"^/\s*+(?:0?1\s++)?+(?P<unit>[a-z]++(?: [a-z]++)?+)")
+# a temporary exemption: "(Miễn phí từ ngày 07/4/2026 đến 30/6/2026 theo Thông tư 40/2026/TT-BTC)"
+_FREE_SPAN = re.compile(
+    r"mien(?: phi| le phi)?+ (?:ke )?tu ngay (?P<d1>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
+    r" (?:den|toi) (?:het )?(?:ngay )?(?P<d2>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
+)
 _CUT = re.compile(
     r"ap dung muc (?:phi|le phi|thu)\s*+(?::\s*+)?(?P<amt>[0-9]{1,3}(?:[.,][0-9]{3})++|[0-9]++)"
     r"\s*+(?:dong|d|vnd)\b.{0,200}?(?:ke )?tu ngay (?P<d1>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
@@ -346,18 +351,21 @@ _NOTHING = frozenset(
 _CONDITION_WORDS = (
     "doi voi",
     "truong hop",
-    "neu ",
-    "mien ",
+    "neu",
+    "mien",
     "giam",
     "toi da",
     "toi thieu",
-    "%",
     "hoi dong nhan dan",
     "uy ban nhan dan",
-    "quy dinh cua",
     "tung ",
     "moi ",
-    "cong bo",
+    "khi ",
+    "duoi ",
+    "tren ",
+    "tru ",
+    "ty dong",
+    "trieu dong",
     "ap dung",
     "den het",
     "tu ngay",
@@ -379,6 +387,18 @@ def _unit_of(word: str) -> str | None:
         if word == u or word.startswith(u + " "):
             return _UNITS[u]
     return None
+
+
+def _unit_rest(m: re.Match[str]) -> str:
+    """An amount in a note, taken out with its unit; words the unit capture took past the unit
+    ("lần đối" → "đối") stay."""
+    word = m.group("unit")
+    if word is None:
+        return " "
+    for u in sorted(_UNITS, key=len, reverse=True):
+        if word == u or word.startswith(u + " "):
+            return " " + word[len(u) :] + " "
+    return " " + word + " "
 
 
 def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
@@ -419,7 +439,8 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
         (Decimal(a.group("amt").replace(",", "").replace(".", "")), a.group("unit"))
         for a in _NOTE_AMT.finditer(bare)
     ]
-    cut = _CUT.search(bare)
+    cut: re.Match[str] | None = _CUT.search(bare)
+    free_span = _FREE_SPAN.search(bare) if cut is None else None
     unit_word = None
     scale = Decimal(1)
     cut_seen = (
@@ -444,8 +465,14 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
         return FeeReading(text=text, status="no_fee")
     cut_amount = cut_from = cut_to = None
     rest = bare
+    if cut is None and free_span is not None:
+        cut = free_span
     if cut is not None:
-        cut_amount = Decimal(cut.group("amt").replace(",", "").replace(".", ""))
+        cut_amount = (
+            Decimal(0)
+            if cut is free_span
+            else Decimal(cut.group("amt").replace(",", "").replace(".", ""))
+        )
         cut_from, cut_to = _date(cut.group("d1")), _date(cut.group("d2"))
         if cut_from is None or cut_to is None or cut_to < cut_from or cut_amount > amount:
             return FeeReading(text=text, status="text", reason="a temporary rate that cannot be read")
@@ -465,12 +492,26 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
             )
         if u is not None:
             unit_word = u
+    exemption: Exemption | None = None
+    ex = _EXEMPT.search(rest)
+    if ex is not None:
+        try:
+            cats = _categories(rest[ex.end() :])
+        except _Unread as exc:
+            return FeeReading(text=text, status="text", reason=str(exc))
+        exemption = Exemption(
+            id="mien-phi-le-phi",
+            description="Miễn phí, lệ phí",
+            categories=cats,
+            legal_basis=basis,
+            unconfirmed=True,
+        )
+        rest = rest[: ex.start()].strip(" .;,:-()")
     um = _NOTE_UNIT.match(rest)
     if um is not None:
         unit_word = um.group("unit")
         rest = rest[um.end() :].strip(" .;,:-()")
-    elif unit_word is not None:
-        rest = _NOTE_AMT.sub(" ", rest).strip(" .;,:-()")
+    rest = _NOTE_AMT.sub(_unit_rest, rest).strip(" .;,:-()")
     unit = None
     if unit_word is not None:
         unit = _unit_of(unit_word)
@@ -479,8 +520,8 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
                 text=text, status="text", reason=f"an amount per {unit_word!r}, not a known unit"
             )
     # what is left of the note may name the fee or cite its legal basis, nothing more
-    leftover = _DOC_NO.sub(" ", rest)
-    if any(w in leftover for w in _CONDITION_WORDS) or re.search(r"[0-9]{3}", _DATE.sub(" ", leftover)):
+    leftover = " " + " ".join(_DOC_NO.sub(" ", rest).replace(",", " , ").split()) + " "
+    if "%" in leftover or any(f" {w.strip()} " in leftover for w in _CONDITION_WORDS) or re.search(r"[0-9]{3}", _DATE.sub(" ", leftover)):
         return FeeReading(
             text=text,
             status="text",
@@ -509,9 +550,12 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
             unconfirmed=True,
         )
 
+    extra: tuple[FeeRule, ...] = (exemption,) if exemption is not None else ()
     try:
         if cut_amount is None or cut_from is None or cut_to is None:
-            return FeeReading(text=text, status="structured", rules=(rule(amount, None, None),))
+            return FeeReading(
+                text=text, status="structured", rules=(rule(amount, None, None), *extra)
+            )
         day = dt.timedelta(days=1)
         return FeeReading(
             text=text,
@@ -520,6 +564,7 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
                 rule(amount, None, cut_from - day),
                 rule(cut_amount, cut_from, cut_to),
                 rule(amount, cut_to + day, None),
+                *extra,
             ),
         )
     except (FeeRuleDataError, ValueError, ArithmeticError) as exc:

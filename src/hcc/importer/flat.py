@@ -122,8 +122,9 @@ def _starts(text: str, pos: int, words: tuple[str, ...]) -> str | None:
 
 
 def _note_end(text: str, pos: int, end: int) -> int:
-    """The end of a bracketed note opening at ``pos`` (one pass, depth counting); ``pos`` when
-    the brackets do not close before ``end``."""
+    """The end of a bracketed note opening at ``pos`` (one pass, depth counting); ``end`` when
+    the brackets do not close in the row (the portal cut the note short: the rest of the row is
+    the note, not a description)."""
     depth = 0
     for i in range(pos, end):
         c = text[i]
@@ -133,7 +134,7 @@ def _note_end(text: str, pos: int, end: int) -> int:
             depth -= 1
             if depth == 0:
                 return i + 1
-    return pos
+    return end
 
 
 def _split_glued(digits: str, note: str, times: list[str]) -> tuple[str, str, str | None]:
@@ -256,7 +257,13 @@ def split_channel_table(text: str) -> list[FlatRow]:
 
 
 # ---------------------------------------------------------------------------- dossier
-_COUNT = re.compile(r"([0-9]+) bản chính(?:,\s*([0-9]+) bản sao)?|([0-9]+) bản sao")
+# the count column, glued to the next row's name; "01 bản chính danh sách ..." (a space and a
+# lower-case word after it) and "...: 01 bản chính.1 bản chính" (another count right after it)
+# are the name's own words
+_COUNT = re.compile(
+    r"(?:([0-9]+) bản chính(?:,\s*([0-9]+) bản sao)?|([0-9]+) bản sao)"
+    r"(?! [a-zà-ỹđ])(?![.;:]?\s?[0-9]+ bản (?:chính|sao))"
+)
 _FORM_EXT = re.compile(r"\.(?:docx?|xlsx?|pdf|odt|ods|rtf|rar|zip|jpe?g|png)(?![a-z])", re.I)
 
 

@@ -453,7 +453,7 @@ def _read_channels(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
             ChannelRow(
                 kind=kind,
                 time_text=reading.text if reading is not None else None,
-                time_limit=str(reading.limit) if parsed and reading and reading.limit else None,
+                time_limit=reading.limit if parsed and reading is not None else None,
                 fee_text=fr.text or None,
                 fee_status=fr.status,
                 description=row.description,

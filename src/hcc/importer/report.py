@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
+from hcc.procedures.models import Limit
 
 __all__ = [
     "ISSUE_CODES",
@@ -106,16 +107,18 @@ class ChannelRow(_Model):
     ``kind`` is the channel (``direct``, ``online``, ``postal``); ``time_text`` the time cell as
     published and ``time_limit`` the canonical phrase of the limit read from it (``None`` when
     none is stated or readable); ``fee_text`` the fee cell and ``fee_status`` how it was read
-    (``structured``, ``no_fee``, ``text``, ``not_stated``).
+    (``structured``, ``no_fee``, ``text``, ``not_stated``). In JSON the limit is its canonical
+    phrase.
 
-    >>> ChannelRow(kind="online", time_text="5 Ngày làm việc", time_limit="05 ngày làm việc",
-    ...            fee_status="no_fee").time_limit
-    '05 ngày làm việc'
+    >>> row = ChannelRow(kind="online", time_text="5 Ngày làm việc", time_limit="5 ngày làm việc",
+    ...                  fee_status="no_fee")
+    >>> row.time_limit.amount, row.time_limit.unit.value
+    (5, 'working_days')
     """
 
     kind: str
     time_text: str | None = None
-    time_limit: str | None = None
+    time_limit: Limit | None = None
     fee_text: str | None = None
     fee_status: Literal["structured", "no_fee", "text", "not_stated"] = "not_stated"
     description: str | None = None
