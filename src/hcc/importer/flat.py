@@ -349,7 +349,7 @@ def split_dossier_table(text: str) -> tuple[list[FlatDocument], list[str]]:
     parts = text.split(DOSSIER_HEADER)
     pending_case = parts[0]
     for k in range(1, len(parts)):
-        case_title = pending_case.strip().strip("-").strip() or None
+        case_title = pending_case.strip().strip("-").strip().rstrip(":").strip() or None
         seg = parts[k]
         # the next case's title is whatever follows the last count of this segment
         pos = 0
