@@ -370,7 +370,7 @@ _CONDITION_WORDS = (
     "den het",
     "tu ngay",
 )
-_DOC_NO = re.compile(r"[0-9]++/[0-9]{4}/[a-z]++(?:-[a-z]++)*+")
+_DOC_NO = re.compile(r"(?<![0-9])[0-9]++/[0-9]{4}/[a-z]++(?:-[a-z]++)*+")
 _DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 
 

@@ -77,11 +77,12 @@ _NAMES_ALT = "|".join(re.escape(n) for n in _CHANNEL_NAMES)
 _ROW_START = re.compile(rf"(?:{_NAMES_ALT})(?=[0-9A-ZĐÀ-Ỹ])")
 # where a fee cell starts, when the time cell is prose ("Không phải trả kết quả ...")
 _FEE_START = re.compile(
-    rf"{_FREE}|{_NOT_STATED}|[0-9][0-9.,]*+ ?(?:" + "|".join(_CURRENCIES) + ")"
+    rf"{_FREE}|{_NOT_STATED}|(?<![0-9.,])[0-9][0-9.,]*+ ?(?:" + "|".join(_CURRENCIES) + ")"
 )
 # "(1) Trường hợp ...", "(i) ...", "(a) ...": a description's first item, not a fee note
 _ENUMERATOR = re.compile(r"\((?:[0-9]{1,2}|[ivx]{1,4}|[a-zđ])\)")
 _AMOUNT = re.compile(r"0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_MAX_GLUED = 24  # digits: a time and an amount run together are never longer
 _NOTE_AMOUNT = re.compile(
     r"(?<![0-9.,])([0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]+)\s*(?:đồng|đ|vnđ|vnd)(?![a-zà-ỹ])", re.I
 )
@@ -144,6 +145,8 @@ def _split_glued(digits: str, note: str, times: list[str]) -> tuple[str, str, st
     an amount written in the note equal to the amount (or to it in thousands); the time the
     other rows of the table state. Without evidence the shortest time is taken, with a doubt.
     """
+    if len(digits) > _MAX_GLUED:
+        return "", digits, "the time and fee cells cannot be told apart"
     cands = [
         (digits[:i], digits[i:])
         for i in range(1, len(digits))
@@ -261,10 +264,12 @@ def split_channel_table(text: str) -> list[FlatRow]:
 # lower-case word after it) and "...: 01 bản chính.1 bản chính" (another count right after it)
 # are the name's own words
 _COUNT = re.compile(
-    r"(?:([0-9]+) bản chính(?:,\s*([0-9]+) bản sao)?|([0-9]+) bản sao)"
+    r"(?<![0-9])(?:([0-9]++) bản chính(?:,\s*+([0-9]++) bản sao)?|([0-9]++) bản sao)"
     r"(?! [a-zà-ỹđ])(?![.;:]?\s?[0-9]+ bản (?:chính|sao))"
 )
-_FORM_EXT = re.compile(r"\.(?:docx?|xlsx?|pdf|odt|ods|rtf|rar|zip|jpe?g|png)(?![a-z])", re.I)
+_FORM_EXT_END = re.compile(r"\.(?:docx?|xlsx?|pdf|odt|ods|rtf|rar|zip|jpe?g|png)\Z", re.I)
+_MAX_FORMS = 5
+_MAX_FORM_NAME = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,20 +308,20 @@ def _count_digits(run: str, name_before: str) -> tuple[str, str]:
 
 
 def _split_forms(text: str) -> tuple[str, tuple[str, ...]]:
-    """Take the form file names ("Mẫu 01.docx") off the end of a document name."""
+    """Take the form file names ("Mẫu 01.docx") off the end of a document name (at most
+    :data:`_MAX_FORMS` names of at most :data:`_MAX_FORM_NAME` characters: linear in the text)."""
     forms: list[str] = []
-    rest = text
-    while True:
-        m = None
-        for m in _FORM_EXT.finditer(rest):
-            pass
-        if m is None or m.end() != len(rest.rstrip()):
+    rest = text.rstrip()
+    for _ in range(_MAX_FORMS):
+        m = _FORM_EXT_END.search(rest, max(0, len(rest) - 6))
+        if m is None:
             break
         stem_end = m.start()
         # a file name starts after the last sentence boundary or at a lower→upper change with no
         # space ("...kèm theo Thông tư 01/2018/TT-BTP)Mau01.docx", "(bản chính).Mẫu số 02.docx")
         i = stem_end
-        while i > 0:
+        stop = max(0, stem_end - _MAX_FORM_NAME)
+        while i > stop:
             c = rest[i - 1]
             if c in ".;:)]\n\t":
                 break
@@ -324,10 +329,10 @@ def _split_forms(text: str) -> tuple[str, tuple[str, ...]]:
                 i -= 1
                 break
             i -= 1
-        if i >= stem_end:
+        if i >= stem_end or i == stop and stop > 0:
             break
         forms.insert(0, rest[i : m.end()].strip())
-        rest = rest[:i]
+        rest = rest[:i].rstrip()
     return rest.strip(), tuple(forms)
 
 
@@ -390,7 +395,7 @@ def split_dossier_table(text: str) -> tuple[list[FlatDocument], list[str]]:
 # ("23/2015/NĐ-CP", "60/2014/QH13", "5568/QĐ-BCA", "02/2026/TT-BNNMT"). Possessive runs: the
 # number is read once, with no second way to match it.
 _DOC_NUMBER = re.compile(
-    r"[0-9]++(?:/[0-9]{4})?/[A-ZĐ][A-ZĐ0-9]*+(?:-(?:TTg(?![a-zà-ỹ])|[A-ZĐ0-9]*+))*+"
+    r"(?<![0-9])[0-9]++(?:/[0-9]{4})?/[A-ZĐ][A-ZĐ0-9]*+(?:-(?:TTg(?![a-zà-ỹ])|[A-ZĐ0-9]*+))*+"
 )
 # words a title can start with, folded: a number's capitals stop where one of them begins
 _TITLE_STARTS = (
@@ -446,7 +451,7 @@ def _trim_number(number: str, rest: str) -> tuple[str, str]:
     if rest[:1].islower() and len(last) > 1 and last[-1].isalpha():
         return number[:-1], number[-1] + rest
     upper_rest = rest[:12].upper()
-    for cut in range(1, len(last)):
+    for cut in range(max(1, len(last) - 8), len(last)):
         tail = last[cut:]
         if tail[0].isdigit():
             continue
@@ -490,7 +495,7 @@ def split_legal_table(text: str) -> tuple[list[FlatLegal], list[str]]:
             keep = 2 if stem.endswith("QH") else 0
             number = number[: len(stem) + keep] if len(number) - len(stem) > keep else number
         end = m.start() + len(number)
-        number, _ = _trim_number(number, body[end:])
+        number, _ = _trim_number(number, body[end : end + 16])
         end = m.start() + len(number)
         nxt = body[end : end + 1]
         if nxt and (nxt in " \t\n,.;:)" or nxt.islower() or nxt.isdigit()):
@@ -537,7 +542,7 @@ def _glued_number(body: str, start: int, number: str, digits: int) -> tuple[int,
     """When a title ending in digits is glued to a number ("... 2023" + "23/2023/QH15"), find
     where the number starts: a split whose number the title names, else, for a serial of five
     digits or more that starts with a year (19xx, 20xx), the split after the year."""
-    if digits <= 1:
+    if digits <= 1 or digits > 12:
         return None
     serial, rest = number[:digits], number[digits:]
     title_before = body[max(0, start - 400) : start]

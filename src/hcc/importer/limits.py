@@ -35,7 +35,12 @@ from hcc.deadlines import TimeLimit
 from hcc.errors import TimeLimitParseError
 from hcc.importer._text import clean, fold_text, is_not_stated
 
-__all__ = ["TimeLimitReading", "read_time_limit"]
+__all__ = ["MAX_TIME_CELL", "TimeLimitReading", "read_time_limit"]
+
+MAX_TIME_CELL = 2000
+"""The longest time-limit cell read, in characters (after cleaning). A longer cell is kept as text
+(status ``"unparsed"``, with a reason); real cells, paragraphs with a 15:00 clause included, stay
+well under it."""
 
 LimitStatus = Literal["parsed", "not_stated", "unparsed"]
 
@@ -107,6 +112,13 @@ def read_time_limit(cell: str) -> TimeLimitReading:
     text = clean(cell)
     if is_not_stated(text):
         return TimeLimitReading(text=text, status="not_stated")
+    if len(text) > MAX_TIME_CELL:
+        return TimeLimitReading(
+            text=text,
+            status="unparsed",
+            note=text,
+            reason=f"the cell is longer than {MAX_TIME_CELL} characters: not read",
+        )
     if _BARE_NUMBER.match(text):
         return TimeLimitReading(
             text=text,
