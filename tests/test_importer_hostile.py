@@ -1,7 +1,8 @@
 """Hostile input for the importer's readers: bounded cost, no exception (issue 13, point 1).
 
 Cost is compared at n and 10n on the same machine in the same run (a ratio, not a wall-time
-threshold): a reader linear in its input costs about 10 times more, a quadratic one 100 times.
+threshold): a reader linear in its input costs about 10 times more, a quadratic one 100 times;
+the bound, 40, leaves room for a busy machine's noise and still tells the two apart.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def test_fee_reader_is_linear(name: str) -> None:
     make = HOSTILE[name]
     # below the cap, the reader itself; the cap keeps every longer cell constant-cost
     ratio = _ratio(_uncached_fee, lambda n: make(n)[: MAX_FEE_CELL], 300)
-    assert ratio < 30, (name, ratio)
+    assert ratio < 40, (name, ratio)
 
 
 TABLES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
@@ -96,7 +97,7 @@ TABLES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
 def test_table_readers_are_linear(name: str) -> None:
     fn, make = TABLES[name]
     ratio = _ratio(fn, make, 2_000)
-    assert ratio < 30, (name, ratio)
+    assert ratio < 40, (name, ratio)
 
 
 def test_caps_are_documented_and_applied() -> None:

@@ -394,6 +394,9 @@ def split_dossier_table(text: str) -> tuple[list[FlatDocument], list[str]]:
 # A document number: digits, an optional year, then a type and issuer in capitals joined by "-"
 # ("23/2015/NĐ-CP", "60/2014/QH13", "5568/QĐ-BCA", "02/2026/TT-BNNMT"). Possessive runs: the
 # number is read once, with no second way to match it.
+_DOC_NUMBER_HERE = re.compile(
+    r"[0-9]++(?:/[0-9]{4})?/[A-ZĐ][A-ZĐ0-9]*+(?:-(?:TTg(?![a-zà-ỹ])|[A-ZĐ0-9]*+))*+"
+)
 _DOC_NUMBER = re.compile(
     r"(?<![0-9])[0-9]++(?:/[0-9]{4})?/[A-ZĐ][A-ZĐ0-9]*+(?:-(?:TTg(?![a-zà-ỹ])|[A-ZĐ0-9]*+))*+"
 )
@@ -484,7 +487,11 @@ def split_legal_table(text: str) -> tuple[list[FlatLegal], list[str]]:
     pos = 0
     title_start = 0
     while True:
-        m = _DOC_NUMBER.search(body, pos)
+        # right after a number whose digits were given back, the next number starts there (its
+        # first digit follows a digit: the search's look-behind would skip it)
+        m = _DOC_NUMBER_HERE.match(body, pos) if body[pos - 1 : pos].isdigit() else None
+        if m is None:
+            m = _DOC_NUMBER.search(body, pos)
         if m is None:
             break
         number = m.group(0).rstrip("-")

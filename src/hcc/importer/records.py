@@ -12,6 +12,7 @@ names (``ma_thu_tuc``) and the portal's labels ("Mã thủ tục") land on the s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -1007,21 +1008,42 @@ def page_sections(page: str) -> dict[str, str]:
     return out
 
 
+# the fields a record needs (or that carry its tables): recovered from the page when empty
+_RECOVERABLE = frozenset(
+    {"name", "code", "field", "levels", "implementing", "channels", "dossier", "legal_basis"}
+    | {"results", "decision"}
+)
+
+
+def _empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if type(value) is str:
+        v = value.strip()
+        return not v or (len(v) < 40 and is_not_stated(v))
+    return False
+
+
 def _recover_from_page(got: dict[str, tuple[str, Any]]) -> None:
     """Fill the fields a scrape left empty from the page's own text (``raw_text``), a known field
     that is never a warning. Fields the record has are kept as they are."""
     missing = [
         role
         for _, role in _PAGE_SECTIONS
-        if role not in got or not (to_text(got[role][1]) or "").strip()
+        if role in _RECOVERABLE and (role not in got or _empty(got[role][1]))
     ]
     if not missing:
         return
-    sections = page_sections(clean(got["raw"][1]))
+    page = got["raw"][1]
+    if not page.isascii() and not unicodedata.is_normalized("NFC", page):
+        page = unicodedata.normalize("NFC", page)
+    sections = page_sections(page)
     for role in missing:
         text = sections.get(role)
-        if text and not is_not_stated(text):
-            got[role] = (f"raw_text[{role}]", text)
+        if text:
+            cleaned = clean(text)
+            if cleaned and not is_not_stated(cleaned):
+                got[role] = (f"raw_text[{role}]", cleaned)
 
 
 def _read_results(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
