@@ -321,8 +321,8 @@ def _resolve(
                 "alternate", True, f"False: {str(limit)!r} has no alternate limit"
             )
         limit = limit.alternate
-    elif limit.alternate is not None:
-        limit = limit.model_copy(update={"alternate": None, "alternate_condition": None})
+    elif limit.alternates or limit.per_channel:
+        limit = limit.primary()
     cal = calendar if calendar is not None else vietnam_calendar()
     if not isinstance(cal, WorkingCalendar):
         raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
