@@ -269,7 +269,7 @@ class TimeLimit(BaseModel):
     def __repr_args__(self) -> Any:
         # the fields of earlier versions always, the newer ones when they say something
         for name, value in super().__repr_args__():
-            if name in _REPR_ALWAYS or value != _DEFAULTS.get(name):
+            if name is None or name in _REPR_ALWAYS or value != _DEFAULTS.get(name):
                 yield name, value
 
     @field_validator("alternate_condition", "condition")
@@ -715,12 +715,47 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
 )
 # words after which a number is a reference, a date part or an ordinal, not an amount
 _NOT_AMOUNT_AFTER = frozenset(
-    "ngay thang nam so dieu khoan diem muc chuong phan buoc lan mau phu luc bieu"
-    " quyet dinh nghi thong tu luat tt nd qd ma trang cap hang loai nhom khu lo".split()
+    [
+        "ngay",
+        "thang",
+        "nam",
+        "so",
+        "dieu",
+        "khoan",
+        "diem",
+        "muc",
+        "chuong",
+        "phan",
+        "buoc",
+        "lan",
+        "mau",
+        "phu",
+        "luc",
+        "bieu",
+        "quyet",
+        "dinh",
+        "nghi",
+        "thong",
+        "tu",
+        "luat",
+        "tt",
+        "nd",
+        "qd",
+        "ma",
+        "trang",
+        "cap",
+        "hang",
+        "loai",
+        "nhom",
+        "khu",
+        "lo",
+    ]
 )
 # a number of hours after these words is a time of day ("sau 15 giờ"), not a duration
-_TIME_OF_DAY_BEFORE = frozenset("sau truoc luc vao den tu khoang toi tai hoi".split())
-_TIME_OF_DAY_AFTER = frozenset("phut chieu sang trua toi dem cung hang h".split())
+_TIME_OF_DAY_BEFORE = frozenset(
+    ["sau", "truoc", "luc", "vao", "den", "tu", "khoang", "toi", "tai", "hoi"]
+)
+_TIME_OF_DAY_AFTER = frozenset(["phut", "chieu", "sang", "trua", "toi", "dem", "cung", "hang", "h"])
 _RANGE_WORDS = frozenset({"den", "toi"})
 _RANGE_MARKS = frozenset({"-", "–", "—", "~"})
 _CONDITION_WORDS = (("truong", "hop"), ("doi", "voi"), ("neu",), ("voi", "truong", "hop"))
@@ -780,7 +815,7 @@ _ADD_LEADS: tuple[tuple[str, ...], ...] = (
     ("gia", "han", "them"),
     ("them",),
 )
-_SKIP_BEFORE_ADD = frozenset("khong qua vuot toi da trong vong thoi han".split())
+_SKIP_BEFORE_ADD = frozenset(["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han"])
 _CHANNELS: tuple[tuple[str, ChannelKind], ...] = (
     ("truc tiep", "direct"),
     ("truc tuyen", "online"),
@@ -1118,9 +1153,7 @@ def _clauses(r: _Reader, mentions: list[_Mention]) -> list[_Clause]:
             r.words_at(c.i, ("khong", "tinh"))
             or r.words_at(c.i, ("khong", "ke"))
             or (c.j < len(toks) and toks[c.j][0] == "?")
-        ):
-            c.skip = True
-        elif first is None and c.j - c.i == 1 and toks[c.i][0] in _BULLETS:
+        ) or (first is None and c.j - c.i == 1 and toks[c.i][0] in _BULLETS):
             c.skip = True
     return out
 

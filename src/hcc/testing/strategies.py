@@ -830,10 +830,10 @@ def _statutory_and_local(
         return statutory, None, None
     local = channel = None
     if draw(st.booleans()):
-        local = TimeLimit.of(draw(st.integers(0, statutory.amount)), statutory.unit)
+        local = TimeLimit.of(draw(st.integers(0, int(statutory.amount))), statutory.unit)
     if draw(st.booleans()):
-        low = local.amount if local is not None else 0
-        channel = TimeLimit.of(draw(st.integers(low, statutory.amount)), statutory.unit)
+        low = int(local.amount) if local is not None else 0
+        channel = TimeLimit.of(draw(st.integers(low, int(statutory.amount))), statutory.unit)
     return statutory, local, channel
 
 
