@@ -715,41 +715,10 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
 )
 # words after which a number is a reference, a date part or an ordinal, not an amount
 _NOT_AMOUNT_AFTER = frozenset(
-    [
-        "ngay",
-        "thang",
-        "nam",
-        "so",
-        "dieu",
-        "khoan",
-        "diem",
-        "muc",
-        "chuong",
-        "phan",
-        "buoc",
-        "lan",
-        "mau",
-        "phu",
-        "luc",
-        "bieu",
-        "quyet",
-        "dinh",
-        "nghi",
-        "thong",
-        "tu",
-        "luat",
-        "tt",
-        "nd",
-        "qd",
-        "ma",
-        "trang",
-        "cap",
-        "hang",
-        "loai",
-        "nhom",
-        "khu",
-        "lo",
-    ]
+    (
+        "ngay thang nam so dieu khoan diem muc chuong phan buoc lan mau luc bieu tu"
+        " tt nd qd ma trang hang loai nhom khu lo"
+    ).split()
 )
 # a number of hours after these words is a time of day ("sau 15 giờ"), not a duration
 _TIME_OF_DAY_BEFORE = frozenset(
@@ -801,6 +770,12 @@ _LEADS: tuple[tuple[str, ...], ...] = tuple(
             "tu",
             "cap",
             "tra",
+            "va",
+            "hoac",
+            "nhung",
+            "hon",
+            "co the",
+            "keo dai hon",
         ],
         key=lambda p: -len(p.split()),
     )
@@ -810,12 +785,17 @@ _ADD_LEADS: tuple[tuple[str, ...], ...] = (
     ("duoc", "keo", "dai", "them"),
     ("duoc", "cong", "them"),
     ("duoc", "gia", "han", "them"),
+    ("duoc", "tang", "them"),
+    ("tang", "them"),
     ("keo", "dai", "them"),
     ("cong", "them"),
     ("gia", "han", "them"),
     ("them",),
 )
-_SKIP_BEFORE_ADD = frozenset(["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han"])
+_SKIP_BEFORE_ADD = frozenset(
+    ["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han", "nhung"]
+)
+_TRAILING = frozenset({"va", "hoac", "thi", "la", "nhung"})
 _CHANNELS: tuple[tuple[str, ChannelKind], ...] = (
     ("truc tiep", "direct"),
     ("truc tuyen", "online"),
@@ -832,7 +812,7 @@ _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "·", ":", ",", "."})
 
 def _channel_kind(label_fold: str) -> ChannelKind | None:
     words = label_fold.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 14:
         return None
     joined = " ".join(words)
     for key, kind in _CHANNELS:
@@ -1256,34 +1236,57 @@ def _cases(r: _Reader, mentions: list[_Mention], clauses: list[_Clause]) -> list
                 prev_end = m.j
                 continue  # "... sau 15 giờ ... trong ngày làm việc tiếp theo": the cut-off rule
             nxt = group[g_index + 1].i if g_index + 1 < len(group) else c.j
-            cond, additive = _condition(
-                r, prev_end, m, nxt, channel is not None and g_index == 0 and lab is not None
+            cond, additive, used = _condition(
+                r,
+                prev_end,
+                m,
+                nxt,
+                channel is not None and g_index == 0 and lab is not None,
+                not out,
             )
             out.append(_Case(m, cond, additive, channel))
-            prev_end = m.j
+            prev_end = used
     return out
 
 
 def _condition(
-    r: _Reader, i: int, m: _Mention, j: int, channel_label: bool
-) -> tuple[str | None, bool]:
-    """The condition of mention ``m`` from the clause text before it [i, m.i) and after [m.j, j)."""
+    r: _Reader, i: int, m: _Mention, j: int, channel_label: bool, first: bool
+) -> tuple[str | None, bool, int]:
+    """The condition of mention ``m`` from the clause text before it [i, m.i) and after [m.j, j).
+
+    Returns the condition, whether the limit extends the primary, and the token where the next
+    mention's own text starts (after a condition read after this limit). The text before the
+    first limit of a record is its condition only when it says so ("Trường hợp ...", "Đối với
+    ...", a label "Thông thường:"); otherwise it is the sentence's subject ("Cơ quan ... giải
+    quyết hồ sơ trong ngày ...").
+    """
     additive = _is_additive(r, i, m)
     lab = _label(r, i, m.i)
     if lab is not None:
         li, lj = _strip_tokens(r, i, lab, leads=True, additive=additive)
         if li < lj and not channel_label:
-            return _text_of(r, li, lj), additive
+            return _text_of(r, li, lj), additive, m.j
         i = lab + 1
     bi, bj = _strip_tokens(r, i, m.i, leads=True, additive=additive)
-    if bi < bj:
-        return _text_of(r, bi, bj), additive
+    if bi < bj and (not first or any(r.words_at(bi, cw) for cw in _CONDITION_WORDS)):
+        return _text_of(r, bi, bj), additive, m.j
     # after the limit: "03 ngày làm việc đối với hồ sơ A"
     for k in range(m.j, j):
+        if _counting_start(r, k):
+            break  # "kể từ ngày ..." says when counting starts, not for which case
         if any(r.words_at(k, cw) for cw in _CONDITION_WORDS):
-            ai, aj = _strip_tokens(r, k, j, leads=False)
-            return _text_of(r, ai, aj), additive
-    return None, additive
+            end = k
+            while end < j and not _counting_start(r, end):
+                end += 1
+            ai, aj = _strip_tokens(r, k, end, leads=False)
+            while aj > ai and r.word(aj - 1) in _TRAILING:
+                ai, aj = _strip_tokens(r, ai, aj - 1, leads=False)
+            return _text_of(r, ai, aj), additive, j
+    return None, additive, m.j
+
+
+def _counting_start(r: _Reader, k: int) -> bool:
+    return r.words_at(k, ("ke", "tu")) or r.words_at(k, ("tinh", "tu"))
 
 
 def _limit(m: _Mention) -> TimeLimit:
