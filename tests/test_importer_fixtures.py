@@ -114,8 +114,11 @@ def test_certified_copy_quote_from_imported_rules(labels: ImportReport) -> None:
 
 def test_birth_registration_record(labels: ImportReport) -> None:
     p = labels.catalogue.get("1.001193")
-    # "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ ..." → immediately
-    assert all(str(p.time_limit_for(k)) == "Ngay" for k in ("direct", "online", "postal"))
+    # "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ ..." → the same-day
+    # limit with the 15:00 rule (issue 12: "Ngay trong ngày" is not "Cấp ngay")
+    assert all(
+        p.time_limit_for(k).unit.value == "same_day" for k in ("direct", "online", "postal")
+    )
     assert p.time_limit_note is not None
     assert p.time_limit_note.startswith("Ngay trong ngày")
     for ch in p.channels:  # the fee text stays, verbatim, and no schedule pretends to know it
@@ -140,9 +143,22 @@ def test_birth_registration_record(labels: ImportReport) -> None:
 
 
 def test_marriage_record_has_an_alternate(labels: ImportReport) -> None:
+    # "Ngay trong ngày tiếp nhận hồ sơ; trường hợp cần xác minh điều kiện kết hôn thì không quá
+    # 05 ngày làm việc": the same day, or 5 working days when conditions must be verified
     limit = labels.catalogue.get("1.000894").statutory_time_limit
-    assert limit.unit.value == "immediate"
+    assert limit is not None
+    assert limit.unit.value == "same_day"
     assert limit.alternate == TimeLimit.of(5, "working_days")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="TimeLimit.parse (branch limits, da7b87e..10fb7c1) cuts the condition before its last "
+    "word 'hôn' ('... điều kiện kết'); the importer hands it the cell verbatim",
+)
+def test_marriage_alternate_condition_is_kept_whole(labels: ImportReport) -> None:
+    limit = labels.catalogue.get("1.000894").statutory_time_limit
+    assert limit is not None
     assert limit.alternate_condition == "trường hợp cần xác minh điều kiện kết hôn"
 
 
