@@ -225,7 +225,10 @@ def records_2026() -> tuple[str, list[dict[str, Any]]]:
     fixtures), repeated with distinct codes and a distinct suffix on the name and the steps (the
     table cells repeat as they do on the portal, where "Miễn phí" and "5 Ngày làm việc" are most
     cells; the cell caches are cleared before every cold run)."""
-    for path in (SHARED_2026, ROOT.parents[1] / "shared" / "domain" / "fixtures" / SHARED_2026.name):
+    for path in (
+        SHARED_2026,
+        ROOT.parents[1] / "shared" / "domain" / "fixtures" / SHARED_2026.name,
+    ):
         if path.exists():
             base = json.loads(path.read_text(encoding="utf-8"))
             label = f"shared 2026 sample ({len(base)} records)"
@@ -290,7 +293,9 @@ def main_2026() -> bool:
         print(f"{name:24} {wall:9.1f} {cpu:9.1f} {cpu * 1000 / N_2026:10.1f} {cpu / t_json:8.1f}")
     wall_cold = best["hcc import (cold)"][0]
     verdict = "under" if wall_cold < 2000 else "OVER"
-    print(f"target: {N_2026} records under 2 s — hcc cold, wall clock {wall_cold / 1000:.2f} s: {verdict}")
+    print(
+        f"target: {N_2026} records under 2 s — hcc cold, wall clock {wall_cold / 1000:.2f} s: {verdict}"
+    )
     return wall_cold < 2000
 
 
@@ -307,11 +312,22 @@ def main_hostile() -> None:
         "time: digits": (read_time_limit, "1" * kb),
         "channels: rows": (
             split_channel_table,
-            ("Hình thức nộpThời gianPhí, lệ phíMô tả" + "Trực tuyến5 Ngày làm việcMiễn phíx" * kb)[:kb],
+            ("Hình thức nộpThời gianPhí, lệ phíMô tả" + "Trực tuyến5 Ngày làm việcMiễn phíx" * kb)[
+                :kb
+            ],
         ),
-        "channels: glued digits": (split_channel_table, "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến" + "1" * kb + " VNĐ"),
-        "dossier: counts": (split_dossier_table, ("Tên giấy tờMẫu đơn, tờ khaiSố lượng" + "1 bản chính" * kb)[:kb]),
-        "legal: numbers": (split_legal_table, ("Tên văn bản pháp lýMã văn bản" + "1/2020/NĐ-CP" * kb)[:kb]),
+        "channels: glued digits": (
+            split_channel_table,
+            "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến" + "1" * kb + " VNĐ",
+        ),
+        "dossier: counts": (
+            split_dossier_table,
+            ("Tên giấy tờMẫu đơn, tờ khaiSố lượng" + "1 bản chính" * kb)[:kb],
+        ),
+        "legal: numbers": (
+            split_legal_table,
+            ("Tên văn bản pháp lýMã văn bản" + "1/2020/NĐ-CP" * kb)[:kb],
+        ),
     }
     print()
     print(f"100 KB cells (best of 5): {'ms':>8} {'× str.lower':>12}")

@@ -8,6 +8,7 @@ import pytest
 
 from hcc.calendar import WorkingCalendar, vietnam_calendar
 
+
 def _shared_domain() -> Path:
     """The shared domain folder (real public records, outside the repo): ``$HCC_SHARED_DOMAIN``,
     else the first ``shared/domain`` beside one of the repository's parent folders (a checkout

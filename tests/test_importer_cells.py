@@ -102,7 +102,8 @@ def test_limits_by_case_are_a_primary_and_alternates() -> None:
         "a) Nhận hồ sơ từ đơn vị SDLĐ: Tối đa 06 ngày làm việc. b) Nhận hồ sơ từ người "
         "hưởng: Tối đa 03 ngày làm việc."
     )
-    assert r.status == "parsed" and r.limit is not None
+    assert r.status == "parsed"
+    assert r.limit is not None
     assert (r.limit.amount, r.limit.unit.value) == (6, "working_days")
     assert r.limit.alternate == TimeLimit.of(3, "working_days")
     assert r.note is not None  # the cell, verbatim

@@ -62,15 +62,14 @@ def test_import_rejections_exit_1_grouped_by_reason(
 ) -> None:
     out = tmp_path / "catalogue.json"
     drafts = tmp_path / "drafts.json"
-    rc = main(
-        ["import", str(FIXTURES / "messy.json"), "--out", str(out), "--drafts", str(drafts)]
-    )
+    rc = main(["import", str(FIXTURES / "messy.json"), "--out", str(out), "--drafts", str(drafts)])
     assert rc == 1
     err = capsys.readouterr().err
     assert "6 of 9 record(s) rejected" in err
     # one line per reason, with how many records it rejected
     assert "missing_code:" in err
-    assert out.exists() and len(load_catalogue(out)) == 3
+    assert out.exists()
+    assert len(load_catalogue(out)) == 3
     written = json.loads(drafts.read_text(encoding="utf-8"))
     assert len(written) == 6
     assert all({"index", "errors", "draft"} <= set(d) for d in written)

@@ -116,9 +116,7 @@ def test_birth_registration_record(labels: ImportReport) -> None:
     p = labels.catalogue.get("1.001193")
     # "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ ..." → the same-day
     # limit with the 15:00 rule (issue 12: "Ngay trong ngày" is not "Cấp ngay")
-    assert all(
-        p.time_limit_for(k).unit.value == "same_day" for k in ("direct", "online", "postal")
-    )
+    assert all(p.time_limit_for(k).unit.value == "same_day" for k in ("direct", "online", "postal"))
     assert p.time_limit_note is not None
     assert p.time_limit_note.startswith("Ngay trong ngày")
     for ch in p.channels:  # the fee text stays, verbatim, and no schedule pretends to know it
@@ -284,11 +282,14 @@ def test_messy_text_is_kept_verbatim(messy: ImportReport) -> None:
     )
     # a record without a readable limit keeps its channels; deadlines ask for a limit first
     xt = messy.results[7].procedure
-    assert xt is not None and xt.name == "Xét tuyển" and xt.statutory_time_limit is None
+    assert xt is not None
+    assert xt.name == "Xét tuyển"
+    assert xt.statutory_time_limit is None
     assert [c.kind.value for c in xt.channels] == ["direct", "postal"]
     # a rejected record keeps what could be assembled, in the catalogue file shape
     draft = messy.results[8].draft
-    assert draft is not None and "channels" in draft
+    assert draft is not None
+    assert "channels" in draft
     assert messy.results[5].issues[0].text == '"không phải một bản ghi"'
 
 

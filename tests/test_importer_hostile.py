@@ -53,7 +53,8 @@ def test_the_quoted_time_bomb_is_read_at_once() -> None:
     # issue 13: 88 characters took over 50 s (two ways to read "mức thu" under a repetition)
     cell = "Lệ phí: " + "mức thu " * 10 + "5 x"
     r = parse_fee_text(cell)
-    assert r.status == "text" and r.reason
+    assert r.status == "text"
+    assert r.reason
     for k in (100, 1_000):
         assert parse_fee_text("Lệ phí: " + "mức thu " * k + "5 x").status == "text"
 
@@ -74,21 +75,42 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 def test_fee_reader_is_linear(name: str) -> None:
     make = HOSTILE[name]
     # below the cap, the reader itself; the cap keeps every longer cell constant-cost
-    ratio = _ratio(_uncached_fee, lambda n: make(n)[: MAX_FEE_CELL], 300)
+    ratio = _ratio(_uncached_fee, lambda n: make(n)[:MAX_FEE_CELL], 300)
     assert ratio < 40, (name, ratio)
 
 
 TABLES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
-    "channel rows": (split_channel_table, lambda n: H + "Trực tuyến5 Ngày làm việcMiễn phíx" * (n // 30)),
+    "channel rows": (
+        split_channel_table,
+        lambda n: H + "Trực tuyến5 Ngày làm việcMiễn phíx" * (n // 30),
+    ),
     "glued digits": (split_channel_table, lambda n: H + "Trực tuyến" + "1" * n + " VNĐ"),
     "channel words": (split_channel_table, lambda n: H + "Trực tuyến" + "Trực tiếp " * (n // 10)),
     "brackets in a note": (split_channel_table, lambda n: H + "Trực tiếp1 Ngày50 VNĐ" + "(" * n),
-    "dossier counts": (split_dossier_table, lambda n: "--Tên giấy tờMẫu đơn, tờ khaiSố lượng" + "1 bản chính" * (n // 11)),
-    "digit runs": (split_dossier_table, lambda n: "Tên giấy tờMẫu đơn, tờ khaiSố lượng" + "9" * n + " bản x"),
-    "form names": (split_dossier_table, lambda n: "Tên giấy tờMẫu đơn, tờ khaiSố lượngA" + "a.doc" * (n // 5) + "1 bản chính"),
-    "legal numbers": (split_legal_table, lambda n: "Tên văn bản pháp lýMã văn bản" + "1/2020/NĐ-CP" * (n // 12)),
-    "legal digits": (split_legal_table, lambda n: "Tên văn bản pháp lýMã văn bản" + "2" * n + "/2020/QH"),
-    "legal capitals": (split_legal_table, lambda n: "Tên văn bản pháp lýMã văn bản1/2020/TT-" + "B" * n),
+    "dossier counts": (
+        split_dossier_table,
+        lambda n: "--Tên giấy tờMẫu đơn, tờ khaiSố lượng" + "1 bản chính" * (n // 11),
+    ),
+    "digit runs": (
+        split_dossier_table,
+        lambda n: "Tên giấy tờMẫu đơn, tờ khaiSố lượng" + "9" * n + " bản x",
+    ),
+    "form names": (
+        split_dossier_table,
+        lambda n: "Tên giấy tờMẫu đơn, tờ khaiSố lượngA" + "a.doc" * (n // 5) + "1 bản chính",
+    ),
+    "legal numbers": (
+        split_legal_table,
+        lambda n: "Tên văn bản pháp lýMã văn bản" + "1/2020/NĐ-CP" * (n // 12),
+    ),
+    "legal digits": (
+        split_legal_table,
+        lambda n: "Tên văn bản pháp lýMã văn bản" + "2" * n + "/2020/QH",
+    ),
+    "legal capitals": (
+        split_legal_table,
+        lambda n: "Tên văn bản pháp lýMã văn bản1/2020/TT-" + "B" * n,
+    ),
     "result codes": (split_results, lambda n: "Mã: KQ." + "1." * (n // 2) + "x"),
 }
 
@@ -103,10 +125,12 @@ def test_table_readers_are_linear(name: str) -> None:
 def test_caps_are_documented_and_applied() -> None:
     long_fee = "Lệ phí: " + "5.000 đồng, " * 1000
     r = parse_fee_text(long_fee)
-    assert r.status == "text" and str(MAX_FEE_CELL) in (r.reason or "")
+    assert r.status == "text"
+    assert str(MAX_FEE_CELL) in (r.reason or "")
     long_limit = "05 ngày làm việc " * 500
     t = read_time_limit(long_limit)
-    assert t.status == "unparsed" and str(MAX_TIME_CELL) in (t.reason or "")
+    assert t.status == "unparsed"
+    assert str(MAX_TIME_CELL) in (t.reason or "")
 
 
 def test_a_100_kb_cell_in_every_field_imports() -> None:
@@ -129,8 +153,22 @@ def test_a_100_kb_cell_in_every_field_imports() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            [*"0123456789.,()/: -;aB", "đồng", "Miễn phí", "VNĐ", "Trực tiếp", "Ngày", "bản chính"]
-            + ["Mã:", "QH", "NĐ-CP", "Không có thông tin", "áp dụng mức phí", "từ ngày", ".docx"]
+            [
+                *"0123456789.,()/: -;aB",
+                "đồng",
+                "Miễn phí",
+                "VNĐ",
+                "Trực tiếp",
+                "Ngày",
+                "bản chính",
+                "Mã:",
+                "QH",
+                "NĐ-CP",
+                "Không có thông tin",
+                "áp dụng mức phí",
+                "từ ngày",
+                ".docx",
+            ]
         ),
         max_size=80,
     ).map("".join)

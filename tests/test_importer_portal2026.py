@@ -92,7 +92,8 @@ def test_amounts_in_thousands_and_other_currencies(report: ImportReport) -> None
     assert q.total == Decimal(40000)
     # "10 USD(/lần)": not taken as 10 đồng; kept as text with a warning
     postal = report.catalogue.get("9.000003").channel("postal")
-    assert postal.fee_schedule is None and postal.fee_text == "10 USD(/lần)"
+    assert postal.fee_schedule is None
+    assert postal.fee_text == "10 USD(/lần)"
     assert any(i.code == "fee_as_text" and "USD" in i.message for i in r.issues)
 
 
@@ -126,8 +127,11 @@ def test_no_time_limit_is_imported_but_refuses_deadlines(report: ImportReport) -
 def test_levels_decision_dossier_legal_results(report: ImportReport) -> None:
     p = report.catalogue.get("9.000002")
     assert [lv.value for lv in p.levels] == ["central", "province", "commune"]
-    assert p.publishing_decision is not None and p.publishing_decision.number == "64/QĐ-NHNN"
-    assert [(c.name, [(d.name, d.form, d.originals, d.copies) for d in c.documents]) for c in p.dossier] == [
+    assert p.publishing_decision is not None
+    assert p.publishing_decision.number == "64/QĐ-NHNN"
+    assert [
+        (c.name, [(d.name, d.form, d.originals, d.copies) for d in c.documents]) for c in p.dossier
+    ] == [
         (
             "(1) Trường hợp cấp mới",
             [
@@ -147,7 +151,11 @@ def test_levels_decision_dossier_legal_results(report: ImportReport) -> None:
         ("Văn bản từ chối", "KQ.G19.000461"),
     ]
     first = report.catalogue.get("9.000001")
-    assert [d.number for d in first.legal_basis] == ["60/2014/QH13", "123/2015/NĐ-CP", "281/2016/TT-BTC"]
+    assert [d.number for d in first.legal_basis] == [
+        "60/2014/QH13",
+        "123/2015/NĐ-CP",
+        "281/2016/TT-BTC",
+    ]
     assert first.legal_basis[2].title == "QUY ĐỊNH MỨC THU, CHẾ ĐỘ THU, NỘP LỆ PHÍ"
     # the page's controls after the results are kept verbatim, not read as a result
     kept = [k.text for k in report.results[0].kept]
@@ -169,7 +177,12 @@ def test_split_channel_table_cells() -> None:
         "Trực tuyến3 GiờMiễn phí(Không quy định.)Trong 03 giờ."
     )
     assert [(r.channel, r.time, r.fee, r.description) for r in rows] == [
-        ("Dịch vụ bưu chính", "14 Ngày", "Không có thông tin", "- Nộp qua bưu chính. Trực tiếp tại Sở."),
+        (
+            "Dịch vụ bưu chính",
+            "14 Ngày",
+            "Không có thông tin",
+            "- Nộp qua bưu chính. Trực tiếp tại Sở.",
+        ),
         ("Trực tiếp", "Không có thông tin", "Không có thông tin", "(1) Trường hợp A: 05 ngày."),
         ("Trực tuyến", "3 Giờ", "Miễn phí(Không quy định.)", "Trong 03 giờ."),
     ]
@@ -177,14 +190,17 @@ def test_split_channel_table_cells() -> None:
 
 def test_glued_time_and_amount_need_evidence() -> None:
     # the other rows say the time is "1": 1 + 100, 1 + 25
-    rows = split_channel_table(H + "Trực tuyến1 Ngày làm việcMiễn phíTrực tiếp1100 VNĐDịch vụ bưu chính125 VNĐ")
+    rows = split_channel_table(
+        H + "Trực tuyến1 Ngày làm việcMiễn phíTrực tiếp1100 VNĐDịch vụ bưu chính125 VNĐ"
+    )
     assert [(r.time, r.fee, r.split_doubt) for r in rows][1:] == [
         ("1", "100 VNĐ", None),
         ("1", "25 VNĐ", None),
     ]
     # no evidence: the shortest time is taken and the doubt is said
     (row,) = split_channel_table(H + "Trực tuyến1200 VNĐ")
-    assert (row.time, row.fee) == ("1", "200 VNĐ") and row.split_doubt is not None
+    assert (row.time, row.fee) == ("1", "200 VNĐ")
+    assert row.split_doubt is not None
 
 
 def test_split_dossier_and_legal_and_results() -> None:

@@ -147,9 +147,7 @@ def test_completed_shared_records_import(records: list[dict[str, Any]]) -> None:
     ]
     report = import_portal_records(completed)
     no_limit = [
-        i
-        for i, r in enumerate(records)
-        if not any(_reads_as_limit(c[LIMIT]) for c in r[CHANNELS])
+        i for i, r in enumerate(records) if not any(_reads_as_limit(c[LIMIT]) for c in r[CHANNELS])
     ]
     no_agency = [i for i, r in enumerate(records) if not r["Cơ quan thực hiện"].strip()]
     assert report.by_status("rejected") == ()
@@ -158,7 +156,8 @@ def test_completed_shared_records_import(records: list[dict[str, Any]]) -> None:
     assert [r.index for r in report.results if "missing_agency" in r.issue_codes()] == no_agency
     for i in no_limit:
         p = report.results[i].procedure
-        assert p is not None and p.statutory_time_limit is None
+        assert p is not None
+        assert p.statutory_time_limit is None
     # the structured fees of accepted records became schedules the catalogue can quote
     for p in report.catalogue:
         for ch in p.channels:
@@ -174,6 +173,8 @@ def test_completed_shared_records_import(records: list[dict[str, Any]]) -> None:
 def test_a_payment_schedule_is_no_time_limit(records: list[dict[str, Any]]) -> None:
     from hcc.importer import read_time_limit
 
-    cells = [c[LIMIT] for r in records for c in r[CHANNELS] if c[LIMIT].startswith(PAYMENT_SCHEDULE)]
+    cells = [
+        c[LIMIT] for r in records for c in r[CHANNELS] if c[LIMIT].startswith(PAYMENT_SCHEDULE)
+    ]
     assert cells
     assert all(read_time_limit(c).status == "unparsed" for c in cells)

@@ -101,9 +101,7 @@ def import_portal_records(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _import(
-            records, version=version, source=source, sources=sources, progress=progress
-        )
+        return _import(records, version=version, source=source, sources=sources, progress=progress)
     finally:
         if was_enabled:
             gc.enable()

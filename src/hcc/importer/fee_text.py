@@ -414,8 +414,7 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
     description = f"Phí, lệ phí {subject}".strip()
     if m.group("free"):
         if bare in _NOTHING or (
-            bare.startswith(("mien ", "khong thu", "khong phai nop"))
-            and not _NOTE_AMT.search(bare)
+            bare.startswith(("mien ", "khong thu", "khong phai nop")) and not _NOTE_AMT.search(bare)
         ):
             return FeeReading(text=text, status="no_fee")
         if _NOTE_AMT.search(bare):
@@ -475,7 +474,9 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
         )
         cut_from, cut_to = _date(cut.group("d1")), _date(cut.group("d2"))
         if cut_from is None or cut_to is None or cut_to < cut_from or cut_amount > amount:
-            return FeeReading(text=text, status="text", reason="a temporary rate that cannot be read")
+            return FeeReading(
+                text=text, status="text", reason="a temporary rate that cannot be read"
+            )
         # what the cut clause says is read; the rest of the note must still be understood
         rest = (bare[: cut.start()] + " " + bare[cut.end() :]).strip(" .;,:-()")
         rest = _DOC_NO.sub(" ", rest)
@@ -521,7 +522,11 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
             )
     # what is left of the note may name the fee or cite its legal basis, nothing more
     leftover = " " + " ".join(_DOC_NO.sub(" ", rest).replace(",", " , ").split()) + " "
-    if "%" in leftover or any(f" {w.strip()} " in leftover for w in _CONDITION_WORDS) or re.search(r"[0-9]{3}", _DATE.sub(" ", leftover)):
+    if (
+        "%" in leftover
+        or any(f" {w.strip()} " in leftover for w in _CONDITION_WORDS)
+        or re.search(r"[0-9]{3}", _DATE.sub(" ", leftover))
+    ):
         return FeeReading(
             text=text,
             status="text",

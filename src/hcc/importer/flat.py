@@ -252,9 +252,11 @@ def split_channel_table(text: str) -> list[FlatRow]:
         doubt = None
         if glued:
             note = fee[fee.find("(") :] if "(" in fee else ""
-            t, f, doubt = _split_glued(glued, note, [t.split(" ")[0] for t in times])
-            time = t
-            fee = f + fee[len(glued) :]
+            time_part, amount_part, doubt = _split_glued(
+                glued, note, [t.split(" ")[0] for t in times]
+            )
+            time = time_part
+            fee = amount_part + fee[len(glued) :]
         rows.append(FlatRow(name, time, fee.strip(), desc, doubt))
     return rows
 
@@ -329,7 +331,7 @@ def _split_forms(text: str) -> tuple[str, tuple[str, ...]]:
                 i -= 1
                 break
             i -= 1
-        if i >= stem_end or i == stop and stop > 0:
+        if i >= stem_end or (i == stop and stop > 0):
             break
         forms.insert(0, rest[i : m.end()].strip())
         rest = rest[:i].rstrip()
@@ -598,9 +600,7 @@ def split_results(text: str) -> tuple[list[tuple[str, str | None]], list[tuple[s
     if rest:
         results.append((rest, None))
     extras: list[tuple[str, str]] = []
-    marks = sorted(
-        (i, label) for label in _RESULT_TAIL if (i := tail.find(label)) != -1
-    )
+    marks = sorted((i, label) for label in _RESULT_TAIL if (i := tail.find(label)) != -1)
     for k, (i, label) in enumerate(marks):
         j = marks[k + 1][0] if k + 1 < len(marks) else len(tail)
         extras.append((label, tail[i + len(label) : j].strip()))

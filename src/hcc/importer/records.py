@@ -676,7 +676,7 @@ def _documents_from_flat(
     """The 2026 portal's dossier table, flattened with no separators (see hcc.importer.flat)."""
     docs, left = split_dossier_table(clean(text))
     out: list[tuple[str | None, dict[str, Any]]] = []
-    for i, fd in enumerate(docs):
+    for fd in docs:
         doc: dict[str, Any] = {
             "name": _strip_bullet(fd.name),
             "originals": fd.originals or 0,
@@ -798,7 +798,11 @@ def _read_legal(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
                     if pair.title:
                         d0["title"] = pair.title
                         issued0 = read_legal_line(pair.title)
-                        if issued0 is not None and issued0.number == pair.number and issued0.issued_on:
+                        if (
+                            issued0 is not None
+                            and issued0.number == pair.number
+                            and issued0.issued_on
+                        ):
                             d0["issued_on"] = issued0.issued_on
                     docs.append(d0)
                 for piece in left:

@@ -6,6 +6,7 @@
 ('Đăng ký khai sinh', '2.000884')
 """
 
+from hcc.errors import TimeLimitNotStatedError
 from hcc.procedures.catalogue import (
     Catalogue,
     CatalogueData,
@@ -20,7 +21,6 @@ from hcc.procedures.dossier_codes import (
     DossierCode,
     DossierCodeAllocator,
 )
-from hcc.errors import TimeLimitNotStatedError
 from hcc.procedures.models import (
     CODE_PATTERN,
     Agencies,
@@ -61,7 +61,6 @@ __all__ = [
     "Channel",
     "ChannelKind",
     "ChannelNotOfferedError",
-    "TimeLimitNotStatedError",
     "DossierCase",
     "DossierCode",
     "DossierCodeAllocator",
@@ -75,6 +74,7 @@ __all__ = [
     "ProcedureResult",
     "PublishingDecision",
     "Step",
+    "TimeLimitNotStatedError",
     "default_catalogue",
     "diff_catalogues",
     "fold",
