@@ -55,7 +55,9 @@ def test_the_answer_file_is_large_enough() -> None:
     assert len({p["text"] for p in PHRASES}) == len(PHRASES), "a phrase is listed twice"
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared 2026 portal sample is not on this machine")
+@pytest.mark.skipif(
+    not SAMPLE.exists(), reason="the shared 2026 portal sample is not on this machine"
+)
 def test_every_phrase_is_copied_verbatim_from_the_sample() -> None:
     records = json.loads(SAMPLE.read_text(encoding="utf-8"))
     cells = "\x00".join(r.get("cach_thuc_thuc_hien") or "" for r in records)

@@ -354,11 +354,10 @@ class TimeLimit(BaseModel):
             self.condition,
             tuple((a.limit._key(), a.condition) for a in self.alternates),
             tuple((c.channel, c.kind, c.limit._key()) for c in self.per_channel),
-            self.unit_stated,
         )
 
     def __eq__(self, other: object) -> bool:
-        """Equal when they mean the same; ``text`` and ``source_span`` (provenance) are ignored.
+        """Equal when they mean the same; ``text``, ``source_span`` and ``unit_stated`` (provenance) are ignored.
 
         >>> TimeLimit.parse("Không quá 03 ngày làm việc") == TimeLimit.of(3, "working_days")
         True
@@ -707,7 +706,7 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
     (("ngay",), TimeUnit.CALENDAR_DAYS, Decimal(1)),
     (("gio",), TimeUnit.CLOCK_HOURS, Decimal(1)),
     (("tieng",), TimeUnit.CLOCK_HOURS, Decimal(1)),
-    (("phut",), TimeUnit.CLOCK_HOURS, Decimal(1) / Decimal(60)),
+    (("phut",), TimeUnit.CLOCK_HOURS, Decimal(-60)),  # negative: divide (1/60 has no exact Decimal)
     (("buoi",), TimeUnit.WORKING_DAYS, Decimal("0.5")),
     (("tuan",), TimeUnit.CALENDAR_DAYS, Decimal(7)),
     (("thang",), TimeUnit.MONTHS, Decimal(1)),
@@ -715,10 +714,7 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
 )
 # words after which a number is a reference, a date part or an ordinal, not an amount
 _NOT_AMOUNT_AFTER = frozenset(
-    (
-        "ngay thang nam so dieu khoan diem muc chuong phan buoc lan mau luc bieu tu"
-        " tt nd qd ma trang hang loai nhom khu lo"
-    ).split()
+    ["ngay", "thang", "nam", "so", "dieu", "khoan", "diem", "muc", "chuong", "phan", "buoc", "lan", "mau", "luc", "bieu", "tu", "tt", "nd", "qd", "ma", "trang", "hang", "loai", "nhom", "khu", "lo"]
 )
 # a number of hours after these words is a time of day ("sau 15 giờ"), not a duration
 _TIME_OF_DAY_BEFORE = frozenset(
@@ -970,14 +966,14 @@ class _Reader:
             before = self.word(start - 1)
             if (
                 before in _TIME_OF_DAY_BEFORE
-                or self.word(start) == "tu"
+                or (self.word(start) == "tu" and lo is None)
                 or self.kind(end) == "n"
                 or self.word(end) in _TIME_OF_DAY_AFTER
             ):
                 self.time_of_day = True
                 return None
-        amount = _scaled(hi * factor, unit)
-        low = _scaled(lo * factor, unit) if lo is not None else None
+        amount = _scaled(_times(hi, factor), unit)
+        low = _scaled(_times(lo, factor), unit) if lo is not None else None
         if amount is None or (lo is not None and low is None):
             self.fraction_refused = self.fold[self.toks[k][1] : self.toks[end - 1][2]]
             return None
@@ -1071,6 +1067,10 @@ class _Reader:
                 out.append(m)
             k = m.j
         return out
+
+
+def _times(value: Decimal, factor: Decimal) -> Decimal:
+    return value / -factor if factor < 0 else value * factor
 
 
 def _scaled(value: Decimal, unit: TimeUnit) -> tuple[TimeUnit, Amount] | None:
