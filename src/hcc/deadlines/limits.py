@@ -714,7 +714,34 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
 )
 # words after which a number is a reference, a date part or an ordinal, not an amount
 _NOT_AMOUNT_AFTER = frozenset(
-    ["ngay", "thang", "nam", "so", "dieu", "khoan", "diem", "muc", "chuong", "phan", "buoc", "lan", "mau", "luc", "bieu", "tu", "tt", "nd", "qd", "ma", "trang", "hang", "loai", "nhom", "khu", "lo"]
+    [
+        "ngay",
+        "thang",
+        "nam",
+        "so",
+        "dieu",
+        "khoan",
+        "diem",
+        "muc",
+        "chuong",
+        "phan",
+        "buoc",
+        "lan",
+        "mau",
+        "luc",
+        "bieu",
+        "tu",
+        "tt",
+        "nd",
+        "qd",
+        "ma",
+        "trang",
+        "hang",
+        "loai",
+        "nhom",
+        "khu",
+        "lo",
+    ]
 )
 # a number of hours after these words is a time of day ("sau 15 giờ"), not a duration
 _TIME_OF_DAY_BEFORE = frozenset(
