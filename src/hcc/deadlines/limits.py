@@ -752,69 +752,32 @@ _RANGE_WORDS = frozenset({"den", "toi"})
 _RANGE_MARKS = frozenset({"-", "–", "—", "~"})
 _CONDITION_WORDS = (("truong", "hop"), ("doi", "voi"), ("neu",), ("voi", "truong", "hop"))
 # lead-ins stripped from the end of the text before a limit (longest first)
-_LEADS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(p.split())
-    for p in sorted(
-        [
-            "thi",
-            "la",
-            "se",
-            "chi",
-            "mat",
-            "can",
-            "phai",
-            "duoc",
-            "trong",
-            "vong",
-            "khoang",
-            "toi da",
-            "khong qua",
-            "khong vuot qua",
-            "cham nhat",
-            "chua qua",
-            "trong thoi han",
-            "trong thoi gian",
-            "trong vong",
-            "trong khoang",
-            "thoi han giai quyet",
-            "thoi gian giai quyet",
-            "thoi han xu ly",
-            "thoi gian xu ly",
-            "thoi han thuc hien",
-            "thoi gian thuc hien",
-            "thoi gian tra ket qua",
-            "thoi han tra ket qua",
-            "thoi han",
-            "thoi gian",
-            "ho so",
-            "giai quyet",
-            "xu ly",
-            "tra ket qua",
-            "tu",
-            "cap",
-            "tra",
-            "va",
-            "hoac",
-            "nhung",
-            "hon",
-            "co the",
-            "keo dai hon",
-        ],
-        key=lambda p: -len(p.split()),
-    )
+# Lead-ins stripped from the end of the text before a limit, longest first. Written with their
+# diacritics: in accented text a word matches only with the same marks ("hơn" is not "hôn", "từ"
+# is not "tư"); in text written without marks the folded forms are compared.
+_LEAD_PHRASES = (
+    "thì là sẽ cần phải được trong vòng khoảng từ và hoặc nhưng hơn",
+    "tối đa|không quá|không vượt quá|chậm nhất|chưa quá|trong thời hạn|trong thời gian|trong vòng",
+    "trong khoảng|thời hạn giải quyết|thời gian giải quyết|thời hạn xử lý|thời gian xử lý",
+    "thời hạn thực hiện|thời gian thực hiện|thời gian trả kết quả|thời hạn trả kết quả|thời hạn",
+    "thời gian|giải quyết|xử lý|trả kết quả|có thể|kéo dài hơn",
 )
-# an extension: "(được) (kéo dài|cộng|gia hạn) thêm (không quá) <limit>", "... <limit> nữa"
-_ADD_LEADS: tuple[tuple[str, ...], ...] = (
-    ("duoc", "keo", "dai", "them"),
-    ("duoc", "cong", "them"),
-    ("duoc", "gia", "han", "them"),
-    ("duoc", "tang", "them"),
-    ("tang", "them"),
-    ("keo", "dai", "them"),
-    ("cong", "them"),
-    ("gia", "han", "them"),
-    ("them",),
+_ADD_PHRASES = (
+    "được kéo dài thêm|được cộng thêm|được gia hạn thêm|được tăng thêm|tăng thêm|kéo dài thêm",
+    "cộng thêm|gia hạn thêm|thêm",
 )
+
+
+def _phrases(lines: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    out: set[str] = set()
+    for line in lines:
+        out.update(line.split("|") if "|" in line else line.split())
+    return tuple(sorted((tuple(p.split()) for p in out), key=lambda p: (-len(p), p)))
+
+
+_LEADS = _phrases(_LEAD_PHRASES)
+_ADD_LEADS = _phrases(_ADD_PHRASES)
+_FOLDED = {p: tuple(fold_text(w) for w in p) for p in (*_LEADS, *_ADD_LEADS)}
 _SKIP_BEFORE_ADD = frozenset(
     ["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han", "nhung"]
 )
@@ -883,6 +846,15 @@ class _Reader:
         if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
             _, s, e = self.toks[k]
             return self.fold[s:e]
+        return None
+
+    def exact(self, k: int) -> str | None:
+        """Token k as written (lower case, marks kept) in accented text, else folded."""
+        if not self.accented:
+            return self.word(k)
+        if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
+            _, s, e = self.toks[k]
+            return self.norm[s:e].lower()
         return None
 
     def kind(self, k: int) -> str | None:
@@ -1202,7 +1174,8 @@ def _strip_tokens(
             break
         for lead in (*_ADD_LEADS, *_LEADS) if additive else _LEADS:
             n = len(lead)
-            if j - n >= i and all(r.word(j - n + d) == w for d, w in enumerate(lead)):
+            words = lead if r.accented else _FOLDED[lead]
+            if j - n >= i and all(r.exact(j - n + d) == w for d, w in enumerate(words)):
                 j -= n
                 changed = True
                 break
