@@ -27,12 +27,23 @@ from hcc.deadlines.events import (
     SupplementRequested,
     Withdrawn,
 )
-from hcc.deadlines.limits import TimeLimit, TimeUnit
+from hcc.deadlines.limits import (
+    MAX_AMOUNT,
+    MAX_TEXT_LENGTH,
+    AlternateLimit,
+    ChannelLimit,
+    TimeLimit,
+    TimeUnit,
+)
 from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, SupplementRule
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_TEXT_LENGTH",
     "AfterHoursRule",
+    "AlternateLimit",
     "AppointmentTime",
+    "ChannelLimit",
     "Classification",
     "ClockEvent",
     "ClockState",

@@ -354,11 +354,10 @@ class TimeLimit(BaseModel):
             self.condition,
             tuple((a.limit._key(), a.condition) for a in self.alternates),
             tuple((c.channel, c.kind, c.limit._key()) for c in self.per_channel),
-            self.unit_stated,
         )
 
     def __eq__(self, other: object) -> bool:
-        """Equal when they mean the same; ``text`` and ``source_span`` (provenance) are ignored.
+        """Equal when they mean the same; ``text``, ``source_span`` and ``unit_stated`` (provenance) are ignored.
 
         >>> TimeLimit.parse("Không quá 03 ngày làm việc") == TimeLimit.of(3, "working_days")
         True
@@ -707,7 +706,7 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
     (("ngay",), TimeUnit.CALENDAR_DAYS, Decimal(1)),
     (("gio",), TimeUnit.CLOCK_HOURS, Decimal(1)),
     (("tieng",), TimeUnit.CLOCK_HOURS, Decimal(1)),
-    (("phut",), TimeUnit.CLOCK_HOURS, Decimal(1) / Decimal(60)),
+    (("phut",), TimeUnit.CLOCK_HOURS, Decimal(-60)),  # negative: divide (1/60 has no exact Decimal)
     (("buoi",), TimeUnit.WORKING_DAYS, Decimal("0.5")),
     (("tuan",), TimeUnit.CALENDAR_DAYS, Decimal(7)),
     (("thang",), TimeUnit.MONTHS, Decimal(1)),
@@ -715,10 +714,34 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
 )
 # words after which a number is a reference, a date part or an ordinal, not an amount
 _NOT_AMOUNT_AFTER = frozenset(
-    (
-        "ngay thang nam so dieu khoan diem muc chuong phan buoc lan mau luc bieu tu"
-        " tt nd qd ma trang hang loai nhom khu lo"
-    ).split()
+    [
+        "ngay",
+        "thang",
+        "nam",
+        "so",
+        "dieu",
+        "khoan",
+        "diem",
+        "muc",
+        "chuong",
+        "phan",
+        "buoc",
+        "lan",
+        "mau",
+        "luc",
+        "bieu",
+        "tu",
+        "tt",
+        "nd",
+        "qd",
+        "ma",
+        "trang",
+        "hang",
+        "loai",
+        "nhom",
+        "khu",
+        "lo",
+    ]
 )
 # a number of hours after these words is a time of day ("sau 15 giờ"), not a duration
 _TIME_OF_DAY_BEFORE = frozenset(
@@ -729,69 +752,32 @@ _RANGE_WORDS = frozenset({"den", "toi"})
 _RANGE_MARKS = frozenset({"-", "–", "—", "~"})
 _CONDITION_WORDS = (("truong", "hop"), ("doi", "voi"), ("neu",), ("voi", "truong", "hop"))
 # lead-ins stripped from the end of the text before a limit (longest first)
-_LEADS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(p.split())
-    for p in sorted(
-        [
-            "thi",
-            "la",
-            "se",
-            "chi",
-            "mat",
-            "can",
-            "phai",
-            "duoc",
-            "trong",
-            "vong",
-            "khoang",
-            "toi da",
-            "khong qua",
-            "khong vuot qua",
-            "cham nhat",
-            "chua qua",
-            "trong thoi han",
-            "trong thoi gian",
-            "trong vong",
-            "trong khoang",
-            "thoi han giai quyet",
-            "thoi gian giai quyet",
-            "thoi han xu ly",
-            "thoi gian xu ly",
-            "thoi han thuc hien",
-            "thoi gian thuc hien",
-            "thoi gian tra ket qua",
-            "thoi han tra ket qua",
-            "thoi han",
-            "thoi gian",
-            "ho so",
-            "giai quyet",
-            "xu ly",
-            "tra ket qua",
-            "tu",
-            "cap",
-            "tra",
-            "va",
-            "hoac",
-            "nhung",
-            "hon",
-            "co the",
-            "keo dai hon",
-        ],
-        key=lambda p: -len(p.split()),
-    )
+# Lead-ins stripped from the end of the text before a limit, longest first. Written with their
+# diacritics: in accented text a word matches only with the same marks ("hơn" is not "hôn", "từ"
+# is not "tư"); in text written without marks the folded forms are compared.
+_LEAD_PHRASES = (
+    "thì là sẽ cần phải được trong vòng khoảng từ và hoặc nhưng hơn",
+    "tối đa|không quá|không vượt quá|chậm nhất|chưa quá|trong thời hạn|trong thời gian|trong vòng",
+    "trong khoảng|thời hạn giải quyết|thời gian giải quyết|thời hạn xử lý|thời gian xử lý",
+    "thời hạn thực hiện|thời gian thực hiện|thời gian trả kết quả|thời hạn trả kết quả|thời hạn",
+    "thời gian|giải quyết|xử lý|trả kết quả|có thể|kéo dài hơn",
 )
-# an extension: "(được) (kéo dài|cộng|gia hạn) thêm (không quá) <limit>", "... <limit> nữa"
-_ADD_LEADS: tuple[tuple[str, ...], ...] = (
-    ("duoc", "keo", "dai", "them"),
-    ("duoc", "cong", "them"),
-    ("duoc", "gia", "han", "them"),
-    ("duoc", "tang", "them"),
-    ("tang", "them"),
-    ("keo", "dai", "them"),
-    ("cong", "them"),
-    ("gia", "han", "them"),
-    ("them",),
+_ADD_PHRASES = (
+    "được kéo dài thêm|được cộng thêm|được gia hạn thêm|được tăng thêm|tăng thêm|kéo dài thêm",
+    "cộng thêm|gia hạn thêm|thêm",
 )
+
+
+def _phrases(lines: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    out: set[str] = set()
+    for line in lines:
+        out.update(line.split("|") if "|" in line else line.split())
+    return tuple(sorted((tuple(p.split()) for p in out), key=lambda p: (-len(p), p)))
+
+
+_LEADS = _phrases(_LEAD_PHRASES)
+_ADD_LEADS = _phrases(_ADD_PHRASES)
+_FOLDED = {p: tuple(fold_text(w) for w in p) for p in (*_LEADS, *_ADD_LEADS)}
 _SKIP_BEFORE_ADD = frozenset(
     ["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han", "nhung"]
 )
@@ -860,6 +846,15 @@ class _Reader:
         if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
             _, s, e = self.toks[k]
             return self.fold[s:e]
+        return None
+
+    def exact(self, k: int) -> str | None:
+        """Token k as written (lower case, marks kept) in accented text, else folded."""
+        if not self.accented:
+            return self.word(k)
+        if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
+            _, s, e = self.toks[k]
+            return self.norm[s:e].lower()
         return None
 
     def kind(self, k: int) -> str | None:
@@ -970,14 +965,14 @@ class _Reader:
             before = self.word(start - 1)
             if (
                 before in _TIME_OF_DAY_BEFORE
-                or self.word(start) == "tu"
+                or (self.word(start) == "tu" and lo is None)
                 or self.kind(end) == "n"
                 or self.word(end) in _TIME_OF_DAY_AFTER
             ):
                 self.time_of_day = True
                 return None
-        amount = _scaled(hi * factor, unit)
-        low = _scaled(lo * factor, unit) if lo is not None else None
+        amount = _scaled(_times(hi, factor), unit)
+        low = _scaled(_times(lo, factor), unit) if lo is not None else None
         if amount is None or (lo is not None and low is None):
             self.fraction_refused = self.fold[self.toks[k][1] : self.toks[end - 1][2]]
             return None
@@ -1071,6 +1066,10 @@ class _Reader:
                 out.append(m)
             k = m.j
         return out
+
+
+def _times(value: Decimal, factor: Decimal) -> Decimal:
+    return value / -factor if factor < 0 else value * factor
 
 
 def _scaled(value: Decimal, unit: TimeUnit) -> tuple[TimeUnit, Amount] | None:
@@ -1175,7 +1174,8 @@ def _strip_tokens(
             break
         for lead in (*_ADD_LEADS, *_LEADS) if additive else _LEADS:
             n = len(lead)
-            if j - n >= i and all(r.word(j - n + d) == w for d, w in enumerate(lead)):
+            words = lead if r.accented else _FOLDED[lead]
+            if j - n >= i and all(r.exact(j - n + d) == w for d, w in enumerate(words)):
                 j -= n
                 changed = True
                 break
