@@ -259,3 +259,17 @@ def test_portal_fee_cells(cell: str, status: str, amounts: list[int]) -> None:
     ]
     if status == "text":
         assert r.reason
+
+
+def test_header_variants_and_fractional_time_cells() -> None:
+    # a variant middle header, and a half working day written as a fraction
+    rows = split_channel_table(
+        "Hình thức nộpThời hạn giải quyếtPhí, lệ phíMô tảTrực tuyến1/2 Ngày làm việcMiễn phí"
+        "Trực tiếp0,5 Ngày làm việcKhông có thông tin"
+    )
+    assert [(r.channel, r.time, r.fee) for r in rows] == [
+        ("Trực tuyến", "1/2 Ngày làm việc", "Miễn phí"),
+        ("Trực tiếp", "0,5 Ngày làm việc", "Không có thông tin"),
+    ]
+    pairs, _ = split_legal_table("Tên văn bảnSố hiệu văn bảnLuật Hộ tịch60/2014/QH13")
+    assert [(p.title, p.number) for p in pairs] == [("Luật Hộ tịch", "60/2014/QH13")]

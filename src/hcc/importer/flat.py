@@ -70,7 +70,7 @@ _TIME_UNITS = ("Ngày làm việc", "Giờ làm việc", "Ngày", "Giờ", "Thá
 _CURRENCIES = ("Việt Nam Đồng", "VNĐ", "VND", "USD", "EUR", "Đồng", "đồng")
 _NOT_STATED = "Không có thông tin"
 _FREE = "Miễn phí"
-_NUM = re.compile(r"[0-9][0-9.,]*")
+_NUM = re.compile(r"[0-9][0-9.,/]*+")
 _NAMES_ALT = "|".join(re.escape(n) for n in _CHANNEL_NAMES)
 # a row starts with a channel name glued to its time cell: a digit or a capital (a channel named
 # inside a description is followed by a space or punctuation)
@@ -107,12 +107,28 @@ class FlatRow:
 
 
 def is_channel_table(text: str) -> bool:
-    """Whether ``text`` is a flattened channel table (starts with its column headers).
+    """Whether ``text`` is a flattened channel table (starts with its column headers; a variant
+    wording of the middle headers, "Thời hạn giải quyết" for "Thời gian", is accepted).
 
     >>> is_channel_table("Hình thức nộpThời gianPhí, lệ phíMô tả"), is_channel_table("Trực tiếp")
     (True, False)
     """
-    return text.lstrip().startswith(CHANNEL_HEADER)
+    head = text.lstrip()[:120]
+    return head.startswith(CHANNEL_HEADER) or (
+        head.startswith("Hình thức nộp") and "Phí, lệ phí" in head
+    )
+
+
+def _after_header(body: str, header: str, last_words: tuple[str, ...]) -> str:
+    """The text after a table's column headers: the exact header, else up to the first of
+    ``last_words`` (the last header) within the first 120 characters."""
+    if body.startswith(header):
+        return body[len(header) :]
+    for w in last_words:
+        i = body.find(w, 0, 120)
+        if i != -1:
+            return body[i + len(w) :]
+    return body
 
 
 def _starts(text: str, pos: int, words: tuple[str, ...]) -> str | None:
@@ -188,9 +204,7 @@ def split_channel_table(text: str) -> list[FlatRow]:
     ...     "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐ(20.000 vnđ /tờ khai)")]
     [('1', '20 VNĐ(20.000 vnđ /tờ khai)', None)]
     """
-    body = text.strip()
-    if body.startswith(CHANNEL_HEADER):
-        body = body[len(CHANNEL_HEADER) :]
+    body = _after_header(text.strip(), CHANNEL_HEADER, ("Mô tả", "Phí, lệ phí"))
     starts = [m.start() for m in _ROW_START.finditer(body)]
     rows: list[FlatRow] = []
     if not starts:
@@ -428,6 +442,9 @@ _TITLE_STARTS = (
 )
 
 
+_LEGAL_LAST = ("Mã văn bản", "Số hiệu văn bản", "Số ký hiệu")
+
+
 @dataclass(frozen=True, slots=True)
 class FlatLegal:
     """One legal-basis row: the title cell as printed and the document number."""
@@ -437,12 +454,16 @@ class FlatLegal:
 
 
 def is_legal_table(text: str) -> bool:
-    """Whether ``text`` is a flattened legal-basis table (starts with its column headers).
+    """Whether ``text`` is a flattened legal-basis table (starts with its column headers; "Số
+    hiệu văn bản" or "Số ký hiệu" for "Mã văn bản" is accepted).
 
     >>> is_legal_table("Tên văn bản pháp lýMã văn bảnLuật Hộ tịch60/2014/QH13")
     True
     """
-    return text.lstrip().startswith(LEGAL_HEADER)
+    head = text.lstrip()[:120]
+    return head.startswith(LEGAL_HEADER) or (
+        head.startswith("Tên văn bản") and any(w in head for w in _LEGAL_LAST)
+    )
 
 
 def _trim_number(number: str, rest: str) -> tuple[str, str]:
@@ -481,9 +502,7 @@ def split_legal_table(text: str) -> tuple[list[FlatLegal], list[str]]:
     >>> [(p.title, p.number) for p in pairs]
     [('Luật Hộ tịch', '60/2014/QH13'), ('Nghị định 123/2015/NĐ-CP', '123/2015/NĐ-CP'), ('QUY ĐỊNH MỨC THU LỆ PHÍ', '281/2016/TT-BTC')]
     """
-    body = text.strip()
-    if body.startswith(LEGAL_HEADER):
-        body = body[len(LEGAL_HEADER) :]
+    body = _after_header(text.strip(), LEGAL_HEADER, _LEGAL_LAST)
     pairs: list[FlatLegal] = []
     left: list[str] = []
     pos = 0
