@@ -97,6 +97,9 @@ class FlatRow:
     ("50,000 Việt Nam Đồng(/hồ sơ)"); ``description`` the rest of the row. ``split_doubt`` says
     why the time and fee cells could not be told apart for sure (a bare number glued to an
     amount: "Trực tuyến120 VNĐ"), else ``None``.
+
+    >>> FlatRow("Trực tiếp", "5 Ngày làm việc", "Miễn phí", "").time
+    '5 Ngày làm việc'
     """
 
     channel: str
@@ -292,6 +295,9 @@ _MAX_FORM_NAME = 120
 class FlatDocument:
     """One row of a flattened dossier table: the case it belongs to, the document's name, its
     form file names and counts. ``originals``/``copies`` are ``None`` when the row has no count.
+
+    >>> FlatDocument(None, "Tờ khai", ("Mau01.docx",), 1, 0).forms
+    ('Mau01.docx',)
     """
 
     case: str | None
@@ -447,7 +453,11 @@ _LEGAL_LAST = ("Mã văn bản", "Số hiệu văn bản", "Số ký hiệu")
 
 @dataclass(frozen=True, slots=True)
 class FlatLegal:
-    """One legal-basis row: the title cell as printed and the document number."""
+    """One legal-basis row: the title cell as printed and the document number.
+
+    >>> FlatLegal("Luật Hộ tịch", "60/2014/QH13").number
+    '60/2014/QH13'
+    """
 
     title: str
     number: str
