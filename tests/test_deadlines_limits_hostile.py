@@ -202,3 +202,14 @@ def test_digit_and_unit_soup_never_escapes_the_error_family(text: str) -> None:
         TimeLimit.parse(text)
     except HccError as exc:
         assert isinstance(exc, TimeLimitParseError)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_piece_soup_reads_back_or_raises_the_documented_error(text: str) -> None:
+    try:
+        got = TimeLimit.parse(text)
+    except TimeLimitParseError:
+        return
+    assert TimeLimit.parse(str(got)) == got
+    assert TimeLimit.model_validate_json(got.model_dump_json()) == got

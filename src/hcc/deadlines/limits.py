@@ -552,10 +552,14 @@ class TimeLimit(BaseModel):
 
     def _phrase(self) -> str:
         head = _single_phrase(self)
-        if self.condition:
+        if self.condition and ":" in self.condition:
+            head = f"{head} {self.condition}"  # read back after the limit ("... đối với A: B")
+        elif self.condition:
             head = f"{self.condition}: {head}"
         for a in self.alternates:
-            if a.condition:
+            if a.condition and ":" in a.condition:
+                head += f"; {_single_phrase(a.limit)} {a.condition}"
+            elif a.condition:
                 alt = a.limit
                 tail = (
                     f"không quá {_single_phrase(alt)}"
@@ -1221,7 +1225,7 @@ def _cases(r: _Reader, mentions: list[_Mention], clauses: list[_Clause]) -> list
         # a channel label starts a channel's statements, with or without a limit in this clause
         lab = _label(r, c.i, group[0].i if group else c.j)
         if lab is not None:
-            li, lj = _strip_tokens(r, c.i, lab, leads=False)
+            li, lj = _strip_tokens(r, _after_colon(r, c.i, lab), lab, leads=False)
             label_fold = r.fold[r.toks[li][1] : r.toks[lj - 1][2]] if li < lj else ""
             kind = _channel_kind(label_fold)
             if kind is not None and group:
@@ -1249,6 +1253,14 @@ def _cases(r: _Reader, mentions: list[_Mention], clauses: list[_Clause]) -> list
     return out
 
 
+def _after_colon(r: _Reader, i: int, lab: int) -> int:
+    """The start of a label: after the ':' before it ("Thời hạn: Trực tiếp: ..."), else ``i``."""
+    for k in range(lab - 1, i - 1, -1):
+        if r.toks[k][0] == ":":
+            return k + 1
+    return i
+
+
 def _condition(
     r: _Reader, i: int, m: _Mention, j: int, channel_label: bool, first: bool
 ) -> tuple[str | None, bool, int]:
@@ -1263,7 +1275,7 @@ def _condition(
     additive = _is_additive(r, i, m)
     lab = _label(r, i, m.i)
     if lab is not None:
-        li, lj = _strip_tokens(r, i, lab, leads=True, additive=additive)
+        li, lj = _strip_tokens(r, _after_colon(r, i, lab), lab, leads=True, additive=additive)
         if li < lj and not channel_label:
             return _text_of(r, li, lj), additive, m.j
         i = lab + 1
