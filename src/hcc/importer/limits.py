@@ -16,7 +16,7 @@ with two cases) has status ``"unparsed"`` and its ``reason``.
 >>> r = read_time_limit("Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ mà "
 ...                     "không giải quyết được ngay thì trả kết quả trong ngày làm việc tiếp theo.")
 >>> str(r.limit), r.cut_off, r.note is not None
-('Ngay', '15:00', True)
+('Trong ngày', '15:00', True)
 >>> read_time_limit("07 Ngày làm việc").note is None
 True
 >>> r = read_time_limit("30")
