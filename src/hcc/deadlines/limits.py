@@ -197,12 +197,13 @@ class AlternateLimit(BaseModel):
 class ChannelLimit(BaseModel):
     """The limit a record states for one submission channel ("Trực tiếp: Cấp ngay").
 
-    ``channel`` is the label as written; ``kind`` what it names (``"direct"``, ``"online"``,
-    ``"postal"``) or ``None`` when the label is not one hcc knows.
+    ``channel`` is the label as written, naming a channel hcc knows ("Trực tiếp", "Trực tuyến",
+    "Online", "Qua dịch vụ bưu chính", ...: the reader finds it again in ``str()``); ``kind`` what it
+    names (``"direct"``, ``"online"``, ``"postal"``), read from the label when not given.
 
-    >>> c = ChannelLimit(channel="Online", kind="online", limit=TimeLimit.of(8, "working_hours"))
-    >>> str(c.limit)
-    '08 giờ làm việc'
+    >>> c = ChannelLimit(channel="Online", limit=TimeLimit.of(8, "working_hours"))
+    >>> c.kind, str(c.limit)
+    ('online', '08 giờ làm việc')
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -210,6 +211,17 @@ class ChannelLimit(BaseModel):
     channel: str
     kind: ChannelKind | None = None
     limit: TimeLimit
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kind(cls, data: Any) -> Any:
+        if (
+            isinstance(data, dict)
+            and data.get("kind") is None
+            and isinstance(data.get("channel"), str)
+        ):
+            data = {**data, "kind": _channel_kind(fold_text(data["channel"]))}
+        return data
 
     @field_validator("channel")
     @classmethod
@@ -710,6 +722,7 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
     (("ngay",), TimeUnit.CALENDAR_DAYS, Decimal(1)),
     (("gio",), TimeUnit.CLOCK_HOURS, Decimal(1)),
     (("tieng",), TimeUnit.CLOCK_HOURS, Decimal(1)),
+    (("h",), TimeUnit.CLOCK_HOURS, Decimal(1)),
     (("phut",), TimeUnit.CLOCK_HOURS, Decimal(-60)),  # negative: divide (1/60 has no exact Decimal)
     (("buoi",), TimeUnit.WORKING_DAYS, Decimal("0.5")),
     (("tuan",), TimeUnit.CALENDAR_DAYS, Decimal(7)),
@@ -764,7 +777,7 @@ _LEAD_PHRASES = (
     "tối đa|không quá|không vượt quá|chậm nhất|chưa quá|trong thời hạn|trong thời gian|trong vòng",
     "trong khoảng|thời hạn giải quyết|thời gian giải quyết|thời hạn xử lý|thời gian xử lý",
     "thời hạn thực hiện|thời gian thực hiện|thời gian trả kết quả|thời hạn trả kết quả|thời hạn",
-    "thời gian|giải quyết|xử lý|trả kết quả|có thể|kéo dài hơn",
+    "thời gian|giải quyết|xử lý|trả kết quả|có thể|kéo dài hơn|kéo dài",
 )
 _ADD_PHRASES = (
     "được kéo dài thêm|được cộng thêm|được gia hạn thêm|được tăng thêm|tăng thêm|kéo dài thêm",
