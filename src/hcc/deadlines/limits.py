@@ -1330,6 +1330,20 @@ def _add(raw: str, primary: TimeLimit, extra: TimeLimit) -> TimeLimit:
     return extra  # units that do not add up: the extension as stated
 
 
+def _same_duration(a: TimeLimit, b: TimeLimit) -> bool:
+    """Equal, or the same span in days and clock hours (a day is 24 hours, art. 146(1)(e))."""
+    if a == b:
+        return True
+    pair = {a.unit, b.unit}
+    if (
+        pair == {TimeUnit.CALENDAR_DAYS, TimeUnit.CLOCK_HOURS}
+        and a.range_min is b.range_min is None
+    ):
+        days, hours = (a, b) if a.unit is TimeUnit.CALENDAR_DAYS else (b, a)
+        return days.amount * 24 == hours.amount
+    return False
+
+
 def _build(r: _Reader, cases: list[_Case]) -> TimeLimit:
     primary_case = cases[0]
     primary = _limit(primary_case.mention)
@@ -1340,8 +1354,8 @@ def _build(r: _Reader, cases: list[_Case]) -> TimeLimit:
         if case.additive:
             lim = _add(r.raw, primary, lim)
         key = (lim, case.condition)
-        if key in seen or (case.condition is None and lim == primary):
-            continue
+        if key in seen or (case.condition is None and _same_duration(lim, primary)):
+            continue  # stated twice ("05 ngày làm việc. Không quá 05 ngày làm việc", "1 ngày (24 giờ)")
         seen.add(key)
         alts.append(AlternateLimit(limit=lim, condition=case.condition))
     m = primary_case.mention
