@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 from decimal import Decimal
 from enum import StrEnum
@@ -1388,6 +1389,33 @@ def _parse_cached(text: str, context: str | None, bare_unit: TimeUnit | None) ->
     return _parse(text, context, bare_unit)
 
 
+# The shape of most portal cells ("5 Ngày làm việc", "Không quá 30 ngày"), read without the token
+# passes; the result is the one the full reader gives (a test compares them). One pass, no nesting.
+_SIMPLE = re.compile(
+    r"[ \t]*(?:khong qua |toi da )?([0-9]{1,9}) (ngay lam viec|ngay|thang|gio lam viec)[ \t.]*"
+)
+_SIMPLE_UNITS = {
+    "ngay lam viec": TimeUnit.WORKING_DAYS,
+    "ngay": TimeUnit.CALENDAR_DAYS,
+    "thang": TimeUnit.MONTHS,
+    "gio lam viec": TimeUnit.WORKING_HOURS,
+}
+
+
+def _simple(norm: str) -> TimeLimit | None:
+    if len(norm) > 40:
+        return None
+    m = _SIMPLE.fullmatch(fold_text(norm))
+    if m is None or int(m.group(1)) > MAX_AMOUNT:
+        return None
+    return TimeLimit(
+        amount=int(m.group(1)),
+        unit=_SIMPLE_UNITS[m.group(2)],
+        text=norm,
+        source_span=(m.start(1), m.end(2)),
+    )
+
+
 def _parse(text: str, context: str | None, bare_unit: TimeUnit | None) -> TimeLimit:
     norm = unicodedata.normalize("NFC", text)
     if len(norm) > MAX_TEXT_LENGTH:
@@ -1397,6 +1425,9 @@ def _parse(text: str, context: str | None, bare_unit: TimeUnit | None) -> TimeLi
         )
     if not norm.strip():
         raise TimeLimitParseError(text, "the text is empty")
+    simple = _simple(norm)
+    if simple is not None:
+        return simple
     r = _Reader(text, norm)
     mentions = r.mentions()
     if not mentions:
