@@ -7,6 +7,7 @@ a text ten times longer; the quadratic one it replaces cost a hundred times more
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from hcc.calendar import InvalidInputError
 from hcc.deadlines import MAX_AMOUNT, MAX_TEXT_LENGTH, TimeLimit
 from hcc.deadlines import limits as limits_module
-from hcc.errors import HccError, TimeLimitParseError
+from hcc.errors import TimeLimitParseError
 
 
 def operations(text: str) -> int:
@@ -198,7 +199,17 @@ def test_any_input_gives_a_limit_or_the_documented_error(value: object) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 ngàyờilmvệc()/,.-;:đếTừ")), max_size=200))
 def test_digit_and_unit_soup_never_escapes_the_error_family(text: str) -> None:
+    # anything other than a TimeLimit or TimeLimitParseError propagates and fails the test
+    with contextlib.suppress(TimeLimitParseError):
+        assert isinstance(TimeLimit.parse(text), TimeLimit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_piece_soup_reads_back_or_raises_the_documented_error(text: str) -> None:
     try:
-        TimeLimit.parse(text)
-    except HccError as exc:
-        assert isinstance(exc, TimeLimitParseError)
+        got = TimeLimit.parse(text)
+    except TimeLimitParseError:
+        return
+    assert TimeLimit.parse(str(got)) == got
+    assert TimeLimit.model_validate_json(got.model_dump_json()) == got

@@ -469,3 +469,25 @@ def test_fractional_working_days_never_pass_the_next_whole_day() -> None:
 def test_huge_limits_are_out_of_range(unit: str, amount: int) -> None:
     with pytest.raises(OutOfRangeError):
         compute_deadline("2026-03-02T09:00", TimeLimit.of(amount, unit))
+
+
+@given(
+    st.tuples(
+        st.sampled_from(["", "Không quá ", "không quá ", "Tối đa ", "  "]),
+        st.integers(0, 100_000),
+        st.sampled_from(["", "0"]),
+        st.sampled_from(["Ngày làm việc", "ngày", "Tháng", "giờ làm việc", "NGÀY LÀM VIỆC"]),
+        st.sampled_from(["", ".", " "]),
+    ).map(lambda t: f"{t[0]}{t[2]}{t[1]} {t[3]}{t[4]}")
+)
+def test_the_fast_path_gives_what_the_full_reader_gives(text: str) -> None:
+    from hcc.deadlines import limits as L
+
+    fast = L._simple(unicodedata.normalize("NFC", text))
+    assert fast is not None
+    norm = unicodedata.normalize("NFC", text)
+    reader = L._Reader(text, norm)
+    mentions = reader.mentions()
+    full = L._build(reader, L._cases(reader, mentions, L._clauses(reader, mentions)))
+    assert fast == full
+    assert (fast.text, fast.source_span) == (full.text, full.source_span)

@@ -465,6 +465,12 @@ def compute_deadline(
     5. **Working hours** (n): n hours of office time from the effective receipt moment (only
        office sessions of working days count; the lunch break and nights do not). ``due_at`` is
        that exact moment.
+    5b. **Clock hours** (n): n hours on the clock from the receipt moment itself (Civil Code art.
+       147(1): not moved by ``after_hours``), nights and days off included; an end on a day off
+       moves to the closing time of the next working day (art. 148(5)).
+    5c. **Fractional working days** (k + f): k whole working days as in 2 (none when k = 0: from
+       the effective receipt moment), then f times the office hours of the next day counted, as
+       office time; never later than k + 1 working days. Ranges use their upper bound.
     6. **Same day / immediate**: the effective receipt day (the next working day if that is a
        day off; after the cut-off already moved it in step 1).
     7. **due_at** (day-based units): the closing time of the due date

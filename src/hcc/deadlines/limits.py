@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 from decimal import Decimal
 from enum import StrEnum
@@ -197,12 +198,13 @@ class AlternateLimit(BaseModel):
 class ChannelLimit(BaseModel):
     """The limit a record states for one submission channel ("Trực tiếp: Cấp ngay").
 
-    ``channel`` is the label as written; ``kind`` what it names (``"direct"``, ``"online"``,
-    ``"postal"``) or ``None`` when the label is not one hcc knows.
+    ``channel`` is the label as written, naming a channel hcc knows ("Trực tiếp", "Trực tuyến",
+    "Online", "Qua dịch vụ bưu chính", ...: the reader finds it again in ``str()``); ``kind`` what it
+    names (``"direct"``, ``"online"``, ``"postal"``), read from the label when not given.
 
-    >>> c = ChannelLimit(channel="Online", kind="online", limit=TimeLimit.of(8, "working_hours"))
-    >>> str(c.limit)
-    '08 giờ làm việc'
+    >>> c = ChannelLimit(channel="Online", limit=TimeLimit.of(8, "working_hours"))
+    >>> c.kind, str(c.limit)
+    ('online', '08 giờ làm việc')
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -210,6 +212,17 @@ class ChannelLimit(BaseModel):
     channel: str
     kind: ChannelKind | None = None
     limit: TimeLimit
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kind(cls, data: Any) -> Any:
+        if (
+            isinstance(data, dict)
+            and data.get("kind") is None
+            and isinstance(data.get("channel"), str)
+        ):
+            data = {**data, "kind": _channel_kind(fold_text(data["channel"]))}
+        return data
 
     @field_validator("channel")
     @classmethod
@@ -552,10 +565,14 @@ class TimeLimit(BaseModel):
 
     def _phrase(self) -> str:
         head = _single_phrase(self)
-        if self.condition:
+        if self.condition and ":" in self.condition:
+            head = f"{head} {self.condition}"  # read back after the limit ("... đối với A: B")
+        elif self.condition:
             head = f"{self.condition}: {head}"
         for a in self.alternates:
-            if a.condition:
+            if a.condition and ":" in a.condition:
+                head += f"; {_single_phrase(a.limit)} {a.condition}"
+            elif a.condition:
                 alt = a.limit
                 tail = (
                     f"không quá {_single_phrase(alt)}"
@@ -706,6 +723,7 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
     (("ngay",), TimeUnit.CALENDAR_DAYS, Decimal(1)),
     (("gio",), TimeUnit.CLOCK_HOURS, Decimal(1)),
     (("tieng",), TimeUnit.CLOCK_HOURS, Decimal(1)),
+    (("h",), TimeUnit.CLOCK_HOURS, Decimal(1)),
     (("phut",), TimeUnit.CLOCK_HOURS, Decimal(-60)),  # negative: divide (1/60 has no exact Decimal)
     (("buoi",), TimeUnit.WORKING_DAYS, Decimal("0.5")),
     (("tuan",), TimeUnit.CALENDAR_DAYS, Decimal(7)),
@@ -760,7 +778,7 @@ _LEAD_PHRASES = (
     "tối đa|không quá|không vượt quá|chậm nhất|chưa quá|trong thời hạn|trong thời gian|trong vòng",
     "trong khoảng|thời hạn giải quyết|thời gian giải quyết|thời hạn xử lý|thời gian xử lý",
     "thời hạn thực hiện|thời gian thực hiện|thời gian trả kết quả|thời hạn trả kết quả|thời hạn",
-    "thời gian|giải quyết|xử lý|trả kết quả|có thể|kéo dài hơn",
+    "thời gian|giải quyết|xử lý|trả kết quả|có thể|kéo dài hơn|kéo dài",
 )
 _ADD_PHRASES = (
     "được kéo dài thêm|được cộng thêm|được gia hạn thêm|được tăng thêm|tăng thêm|kéo dài thêm",
@@ -1221,7 +1239,7 @@ def _cases(r: _Reader, mentions: list[_Mention], clauses: list[_Clause]) -> list
         # a channel label starts a channel's statements, with or without a limit in this clause
         lab = _label(r, c.i, group[0].i if group else c.j)
         if lab is not None:
-            li, lj = _strip_tokens(r, c.i, lab, leads=False)
+            li, lj = _strip_tokens(r, _after_colon(r, c.i, lab), lab, leads=False)
             label_fold = r.fold[r.toks[li][1] : r.toks[lj - 1][2]] if li < lj else ""
             kind = _channel_kind(label_fold)
             if kind is not None and group:
@@ -1249,6 +1267,14 @@ def _cases(r: _Reader, mentions: list[_Mention], clauses: list[_Clause]) -> list
     return out
 
 
+def _after_colon(r: _Reader, i: int, lab: int) -> int:
+    """The start of a label: after the ':' before it ("Thời hạn: Trực tiếp: ..."), else ``i``."""
+    for k in range(lab - 1, i - 1, -1):
+        if r.toks[k][0] == ":":
+            return k + 1
+    return i
+
+
 def _condition(
     r: _Reader, i: int, m: _Mention, j: int, channel_label: bool, first: bool
 ) -> tuple[str | None, bool, int]:
@@ -1263,7 +1289,7 @@ def _condition(
     additive = _is_additive(r, i, m)
     lab = _label(r, i, m.i)
     if lab is not None:
-        li, lj = _strip_tokens(r, i, lab, leads=True, additive=additive)
+        li, lj = _strip_tokens(r, _after_colon(r, i, lab), lab, leads=True, additive=additive)
         if li < lj and not channel_label:
             return _text_of(r, li, lj), additive, m.j
         i = lab + 1
@@ -1305,6 +1331,20 @@ def _add(raw: str, primary: TimeLimit, extra: TimeLimit) -> TimeLimit:
     return extra  # units that do not add up: the extension as stated
 
 
+def _same_duration(a: TimeLimit, b: TimeLimit) -> bool:
+    """Equal, or the same span in days and clock hours (a day is 24 hours, art. 146(1)(e))."""
+    if a == b:
+        return True
+    pair = {a.unit, b.unit}
+    if (
+        pair == {TimeUnit.CALENDAR_DAYS, TimeUnit.CLOCK_HOURS}
+        and a.range_min is b.range_min is None
+    ):
+        days, hours = (a, b) if a.unit is TimeUnit.CALENDAR_DAYS else (b, a)
+        return days.amount * 24 == hours.amount
+    return False
+
+
 def _build(r: _Reader, cases: list[_Case]) -> TimeLimit:
     primary_case = cases[0]
     primary = _limit(primary_case.mention)
@@ -1315,8 +1355,8 @@ def _build(r: _Reader, cases: list[_Case]) -> TimeLimit:
         if case.additive:
             lim = _add(r.raw, primary, lim)
         key = (lim, case.condition)
-        if key in seen or (case.condition is None and lim == primary):
-            continue
+        if key in seen or (case.condition is None and _same_duration(lim, primary)):
+            continue  # stated twice ("05 ngày làm việc. Không quá 05 ngày làm việc", "1 ngày (24 giờ)")
         seen.add(key)
         alts.append(AlternateLimit(limit=lim, condition=case.condition))
     m = primary_case.mention
@@ -1349,6 +1389,33 @@ def _parse_cached(text: str, context: str | None, bare_unit: TimeUnit | None) ->
     return _parse(text, context, bare_unit)
 
 
+# The shape of most portal cells ("5 Ngày làm việc", "Không quá 30 ngày"), read without the token
+# passes; the result is the one the full reader gives (a test compares them). One pass, no nesting.
+_SIMPLE = re.compile(
+    r"[ \t]*(?:khong qua |toi da )?([0-9]{1,9}) (ngay lam viec|ngay|thang|gio lam viec)[ \t.]*"
+)
+_SIMPLE_UNITS = {
+    "ngay lam viec": TimeUnit.WORKING_DAYS,
+    "ngay": TimeUnit.CALENDAR_DAYS,
+    "thang": TimeUnit.MONTHS,
+    "gio lam viec": TimeUnit.WORKING_HOURS,
+}
+
+
+def _simple(norm: str) -> TimeLimit | None:
+    if len(norm) > 40:
+        return None
+    m = _SIMPLE.fullmatch(fold_text(norm))
+    if m is None or int(m.group(1)) > MAX_AMOUNT:
+        return None
+    return TimeLimit(
+        amount=int(m.group(1)),
+        unit=_SIMPLE_UNITS[m.group(2)],
+        text=norm,
+        source_span=(m.start(1), m.end(2)),
+    )
+
+
 def _parse(text: str, context: str | None, bare_unit: TimeUnit | None) -> TimeLimit:
     norm = unicodedata.normalize("NFC", text)
     if len(norm) > MAX_TEXT_LENGTH:
@@ -1358,6 +1425,9 @@ def _parse(text: str, context: str | None, bare_unit: TimeUnit | None) -> TimeLi
         )
     if not norm.strip():
         raise TimeLimitParseError(text, "the text is empty")
+    simple = _simple(norm)
+    if simple is not None:
+        return simple
     r = _Reader(text, norm)
     mentions = r.mentions()
     if not mentions:

@@ -533,8 +533,14 @@ def time_limits(
             return primary
         condition = draw(st.one_of(st.none(), st.sampled_from(ALTERNATE_CONDITIONS)))
         alternate = draw(every)
-        if condition is None and alternate == primary:
-            return primary  # "Trong ngày; Trong ngày" states one limit
+        days_and_hours = {alternate.unit, primary.unit} == {
+            TimeUnit.CALENDAR_DAYS,
+            TimeUnit.CLOCK_HOURS,
+        }
+        if condition is None and (alternate == primary or days_and_hours):
+            # "Trong ngày; Trong ngày" or "01 ngày; 24 giờ" may state one limit twice: the reader
+            # keeps one, so such a pair does not read back
+            return primary
         return TimeLimit(
             amount=primary.amount,
             unit=primary.unit,
