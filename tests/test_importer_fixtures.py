@@ -246,13 +246,14 @@ def test_messy_summary(messy: ImportReport) -> None:
     s = messy.summary
     # accepted: records 2, 4 and 7 (all with warnings); the other 6 rejected
     assert (s.records_read, s.imported, s.imported_with_warnings, s.rejected) == (9, 0, 3, 6)
-    # channels: 1 + 1 + 3 + 1 + 1 (fax unknown, second direct not counted) + 2 + 0 = 9
+    # channels (every row naming a known channel): 1 + 1 + 3 + 1 + 2 (fax unknown; the second
+    # "Trực tiếp" row counts, a case of its own) + 2 + 0 = 10
     # parsed limits: rec0 "Ngay trong ngày tiếp nhận hồ sơ", rec1 "5 Ngày", rec2 direct,
-    #                rec3 "03 Ngày làm việc", rec4 "20 Ngày làm việc" = 5
-    assert (s.channels, s.channels_with_time_limit) == (9, 5)
+    #                rec3 "03 Ngày làm việc", rec4 "20 Ngày làm việc" and "30 Ngày làm việc" = 6
+    assert (s.channels, s.channels_with_time_limit) == (10, 6)
     # fees: rec2 direct and online "Lệ phí: 0 Đồng" → no fee (2 structured); rec4 two amounts →
-    # text (1); every other channel's cell is empty or "Không có thông tin" (6)
-    assert (s.fees_structured, s.fees_as_text, s.fees_not_stated) == (2, 1, 6)
+    # text (1); every other row's cell is empty or "Không có thông tin" (7)
+    assert (s.fees_structured, s.fees_as_text, s.fees_not_stated) == (2, 1, 7)
     assert len(messy.catalogue) == 3
 
 

@@ -248,6 +248,10 @@ def test_channels_time_limits_and_fees(sample: tuple[list[dict[str, Any]], Impor
             fees_right += cls == row["fee"]
     assert listed > 1500
     assert found / listed >= 0.95, (found, listed)
+    # the summary counts every row with a known channel (repeated channels included)
+    assert report.summary.channels == sum(len(res.rows) for res in report.results)
+    assert report.summary.channels / listed >= 0.95
+    assert report.summary.channels_with_time_limit >= right
     assert right / stated >= 0.95, (right, stated, wrong[:10])
     assert fees_right / fees >= 0.90, (fees_right, fees)
 

@@ -368,8 +368,8 @@ _CONDITION_WORDS = (
     "trieu dong",
     "ap dung",
     "den het",
-    "tu ngay",
 )
+_MILLIONS = re.compile(r"(?<![0-9.,])([0-9]{1,4}) trieu dong")
 _DOC_NO = re.compile(r"(?<![0-9])[0-9]++/[0-9]{4}/[a-z]++(?:-[a-z]++)*+")
 _DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 
@@ -434,6 +434,8 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
             reason=f"the amount is in {cur.upper()}, not in đồng: not converted",
         )
     amount = Decimal(m.group("amt").replace(",", "").replace(".", ""))
+    if "trieu dong" in bare:  # "02 triệu đồng/Giấy chứng nhận": an amount in millions
+        bare = _MILLIONS.sub(lambda t: f"{int(t.group(1)) * 1_000_000} dong", bare)
     in_note = [
         (Decimal(a.group("amt").replace(",", "").replace(".", "")), a.group("unit"))
         for a in _NOTE_AMT.finditer(bare)
@@ -524,6 +526,8 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
     leftover = " " + " ".join(_DOC_NO.sub(" ", rest).replace(",", " , ").split()) + " "
     if (
         "%" in leftover
+        # a dated span not read as a cut ("từ ngày" — not "Thông tư ngày", which folds the same)
+        or (cut is None and "từ ngày" in text.lower())
         or any(f" {w.strip()} " in leftover for w in _CONDITION_WORDS)
         or re.search(r"[0-9]{3}", _DATE.sub(" ", leftover))
     ):

@@ -460,6 +460,10 @@ def _read_channels(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
                 description=row.description,
             )
         )
+        # every row with a known channel counts, repeated channels (one row per case) included
+        rec.channels += 1
+        rec.channels_with_time_limit += parsed
+        rec.fees.append(fr.status)
         if kind in first_row:
             if first_row[kind] != (limit_text, fee_text):
                 rec.warn(
@@ -471,10 +475,8 @@ def _read_channels(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
             rec.keep(row.where, whole)
             continue
         first_row[kind] = (limit_text, fee_text)
-        rec.channels += 1
         ch: dict[str, Any] = {"kind": kind}
         if parsed and reading is not None and reading.limit is not None:
-            rec.channels_with_time_limit += 1
             ch["time_limit"] = reading.limit
             limits[kind] = reading.limit
             if reading.note:
@@ -494,7 +496,6 @@ def _read_channels(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
                 f"{label}: no time limit stated; the channel uses the procedure's statutory limit",
                 reading.text if reading is not None else None,
             )
-        rec.fees.append(fr.status)
         if fr.text and fr.status != "not_stated":
             ch["fee_text"] = fr.text
         if fr.status == "text":

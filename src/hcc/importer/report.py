@@ -195,10 +195,10 @@ class ImportSummary(_Model):
 
     ``imported``, ``imported_with_warnings`` and ``rejected`` are disjoint and add up to
     ``records_read``. The channel and fee figures count **every record read**, rejected ones
-    included (a rejected record's channels were read too): ``channels`` rows with a known channel,
-    ``channels_with_time_limit`` those whose time limit parsed, ``fees_structured`` channel fees
-    turned into fee rules or read as "no fee", ``fees_as_text`` fees kept as text,
-    ``fees_not_stated`` empty fee cells.
+    included (a rejected record's channels were read too): ``channels`` rows with a known channel
+    (every row: a channel listed in several rows, one per case, counts each), ``channels_with_time_limit``
+    those whose time limit parsed, ``fees_structured`` channel fees turned into fee rules or read as
+    "no fee", ``fees_as_text`` fees kept as text, ``fees_not_stated`` empty fee cells.
 
     >>> ImportSummary(records_read=0, imported=0, imported_with_warnings=0, rejected=0).lines()[0]
     'records read: 0'
