@@ -333,6 +333,7 @@ _CUT = re.compile(
     r"\s*+(?:dong|d|vnd)\b.{0,200}?(?:ke )?tu ngay (?P<d1>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
     r".{0,60}?den (?:het )?ngay (?P<d2>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
 )
+_SET_ELSEWHERE = ("hoi dong nhan dan", "muc le phi", "muc thu", "muc phi")
 _NOTHING = frozenset(
     {
         "",
@@ -414,7 +415,10 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
     description = f"Phí, lệ phí {subject}".strip()
     if m.group("free"):
         if bare in _NOTHING or (
-            bare.startswith(("mien ", "khong thu", "khong phai nop")) and not _NOTE_AMT.search(bare)
+            bare.startswith(("mien ", "khong thu", "khong phai nop"))
+            and not _NOTE_AMT.search(bare)
+            # "... - Mức lệ phí cụ thể do Hội đồng nhân dân cấp tỉnh quyết định": not free
+            and not any(w in bare for w in _SET_ELSEWHERE)
         ):
             return FeeReading(text=text, status="no_fee")
         if _NOTE_AMT.search(bare):
