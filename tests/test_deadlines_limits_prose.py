@@ -491,3 +491,17 @@ def test_the_fast_path_gives_what_the_full_reader_gives(text: str) -> None:
     full = L._build(reader, L._cases(reader, mentions, L._clauses(reader, mentions)))
     assert fast == full
     assert (fast.text, fast.source_span) == (full.text, full.source_span)
+
+
+def test_words_glued_by_a_flattened_table_are_split() -> None:
+    # the portal's flattened row: channel, time cell and fee with no separators
+    lim = TimeLimit.parse("Trực tuyến2 Ngày làm việcKhông có thông tin")
+    assert (lim.amount, lim.unit) == (2, W)
+
+
+def test_a_condition_written_before_the_next_limit_is_the_next_ones() -> None:
+    lim = TimeLimit.parse(
+        "02 ngày làm việc, trường hợp phức tạp thì có thể kéo dài hơn nhưng không quá 05 ngày làm việc."
+    )
+    assert (lim.amount, lim.condition) == (2, None)
+    assert [(a.limit.amount, a.condition) for a in lim.alternates] == [(5, "trường hợp phức tạp")]

@@ -800,6 +800,7 @@ _SKIP_BEFORE_ADD = frozenset(
     ["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han", "nhung"]
 )
 _TRAILING = frozenset({"va", "hoac", "thi", "la", "nhung"})
+_CONJUNCTIONS = frozenset({"va", "hoac", None})  # None: punctuation
 _CHANNELS: tuple[tuple[str, ChannelKind], ...] = (
     ("truc tiep", "direct"),
     ("truc tuyen", "online"),
@@ -854,7 +855,7 @@ class _Reader:
         self.raw = raw
         self.norm = norm
         self.fold = fold_text(norm)
-        self.toks: list[Token] = tokens(self.fold)
+        self.toks: list[Token] = _split_glued(tokens(self.fold), norm)
         self.accented = not norm.isascii()
         self.time_of_day = False  # a time of day ("sau 15 giờ") was seen: the 15:00 rule
         self.fraction_refused: str | None = None
@@ -1090,6 +1091,27 @@ def _times(value: Decimal, factor: Decimal) -> Decimal:
     return value / -factor if factor < 0 else value * factor
 
 
+def _split_glued(toks: list[Token], norm: str) -> list[Token]:
+    """Split words glued by flattened tables ("việcKhông" → "việc", "Không") at a lower → upper step.
+
+    Only mixed-case words are looked at, character by character, so the pass is linear.
+    """
+    out: list[Token] = []
+    for tok in toks:
+        kind, s, e = tok
+        seg = norm[s:e]
+        if kind != "w" or e - s < 2 or seg[1:].islower() or seg.isupper():
+            out.append(tok)
+            continue
+        start = s
+        for i in range(s + 1, e):
+            if norm[i].isupper() and norm[i - 1].islower():
+                out.append(("w", start, i))
+                start = i
+        out.append(("w", start, e))
+    return out
+
+
 def _scaled(value: Decimal, unit: TimeUnit) -> tuple[TimeUnit, Amount] | None:
     """A read amount in a unit that holds it: fractions of days/months become smaller units."""
     if value == value.to_integral_value():
@@ -1304,6 +1326,12 @@ def _condition(
             end = k
             while end < j and not _counting_start(r, end):
                 end += 1
+            if end == j and j < len(r.toks):
+                # the text runs into the next limit: if it ends with that limit's lead-in
+                # ("..., trường hợp phức tạp thì không quá 10 ngày"), it is the next limit's
+                _, lead_end = _strip_tokens(r, k, end, leads=True)
+                if any(r.word(t) not in _CONJUNCTIONS for t in range(lead_end, end)):
+                    return None, additive, m.j
             ai, aj = _strip_tokens(r, k, end, leads=False)
             while aj > ai and r.word(aj - 1) in _TRAILING:
                 ai, aj = _strip_tokens(r, ai, aj - 1, leads=False)
