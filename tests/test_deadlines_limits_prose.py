@@ -505,3 +505,22 @@ def test_a_condition_written_before_the_next_limit_is_the_next_ones() -> None:
     )
     assert (lim.amount, lim.condition) == (2, None)
     assert [(a.limit.amount, a.condition) for a in lim.alternates] == [(5, "trường hợp phức tạp")]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("Nửa ngày làm việc", Decimal("0.5"), W),
+        ("nua ngay lam viec", Decimal("0.5"), W),
+        ("nửa tháng", 15, C),  # half a month is 15 days (Civil Code art. 146(1)(d))
+        ("01 ngày làm việc rưỡi", Decimal("1.5"), W),
+        ("1 ngày rưỡi", 36, K),
+    ],
+)
+def test_halves_in_words(text: str, amount: object, unit: TimeUnit) -> None:
+    assert _read(text) == (amount, None, unit)
+
+
+def test_nua_meaning_more_is_not_a_half() -> None:
+    lim = TimeLimit.parse("05 ngày làm việc; trường hợp cần xác minh thì thêm 03 ngày làm việc nữa")
+    assert lim.alternate == TimeLimit.of(8, W)

@@ -990,6 +990,9 @@ class _Reader:
             ):
                 self.time_of_day = True
                 return None
+        if self.exact(end) in ("rưỡi", "ruoi"):  # "1 ngày rưỡi": and a half
+            hi += Decimal("0.5")
+            end += 1
         amount = _scaled(_times(hi, factor), unit)
         low = _scaled(_times(lo, factor), unit) if lo is not None else None
         if amount is None or (lo is not None and low is None):
@@ -1063,6 +1066,16 @@ class _Reader:
                 return self._immediate(k, k + 1)
         return None
 
+    def half(self, k: int) -> _Mention | None:
+        """ "Nửa ngày làm việc", "nửa tháng": half of one unit."""
+        u = self.unit_at(k + 1)
+        assert u is not None
+        unit, factor, end = u
+        got = _scaled(_times(Decimal("0.5"), factor), unit)
+        if got is None:
+            return None
+        return _Mention(k, end, self.toks[k][1], self.toks[end - 1][2], got[0], got[1])
+
     def _immediate(self, i: int, j: int) -> _Mention:
         return _Mention(i, j, self.toks[i][1], self.toks[j - 1][2], TimeUnit.IMMEDIATE, 0)
 
@@ -1074,6 +1087,8 @@ class _Reader:
             m = None
             if kind == "n" or (kind == "w" and self.word(k) == "tu" and self.kind(k + 1) == "n"):
                 m = self.counted(k)
+            elif kind == "w" and self.exact(k) in ("nửa", "nua") and self.unit_at(k + 1):
+                m = self.half(k)
             elif kind == "w":
                 m = self.point(k)
             if m is None:
