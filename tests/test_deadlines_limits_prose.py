@@ -524,3 +524,9 @@ def test_halves_in_words(text: str, amount: object, unit: TimeUnit) -> None:
 def test_nua_meaning_more_is_not_a_half() -> None:
     lim = TimeLimit.parse("05 ngày làm việc; trường hợp cần xác minh thì thêm 03 ngày làm việc nữa")
     assert lim.alternate == TimeLimit.of(8, W)
+
+
+@pytest.mark.parametrize("text", ["bảy ngày", "mười lăm ngày làm việc", "bảy ngày rưỡi"])
+def test_amounts_only_in_words_are_not_read(text: str) -> None:
+    with pytest.raises(TimeLimitParseError, match="in digits"):
+        TimeLimit.parse(text)

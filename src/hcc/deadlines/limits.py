@@ -815,6 +815,12 @@ _SENTENCE_END = frozenset({";", "\n", "!", "?"})
 _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "·", ":", ",", "."})
 
 
+# Vietnamese number words: an amount written only in words gets its own error message
+_NUMBER_WORDS = frozenset(
+    ["một", "hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"]
+)
+
+
 def _channel_kind(label_fold: str) -> ChannelKind | None:
     words = label_fold.split()
     if not words or len(words) > 14:
@@ -1480,6 +1486,14 @@ def _parse(text: str, context: str | None, bare_unit: TimeUnit | None) -> TimeLi
         if r.fraction_refused:
             raise TimeLimitParseError(
                 text, f"the fraction {r.fraction_refused} has no exact value in a unit"
+            )
+        if r.accented and any(
+            r.exact(k) in _NUMBER_WORDS and r.unit_at(k + 1) for k in range(len(r.toks))
+        ):
+            raise TimeLimitParseError(
+                text,
+                "no duration is stated in digits (amounts written only in words, such as "
+                "'bảy ngày', are not read; records write the digits, '07 (bảy) ngày')",
             )
         raise TimeLimitParseError(text, "no duration is stated")
     clauses = _clauses(r, mentions)
