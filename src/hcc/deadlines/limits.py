@@ -817,7 +817,25 @@ _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "·", ":", ",", "."})
 
 # Vietnamese number words: an amount written only in words gets its own error message
 _NUMBER_WORDS = frozenset(
-    ["một", "hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"]
+    [
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "tư",
+        "năm",
+        "sáu",
+        "bảy",
+        "bẩy",
+        "tám",
+        "chín",
+        "mười",
+        "mươi",
+        "lăm",
+        "mốt",
+        "trăm",
+        "chục",
+    ]
 )
 
 
