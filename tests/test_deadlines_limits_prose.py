@@ -530,3 +530,37 @@ def test_nua_meaning_more_is_not_a_half() -> None:
 def test_amounts_only_in_words_are_not_read(text: str) -> None:
     with pytest.raises(TimeLimitParseError, match="in digits"):
         TimeLimit.parse(text)
+
+
+@st.composite
+def channel_limits(draw: st.DrawFn) -> TimeLimit:
+    labels = draw(
+        st.lists(
+            st.sampled_from(["Trực tiếp", "Trực tuyến", "Online", "Qua dịch vụ bưu chính"]),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        )
+    )
+    channels = []
+    for label in labels:
+        lim = draw(rich_limits())
+        channels.append(
+            ChannelLimit(channel=label, limit=lim.model_copy(update={"condition": None}))
+        )
+    general = draw(st.one_of(st.none(), rich_limits()))
+    head = general if general is not None else channels[0].limit
+    return TimeLimit(
+        amount=head.amount,
+        unit=head.unit,
+        range_min=head.range_min,
+        condition=head.condition if general is not None else None,
+        alternates=head.alternates,
+        per_channel=tuple(channels),
+    )
+
+
+@given(channel_limits())
+def test_per_channel_round_trip(limit: TimeLimit) -> None:
+    assert TimeLimit.parse(str(limit)) == limit
+    assert TimeLimit.model_validate_json(limit.model_dump_json()) == limit
