@@ -491,3 +491,76 @@ def test_the_fast_path_gives_what_the_full_reader_gives(text: str) -> None:
     full = L._build(reader, L._cases(reader, mentions, L._clauses(reader, mentions)))
     assert fast == full
     assert (fast.text, fast.source_span) == (full.text, full.source_span)
+
+
+def test_words_glued_by_a_flattened_table_are_split() -> None:
+    # the portal's flattened row: channel, time cell and fee with no separators
+    lim = TimeLimit.parse("Trực tuyến2 Ngày làm việcKhông có thông tin")
+    assert (lim.amount, lim.unit) == (2, W)
+
+
+def test_a_condition_written_before_the_next_limit_is_the_next_ones() -> None:
+    lim = TimeLimit.parse(
+        "02 ngày làm việc, trường hợp phức tạp thì có thể kéo dài hơn nhưng không quá 05 ngày làm việc."
+    )
+    assert (lim.amount, lim.condition) == (2, None)
+    assert [(a.limit.amount, a.condition) for a in lim.alternates] == [(5, "trường hợp phức tạp")]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("Nửa ngày làm việc", Decimal("0.5"), W),
+        ("nua ngay lam viec", Decimal("0.5"), W),
+        ("nửa tháng", 15, C),  # half a month is 15 days (Civil Code art. 146(1)(d))
+        ("01 ngày làm việc rưỡi", Decimal("1.5"), W),
+        ("1 ngày rưỡi", 36, K),
+    ],
+)
+def test_halves_in_words(text: str, amount: object, unit: TimeUnit) -> None:
+    assert _read(text) == (amount, None, unit)
+
+
+def test_nua_meaning_more_is_not_a_half() -> None:
+    lim = TimeLimit.parse("05 ngày làm việc; trường hợp cần xác minh thì thêm 03 ngày làm việc nữa")
+    assert lim.alternate == TimeLimit.of(8, W)
+
+
+@pytest.mark.parametrize("text", ["bảy ngày", "mười lăm ngày làm việc", "bảy ngày rưỡi"])
+def test_amounts_only_in_words_are_not_read(text: str) -> None:
+    with pytest.raises(TimeLimitParseError, match="in digits"):
+        TimeLimit.parse(text)
+
+
+@st.composite
+def channel_limits(draw: st.DrawFn) -> TimeLimit:
+    labels = draw(
+        st.lists(
+            st.sampled_from(["Trực tiếp", "Trực tuyến", "Online", "Qua dịch vụ bưu chính"]),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        )
+    )
+    channels = []
+    for label in labels:
+        lim = draw(rich_limits())
+        channels.append(
+            ChannelLimit(channel=label, limit=lim.model_copy(update={"condition": None}))
+        )
+    general = draw(st.one_of(st.none(), rich_limits()))
+    head = general if general is not None else channels[0].limit
+    return TimeLimit(
+        amount=head.amount,
+        unit=head.unit,
+        range_min=head.range_min,
+        condition=head.condition if general is not None else None,
+        alternates=head.alternates,
+        per_channel=tuple(channels),
+    )
+
+
+@given(channel_limits())
+def test_per_channel_round_trip(limit: TimeLimit) -> None:
+    assert TimeLimit.parse(str(limit)) == limit
+    assert TimeLimit.model_validate_json(limit.model_dump_json()) == limit

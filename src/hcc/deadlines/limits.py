@@ -800,6 +800,7 @@ _SKIP_BEFORE_ADD = frozenset(
     ["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han", "nhung"]
 )
 _TRAILING = frozenset({"va", "hoac", "thi", "la", "nhung"})
+_CONJUNCTIONS = frozenset({"va", "hoac", None})  # None: punctuation
 _CHANNELS: tuple[tuple[str, ChannelKind], ...] = (
     ("truc tiep", "direct"),
     ("truc tuyen", "online"),
@@ -812,6 +813,30 @@ _CHANNELS: tuple[tuple[str, ChannelKind], ...] = (
 )
 _SENTENCE_END = frozenset({";", "\n", "!", "?"})
 _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "·", ":", ",", "."})
+
+
+# Vietnamese number words: an amount written only in words gets its own error message
+_NUMBER_WORDS = frozenset(
+    [
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "tư",
+        "năm",
+        "sáu",
+        "bảy",
+        "bẩy",
+        "tám",
+        "chín",
+        "mười",
+        "mươi",
+        "lăm",
+        "mốt",
+        "trăm",
+        "chục",
+    ]
+)
 
 
 def _channel_kind(label_fold: str) -> ChannelKind | None:
@@ -854,7 +879,7 @@ class _Reader:
         self.raw = raw
         self.norm = norm
         self.fold = fold_text(norm)
-        self.toks: list[Token] = tokens(self.fold)
+        self.toks: list[Token] = _split_glued(tokens(self.fold), norm)
         self.accented = not norm.isascii()
         self.time_of_day = False  # a time of day ("sau 15 giờ") was seen: the 15:00 rule
         self.fraction_refused: str | None = None
@@ -989,6 +1014,9 @@ class _Reader:
             ):
                 self.time_of_day = True
                 return None
+        if self.exact(end) in ("rưỡi", "ruoi"):  # "1 ngày rưỡi": and a half
+            hi += Decimal("0.5")
+            end += 1
         amount = _scaled(_times(hi, factor), unit)
         low = _scaled(_times(lo, factor), unit) if lo is not None else None
         if amount is None or (lo is not None and low is None):
@@ -1062,6 +1090,16 @@ class _Reader:
                 return self._immediate(k, k + 1)
         return None
 
+    def half(self, k: int) -> _Mention | None:
+        """ "Nửa ngày làm việc", "nửa tháng": half of one unit."""
+        u = self.unit_at(k + 1)
+        assert u is not None
+        unit, factor, end = u
+        got = _scaled(_times(Decimal("0.5"), factor), unit)
+        if got is None:
+            return None
+        return _Mention(k, end, self.toks[k][1], self.toks[end - 1][2], got[0], got[1])
+
     def _immediate(self, i: int, j: int) -> _Mention:
         return _Mention(i, j, self.toks[i][1], self.toks[j - 1][2], TimeUnit.IMMEDIATE, 0)
 
@@ -1073,6 +1111,8 @@ class _Reader:
             m = None
             if kind == "n" or (kind == "w" and self.word(k) == "tu" and self.kind(k + 1) == "n"):
                 m = self.counted(k)
+            elif kind == "w" and self.exact(k) in ("nửa", "nua") and self.unit_at(k + 1):
+                m = self.half(k)
             elif kind == "w":
                 m = self.point(k)
             if m is None:
@@ -1088,6 +1128,27 @@ class _Reader:
 
 def _times(value: Decimal, factor: Decimal) -> Decimal:
     return value / -factor if factor < 0 else value * factor
+
+
+def _split_glued(toks: list[Token], norm: str) -> list[Token]:
+    """Split words glued by flattened tables ("việcKhông" → "việc", "Không") at a lower → upper step.
+
+    Only mixed-case words are looked at, character by character, so the pass is linear.
+    """
+    out: list[Token] = []
+    for tok in toks:
+        kind, s, e = tok
+        seg = norm[s:e]
+        if kind != "w" or e - s < 2 or seg[1:].islower() or seg.isupper():
+            out.append(tok)
+            continue
+        start = s
+        for i in range(s + 1, e):
+            if norm[i].isupper() and norm[i - 1].islower():
+                out.append(("w", start, i))
+                start = i
+        out.append(("w", start, e))
+    return out
 
 
 def _scaled(value: Decimal, unit: TimeUnit) -> tuple[TimeUnit, Amount] | None:
@@ -1304,6 +1365,12 @@ def _condition(
             end = k
             while end < j and not _counting_start(r, end):
                 end += 1
+            if end == j and j < len(r.toks):
+                # the text runs into the next limit: if it ends with that limit's lead-in
+                # ("..., trường hợp phức tạp thì không quá 10 ngày"), it is the next limit's
+                _, lead_end = _strip_tokens(r, k, end, leads=True)
+                if any(r.word(t) not in _CONJUNCTIONS for t in range(lead_end, end)):
+                    return None, additive, m.j
             ai, aj = _strip_tokens(r, k, end, leads=False)
             while aj > ai and r.word(aj - 1) in _TRAILING:
                 ai, aj = _strip_tokens(r, ai, aj - 1, leads=False)
@@ -1437,6 +1504,14 @@ def _parse(text: str, context: str | None, bare_unit: TimeUnit | None) -> TimeLi
         if r.fraction_refused:
             raise TimeLimitParseError(
                 text, f"the fraction {r.fraction_refused} has no exact value in a unit"
+            )
+        if r.accented and any(
+            r.exact(k) in _NUMBER_WORDS and r.unit_at(k + 1) for k in range(len(r.toks))
+        ):
+            raise TimeLimitParseError(
+                text,
+                "no duration is stated in digits (amounts written only in words, such as "
+                "'bảy ngày', are not read; records write the digits, '07 (bảy) ngày')",
             )
         raise TimeLimitParseError(text, "no duration is stated")
     clauses = _clauses(r, mentions)
