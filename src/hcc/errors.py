@@ -14,6 +14,7 @@
     ├── QuoteError (ValueError)               a quote asked with unknown quantities or categories
     ├── CatalogueValidationError (ValueError) every problem found in a catalogue file
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
+    ├── TimeLimitNotStatedError (LookupError) a procedure that states no time limit for a channel
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
     ├── DocumentRuleError (ValueError)        a document that breaks the law (appointment on a day off, late apology)
@@ -62,6 +63,7 @@ __all__ = [
     "QuoteError",
     "TemplateError",
     "TemplateSecurityError",
+    "TimeLimitNotStatedError",
     "TimeLimitParseError",
     "UnknownDocumentError",
     "UnknownFeeScheduleError",
@@ -238,6 +240,27 @@ class UnknownProcedureError(HccError, LookupError):
         super().__init__(f"no procedure with code {code!r} in the catalogue")
 
     def __str__(self) -> str:  # LookupError would quote the message again
+        return str(self.args[0])
+
+
+class TimeLimitNotStatedError(HccError, LookupError):
+    """A procedure states no time limit for a channel (neither the channel's own nor a statutory one).
+
+    The portal publishes such records; set a limit (``model_copy``) before computing deadlines.
+
+    >>> str(TimeLimitNotStatedError("1.000001", "direct"))
+    "procedure 1.000001 states no time limit for the 'direct' channel (set statutory_time_limit)"
+    """
+
+    def __init__(self, code: str, kind: str) -> None:
+        self.code = code
+        self.kind = kind
+        super().__init__(
+            f"procedure {code} states no time limit for the {kind!r} channel "
+            "(set statutory_time_limit)"
+        )
+
+    def __str__(self) -> str:
         return str(self.args[0])
 
 

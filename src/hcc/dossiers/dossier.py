@@ -471,7 +471,10 @@ class Dossier(BaseModel):
             "procedure_code": procedure.code,
             "procedure_name": procedure.name,
             "field": procedure.field,
-            "lead_agency": procedure.agencies.implementing[0],
+            "lead_agency": next(
+                iter(procedure.agencies.implementing or procedure.agencies.competent),
+                "Không có thông tin",
+            ),
             "sets": procedure.dossier_sets,
             "time_limit": procedure.time_limit_for(kind, committed=committed),
             "statutory_limit": procedure.time_limit_for(kind, committed=False),

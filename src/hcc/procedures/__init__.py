@@ -7,6 +7,7 @@
 """
 
 from hcc._text import fold
+from hcc.errors import TimeLimitNotStatedError
 from hcc.procedures.catalogue import (
     Catalogue,
     CatalogueData,
@@ -83,6 +84,7 @@ __all__ = [
     "PublishingDecision",
     "SQLiteCounterStore",
     "Step",
+    "TimeLimitNotStatedError",
     "default_catalogue",
     "diff_catalogues",
     "fold",
