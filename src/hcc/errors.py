@@ -11,9 +11,11 @@
     ├── ExtensionLimitError (EventOrderError) a second extension where the law allows one
     ├── InvalidTransitionError (EventOrderError) an event the dossier's state does not allow
     ├── FeeRuleError (ValueError)             a fee rule that is malformed or overlaps another
+    │   └── FeeRuleDataError                  a fee rule or schedule that failed validation
     ├── QuoteError (ValueError)               a quote asked with unknown quantities or categories
     ├── CatalogueValidationError (ValueError) every problem found in a catalogue file
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
+    ├── ChannelNotOfferedError (LookupError)  a channel a procedure does not offer
     ├── TimeLimitNotStatedError (LookupError) a procedure that states no time limit for a channel
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
@@ -24,7 +26,13 @@
     ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
     ├── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
     ├── UnknownFeeScheduleError (LookupError) a fee schedule id that is not known
-    └── MissingDependencyError (ImportError)  an output format whose optional library is not installed
+    ├── MissingDependencyError (ImportError)  an output format whose optional library is not installed
+    ├── ImportInputError (ValueError)         the input of an import is not a list of records
+    ├── RegisterError (ValueError)            a dossier that cannot go into a register book
+    │   ├── RegisterClosedError               a new entry for a closed book
+    │   └── DuplicateEntryError               a dossier code that already has an entry
+    ├── UnknownEntryError (LookupError)       a dossier code with no entry in the register
+    └── CatalogueAssertionError (AssertionError) hcc.testing: a catalogue file that is not valid
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -39,21 +47,29 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 __all__ = [
+    "CatalogueAssertionError",
     "CatalogueValidationError",
+    "ChannelNotOfferedError",
     "CounterStoreError",
     "DeadlineError",
     "DocumentContextError",
     "DocumentRuleError",
     "DossierCodeError",
+    "DuplicateEntryError",
     "EventOrderError",
     "ExtensionLimitError",
+    "FeeRuleDataError",
     "FeeRuleError",
     "FontFallbackWarning",
     "HccError",
     "HccWarning",
+    "ImportInputError",
     "InvalidTransitionError",
     "MissingDependencyError",
     "OutOfRangeError",
@@ -61,11 +77,14 @@ __all__ = [
     "OverrideError",
     "ProvisionalCalendarWarning",
     "QuoteError",
+    "RegisterClosedError",
+    "RegisterError",
     "TemplateError",
     "TemplateSecurityError",
     "TimeLimitNotStatedError",
     "TimeLimitParseError",
     "UnknownDocumentError",
+    "UnknownEntryError",
     "UnknownFeeScheduleError",
     "UnknownProcedureError",
 ]
@@ -413,6 +432,209 @@ class MissingDependencyError(HccError, ImportError):
         self.output = output
         message = f"{output} output needs {package}: pip install 'hcc[{extra}]'"
         super().__init__(message + (f"; {detail}" if detail else ""))
+
+
+class CatalogueAssertionError(HccError, AssertionError):
+    """A catalogue file failed :func:`assert_valid_catalogue`; the message lists every problem.
+
+    ``path`` is the file checked, ``problems`` every :class:`hcc.procedures.CatalogueProblem`
+    found (errors, then warnings when ``strict``).
+
+    >>> e = CatalogueAssertionError("c.json", [])
+    >>> isinstance(e, AssertionError), e.path
+    (True, 'c.json')
+    """
+
+    def __init__(self, path: str, problems: list[Any], *, strict: bool = False):
+        self.path = path
+        self.problems = list(problems)
+        what = "problem" if strict else "error"
+        lines = [f"{path} is not a valid hcc catalogue: {len(self.problems)} {what}(s)"]
+        lines += [f"  {i}. {p}" for i, p in enumerate(self.problems, start=1)]
+        super().__init__("\n".join(lines))
+
+
+class ImportInputError(HccError, ValueError):
+    """The input of :func:`import_portal_records` as a whole is not a list of records.
+
+    ``value`` keeps what was received. This is the only error the import raises: a bad
+    *record* is rejected in the report, never raised.
+
+    >>> str(ImportInputError({"a": 1}))
+    'records: got a dict, expected a list (or tuple) of records, each a dict of portal fields'
+    """
+
+    def __init__(
+        self,
+        value: Any,
+        *,
+        field: str = "records",
+        allowed: str = "a list (or tuple) of records, each a dict of portal fields",
+    ) -> None:
+        self.value = value
+        self.field = field
+        self.allowed = allowed
+        super().__init__(f"{field}: got a {type(value).__name__}, expected {allowed}")
+
+
+class _Unread(Exception):
+    """A fee-cell clause the importer's fee reader does not understand.
+
+    Internal to ``hcc.importer.fee_text``: it never leaves the reader, which keeps the cell as text.
+    """
+
+
+class RegisterError(HccError, ValueError):
+    """A dossier that cannot go into (or be updated in) a register book.
+
+    >>> issubclass(RegisterClosedError, RegisterError) and issubclass(RegisterError, ValueError)
+    True
+    """
+
+
+class RegisterClosedError(RegisterError):
+    """A new entry for a book that is closed; ``year`` and ``code`` name them.
+
+    >>> import datetime as dt
+    >>> str(RegisterClosedError(2025, "000.00.01.H38-251231-0001", dt.datetime(2026, 1, 2, 8, tzinfo=dt.timezone.utc)))
+    "the register book of 2025 was closed at 2026-01-02T08:00:00+00:00; cannot add dossier '000.00.01.H38-251231-0001'"
+    """
+
+    def __init__(self, year: int, code: str, closed_at: _dt.datetime) -> None:
+        self.year = year
+        self.code = code
+        self.closed_at = closed_at
+        super().__init__(
+            f"the register book of {year} was closed at {closed_at.isoformat()}; "
+            f"cannot add dossier {code!r}"
+        )
+
+
+class DuplicateEntryError(RegisterError):
+    """A dossier code that already has an entry; ``code`` and ``number`` name it.
+
+    >>> str(DuplicateEntryError(2026, "000.00.01.H38-260105-0007", 3))
+    "dossier '000.00.01.H38-260105-0007' already has entry 03 in the book of 2026"
+    """
+
+    def __init__(self, year: int, code: str, number: int) -> None:
+        self.year = year
+        self.code = code
+        self.number = number
+        super().__init__(f"dossier {code!r} already has entry {number:02d} in the book of {year}")
+
+
+class UnknownEntryError(HccError, LookupError):
+    """A dossier code with no entry in the register.
+
+    >>> e = UnknownEntryError("000.00.01.H38-260105-0007")
+    >>> isinstance(e, LookupError), str(e)
+    (True, "no register entry for dossier '000.00.01.H38-260105-0007'")
+    """
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"no register entry for dossier {code!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ChannelNotOfferedError(HccError, LookupError):
+    """A procedure does not offer the channel asked for; names the procedure and the offered kinds.
+
+    >>> str(ChannelNotOfferedError("2.000884", "online", "direct"))
+    "procedure 2.000884 has no 'online' channel (offered: direct)"
+    """
+
+    def __init__(self, code: str, kind: str, offered: str) -> None:
+        self.code = code
+        self.kind = kind
+        self.offered = offered
+        super().__init__(f"procedure {code} has no {kind!r} channel (offered: {offered})")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class FeeRuleDataError(FeeRuleError):
+    """A fee rule or schedule that failed validation; the message names the rule.
+
+    ``rule`` and ``schedule`` are the ids involved (when known), ``codes`` the stable error codes
+    (``fee_unknown_unit``, ``fee_negative_amount``, ``fee_overlap``, ...), ``errors`` pydantic's
+    error list, ``problems`` one message per problem.
+
+    >>> from hcc.fees import FlatFee
+    >>> try:
+    ...     FlatFee(id="bad", description="x", amount=-1, legal_basis="y")
+    ... except FeeRuleDataError as e:
+    ...     print(e.codes, e.rule)
+    ('fee_negative_amount',) bad
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule: str | None = None,
+        schedule: str | None = None,
+        codes: tuple[str, ...] = (),
+        errors: tuple[Any, ...] = (),
+        source: str | None = None,
+        problems: tuple[str, ...] = (),
+    ) -> None:
+        self.rule = rule
+        self.problems = problems or (message,)
+        self.schedule = schedule
+        self.codes = codes
+        self.errors = errors
+        self.source = source
+        super().__init__(message)
+
+    @classmethod
+    def from_validation(
+        cls, exc: ValidationError, ident: Any, *, source: str | None = None
+    ) -> FeeRuleDataError:
+        """Turn pydantic's error into one that names the rule (and the schedule)."""
+        problems: list[str] = []
+        codes: list[str] = []
+        errors: list[Any] = []
+        rule: str | None = None
+        schedule: str | None = None
+        for err in exc.errors(include_url=False):
+            loc = ".".join(str(p) for p in err["loc"])
+            ctx = err.get("ctx") or {}
+            inner = ctx.get("error")
+            if isinstance(inner, FeeRuleDataError):  # raised by a nested model's __init__
+                problems += [f"{loc}: {p}" if loc else p for p in inner.problems]
+                codes += inner.codes
+                errors += inner.errors
+                rule = rule or inner.rule
+                schedule = schedule or inner.schedule
+                continue
+            if rule is None and isinstance(ctx.get("rule"), str):
+                rule = ctx["rule"]
+            problems.append(f"{loc}: {err['msg']}" if loc else err["msg"])
+            codes.append(str(err["type"]))
+            errors.append(err)
+        is_schedule = exc.title == "FeeSchedule"
+        if is_schedule and isinstance(ident, str):
+            schedule = ident
+        if rule is None and not is_schedule and isinstance(ident, str):
+            rule = ident
+        head = f"{source}: " if source else ""
+        head += (
+            f"invalid fee schedule {schedule!r}" if is_schedule else f"invalid fee rule {rule!r}"
+        )
+        return cls(
+            head + ": " + "; ".join(problems),
+            rule=rule,
+            schedule=schedule,
+            codes=tuple(codes),
+            errors=tuple(errors),
+            source=source,
+            problems=tuple(problems),
+        )
 
 
 class HccWarning(UserWarning):

@@ -52,7 +52,13 @@ from hcc.dossiers._evaluate import (
 )
 from hcc.dossiers.dossier import Dossier
 from hcc.dossiers.events import DossierEvent, EventKind
-from hcc.errors import EventOrderError, HccError
+from hcc.errors import (
+    DuplicateEntryError,
+    EventOrderError,
+    RegisterClosedError,
+    RegisterError,
+    UnknownEntryError,
+)
 from hcc.procedures.dossier_codes import DossierCode
 
 if TYPE_CHECKING:
@@ -71,61 +77,6 @@ __all__ = [
     "UnknownEntryError",
     "formula_safe_cell",
 ]
-
-
-class RegisterError(HccError, ValueError):
-    """A dossier that cannot go into (or be updated in) a register book.
-
-    >>> issubclass(RegisterClosedError, RegisterError) and issubclass(RegisterError, ValueError)
-    True
-    """
-
-
-class RegisterClosedError(RegisterError):
-    """A new entry for a book that is closed; ``year`` and ``code`` name them.
-
-    >>> str(RegisterClosedError(2025, "000.00.01.H38-251231-0001", dt.datetime(2026, 1, 2, 8, tzinfo=dt.timezone.utc)))
-    "the register book of 2025 was closed at 2026-01-02T08:00:00+00:00; cannot add dossier '000.00.01.H38-251231-0001'"
-    """
-
-    def __init__(self, year: int, code: str, closed_at: dt.datetime) -> None:
-        self.year = year
-        self.code = code
-        self.closed_at = closed_at
-        super().__init__(
-            f"the register book of {year} was closed at {closed_at.isoformat()}; "
-            f"cannot add dossier {code!r}"
-        )
-
-
-class DuplicateEntryError(RegisterError):
-    """A dossier code that already has an entry; ``code`` and ``number`` name it.
-
-    >>> str(DuplicateEntryError(2026, "000.00.01.H38-260105-0007", 3))
-    "dossier '000.00.01.H38-260105-0007' already has entry 03 in the book of 2026"
-    """
-
-    def __init__(self, year: int, code: str, number: int) -> None:
-        self.year = year
-        self.code = code
-        self.number = number
-        super().__init__(f"dossier {code!r} already has entry {number:02d} in the book of {year}")
-
-
-class UnknownEntryError(HccError, LookupError):
-    """A dossier code with no entry in the register.
-
-    >>> e = UnknownEntryError("000.00.01.H38-260105-0007")
-    >>> isinstance(e, LookupError), str(e)
-    (True, "no register entry for dossier '000.00.01.H38-260105-0007'")
-    """
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        super().__init__(f"no register entry for dossier {code!r}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class RegisterEntryRef(NamedTuple):
@@ -499,7 +450,7 @@ class RegisterBook:
         >>> book.close(dt.datetime(2026, 6, 1))
         Traceback (most recent call last):
         ...
-        hcc.dossiers.register.RegisterError: the book of 2026 can be closed from 2026-12-31 on, not at 2026-06-01T00:00:00+07:00
+        hcc.errors.RegisterError: the book of 2026 can be closed from 2026-12-31 on, not at 2026-06-01T00:00:00+07:00
 
         Raises:
             RegisterError: ``at`` is before 31 December of the book's year.

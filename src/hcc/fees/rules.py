@@ -36,7 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
-from hcc.errors import FeeRuleError
+from hcc.errors import FeeRuleDataError
 
 __all__ = [
     "CHANNELS",
@@ -677,82 +677,3 @@ def _overlap(a: _RuleBase, b: _RuleBase) -> bool:
     lo = dt.date.min
     hi = dt.date.max
     return max(a.valid_from or lo, b.valid_from or lo) <= min(a.valid_to or hi, b.valid_to or hi)
-
-
-class FeeRuleDataError(FeeRuleError):
-    """A fee rule or schedule that failed validation; the message names the rule.
-
-    ``rule`` and ``schedule`` are the ids involved (when known), ``codes`` the stable error codes
-    (``fee_unknown_unit``, ``fee_negative_amount``, ``fee_overlap``, ...), ``errors`` pydantic's
-    error list, ``problems`` one message per problem.
-
-    >>> try:
-    ...     FlatFee(id="bad", description="x", amount=-1, legal_basis="y")
-    ... except FeeRuleDataError as e:
-    ...     print(e.codes, e.rule)
-    ('fee_negative_amount',) bad
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        rule: str | None = None,
-        schedule: str | None = None,
-        codes: tuple[str, ...] = (),
-        errors: tuple[Any, ...] = (),
-        source: str | None = None,
-        problems: tuple[str, ...] = (),
-    ) -> None:
-        self.rule = rule
-        self.problems = problems or (message,)
-        self.schedule = schedule
-        self.codes = codes
-        self.errors = errors
-        self.source = source
-        super().__init__(message)
-
-    @classmethod
-    def from_validation(
-        cls, exc: ValidationError, ident: Any, *, source: str | None = None
-    ) -> FeeRuleDataError:
-        """Turn pydantic's error into one that names the rule (and the schedule)."""
-        problems: list[str] = []
-        codes: list[str] = []
-        errors: list[Any] = []
-        rule: str | None = None
-        schedule: str | None = None
-        for err in exc.errors(include_url=False):
-            loc = ".".join(str(p) for p in err["loc"])
-            ctx = err.get("ctx") or {}
-            inner = ctx.get("error")
-            if isinstance(inner, FeeRuleDataError):  # raised by a nested model's __init__
-                problems += [f"{loc}: {p}" if loc else p for p in inner.problems]
-                codes += inner.codes
-                errors += inner.errors
-                rule = rule or inner.rule
-                schedule = schedule or inner.schedule
-                continue
-            if rule is None and isinstance(ctx.get("rule"), str):
-                rule = ctx["rule"]
-            problems.append(f"{loc}: {err['msg']}" if loc else err["msg"])
-            codes.append(str(err["type"]))
-            errors.append(err)
-        is_schedule = exc.title == "FeeSchedule"
-        if is_schedule and isinstance(ident, str):
-            schedule = ident
-        if rule is None and not is_schedule and isinstance(ident, str):
-            rule = ident
-        head = f"{source}: " if source else ""
-        head += (
-            f"invalid fee schedule {schedule!r}" if is_schedule else f"invalid fee rule {rule!r}"
-        )
-        return cls(
-            head + ": " + "; ".join(problems),
-            rule=rule,
-            schedule=schedule,
-            codes=tuple(codes),
-            errors=tuple(errors),
-            source=source,
-            problems=tuple(problems),
-        )

@@ -7,36 +7,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from hcc._text import dump
-from hcc.errors import CatalogueValidationError, HccError
+from hcc.errors import CatalogueValidationError, ImportInputError
 from hcc.fees import FeeSchedule
 from hcc.importer.records import RecordReading, build_procedure, read_record
 from hcc.importer.report import ImportReport, ImportSummary, RecordResult, RecordStatus
 from hcc.procedures import Catalogue, Procedure
 
 __all__ = ["ImportInputError", "import_portal_records"]
-
-
-class ImportInputError(HccError, ValueError):
-    """The input of :func:`import_portal_records` as a whole is not a list of records.
-
-    ``value`` keeps what was received. This is the only error the import raises: a bad
-    *record* is rejected in the report, never raised.
-
-    >>> str(ImportInputError({"a": 1}))
-    'records: got a dict, expected a list (or tuple) of records, each a dict of portal fields'
-    """
-
-    def __init__(
-        self,
-        value: Any,
-        *,
-        field: str = "records",
-        allowed: str = "a list (or tuple) of records, each a dict of portal fields",
-    ) -> None:
-        self.value = value
-        self.field = field
-        self.allowed = allowed
-        super().__init__(f"{field}: got a {type(value).__name__}, expected {allowed}")
 
 
 def _safe_read(raw: Any, index: int, source: str | None) -> tuple[RecordReading, Procedure | None]:
@@ -92,7 +69,7 @@ def import_portal_records(
     >>> import_portal_records({"ma_thu_tuc": "1.001193"})
     Traceback (most recent call last):
     ...
-    hcc.importer.core.ImportInputError: records: got a dict, expected a list (or tuple) of records, each a dict of portal fields
+    hcc.errors.ImportInputError: records: got a dict, expected a list (or tuple) of records, each a dict of portal fields
 
     Raises:
         ImportInputError: ``records`` is not an iterable of mappings (a single record, a string). A

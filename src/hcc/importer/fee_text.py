@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Literal
 
 from hcc._text import clean, fold_text, is_not_stated
+from hcc.errors import _Unread
 from hcc.fees import Exemption, FeeRule, FlatFee, PercentageFee, PerUnitFee, Tier
 from hcc.fees.rules import FeeRuleDataError
 
@@ -65,10 +66,6 @@ class FeeReading:
     status: FeeStatus
     rules: tuple[FeeRule, ...] = field(default=())
     reason: str | None = None
-
-
-class _Unread(Exception):
-    """A clause this reader does not understand (internal: the cell is then kept as text)."""
 
 
 _LINK = re.compile(r"\s*Xem chi tiết\s*", re.I)

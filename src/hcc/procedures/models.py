@@ -55,7 +55,11 @@ from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
 from hcc.deadlines.limits import TimeLimit
-from hcc.errors import HccError, TimeLimitNotStatedError, TimeLimitParseError
+from hcc.errors import (
+    ChannelNotOfferedError,
+    TimeLimitNotStatedError,
+    TimeLimitParseError,
+)
 
 __all__ = [
     "CODE_PATTERN",
@@ -607,6 +611,11 @@ class Procedure(_Model):
         >>> p = _example()
         >>> str(p.time_limit_for("online")), str(p.time_limit_for("online", committed=False))
         ('05 ngày làm việc', '07 ngày làm việc')
+
+        Raises:
+            ChannelNotOfferedError: the procedure does not offer ``channel``.
+            TimeLimitNotStatedError: neither the channel nor the procedure states a limit (a
+                record imported with its limit missing).
         """
         c = self.channel(channel)
         if committed and self.local_time_limit is not None:
@@ -635,23 +644,6 @@ class Procedure(_Model):
         for c in self.dossier:
             if case is None or c.name == case:
                 yield from c.documents
-
-
-class ChannelNotOfferedError(HccError, LookupError):
-    """A procedure does not offer the channel asked for; names the procedure and the offered kinds.
-
-    >>> str(ChannelNotOfferedError("2.000884", "online", "direct"))
-    "procedure 2.000884 has no 'online' channel (offered: direct)"
-    """
-
-    def __init__(self, code: str, kind: str, offered: str) -> None:
-        self.code = code
-        self.kind = kind
-        self.offered = offered
-        super().__init__(f"procedure {code} has no {kind!r} channel (offered: {offered})")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def is_procedure_code(value: str) -> bool:

@@ -13,32 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hcc.errors import HccError
+from hcc.errors import CatalogueAssertionError
 
 if TYPE_CHECKING:
-    from hcc.procedures import Catalogue, CatalogueProblem
+    from hcc.procedures import Catalogue
 
 __all__ = ["CatalogueAssertionError", "assert_valid_catalogue"]
-
-
-class CatalogueAssertionError(HccError, AssertionError):
-    """A catalogue file failed :func:`assert_valid_catalogue`; the message lists every problem.
-
-    ``path`` is the file checked, ``problems`` every :class:`hcc.procedures.CatalogueProblem`
-    found (errors, then warnings when ``strict``).
-
-    >>> e = CatalogueAssertionError("c.json", [])
-    >>> isinstance(e, AssertionError), e.path
-    (True, 'c.json')
-    """
-
-    def __init__(self, path: str, problems: list[CatalogueProblem], *, strict: bool = False):
-        self.path = path
-        self.problems = list(problems)
-        what = "problem" if strict else "error"
-        lines = [f"{path} is not a valid hcc catalogue: {len(self.problems)} {what}(s)"]
-        lines += [f"  {i}. {p}" for i, p in enumerate(self.problems, start=1)]
-        super().__init__("\n".join(lines))
 
 
 def assert_valid_catalogue(path: str | Path, *, strict: bool = False) -> Catalogue:
@@ -65,7 +45,7 @@ def assert_valid_catalogue(path: str | Path, *, strict: bool = False) -> Catalog
     >>> assert_valid_catalogue(path)
     Traceback (most recent call last):
     ...
-    hcc.testing.catalogues.CatalogueAssertionError: .../bad.json is not a valid hcc catalogue: 3 error(s)
+    hcc.errors.CatalogueAssertionError: .../bad.json is not a valid hcc catalogue: 3 error(s)
       1. ...
 
     Raises:
