@@ -39,8 +39,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
@@ -48,6 +46,7 @@ from pydantic import (
 )
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.errors import OverrideError
 
 __all__ = [
@@ -106,7 +105,7 @@ WORKING_KINDS = frozenset(
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class CalendarEntry(BaseModel):
+class CalendarEntry(HccModel):
     """One dated row: its kind, Vietnamese name and legal source.
 
     ``replaces`` is for a notice row that makes a statutory day off (an art. 112(1) holiday, its
@@ -119,8 +118,6 @@ class CalendarEntry(BaseModel):
     >>> e.kind.value
     'working_saturday'
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     date: dt.date
     kind: DayKind
@@ -147,7 +144,7 @@ class CalendarEntry(BaseModel):
         return self.kind in WORKING_KINDS
 
 
-class Notice(BaseModel):
+class Notice(HccModel):
     """An official notice about one year: the days it changes, on top of the statutory days.
 
     ``days`` lists the days the notice states: the Tết days (kind ``holiday``; they replace the
@@ -160,8 +157,6 @@ class Notice(BaseModel):
     >>> n.year
     2027
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     year: int = Field(ge=1, le=9999)
     source: Text
@@ -176,15 +171,13 @@ class Notice(BaseModel):
         return nfc(v)
 
 
-class CalendarOverrides(BaseModel):
+class CalendarOverrides(HccModel):
     """A set of overrides: whole-year notices and local rows.
 
     >>> CalendarOverrides.model_validate({"days": [{"date": "2027-03-06",
     ...     "kind": "local_working_day", "name": "Sáng thứ Bảy"}]}).days[0].kind.value
     'local_working_day'
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     notices: tuple[Notice, ...] = ()
     days: tuple[CalendarEntry, ...] = ()

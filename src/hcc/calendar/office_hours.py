@@ -12,19 +12,19 @@ import itertools
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from hcc._types import HccModel
 
 __all__ = ["DEFAULT_SESSIONS", "OfficeHours", "SeasonalHours", "Session"]
 
 
-class Session(BaseModel):
+class Session(HccModel):
     """One opening session, ``[start, end)`` in local time.
 
     >>> Session(start="07:30", end="11:30").seconds
     14400
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     start: dt.time
     end: dt.time
@@ -79,7 +79,7 @@ def _weekday_keys(v: Any) -> Any:
     return v
 
 
-class SeasonalHours(BaseModel):
+class SeasonalHours(HccModel):
     """Sessions that apply between two dates, inclusive.
 
     ``start``/``end`` are ISO dates ("2026-05-01") for a one-off period, or "MM-DD" for a period
@@ -90,8 +90,6 @@ class SeasonalHours(BaseModel):
     >>> s.applies(dt.date(2030, 6, 1)), s.applies(dt.date(2030, 10, 1))
     (True, False)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     start: str
     end: str
@@ -131,7 +129,7 @@ class SeasonalHours(BaseModel):
         return md >= self.start or md <= self.end
 
 
-class OfficeHours(BaseModel):
+class OfficeHours(HccModel):
     """Opening sessions of working days: a default, per-weekday variants and seasons.
 
     The first season that applies to a date wins; within it (or the base) a weekday entry beats the
@@ -143,8 +141,6 @@ class OfficeHours(BaseModel):
     >>> sum(s.seconds for s in oh.sessions_on(dt.date(2026, 1, 12))) // 60
     450
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     sessions: Sessions = DEFAULT_SESSIONS
     by_weekday: dict[int, tuple[Session, ...]] = Field(default_factory=dict)

@@ -35,8 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from pydantic import BaseModel, ConfigDict
-
+from hcc._types import HccModel
 from hcc.calendar._time import VN_TZ, InvalidInputError, as_date, as_vn_datetime
 from hcc.calendar.entries import (
     CalendarEntry,
@@ -63,7 +62,7 @@ StatutoryRules = Callable[[range], Mapping[dt.date, tuple[DayKind, str, str]]]
 """A function giving, for a range of years, the statutory days: date -> (kind, name, source)."""
 
 
-class DayInfo(BaseModel):
+class DayInfo(HccModel):
     """Everything the calendar knows about one date.
 
     >>> info = vietnam_calendar().day_info(dt.date(2026, 1, 2))
@@ -72,8 +71,6 @@ class DayInfo(BaseModel):
     >>> info.source
     'Công văn 12729/VPCP-KGVX (25/12/2025)'
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     date: dt.date
     working: bool

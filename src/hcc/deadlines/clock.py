@@ -15,8 +15,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
+from hcc._types import HccModel
 from hcc.calendar import WorkingCalendar, as_vn_datetime
 from hcc.deadlines.compute import _appointment, _core, _effective
 from hcc.deadlines.events import (
@@ -103,7 +102,7 @@ def classify(done_at: dt.datetime, due_at: dt.datetime) -> Classification:
     return Classification.ON_TIME
 
 
-class StepStatus(BaseModel):
+class StepStatus(HccModel):
     """One agency's step of an inter-agency procedure, against its allotment (form 05).
 
     A step runs from the receipt (first step) or a hand-over to the next hand-over or the
@@ -116,8 +115,6 @@ class StepStatus(BaseModel):
     [('UBND xã', <Classification.ON_TIME: 'on_time'>), ('VPĐKĐĐ', None)]
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     index: int
     agency: str | None
     started_at: dt.datetime
@@ -129,7 +126,7 @@ class StepStatus(BaseModel):
     elapsed: dt.timedelta
 
 
-class SlaStatus(BaseModel):
+class SlaStatus(HccModel):
     """The state of a dossier's clock at moment ``at``.
 
     * ``started_at``: the effective start of the current count (the receipt, or the last
@@ -156,8 +153,6 @@ class SlaStatus(BaseModel):
     >>> st.apology_due_by
     datetime.date(2026, 3, 6)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     at: dt.datetime
     limit: TimeLimit

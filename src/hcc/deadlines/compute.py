@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel, ConfigDict
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.calendar import (
     VN_TZ,
     DayInfo,
@@ -52,7 +52,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 Output = Literal["due_at", "due_date", "deadline"]
 
 
-class Deadline(BaseModel):
+class Deadline(HccModel):
     """A computed deadline, with everything needed to explain it.
 
     ``received_at`` is the receipt as given (aware, Vietnam time); ``effective_received_at`` the
@@ -69,8 +69,6 @@ class Deadline(BaseModel):
     >>> d.due_date, d.due_at.isoformat()
     (datetime.date(2025, 2, 5), '2025-02-05T17:00:00+07:00')
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     received_at: dt.datetime
     effective_received_at: dt.datetime

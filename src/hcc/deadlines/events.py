@@ -33,9 +33,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.calendar import as_vn_datetime
 from hcc.deadlines.limits import TimeLimit
 
@@ -88,10 +89,8 @@ Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 """An aware moment in Vietnam time; naive input is Vietnam local time."""
 
 
-class _Event(BaseModel):
+class _Event(HccModel):
     """Common fields: ``at`` (aware, Vietnam time) and an optional free-text ``note``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     at: Moment
     note: Text | None = None

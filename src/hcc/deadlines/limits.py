@@ -50,8 +50,6 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
@@ -59,6 +57,7 @@ from pydantic import (
 )
 
 from hcc._text import Token, fold_text, tokens
+from hcc._types import HccModel
 from hcc.calendar import InvalidInputError
 from hcc.errors import TimeLimitParseError
 
@@ -167,15 +166,13 @@ def _fmt_amount(n: Amount) -> str:
     return f"{whole},{frac}"
 
 
-class AlternateLimit(BaseModel):
+class AlternateLimit(HccModel):
     """A further limit of a record and the case it applies to (``condition``, as written).
 
     >>> a = AlternateLimit(limit=TimeLimit.of(45, "calendar_days"), condition="Phức tạp")
     >>> str(a.limit), a.condition
     ('45 ngày', 'Phức tạp')
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     limit: TimeLimit
     condition: str | None = None
@@ -195,7 +192,7 @@ class AlternateLimit(BaseModel):
         return self
 
 
-class ChannelLimit(BaseModel):
+class ChannelLimit(HccModel):
     """The limit a record states for one submission channel ("Trực tiếp: Cấp ngay").
 
     ``channel`` is the label as written, naming a channel hcc knows ("Trực tiếp", "Trực tuyến",
@@ -206,8 +203,6 @@ class ChannelLimit(BaseModel):
     >>> c.kind, str(c.limit)
     ('online', '08 giờ làm việc')
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     channel: str
     kind: ChannelKind | None = None
@@ -250,7 +245,7 @@ def _clean_condition(v: str | None, field: str) -> str | None:
     return v
 
 
-class TimeLimit(BaseModel):
+class TimeLimit(HccModel):
     """A processing time limit: ``amount`` of ``unit``, with what else the record stated.
 
     ``amount`` is 0 for ``same_day`` and ``immediate`` (they have no count); counted units accept
@@ -264,8 +259,6 @@ class TimeLimit(BaseModel):
     >>> str(TimeLimit.parse("Ngay trong ngày; trường hợp cần xác minh thì không quá 05 ngày làm việc"))
     'Trong ngày; trường hợp cần xác minh thì không quá 05 ngày làm việc'
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     amount: Amount
     unit: TimeUnit

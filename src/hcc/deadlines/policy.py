@@ -21,8 +21,9 @@ from enum import StrEnum
 from functools import cache
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from hcc._types import HccModel
 from hcc.calendar import VN_TZ
 from hcc.deadlines.limits import TimeUnit
 from hcc.errors import DeadlineError
@@ -81,7 +82,7 @@ class SupplementRule(StrEnum):
 Threshold = Annotated[float, Field(gt=0)]
 
 
-class DeadlinePolicy(BaseModel):
+class DeadlinePolicy(HccModel):
     """The counting choices that the law leaves open, with documented defaults.
 
     ``DeadlinePolicy()`` is the Decree 61/2018 reading (:meth:`decree_61_2018`):
@@ -103,8 +104,6 @@ class DeadlinePolicy(BaseModel):
     >>> DeadlinePolicy(cutoff="16:00", supplement="pause").cutoff
     datetime.time(16, 0)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = "custom"
     legal_basis: str = ""

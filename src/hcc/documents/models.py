@@ -33,9 +33,7 @@ from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StringConstraints,
     field_validator,
@@ -44,6 +42,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.calendar import (
     InvalidInputError,
     WorkingCalendar,
@@ -148,12 +147,8 @@ Money = Annotated[Decimal, BeforeValidator(_money)]
 """A non-negative whole number of đồng."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 # --------------------------------------------------------------------------- people and places
-class Office(_Model):
+class Office(HccModel):
     """The issuing agency and, for forms 01-03 and 05, its receiving unit.
 
     ``name`` and ``unit`` are written in sentence case ("Ủy ban nhân dân xã Nghi Phong"); the
@@ -194,7 +189,7 @@ class Office(_Model):
         return self.unit or self.name
 
 
-class Applicant(_Model):
+class Applicant(HccModel):
     """A citizen or organisation named on a document.
 
     ``title`` is the form of address ("Ông", "Bà", "Anh", "Chị"); without one, letters write the
@@ -226,7 +221,7 @@ class Applicant(_Model):
         return self.name if self.organisation else f"{self.you} {self.name}"
 
 
-class Signer(_Model):
+class Signer(HccModel):
     """Who signs. ``on_behalf`` are the authority lines above the position.
 
     For the forms signed by an officer (01, 02, 03, 05) the caption is the form's own
@@ -251,7 +246,7 @@ class Signer(_Model):
 
 
 # --------------------------------------------------------------------------- procedure, dossier, fee
-class DocumentItem(_Model):
+class DocumentItem(HccModel):
     """One document of a dossier with its counts of originals and copies ("Bản chính: 1, Bản sao: 0").
 
     A :class:`hcc.procedures.DossierDocument` is accepted as is.
@@ -278,7 +273,7 @@ class DocumentItem(_Model):
         return data
 
 
-class ProcedureInfo(_Model):
+class ProcedureInfo(HccModel):
     """What a document says about the procedure: name, code, time limits and dossier components.
 
     A :class:`hcc.procedures.Procedure` is accepted: its statutory time limit, its local committed
@@ -318,7 +313,7 @@ class ProcedureInfo(_Model):
         return data
 
 
-class DossierInfo(_Model):
+class DossierInfo(HccModel):
     """A received dossier: its code (mã hồ sơ), receipt moment, current appointment and sets.
 
     ``sets`` (số lượng hồ sơ) defaults to the procedure's number of sets where one is known.
@@ -348,7 +343,7 @@ class DossierInfo(_Model):
         return self
 
 
-class FeeLine(_Model):
+class FeeLine(HccModel):
     """One charge: what it is for and the amount payable in đồng.
 
     >>> FeeLine(description="Lệ phí", amount=8000).amount
@@ -359,7 +354,7 @@ class FeeLine(_Model):
     amount: Money
 
 
-class FeeInfo(_Model):
+class FeeInfo(HccModel):
     """Fees and charges to print: lines and their total (a :class:`hcc.fees.Quote` is accepted).
 
     ``total`` defaults to the sum of the lines and must equal it when given.
@@ -405,7 +400,7 @@ class FeeInfo(_Model):
 
 
 # --------------------------------------------------------------------------- base of contexts
-class _Context(_Model):
+class _Context(HccModel):
     """Base of document contexts; ``kind`` is the document kind the model serves."""
 
     kind: ClassVar[str] = ""
@@ -558,7 +553,7 @@ class ReceiptContext(_Context):
         _check_appointment(self.kind, "dossier.due_at", self.dossier.due_at, calendar)
 
 
-class SupplementItem(_Model):
+class SupplementItem(HccModel):
     """A document to add or complete, with counts and what is wrong with it.
 
     >>> SupplementItem(name="Bản sao Căn cước", originals=0, copies=1).copies
@@ -767,7 +762,7 @@ HandOverResult = Literal["early", "on_time", "late"]
 RESULT_LABELS: dict[str, str] = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
 
 
-class HandOver(_Model):
+class HandOver(HccModel):
     """One hand-over on the control slip: from which unit to which, when, and how it went.
 
     ``result`` may be given; otherwise, with ``due_at`` (the step's own deadline), it is computed
@@ -824,7 +819,7 @@ class ControlSlipContext(_Context):
     coordinating_agencies: tuple[Text, ...] = ()
 
 
-class RegisterRow(_Model):
+class RegisterRow(HccModel):
     """One line of the register (sổ theo dõi hồ sơ), in the columns of form 06.
 
     Columns (unconfirmed beyond REFERENCE §6): number, dossier code, procedure, sets, applicant,
@@ -921,7 +916,7 @@ class RegisterContext(_Context):
 
 
 # --------------------------------------------------------------------------- counter board
-class ListingEntry(_Model):
+class ListingEntry(HccModel):
     """A line of the counter board: a procedure with its time limits and fee.
 
     ``fee`` is an amount in đồng or a text ("Không", "Theo biểu phí..."). A mapping with a
@@ -1024,7 +1019,7 @@ class MarriageCongratulationContext(_Context):
         return self.issued_on or self.registered_on
 
 
-class Deceased(_Model):
+class Deceased(HccModel):
     """The person who died. ``title`` is how the letter names them ("Ông", "Bà", "Cụ ông"...).
 
     ``age`` selects "hưởng thọ" (60 and over) or "hưởng dương" (under 60), the customary words.
@@ -1158,7 +1153,7 @@ class PostalReturnContext(_Context):
 
 
 # --------------------------------------------------------------------------- birth declaration
-class Requester(_Model):
+class Requester(HccModel):
     """The person asking for the registration (người yêu cầu).
 
     >>> Requester(name="Ngô Văn Minh", residence="Xóm 7, xã Nghi Phong",
@@ -1172,7 +1167,7 @@ class Requester(_Model):
     relationship: Text
 
 
-class ChildParticulars(_Model):
+class ChildParticulars(HccModel):
     """The child to register.
 
     >>> ChildParticulars(name="Ngô Bảo Ngọc", birth_date="2025-12-20", sex="Nữ",
@@ -1189,7 +1184,7 @@ class ChildParticulars(_Model):
     hometown: Text | None = None
 
 
-class ParentParticulars(_Model):
+class ParentParticulars(HccModel):
     """A parent: ``born`` is a full date or a year.
 
     >>> ParentParticulars(name="Đặng Thị Oanh", born=1995, ethnicity="Kinh",

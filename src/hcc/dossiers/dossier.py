@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from hcc._types import HccModel
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
 from hcc.deadlines import (
     ClockEvent,
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 __all__ = ["AgencyStep", "Dossier", "Supplement"]
 
 
-class AgencyStep(BaseModel):
+class AgencyStep(HccModel):
     """One hand-over to another agency: ``[sent_at, back_at)``; ``back_at`` is None while there.
 
     The step ends when the dossier comes back (``transfer_returned``), moves on to the next
@@ -73,22 +74,18 @@ class AgencyStep(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     agency: str
     sent_at: dt.datetime
     back_at: dt.datetime | None = None
     allotment: TimeLimit | None = None
 
 
-class Supplement(BaseModel):
+class Supplement(HccModel):
     """One request to supplement: ``[requested_at, received_at)``; ``received_at`` None while open.
 
     >>> Supplement(requested_at=dt.datetime(2026, 3, 3, 9)).received_at is None
     True
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     requested_at: dt.datetime
     received_at: dt.datetime | None = None
@@ -202,7 +199,7 @@ def _pick(limit: TimeLimit, alternate: bool) -> TimeLimit:
     return limit
 
 
-class Dossier(BaseModel):
+class Dossier(HccModel):
     """A dossier: its identity, the limits that apply to it, and its append-only event log.
 
     ``time_limit`` is the limit the dossier is held to (the local committed one when there is one);
@@ -223,8 +220,6 @@ class Dossier(BaseModel):
     ...
     hcc.errors.InvalidTransitionError: event 'returned' is not allowed in state 'processing'; ...
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: DossierCode
     procedure_code: str = Field(min_length=1)

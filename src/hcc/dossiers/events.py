@@ -37,9 +37,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.calendar import as_vn_datetime
 from hcc.deadlines import TimeLimit
 
@@ -138,7 +139,7 @@ _REQUIRED: dict[EventKind, tuple[str, ...]] = {
 }
 
 
-class DossierEvent(BaseModel):
+class DossierEvent(HccModel):
     """One dated event of a dossier's log.
 
     ``at`` is an aware datetime in Vietnam time (naive input is Vietnam local time). Fields that
@@ -152,8 +153,6 @@ class DossierEvent(BaseModel):
     pydantic_core._pydantic_core.ValidationError: 1 validation error for DossierEvent
     ...
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: EventKind
     at: dt.datetime

@@ -43,8 +43,9 @@ from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, computed_field, model_validator
+from pydantic import computed_field, model_validator
 
+from hcc._types import HccModel
 from hcc.calendar import (
     VN_TZ,
     InvalidInputError,
@@ -86,7 +87,7 @@ __all__ = [
 ]
 
 
-class Period(BaseModel):
+class Period(HccModel):
     """A reporting period: the dates ``[start, end]``, both included (Vietnam local dates).
 
     >>> p = Period.month(2026, 2)
@@ -95,8 +96,6 @@ class Period(BaseModel):
     >>> Period(start="2026-01-01", end="2026-03-31").contains(dt.datetime(2026, 3, 31, 23, 59))
     True
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     start: dt.date
     end: dt.date
@@ -239,7 +238,7 @@ def _ratio(num: int, den: int) -> Fraction | None:
     return Fraction(num, den) if den else None
 
 
-class Indicators(BaseModel):
+class Indicators(HccModel):
     """The service indicators of a set of dossiers over a period (see the module docstring).
 
     Counts are stored; ratios are computed from them (exact fractions; ``None`` when the
@@ -249,8 +248,6 @@ class Indicators(BaseModel):
     >>> empty.received, empty.on_time_rate, empty.average_processing_days
     (0, None, None)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     period: Period
     as_of: dt.datetime
@@ -611,14 +608,12 @@ def group_indicators(
 _INDEX = {Classification.EARLY: 2, Classification.ON_TIME: 1, Classification.LATE: 0}
 
 
-class AgencyIndex(BaseModel):
+class AgencyIndex(HccModel):
     """Circular 01/2018 index 2 for one agency's step: 2 early, 1 on time, 0 late vs its allotment.
 
     >>> AgencyIndex(step=1, agency="Chi cục Thuế", classification="early", index=2).index
     2
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     step: int
     """The step's position among the clock's steps (0 is the lead agency from the receipt)."""
@@ -627,7 +622,7 @@ class AgencyIndex(BaseModel):
     index: int
 
 
-class Circular01Indices(BaseModel):
+class Circular01Indices(HccModel):
     """The per-dossier indices of Circular 01/2018/TT-VPCP art. 13 that the log determines.
 
     ``index1``: the total time against the **statutory** limit (``Dossier.statutory_limit``,
@@ -640,8 +635,6 @@ class Circular01Indices(BaseModel):
     >>> Circular01Indices(index1=None, classification=None).index2
     ()
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     index1: int | None
     classification: Classification | None

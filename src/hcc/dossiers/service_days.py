@@ -27,9 +27,10 @@ from functools import lru_cache
 from typing import Any
 
 from dateutil.rrule import rrule, rrulestr
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.calendar import (
     DayInfo,
     DayKind,
@@ -74,7 +75,7 @@ def _occurrences(rule: str, last: dt.date) -> tuple[int, ...]:
     return tuple(out)
 
 
-class ServiceDay(BaseModel):
+class ServiceDay(HccModel):
     """A named local service day given by a recurrence rule over the working calendar.
 
     ``rule`` is an RFC 5545 ``RRULE`` string (``"FREQ=WEEKLY;BYDAY=TU"``, with or without the
@@ -90,8 +91,6 @@ class ServiceDay(BaseModel):
     >>> [d.day for d in sat.between(dt.date(2026, 3, 1), dt.date(2026, 3, 31))]
     [7, 14, 21, 28]
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1)
     rule: str

@@ -14,9 +14,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.calendar import WorkingCalendar, as_date, vietnam_calendar
 from hcc.errors import QuoteError
 from hcc.fees._arith import round_vnd
@@ -38,11 +37,7 @@ from hcc.fees.rules import (
 __all__ = ["Adjustment", "OnTimeCheck", "Quote", "QuoteLine", "check_on_time", "quote"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Adjustment(_Model):
+class Adjustment(HccModel):
     """The exemption or reduction applied to a quote line, and why.
 
     ``percent`` is the share waived (100 = exempt); ``reason`` is the category or channel that
@@ -63,7 +58,7 @@ class Adjustment(_Model):
     unconfirmed: bool = False
 
 
-class QuoteLine(_Model):
+class QuoteLine(HccModel):
     """One charge of a quote.
 
     ``quantity`` is what the line counts (copies for a per-copy page fee, cases, the declared value
@@ -90,7 +85,7 @@ class QuoteLine(_Model):
     unconfirmed: bool = False
 
 
-class OnTimeCheck(_Model):
+class OnTimeCheck(HccModel):
     """Whether a registration received on ``received`` is within the window of its event.
 
     ``day`` is the number of days from the event to the receipt (the day of the event is day 0,
@@ -186,7 +181,7 @@ def check_on_time(
     )
 
 
-class Quote(_Model):
+class Quote(HccModel):
     """The result of :func:`quote`: lines and a total, all whole đồng as ``Decimal``.
 
     ``unconfirmed`` is true when any rule used is marked unconfirmed (a provincial amount hcc

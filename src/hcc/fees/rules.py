@@ -24,9 +24,7 @@ from types import MappingProxyType
 from typing import Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     ValidationError,
@@ -36,6 +34,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.errors import FeeRuleDataError
 
 __all__ = [
@@ -145,11 +144,7 @@ _Exact = Annotated[Decimal, BeforeValidator(_no_float)]
 _Text = Annotated[str, Field(min_length=1)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Tier(_Model):
+class Tier(HccModel):
     """One rate of a tiered amount: units ``first``..``last`` (inclusive, 1-based; ``last=None``
     means "and every unit after") cost ``amount`` each.
 
@@ -162,7 +157,7 @@ class Tier(_Model):
     amount: _Exact
 
 
-class _RuleBase(_Model):
+class _RuleBase(HccModel):
     id: _Text
     description: _Text
     legal_basis: _Text
@@ -458,7 +453,7 @@ ChargeRule: TypeAlias = FlatFee | PerUnitFee | PercentageFee
 ModifierRule: TypeAlias = Exemption | Reduction
 
 
-class OnTimeWindow(_Model):
+class OnTimeWindow(HccModel):
     """The statutory window within which registering an event is "on time" (đúng hạn).
 
     A registration is on time when it is received on or before the last day of a period of
@@ -490,7 +485,7 @@ class OnTimeWindow(_Model):
         return value
 
 
-class FeeSchedule(_Model):
+class FeeSchedule(HccModel):
     """The fee of a procedure: rules, each with its validity and legal basis.
 
     ``on_time`` is the statutory window of a registration whose fee is waived when it is on

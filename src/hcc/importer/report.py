@@ -11,8 +11,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._types import HccModel
 from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
 from hcc.procedures.models import Limit
@@ -80,11 +81,7 @@ ISSUE_CODES: dict[str, str] = {
 """Every issue code an :class:`ImportIssue` may carry, with its meaning (a stable list)."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class ImportIssue(_Model):
+class ImportIssue(HccModel):
     """Something about one record: an ``"error"`` (the record is rejected) or a ``"warning"``.
 
     ``code`` is one of :data:`ISSUE_CODES`; ``field`` the input field it concerns (with a path,
@@ -101,7 +98,7 @@ class ImportIssue(_Model):
     text: str | None = None
 
 
-class ChannelRow(_Model):
+class ChannelRow(HccModel):
     """One channel row as the record lists it (a channel may have several rows, one per case).
 
     ``kind`` is the channel (``direct``, ``online``, ``postal``); ``time_text`` the time cell as
@@ -124,7 +121,7 @@ class ChannelRow(_Model):
     description: str | None = None
 
 
-class KeptText(_Model):
+class KeptText(HccModel):
     """Text of a record that has no place in the procedure model, kept verbatim.
 
     >>> KeptText(field="dia_chi_tiep_nhan", text="Bộ phận một cửa").field
@@ -135,7 +132,7 @@ class KeptText(_Model):
     text: str
 
 
-class RecordResult(_Model):
+class RecordResult(HccModel):
     """The outcome for one input record, at position ``index`` of the input list.
 
     ``procedure`` is the imported record (``None`` when rejected); ``draft`` is, for a rejected
@@ -190,7 +187,7 @@ class RecordResult(_Model):
         return tuple(i.code for i in self.issues)
 
 
-class ImportSummary(_Model):
+class ImportSummary(HccModel):
     """The figures of an import.
 
     ``imported``, ``imported_with_warnings`` and ``rejected`` are disjoint and add up to
@@ -228,7 +225,7 @@ class ImportSummary(_Model):
         ]
 
 
-class ImportReport(BaseModel):
+class ImportReport(HccModel):
     """What :func:`hcc.importer.import_portal_records` returns: the catalogue, one result per input
     record (same order, same length) and the summary.
 
@@ -238,7 +235,7 @@ class ImportReport(BaseModel):
     (0, 0)
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     catalogue: Catalogue
     results: tuple[RecordResult, ...]

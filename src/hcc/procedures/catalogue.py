@@ -24,9 +24,10 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from hcc._text import fold
+from hcc._types import HccModel
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import CatalogueValidationError, UnknownProcedureError
 from hcc.fees import FeeSchedule, Quote, standard_fee_schedules
@@ -51,7 +52,7 @@ NO_FEE_ID = "khong-thu"
 """The schedule id a channel without ``fee_schedule`` is quoted with: no rule, total 0."""
 
 
-class CatalogueData(BaseModel):
+class CatalogueData(HccModel):
     """The shape of a catalogue file (JSON or TOML) and of :meth:`Catalogue.to_json`.
 
     ``version`` names the edition ("2026.1", a publishing decision); ``sources`` say where the
@@ -61,8 +62,6 @@ class CatalogueData(BaseModel):
     >>> CatalogueData(version="x").procedures
     ()
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: Text
     title: Text | None = None
@@ -81,7 +80,7 @@ class CatalogueData(BaseModel):
         return v
 
 
-class FieldChange(BaseModel):
+class FieldChange(HccModel):
     """One changed field of a procedure: its path (``channels[0].time_limit``), old and new value.
 
     A value is ``None`` where the field (or list item) is absent on that side.
@@ -89,8 +88,6 @@ class FieldChange(BaseModel):
     >>> FieldChange(path="name", old="A", new="B").describe()
     "name: 'A' → 'B'"
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     path: str
     old: Any = None
@@ -101,15 +98,13 @@ class FieldChange(BaseModel):
         return f"{self.path}: {self.old!r} → {self.new!r}"
 
 
-class ProcedureChange(BaseModel):
+class ProcedureChange(HccModel):
     """A procedure present in both catalogues whose record changed.
 
     >>> ProcedureChange(code="1.001193", name="Đăng ký khai sinh",
     ...                 changes=[FieldChange(path="name", old="a", new="b")]).paths
     ('name',)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str
     name: str
@@ -121,7 +116,7 @@ class ProcedureChange(BaseModel):
         return tuple(c.path for c in self.changes)
 
 
-class CatalogueDiff(BaseModel):
+class CatalogueDiff(HccModel):
     """What changed from one catalogue to another: what a district must re-post at its counter.
 
     ``added`` and ``removed`` are records; ``changed`` lists, per code, every changed field path.
@@ -129,8 +124,6 @@ class CatalogueDiff(BaseModel):
     >>> CatalogueDiff().is_empty
     True
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     added: tuple[Procedure, ...] = ()
     removed: tuple[Procedure, ...] = ()

@@ -22,8 +22,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from hcc._types import HccModel
 from hcc.calendar import as_date
 from hcc.errors import DossierCodeError
 from hcc.procedures.counter_stores import CounterStore, MemoryCounterStore
@@ -56,7 +57,7 @@ def _check_unit(unit: str) -> str:
     return unit
 
 
-class DossierCode(BaseModel):
+class DossierCode(HccModel):
     """A parsed dossier code; ``str()`` formats it back.
 
     The year is written with two digits; :meth:`parse` reads ``YY`` as ``20YY`` (the format dates
@@ -69,8 +70,6 @@ class DossierCode(BaseModel):
     ...
     hcc.errors.DossierCodeError: dossier code: got '000.00.15.H38-260230-0001', 260230 is not a date (YYMMDD); expected ...
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     unit: str = Field(pattern=UNIT_PATTERN)
     received_on: dt.date

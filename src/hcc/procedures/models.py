@@ -38,9 +38,7 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     PlainSerializer,
     StringConstraints,
@@ -54,6 +52,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
+from hcc._types import HccModel
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import (
     ChannelNotOfferedError,
@@ -288,9 +287,7 @@ _SHARED_FIELDS_SETS: dict[frozenset[str], _SharedFieldsSet] = {}
 _MAX_SHARED_FIELDS_SETS = 4096
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class _Model(HccModel):
     @model_validator(mode="after")
     def _share_fields_set(self) -> Any:
         # one shared set per distinct content instead of a set per instance (see _SharedFieldsSet)

@@ -55,8 +55,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ValidationError
 
+from hcc._types import HccModel
 from hcc.errors import CatalogueValidationError
 from hcc.fees import standard_fee_schedules
 from hcc.procedures.catalogue import Catalogue, CatalogueData
@@ -72,7 +73,7 @@ __all__ = [
 ]
 
 
-class CatalogueProblem(BaseModel):
+class CatalogueProblem(HccModel):
     """One problem in a catalogue, with its location.
 
     ``section`` is ``"procedures"``, ``"fee_schedules"`` or ``""`` (the top level or the file);
@@ -85,8 +86,6 @@ class CatalogueProblem(BaseModel):
     >>> str(p)
     "c.toml: procedures[2] (1.001193): channels[0].time_limit: cannot read a time limit from 'x' [time_limit_unparsable]"
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: str | None = None
     section: str = ""
@@ -116,7 +115,7 @@ class CatalogueProblem(BaseModel):
         return f"{head}: {self.message} [{self.kind}]" if head else f"{self.message} [{self.kind}]"
 
 
-class CatalogueReport(BaseModel):
+class CatalogueReport(HccModel):
     """The findings of :func:`validate_catalogue`: errors, warnings and how many records were read.
 
     ``ok`` is true when there is no error (warnings do not count). ``warnings`` notes what could not
@@ -125,8 +124,6 @@ class CatalogueReport(BaseModel):
     >>> CatalogueReport(source="x.json").ok
     True
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: str | None = None
     procedures: int = 0
