@@ -79,8 +79,14 @@ class Deadline(BaseModel):
     skipped: tuple[DayInfo, ...] = ()
     notes: tuple[str, ...] = ()
 
-    def explain(self) -> str:
+    def explain(self, lang: Literal["en", "vi"] = "en") -> str:
         """A plain-text account of the computation: rules applied, days skipped and why.
+
+        ``lang="en"`` (the default) writes it in English, ``lang="vi"`` in Vietnamese (the same
+        lines; dates as ``DD/MM/YYYY``); day names and sources are the calendar's, in Vietnamese.
+
+        Raises:
+            hcc.calendar.InvalidInputError: ``lang`` is neither ``"en"`` nor ``"vi"``.
 
         >>> print(compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "01 ngày làm việc").explain())
         Limit: 01 ngày làm việc (working days: the day of receipt is not counted; the due date is the 1st working day after it)
@@ -97,7 +103,19 @@ class Deadline(BaseModel):
           2025-02-01: Mùng bốn Tết Nguyên Đán — ...
           2025-02-02: weekly rest day (Sunday)
         Due: 2025-02-03 17:00 (Monday), the closing time of the due date
+        >>> print(compute_deadline(dt.datetime(2026, 1, 9, 16, 0), "01 ngày làm việc").explain(lang="vi"))
+        Thời hạn: 01 ngày làm việc (ngày làm việc: không tính ngày tiếp nhận; ngày hẹn trả là ngày làm việc thứ 1 sau ngày đó)
+        Tiếp nhận: 16:00 ngày 09/01/2026 (Thứ Sáu)
+        Bắt đầu tính từ: 16:00 ngày 09/01/2026 (Thứ Sáu)
+        Các ngày không tính: không có
+        Hẹn trả: 17:00 ngày 10/01/2026 (Thứ Bảy), giờ kết thúc làm việc của ngày hẹn trả
         """
+        if lang == "vi":
+            from hcc.deadlines._explain_vi import explain_vi
+
+            return explain_vi(self)
+        if lang != "en":
+            raise InvalidInputError("lang", lang, "'en' or 'vi'")
         lines = [
             f"Limit: {self.limit} ({_unit_rule(self.limit)})",
             f"Received: {_fmt(self.received_at)}",
