@@ -48,7 +48,7 @@ _ONE_DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
-Output = Literal["due_at", "due_date", "deadline"]
+Output = Literal["due_at", "due_date", "deadline", "frame"]
 
 
 class Deadline(BaseModel):
@@ -550,6 +550,11 @@ def compute_deadlines(
     * A numpy ``datetime64`` array (any unit; Vietnam local wall-clock time, as naive values)
       gives an array of the same shape: ``datetime64[us]`` local due moments, or
       ``datetime64[D]`` with ``output="due_date"``. ``NaT`` is refused.
+    * ``output="frame"`` (the ``pandas`` extra) gives a pandas DataFrame, one row per receipt:
+      ``received_at`` and ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
+      ``datetime64[ns]`` (a date). It takes a list, a 1-d numpy array or a pandas datetime
+      column (aware columns are converted to Vietnam time, naive ones are Vietnam time) and
+      computes through the numpy path, with no Python call per row.
 
     Rows are grouped so each distinct answer is computed once: for day-based limits with
     closing-time appointments by receipt date and "late or not" (after hours / after the
@@ -564,9 +569,17 @@ def compute_deadlines(
     >>> compute_deadlines(arr, "01 ngày làm việc")
     array(['2026-01-10T17:00:00.000000', '2026-02-23T17:00:00.000000'], dtype='datetime64[us]')
     """
-    if output not in ("due_at", "due_date", "deadline"):
-        raise InvalidInputError("output", output, "'due_at', 'due_date' or 'deadline'")
+    if output not in ("due_at", "due_date", "deadline", "frame"):
+        raise InvalidInputError("output", output, "'due_at', 'due_date', 'deadline' or 'frame'")
     lim, cal, pol = _resolve(limit, calendar, policy, alternate)
+    if output == "frame":
+        from hcc.deadlines._frame import deadlines_frame, local_array
+
+        local = local_array(received).reshape(-1)
+        batch = _Batch(lim, cal, pol)
+        due_at = _batch_numpy(local, batch, "due_at")
+        due_date = due_at.astype("datetime64[D]")
+        return deadlines_frame(local, due_at, due_date)
     if type(received).__module__ == "numpy" and type(received).__name__ == "ndarray":
         if output == "deadline":
             raise InvalidInputError("output", output, "'due_at' or 'due_date' for numpy arrays")
