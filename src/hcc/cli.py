@@ -114,6 +114,11 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         else sum(1 for _ in cal.working_days(first, last))
     )
     provisional = year in cal.provisional_years
+    if args.ical:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(cal.to_ical(year))
+        sys.stdout.buffer.flush()
+        return EXIT_OK
     if args.json:
         _print_json(
             {
@@ -487,6 +492,9 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("calendar", help="list the special days of a year")
     c.add_argument("year", type=_year)
     c.add_argument("--overrides", help="a TOML or JSON override file")
+    c.add_argument(
+        "--ical", action="store_true", help="write the year as an RFC 5545 iCalendar feed"
+    )
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.set_defaults(func=_cmd_calendar)
 
