@@ -25,9 +25,7 @@ def test_a_year_parses_back_to_the_same_days() -> None:
     expected = list(cal.day_infos(dt.date(2026, 1, 1), dt.date(2026, 12, 31), special_only=True))
     events = _events(cal.to_ical(2026))
     assert [e.decoded("dtstart") for e in events] == [d.date for d in expected]
-    assert [e.decoded("dtend") for e in events] == [
-        d.date + dt.timedelta(days=1) for d in expected
-    ]
+    assert [e.decoded("dtend") for e in events] == [d.date + dt.timedelta(days=1) for d in expected]
     assert [str(e["summary"]) for e in events] == [d.name for d in expected]
     assert [str(e["x-hcc-kind"]) for e in events] == [d.kind.value for d in expected]
     assert [str(e["x-hcc-working"]) == "TRUE" for e in events] == [d.working for d in expected]
@@ -35,7 +33,8 @@ def test_a_year_parses_back_to_the_same_days() -> None:
     # worked Saturday 10/01/2026 and the day off it pays for (Công văn 12729/VPCP-KGVX)
     by_day = {e.decoded("dtstart"): e for e in events}
     sat = by_day[dt.date(2026, 1, 10)]
-    assert str(sat["x-hcc-kind"]) == "working_saturday" and str(sat["transp"]) == "OPAQUE"
+    assert str(sat["x-hcc-kind"]) == "working_saturday"
+    assert str(sat["transp"]) == "OPAQUE"
     assert "12729/VPCP-KGVX" in str(sat["description"])
     assert str(by_day[dt.date(2026, 1, 2)]["transp"]) == "TRANSPARENT"
     assert len({str(e["uid"]) for e in events}) == len(events)
@@ -43,13 +42,24 @@ def test_a_year_parses_back_to_the_same_days() -> None:
 
 def test_escaping_and_folding_of_long_vietnamese_names() -> None:
     cal = vietnam_calendar(
-        {"days": [{"date": "2026-03-13", "kind": "local_closure", "name": LONG, "source": "QĐ 1/UBND, 2026; mục 2"}]}
+        {
+            "days": [
+                {
+                    "date": "2026-03-13",
+                    "kind": "local_closure",
+                    "name": LONG,
+                    "source": "QĐ 1/UBND, 2026; mục 2",
+                }
+            ]
+        }
     )
     feed = cal.to_ical(start="2026-03-01", end="2026-03-31")
     lines = feed.split(b"\r\n")
     assert all(len(line) <= 75 for line in lines)  # RFC 5545 §3.1: fold at 75 octets
     assert any(line.startswith(b" ") for line in lines)  # the long name was folded
-    assert b"\\;" in feed and b"\\," in feed and b"\\\\" in feed  # TEXT escapes (§3.3.11)
+    assert b"\\;" in feed
+    assert b"\\," in feed
+    assert b"\\\\" in feed
     [event] = _events(feed)
     assert str(event["summary"]) == LONG
     assert str(event["x-hcc-source"]) == "QĐ 1/UBND, 2026; mục 2"

@@ -76,6 +76,7 @@ def test_good_input_text_json_and_both_languages(
     assert out_vi.strip()
     code, out_en, _ = _run(capsys, *argv, "--lang", "en")
     assert code == 0
+    assert out_en.strip()
     code, out_json, _ = _run(capsys, *argv, "--json")
     assert code == 0
     json.loads(out_json)  # one JSON document
@@ -84,8 +85,16 @@ def test_good_input_text_json_and_both_languages(
 @pytest.mark.parametrize(
     ("argv", "vi_only", "en_only"),
     [
-        (["deadline", "1.004222", "--received", "2026-01-05T09:30"], "Các ngày không tính", "Days skipped"),
-        (["fee", "2.000815", "--pages", "5", "--copies", "1", "--on", "2026-03-02"], "1 bản", "1 copy "),
+        (
+            ["deadline", "1.004222", "--received", "2026-01-05T09:30"],
+            "Các ngày không tính",
+            "Days skipped",
+        ),
+        (
+            ["fee", "2.000815", "--pages", "5", "--copies", "1", "--on", "2026-03-02"],
+            "1 bản",
+            "1 copy ",
+        ),
         (["calendar", "2026"], "ngày làm việc", "working days"),
         (["demo"], "Tổng cộng", "Total"),
         (["validate", "{good}"], "0 lỗi", "0 error(s)"),
@@ -101,8 +110,10 @@ def test_one_language_per_output(
     argv = [a.replace("{good}", str(good_catalogue)) for a in argv]
     _, vi, _ = _run(capsys, *argv)
     _, en, _ = _run(capsys, *argv, "--lang", "en")
-    assert vi_only in vi and en_only not in vi
-    assert en_only in en and vi_only not in en
+    assert vi_only in vi
+    assert en_only not in vi
+    assert en_only in en
+    assert vi_only not in en
     for english in ("Days skipped", "copies", "Total", "Received", "working days"):
         assert english not in vi
     assert "1 copies" not in en
@@ -160,7 +171,8 @@ def test_missing_file_is_the_same_status_for_validate_and_import(
     v, _, v_err = _run(capsys, "validate", missing)
     i, _, i_err = _run(capsys, "import", missing)
     assert v == i == EXIT_BAD_INPUT
-    assert v_err.startswith("hcc: error:") and i_err.startswith("hcc: error:")
+    assert v_err.startswith("hcc: error:")
+    assert i_err.startswith("hcc: error:")
 
 
 def test_provisional_year_warns_in_one_readable_line(capsys: pytest.CaptureFixture[str]) -> None:
@@ -171,7 +183,8 @@ def test_provisional_year_warns_in_one_readable_line(capsys: pytest.CaptureFixtu
     assert len(lines) == 1
     assert lines[0].startswith("hcc: warning: ")
     assert "2031" in lines[0]
-    assert ".py" not in lines[0] and "ProvisionalCalendarWarning" not in lines[0]
+    assert ".py" not in lines[0]
+    assert "ProvisionalCalendarWarning" not in lines[0]
 
 
 def test_deadline_json_has_the_api_shape_of_a_time_limit(

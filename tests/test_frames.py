@@ -73,11 +73,13 @@ def test_indicator_rows_are_the_per_dossier_facts() -> None:
         assert (r.received, r.settled, r.classification) == (received, settled, cls), r.code
         assert (r.pending, r.pending_overdue, r.withdrawn) == (pending, overdue, withdrawn), r.code
     by = {r.code[-4:]: r for r in rows}
-    assert by["0004"].refused == 1 and by["0004"].settled_by == "refused"
+    assert by["0004"].refused == 1
+    assert by["0004"].settled_by == "refused"
     assert by["0010"].settled_at is None  # 1/4 is after the March cutoff
     assert by["0011"].settled_at == at(25, 9, month=2)
     assert by["0001"].processing_days == by["0001"].processing_days_total == 3
-    assert by["0011"].processing_days == 2 and by["0011"].processing_days_total == 0
+    assert by["0011"].processing_days == 2
+    assert by["0011"].processing_days_total == 0
 
 
 def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
@@ -101,7 +103,8 @@ def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
     # why an app's own rate differs: it counts every answered dossier, hcc those settled in March
     answered = frame[frame.classification.notna()]
     settled = frame[frame.settled == 1]
-    assert len(answered) == 7 and len(settled) == 6
+    assert len(answered) == 7
+    assert len(settled) == 6
     assert set(answered.code) - set(settled.code) == {K.code_text}
 
 
@@ -161,7 +164,8 @@ def test_register_period_filter_for_a_month() -> None:
     assert sorted(r.code[-4:] for r in feb) == ["0008", "0011"]
     csv = reg.to_csv(period=("2026-02-01", "2026-02-28"))
     lines = csv.splitlines()
-    assert len(lines) == 3 and lines[0].startswith("Số thứ tự,")
+    assert len(lines) == 3
+    assert lines[0].startswith("Số thứ tự,")
     assert reg.to_csv(2026, period=MARCH).count("\n") == 1 + len(march)
     assert len(reg.to_frame(period=MARCH)) == len(march)
     assert reg.rows(period=("2025-01-01", "2025-12-31")) == []
@@ -189,6 +193,5 @@ def test_batch_deadlines_frame() -> None:
     )
     with pytest.raises(hcc.calendar.InvalidInputError):
         hcc.compute_deadlines(pd.Series([1, 2]), "01 ngày làm việc", output="frame")
-    assert frame.due_at[0].tzinfo is not None and dt.datetime(2026, 1, 10, 17, tzinfo=VN_TZ) == (
-        frame.due_at[0].to_pydatetime()
-    )
+    assert frame.due_at[0].tzinfo is not None
+    assert dt.datetime(2026, 1, 10, 17, tzinfo=VN_TZ) == (frame.due_at[0].to_pydatetime())

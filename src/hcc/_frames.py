@@ -69,5 +69,8 @@ def frame(columns: dict[str, Any]) -> pd.DataFrame:
     """A DataFrame from named columns (Series or lists), in the given order."""
     pd = require_pandas()
     return pd.DataFrame(
-        {k: (v.reset_index(drop=True) if hasattr(v, "reset_index") else v) for k, v in columns.items()}
+        {
+            k: (v.reset_index(drop=True) if hasattr(v, "reset_index") else v)
+            for k, v in columns.items()
+        }
     )

@@ -202,7 +202,9 @@ def _describe(p: Procedure, lang: Lang = "vi") -> list[str]:
     out.append(
         f"  {label('Cơ quan thực hiện', 'Implementing agencies')}: {'; '.join(p.agencies.implementing)}"
     )
-    out.append(f"  {label('Thời hạn giải quyết', 'Statutory time limit')}: {p.statutory_time_limit}")
+    out.append(
+        f"  {label('Thời hạn giải quyết', 'Statutory time limit')}: {p.statutory_time_limit}"
+    )
     if p.local_time_limit is not None:
         out.append(
             f"  {label('Thời hạn cam kết tại địa phương', 'Local committed time limit')}: "
@@ -237,7 +239,9 @@ def _describe(p: Procedure, lang: Lang = "vi") -> list[str]:
         + "; ".join(doc.label for doc in p.legal_basis)
     )
     if p.valid_from or p.valid_to:
-        out.append(f"  {label('Hiệu lực', 'In force')}: {p.valid_from or '…'} → {p.valid_to or '…'}")
+        out.append(
+            f"  {label('Hiệu lực', 'In force')}: {p.valid_from or '…'} → {p.valid_to or '…'}"
+        )
     if p.unconfirmed:
         out.append(f"  {label('Chưa xác nhận', 'Unconfirmed')}:")
         out += [f"    ! {u}" for u in p.unconfirmed]

@@ -544,7 +544,7 @@ class WorkingCalendar:
             hcc.calendar.InvalidInputError: neither a year nor a range, or ``end < start``.
             hcc.errors.MissingExtraError: icalendar is not installed.
 
-        >>> b"SUMMARY:Làm bù cho thứ Sáu 02/01/2026" in vietnam_calendar().to_ical(2026)
+        >>> "SUMMARY:Làm bù cho thứ Sáu 02/01/2026" in vietnam_calendar().to_ical(2026).decode()
         True
         """
         from hcc.calendar.ical import to_ical

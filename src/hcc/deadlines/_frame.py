@@ -21,9 +21,9 @@ def local_array(received: Any) -> Any:
     """
     import numpy as np
 
-    from hcc import _frames
+    from hcc._frames import TZ_NAME, require_pandas
 
-    pd = _frames.require_pandas()
+    pd = require_pandas()
     if isinstance(received, (pd.Series, pd.Index)):
         values = pd.Series(received)
         if values.dtype.kind != "M":
@@ -31,7 +31,7 @@ def local_array(received: Any) -> Any:
                 "received", f"a column of dtype {values.dtype}", "a datetime64 column"
             )
         if values.dt.tz is not None:
-            values = values.dt.tz_convert(_frames.TZ_NAME).dt.tz_localize(None)
+            values = values.dt.tz_convert(TZ_NAME).dt.tz_localize(None)
         return values.to_numpy(dtype="datetime64[us]")
     if type(received).__module__ == "numpy":
         return np.asarray(received)
@@ -50,10 +50,10 @@ def deadlines_frame(received: Any, due_at: Any, due_date: Any) -> pd.DataFrame:
     ``datetime64[ns]`` (a calendar date, midnight, no time zone). Arguments are numpy arrays of
     Vietnam wall-clock times.
     """
-    from hcc import _frames
+    from hcc._frames import TZ_NAME, require_pandas
 
-    pd = _frames.require_pandas()
-    tz = _frames.TZ_NAME
+    pd = require_pandas()
+    tz = TZ_NAME
     return pd.DataFrame(
         {
             "received_at": pd.Series(received.astype("datetime64[ns]"))

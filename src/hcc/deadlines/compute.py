@@ -30,6 +30,7 @@ from hcc.errors import ProvisionalCalendarWarning
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    import pandas as pd
 
 __all__ = ["Deadline", "compute_deadline", "compute_deadlines"]
 
@@ -511,6 +512,16 @@ def _tod_us(t: dt.time) -> int:
     return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
 
 
+@overload
+def compute_deadlines(
+    received: Any,
+    limit: TimeLimit | str,
+    *,
+    calendar: WorkingCalendar | None = ...,
+    policy: DeadlinePolicy | None = ...,
+    alternate: bool = ...,
+    output: Literal["frame"],
+) -> pd.DataFrame: ...
 @overload
 def compute_deadlines(
     received: Iterable[dt.datetime | dt.date | str],

@@ -55,8 +55,8 @@ from hcc.deadlines import Classification
 from hcc.dossiers._evaluate import (
     M_APPOINTMENT,
     M_CLASSIFICATION,
-    M_DUE,
     M_DAYS,
+    M_DUE,
     Memo,
     memos,
     overdue_at,
@@ -72,9 +72,9 @@ if TYPE_CHECKING:
     from hcc.deadlines import DeadlinePolicy
 
 __all__ = [
+    "COUNT_COLUMNS",
     "AgencyIndex",
     "Circular01Indices",
-    "COUNT_COLUMNS",
     "GroupBy",
     "IndicatorCounts",
     "IndicatorRow",
@@ -618,7 +618,9 @@ def indicator_rows(
     return out
 
 
-_CLASS_NAMES = tuple(c.value for c in (Classification.EARLY, Classification.ON_TIME, Classification.LATE))
+_CLASS_NAMES = tuple(
+    c.value for c in (Classification.EARLY, Classification.ON_TIME, Classification.LATE)
+)
 _ROW_MOMENTS = frozenset(
     {"received_at", "settled_at", "withdrawn_at", "returned_at", "appointment", "due"}
 )
@@ -646,9 +648,9 @@ def indicators_frame(
     >>> indicators_frame([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1)).shape
     (0, 33)
     """
-    from hcc import _frames
+    from hcc._frames import categories, frame, moments, require_pandas
 
-    pd = _frames.require_pandas()
+    pd = require_pandas()
     rows = indicator_rows(dossiers, period, as_of=as_of, calendar=calendar, policy=policy)
     kinds = {
         "channel": [c.value for c in ChannelKind],
@@ -662,18 +664,18 @@ def indicators_frame(
     }
     columns: dict[str, Any] = {}
     for i, name in enumerate(IndicatorRow._fields):
-        values = [r[i] for r in rows]
+        values: list[Any] = [r[i] for r in rows]
         if name in _ROW_MOMENTS:
-            columns[name] = _frames.moments(values)
+            columns[name] = moments(values)
         elif name in kinds:
-            columns[name] = _frames.categories(values, kinds[name])
+            columns[name] = categories(values, kinds[name])
         elif name == "processing_days":
             columns[name] = pd.Series(values, dtype="Int64")
         elif name in _COUNTS:
             columns[name] = pd.Series(values, dtype="int64")
         else:
             columns[name] = pd.Series(values, dtype=object)
-    return _frames.frame(columns)
+    return frame(columns)
 
 
 def _received_by(

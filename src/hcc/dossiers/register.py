@@ -45,7 +45,6 @@ from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
 from hcc.dossiers._evaluate import M_APPOINTMENT, M_DUE, Memo, memos, provisional_once
 from hcc.dossiers.dossier import Dossier
 from hcc.dossiers.events import DossierEvent, EventKind
-from hcc.dossiers.indicators import Period
 from hcc.dossiers.states import DossierState
 from hcc.errors import EventOrderError, HccError
 from hcc.procedures.dossier_codes import DossierCode
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
 
     from hcc.deadlines import DeadlinePolicy
     from hcc.documents import Office, RegisterContext, RegisterRow
+    from hcc.dossiers.indicators import Period
 
 __all__ = [
     "CSV_COLUMNS",
@@ -323,6 +323,8 @@ def _span(period: Period | tuple[object, object] | None) -> tuple[dt.datetime, d
     """``[start_at, end_at)`` of ``period`` (None: no filter)."""
     if period is None:
         return None
+    from hcc.dossiers.indicators import Period  # imported on use: indicators is a sibling
+
     if isinstance(period, Period):
         p = period
     elif isinstance(period, tuple) and len(period) == 2:
@@ -365,19 +367,19 @@ def register_frame(rows: Iterable[RegisterEntry]) -> pd.DataFrame:
     >>> str(f.dtypes["received_at"]), list(f["state"].cat.categories)[:3]
     ('datetime64[ns, Asia/Ho_Chi_Minh]', ['new', 'processing', 'awaiting_supplement'])
     """
-    from hcc import _frames
+    from hcc._frames import categories, frame, moments, require_pandas
 
-    pd = _frames.require_pandas()
+    pd = require_pandas()
     rows = list(rows)
     columns: dict[str, Any] = {}
     for i, name in enumerate(RegisterEntry._fields):
-        values = [r[i] for r in rows]
+        values: list[Any] = [r[i] for r in rows]
         if name in _MOMENT_FIELDS:
-            columns[name] = _frames.moments(values)
+            columns[name] = moments(values)
         elif name == "state":
-            columns[name] = _frames.categories(values, [s.value for s in DossierState])
+            columns[name] = categories(values, [s.value for s in DossierState])
         elif name == "returned_via":
-            columns[name] = _frames.categories(
+            columns[name] = categories(
                 [v.value if v is not None else None for v in values],
                 [EventKind.RETURNED.value, EventKind.POSTED.value, EventKind.DELIVERED.value],
             )
@@ -385,7 +387,7 @@ def register_frame(rows: Iterable[RegisterEntry]) -> pd.DataFrame:
             columns[name] = pd.Series(values, dtype="int64")
         else:
             columns[name] = pd.Series(values, dtype=object)
-    return _frames.frame(columns)
+    return frame(columns)
 
 
 class RegisterBook:
