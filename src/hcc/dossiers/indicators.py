@@ -519,6 +519,9 @@ class IndicatorRow(NamedTuple):
     as settled). Summing a column over the rows gives the report's count, exactly: a dossier
     answered on time in February but reported for March has ``classification="on_time"`` and
     ``settled=0`` — hcc counts the dossiers *settled in the period*.
+
+    >>> IndicatorRow._fields.index("received") == len(IndicatorRow._fields) - len(COUNT_COLUMNS)
+    True
     """
 
     code: str
