@@ -195,3 +195,39 @@ def test_batch_deadlines_frame() -> None:
         hcc.compute_deadlines(pd.Series([1, 2]), "01 ngày làm việc", output="frame")
     assert frame.due_at[0].tzinfo is not None
     assert dt.datetime(2026, 1, 10, 17, tzinfo=VN_TZ) == (frame.due_at[0].to_pydatetime())
+
+
+def test_indicators_to_frame_is_the_report() -> None:
+    from fractions import Fraction
+
+    from hcc.dossiers import group_indicators
+
+    report = indicators(DOSSIERS, MARCH, as_of=AS_OF)
+    f = report.to_frame()
+    assert f.index.tolist() == ["2026-03"]
+    row = f.loc["2026-03"]
+    for name in COUNT_COLUMNS:
+        assert int(row[name]) == getattr(report, name), name
+    assert report.on_time_rate == Fraction(5, 6)  # the hand figure of the March test
+    assert row["on_time_rate"] == pytest.approx(5 / 6)
+    assert row["as_of"].to_pydatetime() == AS_OF
+    assert row["period_start"] == pd.Timestamp("2026-03-01")
+    months = group_indicators(DOSSIERS, ("2026-02-01", "2026-03-31"), by="month", as_of=AS_OF)
+    both = pd.concat(r.to_frame() for r in months.values())
+    assert both.index.tolist() == ["2026-02", "2026-03"]
+    assert pd.isna(indicators([], MARCH, as_of=AS_OF).to_frame().loc["2026-03", "on_time_rate"])
+
+
+def test_batch_deadlines_from_an_arrow_column() -> None:
+    pa = pytest.importorskip(
+        "pyarrow", reason="pyarrow is optional; the pandas path is tested above"
+    )
+    arr = pa.array(
+        [dt.datetime(2026, 1, 9, 3, 0), dt.datetime(2026, 2, 13, 9, 0)],
+        type=pa.timestamp("us", "UTC"),
+    )
+    frame = hcc.compute_deadlines(arr, "01 ngày làm việc", output="frame")
+    assert [t.to_pydatetime() for t in frame.due_at] == [
+        dt.datetime(2026, 1, 10, 17, tzinfo=VN_TZ),
+        dt.datetime(2026, 2, 23, 17, tzinfo=VN_TZ),
+    ]

@@ -358,10 +358,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     for p in found:
         _print(f"   {p.code} {p.name}")
     _print()
-    due = f"{d.due_at:%H giờ %M phút, ngày %d tháng %m năm %Y}"
     if en:
-        _print(f"2. Appointment (phiếu hẹn) for {code} {name}, received {received:%H:%M %d/%m/%Y}:")
-        _print(f"   time limit {d.limit}; return by {due}")
+        _print(f"2. Appointment for {code} {name}, received {received:%H:%M on %d/%m/%Y}:")
+        _print(f"   time limit {d.limit}; return by {d.due_at:%H:%M on %d/%m/%Y}")
         _print(f"   (Saturday 10/01/2026 counts: {swap.name})")
         _print(
             f"   1.001193 Đăng ký khai sinh received 15:40 on Friday 13/02/2026 → "
@@ -370,6 +369,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         _print()
         _print("3. Fee: certified copies (2.000815), a 5-page original, 3 copies:")
     else:
+        due = f"{d.due_at:%H giờ %M phút, ngày %d tháng %m năm %Y}"
         _print(f"2. Phiếu hẹn cho {code} {name}, tiếp nhận lúc {received:%H:%M ngày %d/%m/%Y}:")
         _print(f"   thời hạn {d.limit}; hẹn trả kết quả {due}")
         _print(f"   (thứ Bảy 10/01/2026 là ngày làm việc: {swap.name})")

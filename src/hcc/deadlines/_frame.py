@@ -15,7 +15,8 @@ __all__ = ["deadlines_frame", "local_array"]
 def local_array(received: Any) -> Any:
     """Receipts as a numpy ``datetime64[us]`` array of Vietnam wall-clock times, without a loop.
 
-    A pandas Series or DatetimeIndex that is time-zone aware is converted to Asia/Ho_Chi_Minh;
+    A pandas Series or DatetimeIndex (or an Arrow timestamp array, through pandas) that is
+    time-zone aware is converted to Asia/Ho_Chi_Minh;
     a naive one (and a numpy ``datetime64`` array) is Vietnam local time already. Other
     iterables go through :func:`hcc.calendar.as_vn_datetime` one by one.
     """
@@ -24,6 +25,8 @@ def local_array(received: Any) -> Any:
     from hcc._frames import TZ_NAME, require_pandas
 
     pd = require_pandas()
+    if type(received).__module__.split(".")[0] == "pyarrow":
+        received = received.to_pandas()  # an Arrow timestamp array or chunked array
     if isinstance(received, (pd.Series, pd.Index)):
         values = pd.Series(received)
         if values.dtype.kind != "M":

@@ -301,6 +301,44 @@ class Indicators(BaseModel):
         """``(very_satisfied + satisfied) / rated``."""
         return _ratio(self.very_satisfied + self.satisfied, self.rated)
 
+    def to_frame(self) -> pd.DataFrame:
+        """The report as a one-row pandas DataFrame, indexed by the period's label (``pandas`` extra).
+
+        Columns: ``period_start`` and ``period_end`` (``datetime64[ns]`` dates), ``as_of``
+        (``datetime64[ns, Asia/Ho_Chi_Minh]``), every count (``int64``), every ratio as
+        ``float64`` (``NaN`` when undefined; the exact value is the model's ``Fraction``) and
+        ``on_time_formula``. Reports concatenate: ``pd.concat(r.to_frame() for r in
+        group_indicators(..., by="month").values())``. For the dossiers behind the figures see
+        :func:`indicators_frame`.
+
+        Raises:
+            hcc.errors.MissingExtraError: pandas is not installed.
+
+        >>> empty = indicators([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1))
+        >>> f = empty.to_frame()
+        >>> f.index.tolist(), int(f.loc["2026-03", "received"]), str(f["as_of"].dtype)
+        (['2026-03'], 0, 'datetime64[ns, Asia/Ho_Chi_Minh]')
+        """
+        from hcc._frames import dates, frame, moments, require_pandas
+
+        pd = require_pandas()
+        columns: dict[str, Any] = {
+            "period_start": dates([self.period.start]),
+            "period_end": dates([self.period.end]),
+            "as_of": moments([self.as_of]),
+        }
+        for name in _COUNTS:
+            columns[name] = pd.Series([getattr(self, name)], dtype="int64")
+        for name in _RATIOS:
+            value = getattr(self, name)
+            columns[name] = pd.Series(
+                [float(value) if value is not None else None], dtype="float64"
+            )
+        columns["on_time_formula"] = pd.Series([self.on_time_formula], dtype=object)
+        out = frame(columns)
+        out.index = pd.Index([self.period.label], name="period")
+        return out
+
     def percent(self, name: str, ndigits: int = 2) -> float | None:
         """A ratio as a percentage rounded for display (``None`` when undefined).
 
@@ -314,6 +352,16 @@ class Indicators(BaseModel):
         if not isinstance(value, Fraction):
             raise InvalidInputError("name", name, "the name of a ratio field")
         return round(float(value * 100), ndigits)
+
+
+_RATIOS = (
+    "on_time_rate",
+    "average_processing_days",
+    "online_share",
+    "post_or_home_share",
+    "satisfaction_rate",
+)
+"""The ratio fields of :class:`Indicators` (exact fractions in the model, floats in a frame)."""
 
 
 # ---------------------------------------------------------------------- accumulation
