@@ -486,7 +486,12 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--channel", default="direct", choices=("direct", "online", "postal"))
     f.add_argument("--on", default=None, help="date of filing (YYYY-MM-DD; default: today)")
     for name in QUANTITY_NAMES:
-        f.add_argument(f"--{name}", type=_non_negative_int, default=None, metavar="N")
+        f.add_argument(
+            f"--{name}",
+            type=_amount if name == "value" else _non_negative_int,
+            default=None,
+            metavar="VND" if name == "value" else "N",
+        )
     f.add_argument(
         "--exemption", action="append", default=[], metavar="NAME", help="an exemption category"
     )
@@ -548,11 +553,22 @@ def _year(text: str) -> int:
     return n
 
 
-def _int(text: str) -> int:
+def _int(text: str, digits: int = 12) -> int:
+    """A whole number of at most ``digits`` ASCII digits (argparse refuses anything else)."""
     t = text.strip()
-    if not (t.isascii() and t.lstrip("+-").isdigit()) or len(t) > 12:
+    if not (t.isascii() and t.lstrip("+-").isdigit()):
         raise argparse.ArgumentTypeError(f"got {text!r}, expected a whole number")
+    if len(t.lstrip("+-")) > digits:
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected at most {digits} digits")
     return int(t)
+
+
+def _amount(text: str) -> int:
+    """An argparse type: a declared value in đồng, a whole number >= 0 (up to 24 digits)."""
+    n = _int(text, 24)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected a whole number of đồng >= 0")
+    return n
 
 
 def _warning_line(stream: TextIO) -> Callable[..., None]:
