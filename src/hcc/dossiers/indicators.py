@@ -636,12 +636,13 @@ def indicator_rows(
     ('on_time', 0, 0)
     """
     p, _, cutoff = _prepare(period, as_of)
+    start_at, end_at = p.start_at, p.end_at
     out: list[IndicatorRow] = []
     with provisional_once("the indicators"):
         ds, fs = _received_by(dossiers, cutoff)
         ms = memos(ds, calendar=calendar, policy=policy)
         for d, f, memo in zip(ds, fs, ms, strict=True):
-            acc = _Acc(p.start_at, p.end_at, cutoff)
+            acc = _Acc(start_at, end_at, cutoff)  # this dossier's contribution to each count
             acc.add(d, f, memo)
             settled_at = _upto(f.settled_at, cutoff)
             returned_at = _upto(f.returned_at, cutoff)
@@ -652,13 +653,13 @@ def indicator_rows(
                     d.procedure_code,
                     d.field,
                     d.lead_agency,
-                    d.channel.value,
+                    d.channel._value_,
                     f.received_at,
                     settled_at,
-                    f.settled_by.value if settled_at is not None and f.settled_by else None,
+                    f.settled_by._value_ if settled_at is not None and f.settled_by else None,
                     _upto(f.withdrawn_at, cutoff),
                     returned_at,
-                    f.returned_via.value if returned_at is not None and f.returned_via else None,
+                    f.returned_via._value_ if returned_at is not None and f.returned_via else None,
                     memo[M_APPOINTMENT],
                     memo[M_DUE],
                     _CLASS_NAMES[cls] if settled_at is not None and cls >= 0 else None,
