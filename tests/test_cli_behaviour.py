@@ -250,6 +250,23 @@ def test_closed_pipe_is_a_quiet_exit(command: str, good_catalogue: Path) -> None
     assert proc.returncode == EXIT_PIPE_CLOSED
 
 
+def test_closed_pipe_on_a_binary_feed() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "hcc", "calendar", "2026", "--ical"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=_env(),
+        )
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (EXIT_PIPE_CLOSED, "")
+
+
 @settings(max_examples=40, deadline=None)
 @given(year=st.integers(min_value=-(10**15), max_value=10**15))
 def test_any_year_is_answered_or_refused_in_one_line(year: int) -> None:
