@@ -299,3 +299,22 @@ def test_any_moment_is_answered_or_refused_in_one_line(moment: str) -> None:
             code = int(exc.code or 0)
     assert code in (0, EXIT_BAD_INPUT)
     assert "Traceback" not in err.getvalue()
+
+
+def test_validate_speaks_vietnamese_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"version": "t", "procedures": [{"code": "x", "statutory_time_limit": "bảy ngày"}]}',
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "validate", str(bad))
+    assert code == EXIT_PROBLEMS
+    assert "code: không đúng định dạng (nhận được 'x') [string_pattern_mismatch]" in out
+    assert "name: thiếu trường bắt buộc [missing]" in out
+    assert "không đọc được thời hạn giải quyết (nhận được 'bảy ngày')" in out
+    for english in ("Field required", "String should", "cannot read", "error(s)"):
+        assert english not in out
+    code, out, _ = _run(capsys, "validate", str(bad), "--lang", "en")
+    assert "Field required" in out and "lỗi" not in out

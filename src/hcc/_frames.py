@@ -65,9 +65,7 @@ def moments(values: Iterable[dt.datetime | None]) -> pd.Series[Any]:
 
     pd = require_pandas()
     epoch, us, nat = _EPOCH, _US, _NAT
-    ints = np.fromiter(
-        (nat if m is None else (m - epoch) // us for m in values), dtype=np.int64
-    )
+    ints = np.fromiter((nat if m is None else (m - epoch) // us for m in values), dtype=np.int64)
     col = pd.Series(ints.view("datetime64[us]")).dt.tz_localize("UTC")
     return col.dt.tz_convert(TZ_NAME).astype(f"datetime64[ns, {TZ_NAME}]")
 

@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -179,13 +180,62 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     elif args.lang == "en":
         _print(report.summary())
     else:
-        lines = [f"lỗi: {e}" for e in report.errors] + [f"cảnh báo: {w}" for w in report.warnings]
+        lines = [f"lỗi: {_problem_vi(e)}" for e in report.errors]
+        lines += [f"cảnh báo: {_problem_vi(w)}" for w in report.warnings]
         lines.append(
             f"{report.source or 'danh mục'}: {report.procedures} thủ tục, "
             f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo"
         )
         _print("\n".join(lines))
     return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+_PROBLEMS_VI = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không được phép",
+    "string_pattern_mismatch": "không đúng định dạng",
+    "string_too_short": "không được để trống",
+    "string_type": "phải là chuỗi ký tự",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "bool_type": "phải là true hoặc false",
+    "list_type": "phải là một danh sách",
+    "dict_type": "phải là một bảng (object)",
+    "model_type": "phải là một bảng (object)",
+    "enum": "giá trị không thuộc danh sách cho phép",
+    "literal_error": "giá trị không thuộc danh sách cho phép",
+    "date_from_datetime_parsing": "không phải ngày hợp lệ (YYYY-MM-DD)",
+    "date_parsing": "không phải ngày hợp lệ (YYYY-MM-DD)",
+    "greater_than_equal": "giá trị quá nhỏ",
+    "time_limit_unparsable": "không đọc được thời hạn giải quyết",
+    "duplicate_value": "giá trị bị lặp",
+    "date_order": "ngày kết thúc trước ngày bắt đầu",
+    "online_level_not_online": "mức độ trực tuyến chỉ dùng cho cách thức trực tuyến",
+    "missing_legal_basis": "thiếu căn cứ pháp lý",
+    "local_limit_exceeds_statutory": "thời hạn cam kết của địa phương dài hơn thời hạn luật định",
+    "local_limit_incomparable": "không so sánh được thời hạn địa phương với thời hạn luật định",
+    "no_channel": "không có cách thức thực hiện nào",
+    "unknown_fee_schedule": "biểu phí không có trong danh mục",
+    "duplicate_code": "mã thủ tục bị trùng",
+    "duplicate_fee_schedule": "mã biểu phí bị trùng",
+    "invalid_json": "tệp JSON không hợp lệ",
+    "invalid_toml": "tệp TOML không hợp lệ",
+    "unreadable": "không đọc được tệp",
+}
+"""Vietnamese wording of the validation problems a catalogue file has most often, by code."""
+
+
+def _problem_vi(problem: Any) -> str:
+    """A validation problem in Vietnamese: its location, the wording of its code and the value
+    received; a code without a Vietnamese wording keeps the validator's message."""
+    text = _PROBLEMS_VI.get(problem.kind)
+    if text is None:
+        return str(problem)
+    got = re.search(r"\(got (.*)\)$", problem.message)
+    if got:
+        text += f" (nhận được {got.group(1)})"
+    head = problem.location
+    return f"{head}: {text} [{problem.kind}]" if head else f"{text} [{problem.kind}]"
 
 
 def _describe(p: Procedure, lang: Lang = "vi") -> list[str]:
