@@ -78,12 +78,20 @@ def main() -> None:
 
     print(f"N = {n:,} dossiers / receipts; best of 3, warm; seconds (ratio)")
     print(f"register frame     Register.to_frame        {t_frame:7.3f}")
-    print(f"                   by hand (dict rows)      {t_hand:7.3f}   to_frame/by hand = {t_frame / t_hand:.2f}")
+    print(
+        f"                   by hand (dict rows)      {t_hand:7.3f}   to_frame/by hand = {t_frame / t_hand:.2f}"
+    )
     print(f"indicator rows     indicators_frame         {t_rows:7.3f}")
-    print(f"                   indicators (report only) {t_report:7.3f}   rows/report = {t_rows / t_report:.2f}")
+    print(
+        f"                   indicators (report only) {t_report:7.3f}   rows/report = {t_rows / t_report:.2f}"
+    )
     print(f"batch deadlines    output='frame' (column)  {t_batch:7.3f}")
-    print(f"                   list path + Series       {t_list:7.3f}   frame/list = {t_batch / t_list:.2f}")
-    print(f"                   compute_deadline per row {t_scalar:7.3f}   frame/scalar = {t_batch / t_scalar:.3f}")
+    print(
+        f"                   list path + Series       {t_list:7.3f}   frame/list = {t_batch / t_list:.2f}"
+    )
+    print(
+        f"                   compute_deadline per row {t_scalar:7.3f}   frame/scalar = {t_batch / t_scalar:.3f}"
+    )
 
 
 if __name__ == "__main__":
