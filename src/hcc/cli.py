@@ -59,7 +59,10 @@ EXIT_PIPE_CLOSED = 141
 EXIT_CODES: Mapping[int, str] = MappingProxyType(
     {
         EXIT_OK: "success",
-        EXIT_PROBLEMS: "the command ran and found problems (validate: the catalogue has errors)",
+        EXIT_PROBLEMS: (
+            "the command ran and found problems in its input, every one listed "
+            "(validate: a catalogue with errors)"
+        ),
         EXIT_BAD_INPUT: (
             "bad input: invalid arguments, an unknown code, a malformed or out-of-range date or "
             "year, a file that cannot be read or does not load; one line on stderr"
