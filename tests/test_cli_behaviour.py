@@ -319,3 +319,47 @@ def test_validate_speaks_vietnamese_by_default(
     code, out, _ = _run(capsys, "validate", str(bad), "--lang", "en")
     assert "Field required" in out
     assert "lỗi" not in out
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    content=st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        st.sampled_from(
+            [
+                b"[" * 5000,
+                b'{"version": "t", "procedures": [' + b"[" * 3000,
+                b"\xff\xfe{}",
+                b'{"days": [{"date": "2026-13-01", "kind": "x"}]}',
+                b"year = 2026\n[[days]]\ndate = 2026-01-02\n",
+            ]
+        ),
+    ),
+    suffix=st.sampled_from([".json", ".toml", ".jsonl", ""]),
+    command=st.sampled_from(["validate", "show", "calendar", "import"]),
+)
+def test_any_file_is_read_or_refused_in_one_line(
+    content: bytes, suffix: str, command: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import contextlib
+    import io
+
+    path = tmp_path_factory.mktemp("files") / f"input{suffix}"
+    path.write_bytes(content)
+    argv = {
+        "validate": ["validate", str(path)],
+        "show": ["show", "1.001193", "--catalogue", str(path)],
+        "calendar": ["calendar", "2026", "--overrides", str(path)],
+        "import": ["import", str(path)],
+    }[command]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([*argv, "--json"])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    assert code in (0, EXIT_PROBLEMS, EXIT_BAD_INPUT), err.getvalue()
+    assert "Traceback" not in err.getvalue()
+    if code == EXIT_BAD_INPUT:
+        assert err.getvalue().count("\n") == 1  # one line
