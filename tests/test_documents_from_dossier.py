@@ -167,3 +167,59 @@ def test_processing_stop() -> None:
     )
     assert ctx.dossier.code == "000.00.01.H38-260302-0003"
     assert ctx.dossier.due_at == dt.datetime(2026, 3, 9, 17, tzinfo=VN_TZ)
+
+
+def test_control_slip_from_the_clock() -> None:
+    from hcc.documents import ControlSlipContext
+
+    d = (
+        _dossier()
+        .record(
+            "transferred",
+            dt.datetime(2026, 3, 2, 10),
+            agency="Chi cục Thuế",
+            allotment="02 ngày làm việc",
+        )
+        .record("transfer_returned", dt.datetime(2026, 3, 4, 16))  # due 4/3 17:00
+        .record("result_ready", dt.datetime(2026, 3, 6, 9))  # due 9/3 17:00
+    )
+    ctx = ControlSlipContext.from_dossier(d, office=OFFICE)
+    unit, lead = "Bộ phận Tiếp nhận và Trả kết quả", "UBND xã Nghi Phong"
+    got = [(s.from_unit, s.to_unit, s.handed_at, s.due_at, s.outcome) for s in ctx.steps]
+    assert got == [
+        (unit, lead, dt.datetime(2026, 3, 2, 9, tzinfo=VN_TZ), None, None),
+        (lead, "Chi cục Thuế", dt.datetime(2026, 3, 2, 10, tzinfo=VN_TZ), None, None),
+        (
+            "Chi cục Thuế",
+            lead,
+            dt.datetime(2026, 3, 4, 16, tzinfo=VN_TZ),
+            dt.datetime(2026, 3, 4, 17, tzinfo=VN_TZ),
+            "on_time",
+        ),
+        (
+            lead,
+            unit,
+            dt.datetime(2026, 3, 6, 9, tzinfo=VN_TZ),
+            dt.datetime(2026, 3, 9, 17, tzinfo=VN_TZ),
+            "early",
+        ),
+    ]
+    text = render("control_slip", ctx)
+    assert "Chi cục Thuế" in text
+    assert "Đúng hạn" in text
+
+
+def test_receipt_takes_a_register_reference() -> None:
+    from hcc.dossiers import Register
+
+    d = _dossier()
+    reg = Register()
+    ref = reg.add(d)
+    ctx = ReceiptContext.from_dossier(
+        d,
+        office=OFFICE,
+        receiver=OFFICER,
+        documents=[{"name": "Đơn"}],
+        register_entry=ref,
+    )
+    assert ctx.register_entry == "1"
