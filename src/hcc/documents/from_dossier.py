@@ -26,6 +26,7 @@ through the attributes of :class:`DossierLike`, which :class:`hcc.Dossier` has.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -189,7 +190,7 @@ def control_steps(
     out: list[dict[str, Any]] = [
         {"from_unit": receiving_unit, "to_unit": first, "handed_at": d.received_at}
     ]
-    for prev, step in zip(holders, holders[1:], strict=False):
+    for prev, step in itertools.pairwise(holders):
         out.append(
             {
                 "from_unit": prev.agency,
