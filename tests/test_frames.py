@@ -234,3 +234,25 @@ def test_batch_deadlines_from_an_arrow_column() -> None:
         dt.datetime(2026, 1, 10, 17, tzinfo=VN_TZ),
         dt.datetime(2026, 2, 23, 17, tzinfo=VN_TZ),
     ]
+
+
+def test_batch_deadlines_accept_and_return_pandas_columns() -> None:
+    receipts = pd.Series(
+        pd.to_datetime(["2026-01-09T10:00", "2026-02-13T16:00", "2026-03-02T08:00"]),
+        index=["x", "y", "z"],
+    )
+    due_at = hcc.compute_deadlines(receipts, "01 ngày làm việc")
+    due_date = hcc.compute_deadlines(receipts, "01 ngày làm việc", output="due_date")
+    expected = [hcc.compute_deadline(r.to_pydatetime(), "01 ngày làm việc") for r in receipts]
+    assert isinstance(due_at, pd.Series)
+    assert due_at.index.tolist() == ["x", "y", "z"]
+    assert str(due_at.dtype) == TZ
+    assert str(due_date.dtype) == "datetime64[ns]"
+    assert [t.to_pydatetime() for t in due_at] == [d.due_at for d in expected]
+    assert [t.date() for t in due_date] == [d.due_date for d in expected]
+    frame = hcc.compute_deadlines(receipts, "01 ngày làm việc", output="frame")
+    assert frame.index.tolist() == ["x", "y", "z"]
+    explained = hcc.compute_deadlines(receipts, "01 ngày làm việc", output="deadline")
+    assert [d.due_at for d in explained] == [d.due_at for d in expected]
+    with pytest.raises(hcc.calendar.InvalidInputError):
+        hcc.compute_deadlines(pd.Series(pd.to_datetime(["2026-01-09", None])), "01 ngày làm việc")

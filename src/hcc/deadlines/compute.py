@@ -561,11 +561,13 @@ def compute_deadlines(
     * A numpy ``datetime64`` array (any unit; Vietnam local wall-clock time, as naive values)
       gives an array of the same shape: ``datetime64[us]`` local due moments, or
       ``datetime64[D]`` with ``output="due_date"``. ``NaT`` is refused.
-    * ``output="frame"`` (the ``pandas`` extra) gives a pandas DataFrame, one row per receipt:
-      ``received_at`` and ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
-      ``datetime64[ns]`` (a date). It takes a list, a 1-d numpy array or a pandas datetime
-      column (aware columns are converted to Vietnam time, naive ones are Vietnam time) and
-      computes through the numpy path, with no Python call per row.
+    * A pandas datetime column (Series or DatetimeIndex; aware columns are converted to Vietnam
+      time, naive ones are Vietnam time) or an Arrow timestamp array gives a pandas Series with
+      the same index: ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
+      ``datetime64[ns]`` (a date), computed through the numpy path with no Python call per row.
+    * ``output="frame"`` (the ``pandas`` extra) gives a pandas DataFrame, one row per receipt
+      (the index of a pandas input kept): ``received_at``, ``due_date`` and ``due_at`` typed as
+      above. It takes a list, a 1-d numpy array or a column.
 
     Rows are grouped so each distinct answer is computed once: for day-based limits with
     closing-time appointments by receipt date and "late or not" (after hours / after the
@@ -583,14 +585,19 @@ def compute_deadlines(
     if output not in ("due_at", "due_date", "deadline", "frame"):
         raise InvalidInputError("output", output, "'due_at', 'due_date', 'deadline' or 'frame'")
     lim, cal, pol = _resolve(limit, calendar, policy, alternate)
-    if output == "frame":
-        from hcc.deadlines._frame import deadlines_frame, local_array
+    column = type(received).__module__.split(".")[0] in ("pandas", "pyarrow")
+    if output == "frame" or (column and output != "deadline"):
+        from hcc.deadlines._frame import deadlines_frame, local_array, series
 
         local = local_array(received).reshape(-1)
         batch = _Batch(lim, cal, pol)
         due_at = _batch_numpy(local, batch, "due_at")
         due_date = due_at.astype("datetime64[D]")
-        return deadlines_frame(local, due_at, due_date)
+        is_series = type(received).__name__ == "Series" and column
+        index = received.index if is_series else None  # a pandas Series keeps its index
+        if output == "frame":
+            return deadlines_frame(local, due_at, due_date, index=index)
+        return series(due_date if output == "due_date" else due_at, output, index=index)
     if type(received).__module__ == "numpy" and type(received).__name__ == "ndarray":
         if output == "deadline":
             raise InvalidInputError("output", output, "'due_at' or 'due_date' for numpy arrays")
