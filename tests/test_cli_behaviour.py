@@ -363,3 +363,21 @@ def test_any_file_is_read_or_refused_in_one_line(
     assert "Traceback" not in err.getvalue()
     if code == EXIT_BAD_INPUT:
         assert err.getvalue().count("\n") == 1  # one line
+
+
+def test_a_bug_is_one_line_and_status_70(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hcc.cli
+
+    def broken(args: object) -> int:
+        raise AttributeError("'NoneType' object has no attribute 'x'")
+
+    monkeypatch.setattr(hcc.cli, "_cmd_demo", broken)
+    code, out, err = _run(capsys, "demo")
+    assert code == hcc.cli.EXIT_INTERNAL == 70
+    assert err.startswith("hcc: internal error: AttributeError:")
+    assert err.count("\n") == 1
+    monkeypatch.setenv("HCC_DEBUG", "1")
+    with pytest.raises(AttributeError):
+        main(["demo"])

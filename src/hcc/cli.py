@@ -118,7 +118,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         else sum(1 for _ in cal.working_days(first, last))
     )
     provisional = year in cal.provisional_years
-    if args.ical:
+    if args.ical:  # bytes: the feed is UTF-8 with CRLF line ends (RFC 5545 §3.1)
         sys.stdout.flush()
         sys.stdout.buffer.write(cal.to_ical(year))
         sys.stdout.buffer.flush()
@@ -678,8 +678,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hcc: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (HccError, ValueError, LookupError, TypeError, OSError, OverflowError) as exc:
-        # user input: a clear line naming what was wrong (library errors name field and value)
+    except (HccError, ValueError, LookupError, OSError, OverflowError) as exc:
+        # user input: a clear line naming what was wrong (library errors name field and value);
+        # a bare TypeError is a bug (hcc's own input errors are InvalidInputError, an HccError)
         print(f"hcc: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except RecursionError:
