@@ -374,7 +374,7 @@ def test_a_bug_is_one_line_and_status_70(
         raise AttributeError("'NoneType' object has no attribute 'x'")
 
     monkeypatch.setattr(hcc.cli, "_cmd_demo", broken)
-    code, out, err = _run(capsys, "demo")
+    code, _out, err = _run(capsys, "demo")
     assert code == hcc.cli.EXIT_INTERNAL == 70
     assert err.startswith("hcc: internal error: AttributeError:")
     assert err.count("\n") == 1
