@@ -70,8 +70,10 @@ def _unit_rule(limit: TimeLimit) -> str:
             return f"giờ làm việc: {n} giờ làm việc tính từ thời điểm bắt đầu tính"
         case TimeUnit.SAME_DAY:
             return "trong ngày: trả trong ngày tiếp nhận"
-        case _:
+        case TimeUnit.IMMEDIATE:
             return "ngay: trả ngay trong ngày tiếp nhận"
+        case _:  # a unit added later: name it rather than guess its rule
+            return f"đơn vị thời hạn {limit.unit.value}"
 
 
 def _note(note: str) -> str:

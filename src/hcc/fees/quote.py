@@ -174,12 +174,11 @@ class Quote(_Model):
         total = f"{format_vnd(self.total)} ({amount_in_words(self.total)})"
         out.append(f"Tổng cộng: {total}" if vi else f"Total: {total}")
         if self.unused_quantities:
-            names = ", ".join(self.unused_quantities)
-            out.append(
-                f"Biểu phí này không tính theo: {names}"
-                if vi
-                else f"Not used by this schedule: {names}"
-            )
+            if vi:  # the counter's word, then the argument's name
+                names = ", ".join(f"{_UNIT_VI.get(n, n)} ({n})" for n in self.unused_quantities)
+                out.append(f"Biểu phí này không tính theo: {names}")
+            else:
+                out.append(f"Not used by this schedule: {', '.join(self.unused_quantities)}")
         return "\n".join(out)
 
 
@@ -226,6 +225,7 @@ _UNIT_VI = {
     "documents": "giấy tờ",
     "dossiers": "hồ sơ",
     "persons": "người",
+    "value": "giá trị kê khai",
 }
 """What one unit of each quote quantity is called in Vietnamese (the counter's words)."""
 
