@@ -41,9 +41,10 @@ def test_hand_written_account() -> None:
     vi = compute_deadline(dt.datetime(2026, 2, 13, 15, 40), "Trong ngày").explain(lang="vi")
     lines = vi.splitlines()
     assert lines[1] == "Tiếp nhận: 15:40 ngày 13/02/2026 (Thứ Sáu)"
-    assert (
-        lines[2]
-        == "Tiếp nhận sau 15:00: tính từ ngày làm việc tiếp theo (Luật Hộ tịch, khoản 3 Điều 5)"
+    assert lines[2] == (
+        "Tiếp nhận sau 15:00: tính từ ngày làm việc tiếp theo (theo thiết lập cutoff của chính "
+        "sách; căn cứ tùy lĩnh vực (hộ tịch: khoản 3 Điều 5 Luật Hộ tịch 60/2014/QH13; chứng "
+        "thực: Điều 7 Nghị định 23/2015/NĐ-CP))"
     )
     assert lines[3] == "Bắt đầu tính từ: 07:30 ngày 23/02/2026 (Thứ Hai)"
     assert "  14/02/2026 (Thứ Bảy): ngày nghỉ hằng tuần" in lines
@@ -52,6 +53,19 @@ def test_hand_written_account() -> None:
         lines[-1]
         == "Hẹn trả: 17:00 ngày 23/02/2026 (Thứ Hai), giờ kết thúc làm việc của ngày hẹn trả"
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "basis"),
+    [
+        ("Hộ tịch", "(khoản 3 Điều 5 Luật Hộ tịch 60/2014/QH13)"),
+        ("Chứng thực", "(Điều 7 Nghị định 23/2015/NĐ-CP)"),
+        ("Đất đai", "chưa có quy định giờ chốt trong ngày cho lĩnh vực 'Đất đai'"),
+    ],
+)
+def test_cut_off_basis_by_field(field: str, basis: str) -> None:
+    d = compute_deadline(dt.datetime(2026, 3, 2, 15, 30), "Trong ngày", field=field)
+    assert basis in d.explain(lang="vi").splitlines()[2]
 
 
 def test_provisional_and_bad_language() -> None:

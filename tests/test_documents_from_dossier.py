@@ -132,14 +132,14 @@ def test_refusal_from_the_log() -> None:
 def test_apology_from_the_extension_in_the_log() -> None:
     new_due = dt.datetime(2026, 3, 12, 17, tzinfo=VN_TZ)
     d = _dossier().record(
-        "extended", dt.datetime(2026, 3, 9, 10), new_due=new_due, reason="Cần xác minh thực địa"
+        "extended", dt.datetime(2026, 3, 5, 10), new_due=new_due, reason="Cần xác minh thực địa"
     )
     ctx = ApologyContext.from_dossier(d, office=OFFICE, signer=OFFICER)
     assert ctx.original_due_at == dt.datetime(2026, 3, 9, 17, tzinfo=VN_TZ)
     assert ctx.new_due_at == new_due
     assert (ctx.reason, ctx.issued_on, ctx.extensions) == (
         "Cần xác minh thực địa",
-        dt.date(2026, 3, 9),
+        dt.date(2026, 3, 5),  # at least a working day before the due date 9/3
         0,
     )
     ctx.check_rules()  # the one extension the law allows
@@ -151,7 +151,7 @@ def test_apology_from_the_extension_in_the_log() -> None:
         signer=OFFICER,
         new_due_at=dt.datetime(2026, 3, 20, 17),
         reason="Lần hai",
-        issued_on="2026-03-12",
+        issued_on="2026-03-06",
     )
     with pytest.raises(ExtensionLimitError):
         again.check_rules()

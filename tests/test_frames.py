@@ -23,7 +23,7 @@ from hcc.dossiers import (
     indicators,
     indicators_frame,
 )
-from tests.test_dossiers_indicators import ALL, AS_OF, MARCH, P1, at, dossier
+from tests.test_dossiers_indicators import ALL, AS_OF, MARCH, P1, RESET, at, dossier
 
 K = dossier(
     11,
@@ -35,7 +35,8 @@ K = dossier(
 DOSSIERS = [*ALL, K]
 TZ = "datetime64[ns, Asia/Ho_Chi_Minh]"
 
-# by hand (see the table in tests/test_dossiers_indicators.py): the March report, cutoff 31/3
+# by hand (see the table in tests/test_dossiers_indicators.py): the March report, cutoff 31/3,
+# I's supplement read as a reset (Decree 61/2018 art. 19(4)), as the hand figures there
 HAND = {
     # code suffix: (received, settled, classification, pending, pending_overdue, withdrawn)
     "0001": (1, 1, "early", 0, 0, 0),  # A
@@ -69,7 +70,7 @@ def test_importing_hcc_does_not_import_pandas() -> None:
 
 
 def test_indicator_rows_are_the_per_dossier_facts() -> None:
-    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF)
+    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     assert len(rows) == len(DOSSIERS)
     for r in rows:
         received, settled, cls, pending, overdue, withdrawn = HAND[r.code[-4:]]
@@ -86,8 +87,8 @@ def test_indicator_rows_are_the_per_dossier_facts() -> None:
 
 
 def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
-    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF)
-    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF)
+    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
+    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     assert list(frame.columns) == list(rows[0]._fields)
     assert len(frame) == len(rows)
     for row, (_, rec) in zip(rows, frame.iterrows(), strict=True):
@@ -99,7 +100,7 @@ def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
                 assert got.to_pydatetime() == value, (row.code, name)
             else:
                 assert got == value, (row.code, name)
-    report = indicators(DOSSIERS, MARCH, as_of=AS_OF)
+    report = indicators(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     sums = frame[list(COUNT_COLUMNS)].sum()
     for name in COUNT_COLUMNS:
         assert int(sums[name]) == getattr(report, name), name
@@ -112,7 +113,7 @@ def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
 
 
 def test_frame_column_types() -> None:
-    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF)
+    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     for name in ("received_at", "settled_at", "withdrawn_at", "returned_at", "appointment", "due"):
         assert str(frame.dtypes[name]) == TZ, name
     assert list(frame.classification.cat.categories) == ["early", "on_time", "late"]
@@ -205,7 +206,7 @@ def test_indicators_to_frame_is_the_report() -> None:
 
     from hcc.dossiers import group_indicators
 
-    report = indicators(DOSSIERS, MARCH, as_of=AS_OF)
+    report = indicators(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     f = report.to_frame()
     assert f.index.tolist() == ["2026-03"]
     row = f.loc["2026-03"]
@@ -215,10 +216,14 @@ def test_indicators_to_frame_is_the_report() -> None:
     assert row["on_time_rate"] == pytest.approx(5 / 6)
     assert row["as_of"].to_pydatetime() == AS_OF
     assert row["period_start"] == pd.Timestamp("2026-03-01")
-    months = group_indicators(DOSSIERS, ("2026-02-01", "2026-03-31"), by="month", as_of=AS_OF)
+    months = group_indicators(
+        DOSSIERS, ("2026-02-01", "2026-03-31"), by="month", as_of=AS_OF, policy=RESET
+    )
     both = pd.concat(r.to_frame() for r in months.values())
     assert both.index.tolist() == ["2026-02", "2026-03"]
-    assert pd.isna(indicators([], MARCH, as_of=AS_OF).to_frame().loc["2026-03", "on_time_rate"])
+    assert pd.isna(
+        indicators([], MARCH, as_of=AS_OF, policy=RESET).to_frame().loc["2026-03", "on_time_rate"]
+    )
 
 
 def test_batch_deadlines_from_an_arrow_column() -> None:

@@ -118,6 +118,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         else sum(1 for _ in cal.working_days(first, last))
     )
     provisional = year in cal.provisional_years
+    derived = year in cal.derived_years
     if args.ical:  # bytes: the feed is UTF-8 with CRLF line ends (RFC 5545 §3.1)
         sys.stdout.flush()
         sys.stdout.buffer.write(cal.to_ical(year))
@@ -129,16 +130,29 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
                 "year": year,
                 "working_days": total,
                 "provisional": provisional,
+                "derived": derived,
                 "days": [d.model_dump(mode="json") for d in days],
             }
         )
         return EXIT_OK
     en = args.lang == "en"
     if en:
-        status = "provisional (no official notice yet)" if provisional else "official"
+        status = (
+            "provisional (no official notice yet)"
+            if provisional
+            else "derived (no official table in hcc; from the statutory rules)"
+            if derived
+            else "official"
+        )
         _print(f"{year}: {total} working days — {status}")
     else:
-        status = "tạm tính (chưa có thông báo chính thức)" if provisional else "chính thức"
+        status = (
+            "tạm tính (chưa có thông báo chính thức)"
+            if provisional
+            else "suy ra (hcc không có bảng chính thức của năm này; theo quy định của luật)"
+            if derived
+            else "chính thức"
+        )
         _print(f"{year}: {total} ngày làm việc — {status}")
     for d in days:
         weekday = _WEEKDAY[args.lang][d.date.weekday()]
@@ -361,6 +375,8 @@ def _cmd_fee(args: argparse.Namespace) -> int:
     quantities = {
         name: getattr(args, name) for name in QUANTITY_NAMES if getattr(args, name) is not None
     }
+    if args.event_date:
+        quantities["event_date"] = as_date(args.event_date, "--event-date")
     q = cat.quote(
         args.code, channel=args.channel, on=on, exemptions=tuple(args.exemption), **quantities
     )
@@ -547,6 +563,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
     f.add_argument(
         "--exemption", action="append", default=[], metavar="NAME", help="an exemption category"
+    )
+    f.add_argument(
+        "--event-date",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the birth or death, for birth/death registration: decides the on-time exemption",
     )
     with_catalogue(f)
     f.set_defaults(func=_cmd_fee)

@@ -16,6 +16,7 @@
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
+    ├── DocumentRuleError (ValueError)        a document that breaks the law (appointment on a day off, late apology)
     ├── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
     └── MissingExtraError (ImportError)       an optional feature whose extra is not installed
 
@@ -37,6 +38,7 @@ __all__ = [
     "CatalogueValidationError",
     "DeadlineError",
     "DocumentContextError",
+    "DocumentRuleError",
     "DossierCodeError",
     "EventOrderError",
     "ExtensionLimitError",
@@ -90,15 +92,27 @@ class OutOfRangeError(HccError, ValueError):
 class OverrideError(HccError, ValueError):
     """A calendar override (file, mapping or code) has a bad row; nothing was applied.
 
+    ``holiday`` names the statutory holiday a notice row would have turned into a working day
+    without saying so (``None`` for other errors).
+
     >>> str(OverrideError("days[2].date", "2027-02-30", "an ISO date YYYY-MM-DD", source="x.toml"))
     "x.toml: days[2].date: got '2027-02-30', expected an ISO date YYYY-MM-DD"
     """
 
-    def __init__(self, location: str, value: Any, allowed: str, *, source: str | None = None):
+    def __init__(
+        self,
+        location: str,
+        value: Any,
+        allowed: str,
+        *,
+        source: str | None = None,
+        holiday: str | None = None,
+    ):
         self.location = location
         self.value = value
         self.allowed = allowed
         self.source = source
+        self.holiday = holiday
         prefix = f"{source}: " if source else ""
         super().__init__(f"{prefix}{location}: got {value!r}, expected {allowed}")
 
@@ -240,6 +254,25 @@ class DocumentContextError(HccError, ValueError):
         self.kind = kind
         self.fields = fields
         super().__init__(message)
+
+
+class DocumentRuleError(HccError, ValueError):
+    """A document whose content breaks a rule of law at render time; names the field, the value
+    received and what is allowed.
+
+    >>> e = DocumentRuleError("receipt", "dossier.due_at", "2026-01-11 17:00", "a working day",
+    ...                       "the appointment falls on a day off (Sunday)")
+    >>> e.kind, e.field, str(e)
+    ('receipt', 'dossier.due_at', 'receipt: dossier.due_at: got 2026-01-11 17:00, expected a working day: the appointment falls on a day off (Sunday)')
+    """
+
+    def __init__(self, kind: str, field: str, value: str, allowed: str, reason: str) -> None:
+        self.kind = kind
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        self.reason = reason
+        super().__init__(f"{kind}: {field}: got {value}, expected {allowed}: {reason}")
 
 
 class UnknownDocumentError(HccError, LookupError):

@@ -13,9 +13,10 @@ Definitions, for a period ``[start, end]`` (both dates included, Vietnam local t
   into **early**, **on_time** and **late** by the SLA clock (:mod:`hcc.deadlines`) against the
   dossier's ``time_limit`` (extended by an apology and new appointment when there was one).
   A refusal is an answer: it is settled and classified like a result. Withdrawn dossiers are
-  never settled; they are counted in **withdrawn**.
-* **pending** — dossiers received by the cutoff and neither answered nor withdrawn at the
-  cutoff; **pending_overdue** — those whose SLA clock is ``breached`` at the cutoff (a dossier
+  never settled; they are counted in **withdrawn**. Dossiers whose processing the agency stopped
+  (dừng giải quyết) are not settled either; they are counted apart in **stopped**.
+* **pending** — dossiers received by the cutoff and neither answered, withdrawn nor stopped at
+  the cutoff; **pending_overdue** — those whose SLA clock is ``breached`` at the cutoff (a dossier
   waiting for a supplement is overdue only if its clock already was).
 * **on_time_rate** — by default ``(early + on_time) / settled``, after Decision 766/QĐ-TTg
   (2022), which scores dossiers settled early or on time against those settled; **the exact
@@ -264,6 +265,7 @@ class Indicators(BaseModel):
     late: int = 0
     refused: int = 0
     withdrawn: int = 0
+    stopped: int = 0
     pending: int = 0
     pending_overdue: int = 0
     processing_days_total: int = 0
@@ -383,6 +385,7 @@ _COUNTS = (
     "late",
     "refused",
     "withdrawn",
+    "stopped",
     "pending",
     "pending_overdue",
     "processing_days_total",
@@ -404,6 +407,7 @@ _COUNTS = (
     _LATE,
     _REFUSED,
     _WITHDRAWN,
+    _STOPPED,
     _PENDING,
     _PENDING_OVERDUE,
     _PROCESSING_DAYS,
@@ -464,6 +468,9 @@ class _Acc:
         elif withdrawn_at is not None:
             if start <= withdrawn_at < end:
                 c[_WITHDRAWN] += 1
+        elif f.stopped_at is not None and f.stopped_at <= cutoff:
+            if start <= f.stopped_at < end:
+                c[_STOPPED] += 1
         else:
             c[_PENDING] += 1
             if overdue_at(d, memo, cutoff):
@@ -555,7 +562,7 @@ COUNT_COLUMNS: tuple[str, ...] = _COUNTS
 class IndicatorRow(NamedTuple):
     """One dossier behind a report: its facts as known at the cutoff, and what it adds to each count.
 
-    The facts: ``received_at``; ``settled_at``, ``withdrawn_at``, ``returned_at`` (None when the
+    The facts: ``received_at``; ``settled_at``, ``withdrawn_at``, ``stopped_at``, ``returned_at`` (None when the
     event had not happened by the cutoff); ``settled_by`` (``"result_ready"`` or ``"refused"``);
     ``appointment`` (the receipt slip's) and ``due`` (after supplements and extensions);
     ``classification`` of the answer (``"early"``, ``"on_time"``, ``"late"``; None while
@@ -581,6 +588,7 @@ class IndicatorRow(NamedTuple):
     settled_at: dt.datetime | None
     settled_by: str | None
     withdrawn_at: dt.datetime | None
+    stopped_at: dt.datetime | None
     returned_at: dt.datetime | None
     returned_via: str | None
     appointment: dt.datetime
@@ -595,6 +603,7 @@ class IndicatorRow(NamedTuple):
     late: int
     refused: int
     withdrawn: int
+    stopped: int
     pending: int
     pending_overdue: int
     processing_days_total: int
@@ -658,6 +667,7 @@ def indicator_rows(
                     settled_at,
                     f.settled_by._value_ if settled_at is not None and f.settled_by else None,
                     _upto(f.withdrawn_at, cutoff),
+                    _upto(f.stopped_at, cutoff),
                     returned_at,
                     f.returned_via._value_ if returned_at is not None and f.returned_via else None,
                     memo[M_APPOINTMENT],
@@ -674,7 +684,7 @@ _CLASS_NAMES = tuple(
     c.value for c in (Classification.EARLY, Classification.ON_TIME, Classification.LATE)
 )
 _ROW_MOMENTS = frozenset(
-    {"received_at", "settled_at", "withdrawn_at", "returned_at", "appointment", "due"}
+    {"received_at", "settled_at", "withdrawn_at", "stopped_at", "returned_at", "appointment", "due"}
 )
 
 
@@ -698,7 +708,7 @@ def indicators_frame(
         hcc.calendar.InvalidInputError: a bad period, moment or dossier.
 
     >>> indicators_frame([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1)).shape
-    (0, 33)
+    (0, 35)
     """
     from hcc._frames import categories, frame, moments, require_pandas
 
@@ -786,7 +796,7 @@ def group_indicators(
             ms = memos(ds, calendar=calendar, policy=policy)
             for d, f, memo in zip(ds, fs, ms, strict=True):
                 last = d.events[-1].at
-                closed = f.settled_at if f.settled_at is not None else f.withdrawn_at
+                closed = f.settled_at or f.withdrawn_at or f.stopped_at
                 first = max(bisect_right(starts, f.received_at) - 1, 0)
                 for i in range(first, len(months)):
                     acc = accs[i]
