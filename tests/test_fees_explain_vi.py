@@ -40,3 +40,17 @@ def test_hand_written_lines() -> None:
     assert "5 trang → 7.000 đồng/bản × 1 bản = 7.000 đồng" in q.explain(lang="vi")
     with pytest.raises(QuoteError):
         q.explain(lang="de")  # type: ignore[arg-type]
+
+
+def test_on_time_notes_in_vietnamese() -> None:
+    # Law on Civil Status art. 15(1): 60 days from the birth, the day of the birth not counted
+    # (Civil Code art. 147(3)): born 15/01/2026, the 60th day is 16/03/2026, a Monday
+    q = quote("dang-ky-khai-sinh", on=dt.date(2026, 3, 16), event_date=dt.date(2026, 1, 15))
+    vi = q.explain(lang="vi").splitlines()
+    assert vi[-1].startswith(
+        "Ghi chú: đúng hạn: nộp vào ngày thứ 60 kể từ ngày sinh 15/01/2026; thời hạn 60 ngày ("
+    )
+    assert vi[-1].endswith("kết thúc ngày 16/03/2026")
+    assert not any(line.startswith("Note:") for line in vi)
+    plain = quote("dang-ky-khai-sinh", on=dt.date(2026, 3, 16)).explain(lang="vi")
+    assert "Ghi chú: chưa có ngày xảy ra sự kiện" in plain

@@ -261,3 +261,9 @@ def test_batch_deadlines_accept_and_return_pandas_columns() -> None:
     assert [d.due_at for d in explained] == [d.due_at for d in expected]
     with pytest.raises(hcc.calendar.InvalidInputError):
         hcc.compute_deadlines(pd.Series(pd.to_datetime(["2026-01-09", None])), "01 ngày làm việc")
+
+
+def test_indicator_row_counts_follow_the_report() -> None:
+    from hcc.dossiers import IndicatorRow
+
+    assert IndicatorRow._fields[-len(COUNT_COLUMNS) :] == COUNT_COLUMNS
