@@ -7,9 +7,10 @@ language, Vietnamese by default (for officers) and English with ``--lang en``.
 
 Every command follows one table of exit codes (:data:`EXIT_CODES`, docs/cli.md): 0 success, 1 the
 command ran and found problems (``validate``), 2 bad input (arguments, codes, dates, files),
-70 an internal error (a bug in hcc; one line, the traceback with ``HCC_DEBUG=1``), 130
-interrupted, 141 standard output closed early (``hcc show X --json | head``: a quiet exit).
-Warnings (a provisional year) are one line on standard error: ``hcc: warning: ...``.
+3 an output file exists and ``--force`` was not given, 70 an internal error (a bug in hcc; one
+line, the traceback with ``HCC_DEBUG=1``), 130 interrupted, 141 standard output closed early
+(``hcc show X --json | head``: a quiet exit). Warnings (a provisional year) are one line on
+standard error: ``hcc: warning: ...``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any, Literal, TextIO
 
 from hcc._version import __version__
 from hcc.calendar import VN_TZ, DayKind, as_date, as_vn_datetime, vietnam_calendar
-from hcc.errors import HccError
+from hcc.errors import HccError, OutputExistsError
 from hcc.fees import QUANTITY_NAMES
 from hcc.procedures import (
     Catalogue,
@@ -43,6 +44,7 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "EXIT_OUTPUT_EXISTS",
     "EXIT_PIPE_CLOSED",
     "EXIT_PROBLEMS",
     "build_parser",
@@ -52,6 +54,7 @@ __all__ = [
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_EXISTS = 3
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_PIPE_CLOSED = 141
@@ -67,6 +70,7 @@ EXIT_CODES: Mapping[int, str] = MappingProxyType(
             "bad input: invalid arguments, an unknown code, a malformed or out-of-range date or "
             "year, a file that cannot be read or does not load; one line on stderr"
         ),
+        EXIT_OUTPUT_EXISTS: "an output file exists and --force was not given; nothing was written",
         EXIT_INTERNAL: "an internal error (a bug in hcc); one line on stderr, HCC_DEBUG=1 for the traceback",
         EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
         EXIT_PIPE_CLOSED: "standard output was closed early (e.g. piped into head); nothing printed",
@@ -458,11 +462,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     A FILE holds a JSON list of records (or an object with one under ``records``/``data``/
     ``items``), or JSON Lines (``.jsonl``). Exit 0 when the import ran (rejected records are
-    reported, not fatal), 2 when a file cannot be read.
+    reported, not fatal), 2 when a file cannot be read, 3 when ``--out`` exists and ``--force``
+    is not given (checked before the import starts, and again when the file is put in place).
+    The catalogue is written to a temporary file in the same folder, fsynced and renamed over
+    the target: an error or a kill during the write leaves an existing file as it was.
     """
     from pathlib import Path
 
+    from hcc._io import atomic_write_text
     from hcc.importer import import_portal_records
+
+    force_hint = "pass --force to replace it (exit status 3)"
+    if args.out and not args.force and Path(args.out).exists():
+        raise OutputExistsError(args.out, hint=force_hint)
 
     records: list[object] = []
     sources: list[str | None] = []
@@ -489,7 +501,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         sources += [name] * len(data)
     report = import_portal_records(records, sources=sources, source=None)
     if args.out:
-        Path(args.out).write_text(report.catalogue.to_json(), encoding="utf-8")
+        try:
+            atomic_write_text(args.out, report.catalogue.to_json(), overwrite=args.force)
+        except OutputExistsError:
+            raise OutputExistsError(args.out, hint=force_hint) from None
+        except (OSError, UnicodeEncodeError) as exc:
+            raise ValueError(
+                f"{args.out}: cannot write the catalogue ({exc}); an existing file is unchanged"
+            ) from None
     if args.json:
         _print_json(report.to_dict() | {"out": args.out})
         return 0
@@ -585,6 +604,9 @@ def build_parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import", help="import portal records (JSON) into a catalogue")
     im.add_argument("files", nargs="+", metavar="FILE")
     im.add_argument("--out", metavar="FILE", help="write the catalogue (JSON) here")
+    im.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (exit 3 otherwise)"
+    )
     im.add_argument("--json", action="store_true", help="machine-readable output")
     im.set_defaults(func=_cmd_import)
 
@@ -700,6 +722,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hcc: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OutputExistsError as exc:
+        print(f"hcc: error: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT_EXISTS
     except (HccError, ValueError, LookupError, OSError, OverflowError) as exc:
         # user input: a clear line naming what was wrong (library errors name field and value);
         # a bare TypeError is a bug (hcc's own input errors are InvalidInputError, an HccError)
