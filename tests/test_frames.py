@@ -235,10 +235,15 @@ def test_batch_deadlines_from_an_arrow_column() -> None:
         type=pa.timestamp("us", "UTC"),
     )
     frame = hcc.compute_deadlines(arr, "01 ngày làm việc", output="frame")
-    assert [t.to_pydatetime() for t in frame.due_at] == [
+    expected = [
         dt.datetime(2026, 1, 10, 17, tzinfo=VN_TZ),
         dt.datetime(2026, 2, 23, 17, tzinfo=VN_TZ),
     ]
+    assert [t.to_pydatetime() for t in frame.due_at] == expected
+    out = hcc.compute_deadlines(arr, "01 ngày làm việc")  # Arrow in, Arrow out
+    assert isinstance(out, pa.Array)
+    assert out.type == pa.timestamp("ns", tz="Asia/Ho_Chi_Minh")
+    assert out.to_pylist() == expected
 
 
 def test_batch_deadlines_accept_and_return_pandas_columns() -> None:

@@ -628,8 +628,8 @@ def compute_deadlines(
       gives an array of the same shape: ``datetime64[us]`` local due moments, or
       ``datetime64[D]`` with ``output="due_date"``. ``NaT`` is refused.
     * A pandas datetime column (Series or DatetimeIndex; aware columns are converted to Vietnam
-      time, naive ones are Vietnam time) or an Arrow timestamp array gives a pandas Series with
-      the same index: ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
+      time, naive ones are Vietnam time) gives a pandas Series with the same index (an Arrow
+      timestamp array gives an Arrow array): ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
       ``datetime64[ns]`` (a date), computed through the numpy path with no Python call per row.
     * ``output="frame"`` (the ``pandas`` extra) gives a pandas DataFrame, one row per receipt
       (the index of a pandas input kept): ``received_at``, ``due_date`` and ``due_at`` typed as
@@ -663,7 +663,12 @@ def compute_deadlines(
         index = received.index if is_series else None  # a pandas Series keeps its index
         if output == "frame":
             return deadlines_frame(local, due_at, due_date, index=index)
-        return series(due_date if output == "due_date" else due_at, output, index=index)
+        out = series(due_date if output == "due_date" else due_at, output, index=index)
+        if type(received).__module__.split(".")[0] == "pyarrow":  # Arrow in, Arrow out
+            import pyarrow
+
+            return pyarrow.Array.from_pandas(out)
+        return out
     if type(received).__module__ == "numpy" and type(received).__name__ == "ndarray":
         if output == "deadline":
             raise InvalidInputError("output", output, "'due_at' or 'due_date' for numpy arrays")
