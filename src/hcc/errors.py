@@ -22,7 +22,8 @@
     ├── TemplateError (ValueError)            a district template that cannot be used
     │   └── TemplateSecurityError             one that breaks the sandbox's rules or leaves its folder
     ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
-    └── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
+    ├── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
+    └── MissingExtraError (ImportError)       an optional feature whose extra is not installed
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -53,6 +54,7 @@ __all__ = [
     "HccError",
     "HccWarning",
     "InvalidTransitionError",
+    "MissingExtraError",
     "OutOfRangeError",
     "OutputExistsError",
     "OverrideError",
@@ -376,6 +378,23 @@ class CounterStoreError(HccError, RuntimeError):
         self.store = store
         self.reason = reason
         super().__init__(f"counter store {store}: {reason}")
+
+
+class MissingExtraError(HccError, ImportError):
+    """An optional feature whose third-party library is not installed; names the extra to add.
+
+    >>> e = MissingExtraError("pandas", "to_frame()")
+    >>> isinstance(e, ImportError), e.extra, str(e)
+    (True, 'pandas', "to_frame() needs the 'pandas' extra: pip install 'hcc[pandas]' (from the repository or a built wheel)")
+    """
+
+    def __init__(self, extra: str, feature: str) -> None:
+        self.extra = extra
+        self.feature = feature
+        super().__init__(
+            f"{feature} needs the {extra!r} extra: pip install 'hcc[{extra}]' "
+            "(from the repository or a built wheel)"
+        )
 
 
 class HccWarning(UserWarning):
