@@ -21,8 +21,27 @@ import hcc
 import hcc.errors
 
 _RAISE = re.compile(r"^\s*raise [A-Za-z_]", re.M)
-_SECTION = re.compile(r"^\s*Raises:\s*\n((?:[ \t]+\S.*\n?|[ \t]*\n)+)", re.M)
-_ENTRY = re.compile(r"^\s{4,}([A-Za-z_][\w.]*)\s*:", re.M)
+_ENTRY = re.compile(r"([A-Za-z_][\w.]*)\s*:")
+
+
+def _raised_names(doc: str) -> list[str]:
+    """The exception names of a Google-style ``Raises:`` section (entries one level in)."""
+    lines = doc.expandtabs().splitlines()
+    for i, line in enumerate(lines):
+        if line.strip() == "Raises:":
+            base = len(line) - len(line.lstrip())
+            names = []
+            for entry in lines[i + 1 :]:
+                if not entry.strip():
+                    continue
+                indent = len(entry) - len(entry.lstrip())
+                if indent <= base:
+                    break
+                match = _ENTRY.match(entry.strip())
+                if indent == base + 4 and match:
+                    names.append(match.group(1))
+            return names
+    return []
 
 # Entry points of hcc that can fail on bad input: each documents it.
 ENTRY_POINTS_THAT_RAISE = (
@@ -105,10 +124,7 @@ def test_a_raises_section_names_real_exception_classes() -> None:
     bad = []
     for qualname, (func, class_doc) in sorted(_functions().items()):
         for doc in (func.__doc__, class_doc):
-            match = _SECTION.search(doc or "")
-            if not match:
-                continue
-            for exc in _ENTRY.findall(match.group(1)):
+            for exc in _raised_names(doc or ""):
                 leaf = exc.rsplit(".", 1)[-1]
                 cls = getattr(hcc.errors, leaf, None) or getattr(builtins, leaf, None)
                 if not (inspect.isclass(cls) and issubclass(cls, BaseException)):

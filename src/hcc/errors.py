@@ -32,11 +32,16 @@
     │   ├── RegisterClosedError               a new entry for a closed book
     │   └── DuplicateEntryError               a dossier code that already has an entry
     ├── UnknownEntryError (LookupError)       a dossier code with no entry in the register
-    └── CatalogueAssertionError (AssertionError) hcc.testing: a catalogue file that is not valid
+    ├── CatalogueAssertionError (AssertionError) hcc.testing: a catalogue file that is not valid
+    └── MissingExtraError (ImportError)       an optional feature whose extra is not installed
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
     └── FontFallbackWarning                   a PDF mixes typefaces: the first font lacks some letters
+
+Two internal classes live here too, so that every exception class of hcc is in this module:
+``_Unread`` (a fee-cell clause the importer keeps as text) and ``_BadInput`` (a command-line
+input; the command exits with status 2). Neither reaches a caller of the library.
 
 Every exception keeps its inputs as attributes, so callers can react without parsing messages.
 
@@ -72,6 +77,7 @@ __all__ = [
     "ImportInputError",
     "InvalidTransitionError",
     "MissingDependencyError",
+    "MissingExtraError",
     "OutOfRangeError",
     "OutputExistsError",
     "OverrideError",
@@ -635,6 +641,27 @@ class FeeRuleDataError(FeeRuleError):
             source=source,
             problems=tuple(problems),
         )
+
+
+class MissingExtraError(HccError, ImportError):
+    """An optional feature whose third-party library is not installed; names the extra to add.
+
+    >>> e = MissingExtraError("pandas", "to_frame()")
+    >>> isinstance(e, ImportError), e.extra, str(e)
+    (True, 'pandas', "to_frame() needs the 'pandas' extra: pip install 'hcc[pandas]' (from the repository or a built wheel)")
+    """
+
+    def __init__(self, extra: str, feature: str) -> None:
+        self.extra = extra
+        self.feature = feature
+        super().__init__(
+            f"{feature} needs the {extra!r} extra: pip install 'hcc[{extra}]' "
+            "(from the repository or a built wheel)"
+        )
+
+
+class _BadInput(HccError, ValueError):
+    """A command-line input the command cannot use (internal to ``hcc.cli``: exit status 2)."""
 
 
 class HccWarning(UserWarning):
