@@ -36,17 +36,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import (
     Field,
-    StringConstraints,
     ValidationError,
     field_validator,
 )
 
 from hcc._text import nfc
-from hcc._types import HccModel
+from hcc._types import HccModel, Text
 from hcc.errors import OverrideError
 
 __all__ = [
@@ -101,8 +100,6 @@ LOCAL_KINDS = frozenset({DayKind.LOCAL_CLOSURE, DayKind.LOCAL_WORKING_DAY})
 WORKING_KINDS = frozenset(
     {DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.WORKING_DAY, DayKind.LOCAL_WORKING_DAY}
 )
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class CalendarEntry(HccModel):

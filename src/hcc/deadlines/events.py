@@ -33,10 +33,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
-from hcc._text import nfc
-from hcc._types import HccModel
+from hcc._types import FreeText, HccModel
 from hcc.calendar import as_vn_datetime
 from hcc.deadlines.limits import TimeLimit
 
@@ -81,8 +80,6 @@ def _moment(v: Any) -> dt.datetime:
     return as_vn_datetime(v, "moment")
 
 
-Text = Annotated[str, AfterValidator(nfc)]
-"""Free text, NFC-normalised and stripped."""
 Limit = Annotated[TimeLimit, BeforeValidator(_limit)]
 """A :class:`TimeLimit`, or its text (parsed)."""
 Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
@@ -93,7 +90,7 @@ class _Event(HccModel):
     """Common fields: ``at`` (aware, Vietnam time) and an optional free-text ``note``."""
 
     at: Moment
-    note: Text | None = None
+    note: FreeText | None = None
 
     def describe(self) -> str:
         """The kind and moment, as used in error messages: ``"received at 2026-03-02 09:00"``.
@@ -116,7 +113,7 @@ class Received(_Event):
     """
 
     kind: Literal["received"] = "received"
-    agency: Text | None = None
+    agency: FreeText | None = None
     allotment: Limit | None = None
 
 
@@ -128,7 +125,7 @@ class SupplementRequested(_Event):
     """
 
     kind: Literal["supplement_requested"] = "supplement_requested"
-    reason: Text | None = None
+    reason: FreeText | None = None
 
 
 class SupplementReceived(_Event):
@@ -152,7 +149,7 @@ class Extended(_Event):
 
     kind: Literal["extended"] = "extended"
     new_due_at: Moment
-    reason: Text | None = None
+    reason: FreeText | None = None
 
 
 class HandedOver(_Event):
@@ -166,8 +163,8 @@ class HandedOver(_Event):
     """
 
     kind: Literal["handed_over"] = "handed_over"
-    from_agency: Text
-    to_agency: Text
+    from_agency: FreeText
+    to_agency: FreeText
     allotment: Limit | None = None
 
 
@@ -199,7 +196,7 @@ class Withdrawn(_Event):
     """
 
     kind: Literal["withdrawn"] = "withdrawn"
-    reason: Text | None = None
+    reason: FreeText | None = None
 
 
 class Stopped(_Event):
@@ -212,7 +209,7 @@ class Stopped(_Event):
     """
 
     kind: Literal["stopped"] = "stopped"
-    reason: Text | None = None
+    reason: FreeText | None = None
 
 
 ClockEvent = Annotated[

@@ -35,14 +35,12 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import (
     BeforeValidator,
     Field,
-    StringConstraints,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._text import nfc
-from hcc._types import HccModel
+from hcc._types import HccModel, Text
 from hcc.calendar import (
     InvalidInputError,
     WorkingCalendar,
@@ -142,8 +140,6 @@ def _money(value: Any) -> Decimal:
         ) from exc
 
 
-Text = Annotated[str, BeforeValidator(nfc), StringConstraints(min_length=1)]
-"""Non-empty text, NFC-normalised and stripped."""
 Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 """An aware datetime in Vietnam time; also read from an object with a ``due_at`` (a Deadline)."""
 Day = Annotated[dt.date, BeforeValidator(_day)]

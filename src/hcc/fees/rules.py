@@ -34,7 +34,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
-from hcc._types import HccModel
+from hcc._types import HccModel, Text
 from hcc.errors import FeeRuleDataError
 
 __all__ = [
@@ -141,7 +141,6 @@ def _no_float(value: Any) -> Any:
 
 
 _Exact = Annotated[Decimal, BeforeValidator(_no_float)]
-_Text = Annotated[str, Field(min_length=1)]
 
 
 class Tier(HccModel):
@@ -158,9 +157,9 @@ class Tier(HccModel):
 
 
 class _RuleBase(HccModel):
-    id: _Text
-    description: _Text
-    legal_basis: _Text
+    id: Text
+    description: Text
+    legal_basis: Text
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     unconfirmed: bool = False
@@ -471,7 +470,7 @@ class OnTimeWindow(HccModel):
     event: Literal["birth", "death"]
     days: int = Field(ge=1, le=3660)
     category: str = "on_time_registration"
-    legal_basis: _Text
+    legal_basis: Text
 
     @field_validator("category", mode="after")
     @classmethod
@@ -505,8 +504,8 @@ class FeeSchedule(HccModel):
         FeeRuleDataError: a rule is malformed or overlaps another; names the rule and the field.
     """
 
-    id: _Text
-    name: _Text
+    id: Text
+    name: Text
     rules: tuple[FeeRule, ...]
     procedure_codes: tuple[str, ...] = ()
     """Codes of the national procedure database this schedule is usually attached to (advisory)."""

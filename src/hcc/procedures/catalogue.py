@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING, Any
 from pydantic import field_validator
 
 from hcc._text import fold
-from hcc._types import HccModel
+from hcc._types import HccModel, Text
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import CatalogueValidationError, UnknownProcedureError
 from hcc.fees import FeeSchedule, Quote, standard_fee_schedules
 from hcc.fees import quote as _quote
-from hcc.procedures.models import ChannelKind, Level, Procedure, Text, nfc
+from hcc.procedures.models import ChannelKind, Level, Procedure, nfc
 
 if TYPE_CHECKING:
     from hcc.calendar import WorkingCalendar

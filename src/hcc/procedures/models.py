@@ -30,14 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterator
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     BeforeValidator,
     Field,
     PlainSerializer,
@@ -52,7 +50,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
-from hcc._types import HccModel
+from hcc._types import HccModel, Text
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import (
     ChannelNotOfferedError,
@@ -87,19 +85,6 @@ FEE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 """A fee schedule id: lower-case ASCII, digits, ``.``, ``_`` and ``-`` (``chung-thuc-ban-sao``)."""
 
 
-def _text(value: str) -> str:
-    # no ValidationInfo argument: pydantic would build one per call (240,000 calls for 10,000
-    # records); NFC of text already in NFC is a quick check that returns the same string
-    if not value.isascii():
-        value = unicodedata.normalize("NFC", value)
-    value = value.strip()
-    if not value:
-        raise PydanticCustomError("string_too_short", "text must not be empty")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
-"""Non-empty text, NFC-normalised and stripped."""
 ProcedureCode = Annotated[
     str,
     BeforeValidator(nfc),
