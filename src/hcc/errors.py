@@ -3,6 +3,7 @@
 ::
 
     HccError
+    ├── InvalidInputError (TypeError, ValueError) an argument of the wrong type or form
     ├── OutOfRangeError (ValueError)          a date outside the calendar's range
     ├── OverrideError (ValueError)            a bad row in a calendar override (file or code)
     ├── TimeLimitParseError (ValueError)      a time-limit phrase that cannot be read
@@ -13,6 +14,7 @@
     ├── FeeRuleError (ValueError)             a fee rule that is malformed or overlaps another
     │   └── FeeRuleDataError                  a fee rule or schedule that failed validation
     ├── QuoteError (ValueError)               a quote asked with unknown quantities or categories
+    ├── AmountError (ValueError)              money that is not a non-negative whole number of đồng
     ├── CatalogueValidationError (ValueError) every problem found in a catalogue file
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
     ├── ChannelNotOfferedError (LookupError)  a channel a procedure does not offer
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 __all__ = [
+    "AmountError",
     "CatalogueAssertionError",
     "CatalogueValidationError",
     "ChannelNotOfferedError",
@@ -75,6 +78,7 @@ __all__ = [
     "HccError",
     "HccWarning",
     "ImportInputError",
+    "InvalidInputError",
     "InvalidTransitionError",
     "MissingDependencyError",
     "MissingExtraError",
@@ -102,6 +106,22 @@ class HccError(Exception):
     >>> isinstance(HccError("x"), Exception)
     True
     """
+
+
+class InvalidInputError(HccError, TypeError, ValueError):
+    """An argument of the wrong type or form; names the field, the value and what is allowed.
+
+    It is both a ``TypeError`` and a ``ValueError`` so either ``except`` clause catches it.
+
+    >>> str(InvalidInputError("d", 42, "a datetime.date or an ISO date string"))
+    'd: got 42 (int), expected a datetime.date or an ISO date string'
+    """
+
+    def __init__(self, field: str, value: object, allowed: str) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        super().__init__(f"{field}: got {value!r} ({type(value).__name__}), expected {allowed}")
 
 
 class OutOfRangeError(HccError, ValueError):
@@ -662,6 +682,21 @@ class MissingExtraError(HccError, ImportError):
 
 class _BadInput(HccError, ValueError):
     """A command-line input the command cannot use (internal to ``hcc.cli``: exit status 2)."""
+
+
+class AmountError(HccError, ValueError):
+    """An amount of money that is not a non-negative whole number of đồng (a float, a fraction, < 0).
+
+    ``value`` keeps what was received.
+
+    >>> str(AmountError(1.5, "an int or an integral Decimal, never a float"))
+    'amount: got 1.5 (float), expected an int or an integral Decimal, never a float'
+    """
+
+    def __init__(self, value: Any, allowed: str) -> None:
+        self.value = value
+        self.allowed = allowed
+        super().__init__(f"amount: got {value!r} ({type(value).__name__}), expected {allowed}")
 
 
 class HccWarning(UserWarning):

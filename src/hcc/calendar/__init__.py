@@ -6,7 +6,7 @@
 False
 """
 
-from hcc.calendar._time import VN_TZ, InvalidInputError, as_date, as_vn_datetime
+from hcc._types import VN_TZ, as_date, as_vn_datetime
 from hcc.calendar.entries import (
     CalendarEntry,
     CalendarOverrides,
@@ -18,6 +18,7 @@ from hcc.calendar.entries import (
 from hcc.calendar.office_hours import DEFAULT_SESSIONS, OfficeHours, SeasonalHours, Session
 from hcc.calendar.timezones import like, to_vn_aware, to_vn_naive
 from hcc.calendar.working import DayInfo, StatutoryRules, WorkingCalendar, vietnam_calendar
+from hcc.errors import InvalidInputError
 
 __all__ = [
     "DEFAULT_SESSIONS",

@@ -25,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from hcc.calendar._time import InvalidInputError, as_date
+from hcc._types import as_date
 from hcc.calendar.entries import DayKind
-from hcc.errors import MissingExtraError
+from hcc.errors import InvalidInputError, MissingExtraError
 
 if TYPE_CHECKING:
     from hcc.calendar.working import DayInfo, WorkingCalendar
@@ -95,7 +95,7 @@ def to_ical(
     properties of each event.
 
     Raises:
-        hcc.calendar.InvalidInputError: neither a year nor a range, both, or ``end < start``.
+        hcc.errors.InvalidInputError: neither a year nor a range, both, or ``end < start``.
         hcc.errors.OutOfRangeError: a day outside the calendar's range.
         hcc.errors.MissingExtraError: icalendar is not installed (the ``ical`` extra).
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hcc.calendar._time import InvalidInputError, as_vn_datetime
+from hcc._types import as_vn_datetime
+from hcc.errors import InvalidInputError
 
 __all__ = ["like", "to_vn_aware", "to_vn_naive"]
 
@@ -40,7 +41,7 @@ def to_vn_aware(value: dt.datetime | dt.date | str, field: str = "moment") -> dt
     (:func:`hcc.calendar.as_vn_datetime`); a date is its midnight.
 
     Raises:
-        hcc.calendar.InvalidInputError: not a datetime, date or ISO 8601 string.
+        hcc.errors.InvalidInputError: not a datetime, date or ISO 8601 string.
 
     >>> to_vn_aware(dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.UTC)).isoformat()
     '2026-01-05T09:00:00+07:00'
@@ -54,7 +55,7 @@ def to_vn_naive(value: dt.datetime | dt.date | str, field: str = "moment") -> dt
     """``value`` as a naive Vietnam wall-clock datetime (aware input converted first).
 
     Raises:
-        hcc.calendar.InvalidInputError: not a datetime, date or ISO 8601 string.
+        hcc.errors.InvalidInputError: not a datetime, date or ISO 8601 string.
 
     >>> to_vn_naive(dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.UTC))
     datetime.datetime(2026, 1, 5, 9, 0)
@@ -69,7 +70,7 @@ def like(value: dt.datetime | dt.date | str, reference: dt.datetime) -> dt.datet
     ``reference`` is naive, else converted to ``reference``'s time zone.
 
     Raises:
-        hcc.calendar.InvalidInputError: ``reference`` is not a datetime, or ``value`` cannot be
+        hcc.errors.InvalidInputError: ``reference`` is not a datetime, or ``value`` cannot be
             read as a moment.
 
     >>> from hcc.calendar import VN_TZ

@@ -35,8 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from hcc._types import HccModel
-from hcc.calendar._time import VN_TZ, InvalidInputError, as_date, as_vn_datetime
+from hcc._types import VN_TZ, HccModel, as_date, as_vn_datetime
 from hcc.calendar.entries import (
     CalendarEntry,
     CalendarOverrides,
@@ -46,7 +45,7 @@ from hcc.calendar.entries import (
     parse_overrides,
 )
 from hcc.calendar.office_hours import OfficeHours
-from hcc.errors import OutOfRangeError, OverrideError, ProvisionalCalendarWarning
+from hcc.errors import InvalidInputError, OutOfRangeError, OverrideError, ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
     import numpy as np
@@ -735,7 +734,7 @@ class WorkingCalendar:
         an RFC 5545 iCalendar feed (the ``ical`` extra); see :func:`hcc.calendar.ical.to_ical`.
 
         Raises:
-            hcc.calendar.InvalidInputError: neither a year nor a range, or ``end < start``.
+            hcc.errors.InvalidInputError: neither a year nor a range, or ``end < start``.
             hcc.errors.MissingExtraError: icalendar is not installed.
 
         >>> "SUMMARY:Làm bù cho thứ Sáu 02/01/2026" in vietnam_calendar().to_ical(2026).decode()

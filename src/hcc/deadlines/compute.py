@@ -90,7 +90,7 @@ class Deadline(HccModel):
         lines; dates as ``DD/MM/YYYY``); day names and sources are the calendar's, in Vietnamese.
 
         Raises:
-            hcc.calendar.InvalidInputError: ``lang`` is neither ``"en"`` nor ``"vi"``.
+            hcc.errors.InvalidInputError: ``lang`` is neither ``"en"`` nor ``"vi"``.
 
         >>> print(compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "01 ngày làm việc").explain())
         Limit: 01 ngày làm việc (working days: the day of receipt is not counted; the due date is the 1st working day after it)

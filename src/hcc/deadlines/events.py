@@ -29,15 +29,13 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 
-from hcc._types import FreeText, HccModel
-from hcc.calendar import as_vn_datetime
-from hcc.deadlines.limits import TimeLimit
+from hcc._types import FreeText, HccModel, Moment
+from hcc.deadlines.limits import Limit
 
 __all__ = [
     "ClockEvent",
@@ -70,20 +68,6 @@ class EventKind(StrEnum):
     RETURNED = "returned"
     WITHDRAWN = "withdrawn"
     STOPPED = "stopped"
-
-
-def _limit(v: Any) -> Any:
-    return TimeLimit.parse(v) if isinstance(v, str) else v
-
-
-def _moment(v: Any) -> dt.datetime:
-    return as_vn_datetime(v, "moment")
-
-
-Limit = Annotated[TimeLimit, BeforeValidator(_limit)]
-"""A :class:`TimeLimit`, or its text (parsed)."""
-Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
-"""An aware moment in Vietnam time; naive input is Vietnam local time."""
 
 
 class _Event(HccModel):

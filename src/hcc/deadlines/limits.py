@@ -47,16 +47,20 @@ import re
 import unicodedata
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     Field,
     ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from hcc._text import Token, fold_text, tokens
+from hcc._text import Token, fold_text, nfc, tokens
 from hcc._types import HccModel
 from hcc.calendar import InvalidInputError
 from hcc.errors import TimeLimitParseError
@@ -381,7 +385,7 @@ class TimeLimit(HccModel):
         """Shorthand for ``TimeLimit(amount=amount, unit=unit)``.
 
         Raises:
-            hcc.calendar.InvalidInputError: ``amount`` is not an ``int`` or ``Decimal`` (a
+            hcc.errors.InvalidInputError: ``amount`` is not an ``int`` or ``Decimal`` (a
                 ``bool`` is refused), or does not suit ``unit``; ``unit`` is not a unit.
 
         >>> str(TimeLimit.of(3, "months")), str(TimeLimit.of(Decimal("0.5"), "working_days"))
@@ -389,7 +393,7 @@ class TimeLimit(HccModel):
         >>> TimeLimit.of(True, "working_days")
         Traceback (most recent call last):
         ...
-        hcc.calendar._time.InvalidInputError: amount: got True (bool), expected an int or a Decimal >= 0 (not a bool)
+        hcc.errors.InvalidInputError: amount: got True (bool), expected an int or a Decimal >= 0 (not a bool)
         """
         if isinstance(amount, bool) or not isinstance(amount, (int, Decimal)):
             raise InvalidInputError("amount", amount, "an int or a Decimal >= 0 (not a bool)")
@@ -433,7 +437,7 @@ class TimeLimit(HccModel):
         ('08 giờ làm việc', 'Ngay', 'Ngay')
 
         Raises:
-            hcc.calendar.InvalidInputError: ``kind`` is not one of the three channel kinds.
+            hcc.errors.InvalidInputError: ``kind`` is not one of the three channel kinds.
         """
         if kind not in ("direct", "online", "postal"):
             raise InvalidInputError("kind", kind, "'direct', 'online' or 'postal'")
@@ -1600,3 +1604,33 @@ def _from_bare(
         text=r.norm,
         source_span=(t[1], r.toks[-1][2] if r.toks[-1][0] == "n" else t[2]),
     )
+
+
+@lru_cache(maxsize=4096)
+def _parse_limit(text: str) -> TimeLimit:
+    return TimeLimit.parse(text)
+
+
+def _to_limit(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A time-limit phrase becomes a TimeLimit; a TimeLimit or a mapping goes to the model.
+
+    A parsed phrase is a valid TimeLimit already (and cached): it is returned as it is, where a
+    before-validator would hand it to the model, which runs its checks on it twice more.
+    """
+    if isinstance(value, str):
+        try:
+            return _parse_limit(nfc(value))
+        except TimeLimitParseError as exc:
+            raise PydanticCustomError(
+                "time_limit_unparsable",
+                "cannot read a time limit from '{text}': {reason}",
+                {"text": value, "reason": exc.reason or "unknown phrase"},
+            ) from None
+    return handler(value)
+
+
+Limit = Annotated[TimeLimit, WrapValidator(_to_limit, json_schema_input_type=str | TimeLimit)]
+"""The time-limit field of every hcc model: a [`TimeLimit`][hcc.deadlines.TimeLimit], read from
+its phrase (parsed once per distinct phrase, error code ``time_limit_unparsable``) or from a
+mapping. It lives here, next to ``TimeLimit``, rather than in ``hcc._types``, which sits below the
+deadlines layer."""

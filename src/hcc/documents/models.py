@@ -40,12 +40,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._types import HccModel, Text
+from hcc._types import Day, HccModel, Text
+from hcc._types import Moment as SharedMoment
 from hcc.calendar import (
-    InvalidInputError,
     WorkingCalendar,
-    as_date,
-    as_vn_datetime,
     vietnam_calendar,
 )
 from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
@@ -93,8 +91,9 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- field types
-def _moment(value: Any) -> dt.datetime:
-    """A datetime (naive = Vietnam time), an ISO string, or an object with a ``due_at`` datetime."""
+def _timed(value: Any) -> Any:
+    """A moment to print: an object with a ``due_at`` datetime (a Deadline) gives it; a bare
+    date is refused (it has no time of day to print)."""
     due = getattr(value, "due_at", None)
     if isinstance(due, dt.datetime):
         value = due
@@ -105,25 +104,7 @@ def _moment(value: Any) -> dt.datetime:
             "(naive = Vietnam local time)",
             {"value": value.isoformat()},
         )
-    try:
-        return as_vn_datetime(value, "moment")
-    except InvalidInputError as exc:
-        raise PydanticCustomError(
-            "moment_type",
-            "got {value!r}, expected a datetime (naive = Vietnam local time) or an ISO string",
-            {"value": exc.value},
-        ) from None
-
-
-def _day(value: Any) -> dt.date:
-    try:
-        return as_date(value, "date")
-    except InvalidInputError as exc:
-        raise PydanticCustomError(
-            "date_type",
-            "got {value!r}, expected a date or an ISO date string YYYY-MM-DD",
-            {"value": exc.value},
-        ) from None
+    return value
 
 
 def _money(value: Any) -> Decimal:
@@ -140,10 +121,9 @@ def _money(value: Any) -> Decimal:
         ) from exc
 
 
-Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
-"""An aware datetime in Vietnam time; also read from an object with a ``due_at`` (a Deadline)."""
-Day = Annotated[dt.date, BeforeValidator(_day)]
-"""A calendar date; a datetime gives its Vietnam-local date."""
+Moment = Annotated[SharedMoment, BeforeValidator(_timed)]
+"""The shared ``hcc._types.Moment`` with a time of day required; also read from an object
+with a ``due_at`` (a Deadline)."""
 Money = Annotated[Decimal, BeforeValidator(_money)]
 """A non-negative whole number of đồng."""
 

@@ -93,7 +93,7 @@ def issuing_office(
     >>> issuing_office("district_committee", "Nghi Lộc", on=dt.date(2025, 7, 1))
     Traceback (most recent call last):
     ...
-    hcc.calendar._time.InvalidInputError: kind: got 'district_committee' (str), expected an issuer that exists on 2025-07-01: a province or a commune (district-level government stopped operating on 1/7/2025, Law on Organisation of Local Government 72/2025/QH15)
+    hcc.errors.InvalidInputError: kind: got 'district_committee' (str), expected an issuer that exists on 2025-07-01: a province or a commune (district-level government stopped operating on 1/7/2025, Law on Organisation of Local Government 72/2025/QH15)
 
     Raises:
         InvalidInputError: an unknown kind, a unit type of another level, an empty name, or a

@@ -651,7 +651,7 @@ def indicator_rows(
     name of :data:`COUNT_COLUMNS`: the rows are counted by the same code as the report.
 
     Raises:
-        hcc.calendar.InvalidInputError: a bad period, moment or dossier.
+        hcc.errors.InvalidInputError: a bad period, moment or dossier.
 
     >>> d = Dossier.receive(code="000.00.01.H38-260227-0001", procedure_code="2.000815",
     ...     procedure_name="Chứng thực", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",
@@ -724,7 +724,7 @@ def indicators_frame(
 
     Raises:
         hcc.errors.MissingExtraError: pandas is not installed.
-        hcc.calendar.InvalidInputError: a bad period, moment or dossier.
+        hcc.errors.InvalidInputError: a bad period, moment or dossier.
 
     >>> indicators_frame([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1)).shape
     (0, 35)

@@ -974,7 +974,7 @@ class Register:
         year then entry number (a row's ``year`` and ``number`` say where it is filed).
 
         Raises:
-            hcc.calendar.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
+            hcc.errors.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
 
         >>> Register().rows(period=("2026-03-01", "2026-03-31"))
         []
@@ -999,7 +999,7 @@ class Register:
         ``reg.between("2026-03-01", "2026-03-31")`` is March's rows; see :meth:`rows`.
 
         Raises:
-            hcc.calendar.InvalidInputError: a date that cannot be read, or ``end < start``.
+            hcc.errors.InvalidInputError: a date that cannot be read, or ``end < start``.
         """
         return self.rows(period=(start, end), as_of=as_of, calendar=calendar, policy=policy)
 
@@ -1018,7 +1018,7 @@ class Register:
         writes one header.
 
         Raises:
-            hcc.calendar.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
+            hcc.errors.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
         """
         books = self._books_for(year, period)
         if not books:
@@ -1042,7 +1042,7 @@ class Register:
 
         Raises:
             hcc.errors.MissingExtraError: pandas is not installed.
-            hcc.calendar.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
+            hcc.errors.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
         """
         return register_frame(
             self.rows(year, period=period, as_of=as_of, calendar=calendar, policy=policy)

@@ -15,7 +15,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
 
-from hcc.errors import HccError
+from hcc.errors import AmountError
 
 __all__ = [
     "AmountError",
@@ -39,21 +39,6 @@ FourStyle = Literal["tư", "bốn"]
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
 
-class AmountError(HccError, ValueError):
-    """An amount of money that is not a non-negative whole number of đồng (a float, a fraction, < 0).
-
-    ``value`` keeps what was received.
-
-    >>> str(AmountError(1.5, "an int or an integral Decimal, never a float"))
-    'amount: got 1.5 (float), expected an int or an integral Decimal, never a float'
-    """
-
-    def __init__(self, value: Any, allowed: str) -> None:
-        self.value = value
-        self.allowed = allowed
-        super().__init__(f"amount: got {value!r} ({type(value).__name__}), expected {allowed}")
-
-
 def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
     """Check that ``value`` is a whole number of đồng and return it as a ``Decimal`` with no exponent.
 
@@ -65,7 +50,7 @@ def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
     >>> to_vnd(2.0)
     Traceback (most recent call last):
     ...
-    hcc.fees.money.AmountError: amount: got 2.0 (float), expected an int or an integral Decimal, never a float
+    hcc.errors.AmountError: amount: got 2.0 (float), expected an int or an integral Decimal, never a float
 
     Raises:
         AmountError: ``value`` is not an int or an integral Decimal, or is negative without

@@ -16,7 +16,7 @@ from pydantic import ConfigDict
 from hcc._types import HccModel
 from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
-from hcc.procedures.models import Limit
+from hcc.procedures.models import PhraseLimit
 
 __all__ = [
     "ISSUE_CODES",
@@ -115,7 +115,7 @@ class ChannelRow(HccModel):
 
     kind: str
     time_text: str | None = None
-    time_limit: Limit | None = None
+    time_limit: PhraseLimit | None = None
     fee_text: str | None = None
     fee_status: Literal["structured", "no_fee", "text", "not_stated"] = "not_stated"
     description: str | None = None

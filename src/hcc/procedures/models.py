@@ -32,7 +32,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from enum import StrEnum
-from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -41,9 +40,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     ValidationInfo,
-    ValidatorFunctionWrapHandler,
     WithJsonSchema,
-    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -51,11 +48,10 @@ from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
 from hcc._types import HccModel, Text
-from hcc.deadlines.limits import TimeLimit
+from hcc.deadlines.limits import Limit, TimeLimit
 from hcc.errors import (
     ChannelNotOfferedError,
     TimeLimitNotStatedError,
-    TimeLimitParseError,
 )
 
 __all__ = [
@@ -94,35 +90,9 @@ ProcedureCode = Annotated[
 FeeScheduleId = Annotated[str, StringConstraints(pattern=FEE_ID_PATTERN)]
 
 
-@lru_cache(maxsize=4096)
-def _parse_limit(text: str) -> TimeLimit:
-    return TimeLimit.parse(text)
-
-
-def _to_limit(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    """A time-limit phrase becomes a TimeLimit; a TimeLimit or a mapping goes to the model.
-
-    A parsed phrase is a valid TimeLimit already (and cached): it is returned as it is, where a
-    before-validator would hand it to the model, which runs its checks on it twice more.
-    """
-    if isinstance(value, str):
-        try:
-            return _parse_limit(nfc(value))
-        except TimeLimitParseError as exc:
-            raise PydanticCustomError(
-                "time_limit_unparsable",
-                "cannot read a time limit from '{text}': {reason}",
-                {"text": value, "reason": exc.reason or "unknown phrase"},
-            ) from None
-    return handler(value)
-
-
-Limit = Annotated[
-    TimeLimit,
-    WrapValidator(_to_limit, json_schema_input_type=str | TimeLimit),
-    PlainSerializer(str, return_type=str, when_used="json-unless-none"),
-]
-"""A :class:`~hcc.deadlines.TimeLimit`; read from a phrase or a mapping, written as its canonical phrase."""
+PhraseLimit = Annotated[Limit, PlainSerializer(str, return_type=str, when_used="json-unless-none")]
+"""The shared ``hcc.deadlines.limits.Limit`` field, written in JSON as its canonical phrase
+(a catalogue file states limits as the portal does)."""
 
 
 def _unique(values: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -377,7 +347,7 @@ class Step(_Model):
 
     description: Text
     agency: Text | None = None
-    allotment: Limit | None = None
+    allotment: PhraseLimit | None = None
 
 
 class Channel(_Model):
@@ -394,7 +364,7 @@ class Channel(_Model):
     """
 
     kind: ChannelKind
-    time_limit: Limit | None = None
+    time_limit: PhraseLimit | None = None
     fee_schedule: FeeScheduleId | None = None
     fee_text: Text | None = None
     online_level: OnlineLevel | None = None
@@ -497,8 +467,8 @@ class Procedure(_Model):
     """Yêu cầu, điều kiện."""
     legal_basis: tuple[LegalDocument, ...] = Field(default=(), validate_default=True)
     publishing_decision: PublishingDecision | None = None
-    statutory_time_limit: Limit | None = None
-    local_time_limit: Limit | None = None
+    statutory_time_limit: PhraseLimit | None = None
+    local_time_limit: PhraseLimit | None = None
     time_limit_note: Text | None = None
     """The published time-limit wording, verbatim (cut-off hours, extensions)."""
     related: tuple[ProcedureCode, ...] = ()
