@@ -795,7 +795,20 @@ def _phrases(lines: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 _LEADS = _phrases(_LEAD_PHRASES)
 _ADD_LEADS = _phrases(_ADD_PHRASES)
-_FOLDED = {p: tuple(fold_text(w) for w in p) for p in (*_LEADS, *_ADD_LEADS)}
+
+
+def _by_last(leads: tuple[tuple[str, ...], ...]) -> dict[bool, dict[str, list[tuple[str, ...]]]]:
+    """Lead-ins by their last word (as written, and folded), longest first."""
+    out: dict[bool, dict[str, list[tuple[str, ...]]]] = {True: {}, False: {}}
+    for lead in leads:
+        folded = tuple(fold_text(w) for w in lead)
+        out[True].setdefault(lead[-1], []).append(lead)
+        out[False].setdefault(folded[-1], []).append(folded)
+    return out
+
+
+_LEADS_BY_LAST = _by_last(_LEADS)
+_ADD_BY_LAST = _by_last(_ADD_LEADS + _LEADS)
 _SKIP_BEFORE_ADD = frozenset(
     ["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han", "nhung"]
 )
@@ -883,28 +896,31 @@ class _Reader:
         self.accented = not norm.isascii()
         self.time_of_day = False  # a time of day ("sau 15 giờ") was seen: the 15:00 rule
         self.fraction_refused: str | None = None
+        # per token, computed once: the folded word, and the word as written (lower case)
+        fold, toks = self.fold, self.toks
+        self.words: list[str | None] = [fold[s:e] if k == "w" else None for k, s, e in toks]
+        self.exacts: list[str | None] = (
+            [norm[s:e].lower() if k == "w" else None for k, s, e in toks]
+            if self.accented
+            else self.words
+        )
+        self.n = len(toks)
 
     # -------------------------------------------------------------- token helpers
     def word(self, k: int) -> str | None:
-        if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
-            _, s, e = self.toks[k]
-            return self.fold[s:e]
-        return None
+        return self.words[k] if 0 <= k < self.n else None
 
     def exact(self, k: int) -> str | None:
         """Token k as written (lower case, marks kept) in accented text, else folded."""
-        if not self.accented:
-            return self.word(k)
-        if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
-            _, s, e = self.toks[k]
-            return self.norm[s:e].lower()
-        return None
+        return self.exacts[k] if 0 <= k < self.n else None
 
     def kind(self, k: int) -> str | None:
-        return self.toks[k][0] if 0 <= k < len(self.toks) else None
+        return self.toks[k][0] if 0 <= k < self.n else None
 
     def words_at(self, k: int, words: tuple[str, ...]) -> bool:
-        return all(self.word(k + d) == w for d, w in enumerate(words))
+        if k < 0:
+            return False
+        return tuple(self.words[k : k + len(words)]) == words
 
     def adjacent(self, k: int) -> bool:
         """Token k+1 follows token k with no space."""
@@ -1106,14 +1122,16 @@ class _Reader:
     def mentions(self) -> list[_Mention]:
         out: list[_Mention] = []
         k, n = 0, len(self.toks)
+        toks, words = self.toks, self.words
         while k < n:
-            kind = self.toks[k][0]
+            kind = toks[k][0]
+            w = words[k]
             m = None
-            if kind == "n" or (kind == "w" and self.word(k) == "tu" and self.kind(k + 1) == "n"):
+            if kind == "n" or (w == "tu" and self.kind(k + 1) == "n"):
                 m = self.counted(k)
-            elif kind == "w" and self.exact(k) in ("nửa", "nua") and self.unit_at(k + 1):
+            elif w == "nua" and self.exact(k) in ("nửa", "nua") and self.unit_at(k + 1):
                 m = self.half(k)
-            elif kind == "w":
+            elif w == "trong" or w == "ngay":  # the only words point() starts from
                 m = self.point(k)
             if m is None:
                 k += 1
@@ -1251,9 +1269,9 @@ def _strip_tokens(
             changed = True
         if not leads:
             break
-        for lead in (*_ADD_LEADS, *_LEADS) if additive else _LEADS:
-            n = len(lead)
-            words = lead if r.accented else _FOLDED[lead]
+        table = (_ADD_BY_LAST if additive else _LEADS_BY_LAST)[r.accented]
+        for words in table.get(r.exact(j - 1) or "", ()):
+            n = len(words)
             if j - n >= i and all(r.exact(j - n + d) == w for d, w in enumerate(words)):
                 j -= n
                 changed = True
