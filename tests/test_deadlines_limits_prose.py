@@ -52,6 +52,8 @@ def _read(text: str) -> tuple[object, object, object]:
         ("Không quá 08 giờ làm việc", 8, H),
         ("30 phút", Decimal("0.5"), K),
         ("0,5 ngày", 12, K),  # a day is 24 hours (Civil Code art. 146(1)(e))
+        ("sau 24 giờ kể từ khi nhận đủ hồ sơ", 24, K),  # a start is stated: a duration
+        ("24h", 24, K),
     ],
 )
 def test_clock_hours_are_their_own_unit(text: str, amount: object, unit: TimeUnit) -> None:

@@ -1021,12 +1021,18 @@ class _Reader:
             return None
         unit, factor, end = u
         if unit is TimeUnit.CLOCK_HOURS and factor == 1:
+            # "sau 15 giờ", "từ 7 giờ", "15 giờ 30", "17 giờ chiều": a time of day; but "sau 24
+            # giờ kể từ khi nhận" is a duration (a time of day is at most 24 and says no start)
             before = self.word(start - 1)
             if (
-                before in _TIME_OF_DAY_BEFORE
-                or (self.word(start) == "tu" and lo is None)
-                or self.kind(end) == "n"
-                or self.word(end) in _TIME_OF_DAY_AFTER
+                hi <= 24
+                and not _counting_start(self, end)
+                and (
+                    before in _TIME_OF_DAY_BEFORE
+                    or (self.word(start) == "tu" and lo is None)
+                    or self.kind(end) == "n"
+                    or self.word(end) in _TIME_OF_DAY_AFTER
+                )
             ):
                 self.time_of_day = True
                 return None
