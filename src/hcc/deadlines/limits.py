@@ -1198,19 +1198,47 @@ class _Clause:
 
 
 def _clauses(r: _Reader, mentions: list[_Mention]) -> list[_Clause]:
-    """Clause boundaries over the tokens, in one pass; a mention's tokens never split a clause."""
+    """Clause boundaries over the tokens, in one pass; a mention's tokens never split a clause.
+
+    A bracket that holds a limit ("(trường hợp phải xác minh: 15 ngày làm việc)") is a clause of
+    its own; one that does not ("(theo quy định tại điểm 1b)") is an aside inside its clause, so
+    a label after it still reads ("b) Nhận hồ sơ từ người hưởng (theo ...): Tối đa 03 ngày").
+    """
     toks = r.toks
     inside = bytearray(len(toks))
+    starts = bytearray(len(toks))
     for m in mentions:
+        starts[m.i] = 1
         for k in range(m.i, m.j):
             inside[k] = 1
     out: list[_Clause] = []
     start = 0
+    # open brackets: [clause start before it, clauses cut before it, holds a limit, cut inside]
+    stack: list[list[int]] = []
     for k, (kind, s, e) in enumerate(toks):
+        if starts[k] and stack:
+            stack[-1][2] = 1
         if inside[k]:
             continue
         cut = False
-        if kind in _SENTENCE_END or kind in ("(", ")", "[", "]"):
+        if kind in ("(", "["):
+            if k > start:
+                out.append(_Clause(start, k, False))
+            stack.append([start, len(out), 0, 0])
+            start = k + 1
+            continue
+        elif kind in (")", "]") and stack:
+            outer_start, n_out, held, inner_cut = stack.pop()
+            if held or inner_cut:
+                if stack:
+                    stack[-1][2] |= held
+                    stack[-1][3] = 1
+                cut = True
+            else:
+                del out[n_out - (n_out > 0 and out[n_out - 1].i == outer_start) :]
+                start = outer_start  # an aside: the clause goes on through it
+                continue
+        elif kind in _SENTENCE_END or kind in (")", "]"):
             cut = True
         elif kind == ".":
             # a full stop, not a decimal point or part of a number/abbreviation
@@ -1224,6 +1252,8 @@ def _clauses(r: _Reader, mentions: list[_Mention]) -> list[_Clause]:
             nxt_start = toks[k + 1][1] if k + 1 < len(toks) else e
             cut = prev_end < s and nxt_start > e
         if cut:
+            if stack:
+                stack[-1][3] = 1
             if k > start:
                 out.append(_Clause(start, k, False))
             start = k + 1
@@ -1382,7 +1412,15 @@ def _condition(
     if bi < bj and (not first or any(r.words_at(bi, cw) for cw in _CONDITION_WORDS)):
         return _text_of(r, bi, bj), additive, m.j
     # after the limit: "03 ngày làm việc đối với hồ sơ A"
+    depth = 0
     for k in range(m.j, j):
+        kind = r.toks[k][0]
+        if kind in ("(", "["):
+            depth += 1
+        elif kind in (")", "]"):
+            depth = max(depth - 1, 0)
+        if depth:
+            continue  # an aside in brackets ("(nếu có)") is not this limit's case
         if _counting_start(r, k):
             break  # "kể từ ngày ..." says when counting starts, not for which case
         if any(r.words_at(k, cw) for cw in _CONDITION_WORDS):
