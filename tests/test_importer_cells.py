@@ -38,7 +38,8 @@ CUT_OFF_PARAGRAPH = (
         ("5 Ngày", TimeLimit.of(5, "calendar_days")),
         ("3 Tháng", TimeLimit.of(3, "months")),
         ("Trong ngày làm việc", TimeLimit(unit="same_day")),
-        # "Ngay trong ngày ..." is the same-day limit (its 15:00 rule is the policy's cut-off)
+        # "Ngay trong ngày ..." is the same-day limit with the 15:00 rule, not "immediate"
+        # (issue 12; "Cấp ngay" is immediate)
         (CUT_OFF_PARAGRAPH, TimeLimit(unit="same_day")),
         (
             "Ngay trong ngày tiếp nhận yêu cầu, trường hợp nhận hồ sơ sau 15 giờ mà không giải "

@@ -24,15 +24,16 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
+from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit, TimeUnit
-from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy
+from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, policy_in_force
 from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["Deadline", "compute_deadline", "compute_deadlines"]
+__all__ = ["Deadline", "compute_deadline", "compute_deadlines", "cutoff_basis"]
 
 _DAY_BASED = frozenset(
     {
@@ -47,7 +48,6 @@ _POINT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
 _CLOCK_UNITS = frozenset({TimeUnit.WORKING_DAYS})  # units that receipt_clock_time applies to
 _ONE_DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 Output = Literal["due_at", "due_date", "deadline"]
 
@@ -60,7 +60,10 @@ class Deadline(BaseModel):
     ``due_at`` the appointment; ``nominal_date`` the unrolled end of a calendar-day or month
     limit (before moving off a day off); ``skipped`` the days off that pushed the due date, each
     with its name and source; ``notes`` the rules applied; ``provisional`` whether a day involved
-    lies in a year without an official notice.
+    lies in a year without an official notice yet (projected); ``derived`` whether one lies in a
+    past year with no official table in hcc (derived from the statutory rules, see
+    :meth:`hcc.calendar.WorkingCalendar.rests_on_derived`) -- what a replay of an old register
+    reports.
 
     >>> d = compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "03 ngày làm việc")
     >>> d.due_date, d.due_at.isoformat()
@@ -77,6 +80,7 @@ class Deadline(BaseModel):
     due_at: dt.datetime
     nominal_date: dt.date | None = None
     provisional: bool = False
+    derived: bool = False
     skipped: tuple[DayInfo, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -95,7 +99,7 @@ class Deadline(BaseModel):
           2025-01-29: Tết Nguyên Đán (mùng 1) — Thông báo 6150/TB-BLĐTBXH
           2025-01-30: Tết Nguyên Đán (mùng 2) — Thông báo 6150/TB-BLĐTBXH
           2025-01-31: Tết Nguyên Đán (mùng 3) — Thông báo 6150/TB-BLĐTBXH
-          2025-02-01: Mùng bốn Tết Nguyên Đán — ...
+          2025-02-01: weekly rest day (Saturday)
           2025-02-02: weekly rest day (Sunday)
         Due: 2025-02-03 17:00 (Monday), the closing time of the due date
         """
@@ -121,6 +125,11 @@ class Deadline(BaseModel):
             lines.append(
                 "Provisional: the answer rests on a year without an official notice yet; "
                 "its days are projected from the statutory rules"
+            )
+        if self.derived:
+            lines.append(
+                "Derived: the answer rests on a past year for which hcc has no official notice; "
+                "its days are derived from the statutory rules"
             )
         return "\n".join(lines)
 
@@ -200,6 +209,39 @@ def _day_line(info: DayInfo) -> str:
     return f"{info.date.isoformat()}: {info.name}{src}{prov}"
 
 
+_CUTOFF_BASES: tuple[tuple[str, str], ...] = (
+    ("hộ tịch", "Law on Civil Status 60/2014/QH13 art. 5(3)"),
+    ("chứng thực", "Decree 23/2015/NĐ-CP art. 7"),
+)
+
+
+def cutoff_basis(field: str | None) -> str:
+    """The legal basis of the 15:00 cut-off for a procedure of ``field`` (lĩnh vực).
+
+    Civil status (hộ tịch): Law on Civil Status 60/2014/QH13 art. 5(3); certification (chứng
+    thực): Decree 23/2015/NĐ-CP art. 7. Other fields have no statutory same-day cut-off known to
+    hcc: the rule is then the policy's ``cutoff`` setting (Decree 61/2018 art. 18 applies 15:00
+    to transfers between agencies).
+
+    >>> cutoff_basis("Chứng thực")
+    'Decree 23/2015/NĐ-CP art. 7'
+    >>> cutoff_basis("Hộ tịch")
+    'Law on Civil Status 60/2014/QH13 art. 5(3)'
+    >>> cutoff_basis(None)
+    'policy setting cutoff; the statutory basis depends on the field (civil status: Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)'
+    """
+    if field:
+        folded = nfc(field).casefold()
+        for key, basis in _CUTOFF_BASES:
+            if key in folded:
+                return basis
+        return f"policy setting cutoff; no statutory same-day cut-off is known for field {nfc(field)!r}"
+    return (
+        "policy setting cutoff; the statutory basis depends on the field (civil status: "
+        "Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)"
+    )
+
+
 # ---------------------------------------------------------------------- core (no warnings)
 class _Core(NamedTuple):
     effective: dt.datetime
@@ -220,7 +262,12 @@ def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
 
 
 def _effective(
-    m: dt.datetime, unit: TimeUnit, cal: WorkingCalendar, policy: DeadlinePolicy, explain: bool
+    m: dt.datetime,
+    unit: TimeUnit,
+    cal: WorkingCalendar,
+    policy: DeadlinePolicy,
+    explain: bool,
+    field: str | None = None,
 ) -> tuple[dt.datetime, list[str]]:
     notes: list[str] = []
     eff = m
@@ -245,7 +292,7 @@ def _effective(
         if explain:
             notes.append(
                 f"Received after the {policy.cutoff.strftime('%H:%M')} cut-off: counts from the "
-                "next working day (Law on Civil Status art. 5(3))"
+                f"next working day ({cutoff_basis(field)})"
             )
     return eff, notes
 
@@ -275,11 +322,12 @@ def _core(
     policy: DeadlinePolicy,
     *,
     explain: bool = False,
+    field: str | None = None,
 ) -> _Core:
     """Effective receipt, due date/moment and nominal end; the caller suppresses warnings."""
     unit, n = limit.unit, limit.amount
     _check_range(m, limit, cal)
-    eff, notes = _effective(m, unit, cal, policy, explain)
+    eff, notes = _effective(m, unit, cal, policy, explain, field)
     d = eff.date()
     nominal: dt.date | None = None
     if unit is TimeUnit.WORKING_HOURS or _fractional(limit):
@@ -409,7 +457,7 @@ def _resolve(
     calendar: WorkingCalendar | None,
     policy: DeadlinePolicy | None,
     alternate: bool,
-) -> tuple[TimeLimit, WorkingCalendar, DeadlinePolicy]:
+) -> tuple[TimeLimit, WorkingCalendar, DeadlinePolicy | None]:
     if isinstance(limit, str):
         limit = TimeLimit.parse(limit)
     elif not isinstance(limit, TimeLimit):
@@ -425,10 +473,9 @@ def _resolve(
     cal = calendar if calendar is not None else vietnam_calendar()
     if not isinstance(cal, WorkingCalendar):
         raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
-    pol = policy if policy is not None else _DEFAULT_POLICY
-    if not isinstance(pol, DeadlinePolicy):
+    if policy is not None and not isinstance(policy, DeadlinePolicy):
         raise InvalidInputError("policy", policy, "a DeadlinePolicy or None")
-    return limit, cal, pol
+    return limit, cal, policy
 
 
 def compute_deadline(
@@ -438,14 +485,19 @@ def compute_deadline(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
     alternate: bool = False,
+    field: str | None = None,
     _warn: bool = True,
 ) -> Deadline:
     """The due date and moment of a dossier received at ``received_at`` with time limit ``limit``.
 
     ``received_at`` is a datetime (naive = Vietnam local time), a date (its midnight) or an ISO
     string; ``limit`` a :class:`TimeLimit` or its text; ``calendar`` defaults to
-    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to :meth:`DeadlinePolicy.decree_61_2018`.
-    The primary limit is used, or its alternate with ``alternate=True``.
+    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to the policy in force on the receipt date
+    (:func:`hcc.deadlines.policy_in_force`: Decree 61/2018 until 30/6/2025, Decree 118/2025
+    from 1/7/2025); an explicit ``policy`` wins. The primary limit is used, or its alternate
+    with ``alternate=True``. ``field`` is the procedure's field (lĩnh vực, e.g. "Hộ tịch",
+    "Chứng thực"): it only selects the legal basis that :meth:`Deadline.explain` cites for the
+    15:00 cut-off (:func:`cutoff_basis`).
 
     Semantics (default policy; each option is a :class:`DeadlinePolicy` field):
 
@@ -485,7 +537,8 @@ def compute_deadline(
 
     The due date is always a working day. If any day from the receipt to the due date lies in
     a year without an official notice, ``provisional`` is ``True`` and one
-    :class:`hcc.ProvisionalCalendarWarning` is emitted.
+    :class:`hcc.ProvisionalCalendarWarning` is emitted (none on a calendar from
+    :meth:`~hcc.calendar.WorkingCalendar.without_warnings`: the flag alone says it).
 
     >>> d = compute_deadline(dt.datetime(2026, 1, 9, 10, 0), "01 ngày làm việc")
     >>> d.due_at.isoformat()        # Saturday 10 January 2026 is a worked day
@@ -495,13 +548,14 @@ def compute_deadline(
     >>> compute_deadline(dt.datetime(2026, 3, 2, 16, 0), "04 giờ làm việc").due_at.isoformat()
     '2026-03-03T10:30:00+07:00'
     """
-    lim, cal, pol = _resolve(limit, calendar, policy, alternate)
+    lim, cal, explicit = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
+    pol = explicit if explicit is not None else policy_in_force(m)
     quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
-    core = _core(m, lim, quiet, pol, explain=True)
+    core = _core(m, lim, quiet, pol, explain=True, field=field)
     skipped = _skipped(quiet, m.date(), core, lim.unit)
     provisional = cal.is_provisional_span(m.date(), core.due_date)
-    if provisional and _warn:
+    if provisional and _warn and cal.warns:
         warnings.warn(
             f"the deadline for {lim} from {m.date().isoformat()} ({core.due_date.isoformat()}) "
             "rests on a year without an official notice; it is projected from the statutory rules",
@@ -517,6 +571,7 @@ def compute_deadline(
         due_at=core.due_at,
         nominal_date=core.nominal,
         provisional=provisional,
+        derived=cal.rests_on_derived(m.date(), core.due_date),
         skipped=skipped,
         notes=core.notes,
     )
@@ -537,16 +592,23 @@ class _Batch:
     limits group by exact moment.
     """
 
-    def __init__(self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy) -> None:
+    def __init__(
+        self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy | None
+    ) -> None:
         self.limit = limit
         self.cal = cal
-        self.policy = policy
+        self.fixed = policy  # None: each row gets the policy in force on its receipt date
+        candidates = (
+            (policy,)
+            if policy is not None
+            else (DeadlinePolicy.decree_61_2018(), DeadlinePolicy.decree_118_2025())
+        )
         self.by_day = (
             limit.unit in _DAY_BASED
             and not _fractional(limit)
             and (
                 limit.unit not in _CLOCK_UNITS
-                or policy.appointment_time == AppointmentTime.CLOSING_TIME
+                or all(p.appointment_time == AppointmentTime.CLOSING_TIME for p in candidates)
             )
         )
         self._thresholds: dict[dt.date, tuple[int, int]] = {}
@@ -558,8 +620,12 @@ class _Batch:
             got = self._thresholds[day] = self._compute_thresholds(day)
         return got
 
+    def policy(self, day: dt.date) -> DeadlinePolicy:
+        """The policy of a receipt on ``day``: the caller's, else the one in force."""
+        return self.fixed if self.fixed is not None else policy_in_force(day)
+
     def _compute_thresholds(self, day: dt.date) -> tuple[int, int]:
-        pol = self.policy
+        pol = self.policy(day)
         cut = self.limit.unit in pol.cutoff_units
         c = _tod_us(pol.cutoff)
         if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
@@ -580,13 +646,13 @@ class _Batch:
         return close, close  # pragma: no cover - c < close was checked above
 
     def run(self, m: dt.datetime) -> _Core:
-        core = _core(m, self.limit, self.cal.without_warnings(), self.policy)
+        core = _core(m, self.limit, self.cal.without_warnings(), self.policy(m.date()))
         if not self.provisional and self.cal.is_provisional_span(m.date(), core.due_date):
             self.provisional = True
         return core
 
     def warn(self, n: int) -> None:
-        if self.provisional:
+        if self.provisional and self.cal.warns:
             warnings.warn(
                 f"some of the {n} deadlines for {self.limit} rest on a year without an official "
                 "notice; they are projected from the statutory rules",
@@ -666,7 +732,7 @@ def compute_deadlines(
         raise InvalidInputError("received", received, "a list of receipts or a numpy array")
     if output == "deadline":
         out_d = [compute_deadline(r, lim, calendar=cal, policy=pol, _warn=False) for r in received]
-        if any(d.provisional for d in out_d):
+        if cal.warns and any(d.provisional for d in out_d):
             warnings.warn(
                 f"some of the {len(out_d)} deadlines for {lim} rest on a year without an "
                 "official notice; they are projected from the statutory rules",

@@ -216,13 +216,13 @@ def working_days(
 
 
 def _quiet(fn: Any, *args: Any) -> Any:
-    import warnings
+    """``fn(*args)`` for a method of a calendar, on its view that does not warn.
 
-    from hcc.errors import ProvisionalCalendarWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
-        return fn(*args)
+    Not ``warnings.catch_warnings()``: that swaps the process's warning filters and hook, which
+    other threads (and the test runner) share.
+    """
+    cal: WorkingCalendar = fn.__self__
+    return getattr(cal.without_warnings(), fn.__name__)(*args)
 
 
 def _first_working_day(cal: WorkingCalendar, a: dt.date, b: dt.date) -> dt.date | None:
@@ -352,9 +352,11 @@ def calendar_overrides(
 def notices(
     year: int, *, max_days_off: int = 8, max_working_saturdays: int = 3
 ) -> st.SearchStrategy[Notice]:
-    """An official-notice-shaped :class:`~hcc.calendar.Notice` for ``year``: weekdays off, worked Saturdays.
+    """A valid partial :class:`~hcc.calendar.Notice` for ``year``: weekdays off, worked Saturdays.
 
     Use it to test what happens when next year's notice is added (the year stops being provisional).
+    A notice adds to the law, so the worked Saturdays avoid the statutory days off of the national
+    calendar (a working row on one must say ``replaces``; this strategy draws none).
 
     >>> from hypothesis import find
     >>> n = find(notices(2027), lambda n: len(n.days) >= 2)
@@ -365,8 +367,12 @@ def notices(
     weekdays_off = st.lists(
         days.filter(lambda d: d.weekday() < 5), unique=True, max_size=max_days_off
     )
+    national = vietnam_calendar().without_warnings()
+    statutory = {DayKind.HOLIDAY, DayKind.COMPENSATORY}
     saturdays = st.lists(
-        days.filter(lambda d: d.weekday() == 5), unique=True, max_size=max_working_saturdays
+        days.filter(lambda d: d.weekday() == 5 and national.day_info(d).kind not in statutory),
+        unique=True,
+        max_size=max_working_saturdays,
     )
 
     @st.composite
@@ -1014,7 +1020,12 @@ def dossier_events(
                 extensions += 1
             elif kind is EventKind.RATED:
                 fields["rating"] = draw(st.sampled_from(list(Rating)))
-            elif kind in (EventKind.SUPPLEMENT_REQUESTED, EventKind.REFUSED, EventKind.WITHDRAWN):
+            elif kind in (
+                EventKind.SUPPLEMENT_REQUESTED,
+                EventKind.REFUSED,
+                EventKind.WITHDRAWN,
+                EventKind.STOPPED,
+            ):
                 fields["reason"] = draw(st.one_of(st.none(), vietnamese_text(max_words=6)))
             events.append(DossierEvent(kind=kind, at=t, **fields))
             state = TRANSITIONS[state][kind]
