@@ -52,6 +52,8 @@ def _read(text: str) -> tuple[object, object, object]:
         ("Không quá 08 giờ làm việc", 8, H),
         ("30 phút", Decimal("0.5"), K),
         ("0,5 ngày", 12, K),  # a day is 24 hours (Civil Code art. 146(1)(e))
+        ("sau 24 giờ kể từ khi nhận đủ hồ sơ", 24, K),  # a start is stated: a duration
+        ("24h", 24, K),
     ],
 )
 def test_clock_hours_are_their_own_unit(text: str, amount: object, unit: TimeUnit) -> None:
@@ -564,3 +566,18 @@ def channel_limits(draw: st.DrawFn) -> TimeLimit:
 def test_per_channel_round_trip(limit: TimeLimit) -> None:
     assert TimeLimit.parse(str(limit)) == limit
     assert TimeLimit.model_validate_json(limit.model_dump_json()) == limit
+
+
+def test_an_aside_in_brackets_keeps_its_clause_and_is_not_a_case() -> None:
+    lim = TimeLimit.parse(
+        "a) Nhận hồ sơ từ đơn vị SDLĐ: Tối đa 06 ngày làm việc. b) Nhận hồ sơ từ người hưởng "
+        "(theo quy định tại điểm 1b mục Trình tự thực hiện): Tối đa 03 ngày làm việc."
+    )
+    assert lim.condition == "Nhận hồ sơ từ đơn vị SDLĐ"
+    assert [(a.limit.amount, a.condition) for a in lim.alternates] == [
+        (3, "Nhận hồ sơ từ người hưởng (theo quy định tại điểm 1b mục Trình tự thực hiện)")
+    ]
+    lim = TimeLimit.parse(
+        "3 Ngày làm việc. Nộp hồ sơ tại Bộ phận một cửa cấp xã (nếu đã triển khai)."
+    )
+    assert (lim.amount, lim.condition) == (3, None)
