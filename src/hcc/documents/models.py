@@ -26,7 +26,6 @@ moments must be datetimes (a bare date has no time of day to print), money in wh
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -40,15 +39,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._types import Day, HccModel, Text
-from hcc._types import Moment as SharedMoment
+from hcc._types import Day, HccModel, Moment, Text
 from hcc.calendar import (
     WorkingCalendar,
     vietnam_calendar,
 )
 from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
 from hcc.errors import DocumentRuleError, ExtensionLimitError
-from hcc.fees import Quote, to_vnd
+from hcc.fees import Quote
+from hcc.fees.money import Money, as_money
 from hcc.procedures import Procedure
 
 if TYPE_CHECKING:
@@ -107,25 +106,9 @@ def _timed(value: Any) -> Any:
     return value
 
 
-def _money(value: Any) -> Decimal:
-    if isinstance(value, str):
-        with contextlib.suppress(ArithmeticError):
-            value = Decimal(value.strip())
-    try:
-        return to_vnd(value)
-    except ValueError as exc:
-        raise PydanticCustomError(
-            "vnd_amount",
-            "got {value!r}, expected a non-negative whole number of đồng (int or Decimal)",
-            {"value": str(value)},
-        ) from exc
-
-
-Moment = Annotated[SharedMoment, BeforeValidator(_timed)]
+TimedMoment = Annotated[Moment, BeforeValidator(_timed)]
 """The shared ``hcc._types.Moment`` with a time of day required; also read from an object
 with a ``due_at`` (a Deadline)."""
-Money = Annotated[Decimal, BeforeValidator(_money)]
-"""A non-negative whole number of đồng."""
 
 
 # --------------------------------------------------------------------------- people and places
@@ -309,8 +292,8 @@ class DossierInfo(HccModel):
     """
 
     code: Text
-    received_at: Moment
-    due_at: Moment | None = None
+    received_at: TimedMoment
+    due_at: TimedMoment | None = None
     sets: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
@@ -766,7 +749,7 @@ class ApologyContext(_Context):
     applicant: Applicant
     procedure: ProcedureInfo
     dossier: DossierInfo
-    new_due_at: Moment
+    new_due_at: TimedMoment
     reason: Text
     signer: Signer
     issued_on: Day
@@ -998,8 +981,8 @@ class HandOver(HccModel):
 
     from_unit: Text
     to_unit: Text
-    handed_at: Moment
-    due_at: Moment | None = None
+    handed_at: TimedMoment
+    due_at: TimedMoment | None = None
     result: HandOverResult | None = None
     giver: Text | None = None
     taker: Text | None = None
@@ -1091,15 +1074,15 @@ class RegisterRow(HccModel):
     dossier_code: Text
     procedure_name: Text
     applicant_name: Text
-    received_at: Moment
+    received_at: TimedMoment
     sets: int = Field(default=1, ge=1)
     address: Text | None = None
     phone: Text | None = None
     lead_agency: Text | None = None
-    due_at: Moment | None = None
-    transferred_at: Moment | None = None
-    result_received_at: Moment | None = None
-    returned_at: Moment | None = None
+    due_at: TimedMoment | None = None
+    transferred_at: TimedMoment | None = None
+    result_received_at: TimedMoment | None = None
+    returned_at: TimedMoment | None = None
     note: Text | None = None
 
     @model_validator(mode="before")
@@ -1192,7 +1175,7 @@ class ListingEntry(HccModel):
     @classmethod
     def _fee(cls, v: Any) -> Any:
         if isinstance(v, int | Decimal) and not isinstance(v, bool):
-            return _money(v)
+            return as_money(v)
         return v
 
     @model_validator(mode="before")
@@ -1330,7 +1313,7 @@ class BirthHomeDeliveryContext(_Context):
     child_name: Text
     born_on: Day
     registered_on: Day
-    delivery_at: Moment
+    delivery_at: TimedMoment
     officer: Signer
     signer: Signer
     issued_on: Day
@@ -1374,7 +1357,7 @@ class PostalReturnContext(_Context):
     procedure: ProcedureInfo
     dossier: DossierInfo
     result_description: Text
-    posted_at: Moment
+    posted_at: TimedMoment
     postal_service: Text
     tracking_number: Text
     signer: Signer

@@ -11,9 +11,13 @@ integral :class:`~decimal.Decimal`; floats are refused everywhere, because ``0.1
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from hcc.errors import AmountError
 
@@ -194,3 +198,24 @@ def amount_in_words(
         words.append(unicodedata.normalize("NFC", unit))
     text = " ".join(words)
     return text[0].upper() + text[1:] if capitalize else text
+
+
+def as_money(value: Any) -> Decimal:
+    """``value`` as whole đồng for a model field (a numeric string is read), or a pydantic error
+    with the code ``vnd_amount``: the validator of ``Money``."""
+    if isinstance(value, str):
+        with contextlib.suppress(ArithmeticError):
+            value = Decimal(value.strip())
+    try:
+        return to_vnd(value)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "vnd_amount",
+            "got {value!r}, expected a non-negative whole number of đồng (int or Decimal)",
+            {"value": str(value)},
+        ) from exc
+
+
+Money = Annotated[Decimal, BeforeValidator(as_money)]
+"""The money field of hcc models: a non-negative whole number of đồng as a ``Decimal`` (an int,
+a Decimal or a numeric string; error code ``vnd_amount`` otherwise)."""
