@@ -581,3 +581,23 @@ def test_an_aside_in_brackets_keeps_its_clause_and_is_not_a_case() -> None:
         "3 Ngày làm việc. Nộp hồ sơ tại Bộ phận một cửa cấp xã (nếu đã triển khai)."
     )
     assert (lim.amount, lim.condition) == (3, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9 tháng/năm học",  # months paid per school year
+        "8 giờ/ngày",  # hours per day
+        "Lần 1 chi trả đủ 4 tháng vào tháng 10 hoặc tháng 11",  # months paid, in a month
+        "cấp cho 06 tháng",  # months granted
+        "5 tháng (đối với học sinh, sinh viên) vào tháng 3 hoặc tháng 4",
+    ],
+)
+def test_rates_and_months_paid_state_no_duration(text: str) -> None:
+    with pytest.raises(TimeLimitParseError):
+        TimeLimit.parse(text)
+
+
+def test_a_limit_beside_a_rate_is_still_read() -> None:
+    t = TimeLimit.parse("Trong 05 ngày làm việc; kinh phí chi trả 9 tháng/năm học")
+    assert (t.amount, t.unit, t.alternates) == (5, TimeUnit.WORKING_DAYS, ())

@@ -730,6 +730,9 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
 # words after which a number is a reference, a date part or an ordinal, not an amount
 _NOT_AMOUNT_AFTER = frozenset(
     [
+        # "chi trả đủ 4 tháng", "cấp cho 06 tháng": months paid or granted, not a time limit
+        "du",
+        "cho",
         "ngay",
         "thang",
         "nam",
@@ -1017,6 +1020,11 @@ class _Reader:
         if u is None:
             return None
         unit, factor, end = u
+        if self.kind(end) == "/" and self.word(end + 1) in _PER_PERIOD:
+            # a rate, not a duration: "9 tháng/năm học" (months paid per school year), "8 giờ/ngày"
+            return None
+        if unit is TimeUnit.MONTHS and self._paid_in_month(end):
+            return None  # "chi trả 5 tháng (đối với ...) vào tháng 3": months paid, not a limit
         if unit is TimeUnit.CLOCK_HOURS and factor == 1:
             # "sau 15 giờ", "từ 7 giờ", "15 giờ 30", "17 giờ chiều": a time of day; but "sau 24
             # giờ kể từ khi nhận" is a duration (a time of day is at most 24 and says no start)
@@ -1055,6 +1063,20 @@ class _Reader:
             amount2,
             low[1] if low is not None else None,
         )
+
+    def _paid_in_month(self, k: int) -> bool:
+        """ "vào tháng <n>" at token k, perhaps after one bracketed remark of at most 40 tokens."""
+        if self.kind(k) == "(":
+            for d in range(1, 41):
+                kd = self.kind(k + d)
+                if kd is None or kd == "(":
+                    return False
+                if kd == ")":
+                    k += d + 1
+                    break
+            else:
+                return False
+        return self.words_at(k, ("vao", "thang")) and self.kind(k + 2) == "n"
 
     def point(self, k: int) -> _Mention | None:
         """ "Trong ngày", "Ngay trong ngày", "Trong ngày làm việc tiếp theo", "Cấp ngay", ... at k."""
@@ -1145,6 +1167,10 @@ class _Reader:
                 out.append(m)
             k = m.j
         return out
+
+
+# "<amount> <unit>/<period>" is a rate ("9 tháng/năm học", "8 giờ/ngày", "2 ngày/tuần"), never a limit
+_PER_PERIOD = frozenset({"nam", "thang", "quy", "ky", "hoc", "tuan", "ngay"})
 
 
 def _times(value: Decimal, factor: Decimal) -> Decimal:
