@@ -28,7 +28,7 @@ from typing import Any, Literal, TextIO
 
 from hcc._version import __version__
 from hcc.calendar import VN_TZ, DayKind, as_date, as_vn_datetime, vietnam_calendar
-from hcc.errors import HccError, OutputExistsError, _BadInput
+from hcc.errors import CommandLineError, HccError, OutputExistsError
 from hcc.fees import QUANTITY_NAMES
 from hcc.procedures import (
     Catalogue,
@@ -106,7 +106,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     cal = vietnam_calendar(args.overrides) if args.overrides else vietnam_calendar()
     year = args.year
     if not cal.first_date.year <= year <= cal.last_date.year:
-        raise _BadInput(
+        raise CommandLineError(
             f"year: got {year}, expected a year from {cal.first_date.year} to "
             f"{cal.last_date.year} (the calendar's range)"
         )
@@ -178,7 +178,7 @@ def _check_readable(path: str, what: str) -> None:
         with open(path, "rb") as fh:
             fh.read(1)
     except OSError as exc:
-        raise _BadInput(f"{what}: cannot read {path!r} ({exc.strerror or exc})") from None
+        raise CommandLineError(f"{what}: cannot read {path!r} ({exc.strerror or exc})") from None
 
 
 def _print(text: str = "") -> None:

@@ -35,15 +35,13 @@
     │   └── DuplicateEntryError               a dossier code that already has an entry
     ├── UnknownEntryError (LookupError)       a dossier code with no entry in the register
     ├── CatalogueAssertionError (AssertionError) hcc.testing: a catalogue file that is not valid
-    └── MissingExtraError (ImportError)       an optional feature whose extra is not installed
+    ├── MissingExtraError (ImportError)       an optional feature whose extra is not installed
+    ├── FeeClauseError                        a fee-cell clause the importer keeps as text (never raised to callers)
+    └── CommandLineError (ValueError)         a command-line input the command cannot use (exit status 2)
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
     └── FontFallbackWarning                   a PDF mixes typefaces: the first font lacks some letters
-
-Two internal classes live here too, so that every exception class of hcc is in this module:
-``_Unread`` (a fee-cell clause the importer keeps as text) and ``_BadInput`` (a command-line
-input; the command exits with status 2). Neither reaches a caller of the library.
 
 Every exception keeps its inputs as attributes, so callers can react without parsing messages.
 
@@ -64,6 +62,7 @@ __all__ = [
     "CatalogueAssertionError",
     "CatalogueValidationError",
     "ChannelNotOfferedError",
+    "CommandLineError",
     "CounterStoreError",
     "DeadlineError",
     "DocumentContextError",
@@ -72,6 +71,7 @@ __all__ = [
     "DuplicateEntryError",
     "EventOrderError",
     "ExtensionLimitError",
+    "FeeClauseError",
     "FeeRuleDataError",
     "FeeRuleError",
     "FontFallbackWarning",
@@ -503,10 +503,14 @@ class ImportInputError(HccError, ValueError):
         super().__init__(f"{field}: got a {type(value).__name__}, expected {allowed}")
 
 
-class _Unread(Exception):
+class FeeClauseError(HccError):
     """A fee-cell clause the importer's fee reader does not understand.
 
-    Internal to ``hcc.importer.fee_text``: it never leaves the reader, which keeps the cell as text.
+    It never leaves ``hcc.importer.parse_fee_text``, which keeps such a cell as text (and says so in
+    the reading's status); it is here so that every exception class of hcc is in this module.
+
+    >>> str(FeeClauseError("cannot read '2 bản'"))
+    "cannot read '2 bản'"
     """
 
 
@@ -680,8 +684,12 @@ class MissingExtraError(HccError, ImportError):
         )
 
 
-class _BadInput(HccError, ValueError):
-    """A command-line input the command cannot use (internal to ``hcc.cli``: exit status 2)."""
+class CommandLineError(HccError, ValueError):
+    """A command-line input the command cannot use; ``hcc`` prints it and exits with status 2.
+
+    >>> isinstance(CommandLineError("--on: got 'x', expected a date"), ValueError)
+    True
+    """
 
 
 class AmountError(HccError, ValueError):

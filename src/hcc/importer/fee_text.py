@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Literal
 
 from hcc._text import clean, fold_text, is_not_stated
-from hcc.errors import _Unread
+from hcc.errors import FeeClauseError
 from hcc.fees import Exemption, FeeRule, FlatFee, PercentageFee, PerUnitFee, Tier
 from hcc.fees.rules import FeeRuleDataError
 
@@ -193,18 +193,18 @@ def _categories(tail: str) -> tuple[str, ...]:
             continue
         hits = [cat for key, cat in _CATEGORIES if key in item]
         if not hits:
-            raise _Unread(f"exemption for {item!r} is not a known category")
+            raise FeeClauseError(f"exemption for {item!r} is not a known category")
         if hits[0] not in found:
             found.append(hits[0])
     if not found:
-        raise _Unread("an exemption without a category")
+        raise FeeClauseError("an exemption without a category")
     return tuple(found)
 
 
 def _charge(clauses: list[str], *, rule_id: str, description: str, basis: str) -> FeeRule:
     """The charge rule of an item's clauses (everything before an exemption)."""
     if not clauses:
-        raise _Unread("no amount in đồng is stated")
+        raise FeeClauseError("no amount in đồng is stated")
     first = clauses[0]
     pct = _PCT.match(first)
     if pct:
@@ -212,7 +212,7 @@ def _charge(clauses: list[str], *, rule_id: str, description: str, basis: str) -
         for c in clauses[1:]:
             b = _BOUND.match(c)
             if not b:
-                raise _Unread(f"cannot read {c!r} after a percentage")
+                raise FeeClauseError(f"cannot read {c!r} after a percentage")
             if b.group("kind") in ("toi thieu", "khong thap hon"):
                 lo = _amount(b.group("amt"))
             else:
@@ -228,12 +228,12 @@ def _charge(clauses: list[str], *, rule_id: str, description: str, basis: str) -
         )
     base = _BASE.match(first)
     if not base:
-        raise _Unread(f"cannot read an amount from {first!r}")
+        raise FeeClauseError(f"cannot read an amount from {first!r}")
     amount = _amount(base.group("amt"))
     unit_word = base.group("unit")
     if unit_word is None:
         if len(clauses) > 1:
-            raise _Unread(f"cannot read {clauses[1]!r} after a flat amount")
+            raise FeeClauseError(f"cannot read {clauses[1]!r} after a flat amount")
         return FlatFee(
             id=rule_id, description=description, amount=amount, legal_basis=basis, unconfirmed=True
         )
@@ -243,7 +243,7 @@ def _charge(clauses: list[str], *, rule_id: str, description: str, basis: str) -
     for g_unit, g_from, g_to in (("uw", "a", "b"), ("uw2", "a2", "b2")):
         if base.group(g_unit):
             if _UNITS[base.group(g_unit)] != unit or _ordinal(base.group(g_from)) != 1:
-                raise _Unread(f"cannot read the range in {first!r}")
+                raise FeeClauseError(f"cannot read the range in {first!r}")
             first_last = _ordinal(base.group(g_to))
     cap = None
     for c in clauses[1:]:
@@ -251,18 +251,18 @@ def _charge(clauses: list[str], *, rule_id: str, description: str, basis: str) -
         if fm and _UNITS[fm.group("uw")] == unit and _UNITS[fm.group("unit")] == unit:
             start = _ordinal(fm.group("a"))
             if start <= tiers[-1][0] or cap is not None:
-                raise _Unread(f"tier {c!r} is out of order")
+                raise FeeClauseError(f"tier {c!r} is out of order")
             tiers.append((start, _amount(fm.group("amt"))))
             continue
         cm = _CAP.match(c)
         if cm and cap is None:
             cap = _amount(cm.group("amt"))
             continue
-        raise _Unread(f"cannot read {c!r}")
+        raise FeeClauseError(f"cannot read {c!r}")
     if first_last is not None and (len(tiers) < 2 or tiers[1][0] != first_last + 1):
-        raise _Unread(f"the range in {first!r} does not meet the next tier")
+        raise FeeClauseError(f"the range in {first!r} does not meet the next tier")
     if cap is not None and unit == "copy":
-        raise _Unread("a cap per copy on an amount per copy")
+        raise FeeClauseError("a cap per copy on an amount per copy")
     if len(tiers) == 1:
         return PerUnitFee(
             id=rule_id,
@@ -501,7 +501,7 @@ def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
     if ex is not None:
         try:
             cats = _categories(rest[ex.end() :])
-        except _Unread as exc:
+        except FeeClauseError as exc:
             return FeeReading(text=text, status="text", reason=str(exc))
         exemption = Exemption(
             id="mien-phi-le-phi",
@@ -645,7 +645,7 @@ def _parse(text: str, basis: str, subject: str) -> FeeReading:
                     unconfirmed=True,
                 )
             )
-    except _Unread as exc:
+    except FeeClauseError as exc:
         return FeeReading(text=text, status="text", reason=str(exc))
     except (FeeRuleDataError, ValueError, ArithmeticError) as exc:  # a rule the fee model refuses
         return FeeReading(text=text, status="text", reason=f"the fee model refuses it: {exc}")
