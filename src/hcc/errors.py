@@ -16,7 +16,8 @@
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
-    └── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    ├── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    └── MissingExtraError (ImportError)       an optional feature whose extra is not installed
 
     HccWarning (UserWarning)
     └── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -43,6 +44,7 @@ __all__ = [
     "HccError",
     "HccWarning",
     "InvalidTransitionError",
+    "MissingExtraError",
     "OutOfRangeError",
     "OverrideError",
     "ProvisionalCalendarWarning",
@@ -261,6 +263,23 @@ class UnknownDocumentError(HccError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class MissingExtraError(HccError, ImportError):
+    """An optional feature whose third-party library is not installed; names the extra to add.
+
+    >>> e = MissingExtraError("pandas", "to_frame()")
+    >>> isinstance(e, ImportError), e.extra, str(e)
+    (True, 'pandas', "to_frame() needs the 'pandas' extra: pip install 'hcc[pandas]' (from the repository or a built wheel)")
+    """
+
+    def __init__(self, extra: str, feature: str) -> None:
+        self.extra = extra
+        self.feature = feature
+        super().__init__(
+            f"{feature} needs the {extra!r} extra: pip install 'hcc[{extra}]' "
+            "(from the repository or a built wheel)"
+        )
 
 
 class HccWarning(UserWarning):
