@@ -16,6 +16,7 @@
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
+    ├── DocumentRuleError (ValueError)        a document that breaks the law (appointment on a day off, late apology)
     ├── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
     └── MissingExtraError (ImportError)       an optional feature whose extra is not installed
 
@@ -37,6 +38,7 @@ __all__ = [
     "CatalogueValidationError",
     "DeadlineError",
     "DocumentContextError",
+    "DocumentRuleError",
     "DossierCodeError",
     "EventOrderError",
     "ExtensionLimitError",
@@ -252,6 +254,25 @@ class DocumentContextError(HccError, ValueError):
         self.kind = kind
         self.fields = fields
         super().__init__(message)
+
+
+class DocumentRuleError(HccError, ValueError):
+    """A document whose content breaks a rule of law at render time; names the field, the value
+    received and what is allowed.
+
+    >>> e = DocumentRuleError("receipt", "dossier.due_at", "2026-01-11 17:00", "a working day",
+    ...                       "the appointment falls on a day off (Sunday)")
+    >>> e.kind, e.field, str(e)
+    ('receipt', 'dossier.due_at', 'receipt: dossier.due_at: got 2026-01-11 17:00, expected a working day: the appointment falls on a day off (Sunday)')
+    """
+
+    def __init__(self, kind: str, field: str, value: str, allowed: str, reason: str) -> None:
+        self.kind = kind
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        self.reason = reason
+        super().__init__(f"{kind}: {field}: got {value}, expected {allowed}: {reason}")
 
 
 class UnknownDocumentError(HccError, LookupError):

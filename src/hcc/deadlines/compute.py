@@ -23,8 +23,9 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
+from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit, TimeUnit
-from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy
+from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, policy_in_force
 from hcc.errors import ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
-__all__ = ["Deadline", "compute_deadline", "compute_deadlines"]
+__all__ = ["Deadline", "compute_deadline", "compute_deadlines", "cutoff_basis"]
 
 _DAY_BASED = frozenset(
     {
@@ -47,7 +48,6 @@ _POINT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
 _CLOCK_UNITS = frozenset({TimeUnit.WORKING_DAYS})  # units that receipt_clock_time applies to
 _ONE_DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 Output = Literal["due_at", "due_date", "deadline", "frame"]
 
@@ -213,6 +213,39 @@ def _day_line(info: DayInfo) -> str:
     return f"{info.date.isoformat()}: {info.name}{src}{prov}"
 
 
+_CUTOFF_BASES: tuple[tuple[str, str], ...] = (
+    ("hộ tịch", "Law on Civil Status 60/2014/QH13 art. 5(3)"),
+    ("chứng thực", "Decree 23/2015/NĐ-CP art. 7"),
+)
+
+
+def cutoff_basis(field: str | None) -> str:
+    """The legal basis of the 15:00 cut-off for a procedure of ``field`` (lĩnh vực).
+
+    Civil status (hộ tịch): Law on Civil Status 60/2014/QH13 art. 5(3); certification (chứng
+    thực): Decree 23/2015/NĐ-CP art. 7. Other fields have no statutory same-day cut-off known to
+    hcc: the rule is then the policy's ``cutoff`` setting (Decree 61/2018 art. 18 applies 15:00
+    to transfers between agencies).
+
+    >>> cutoff_basis("Chứng thực")
+    'Decree 23/2015/NĐ-CP art. 7'
+    >>> cutoff_basis("Hộ tịch")
+    'Law on Civil Status 60/2014/QH13 art. 5(3)'
+    >>> cutoff_basis(None)
+    'policy setting cutoff; the statutory basis depends on the field (civil status: Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)'
+    """
+    if field:
+        folded = nfc(field).casefold()
+        for key, basis in _CUTOFF_BASES:
+            if key in folded:
+                return basis
+        return f"policy setting cutoff; no statutory same-day cut-off is known for field {nfc(field)!r}"
+    return (
+        "policy setting cutoff; the statutory basis depends on the field (civil status: "
+        "Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)"
+    )
+
+
 # ---------------------------------------------------------------------- core (no warnings)
 class _Core(NamedTuple):
     effective: dt.datetime
@@ -233,7 +266,12 @@ def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
 
 
 def _effective(
-    m: dt.datetime, unit: TimeUnit, cal: WorkingCalendar, policy: DeadlinePolicy, explain: bool
+    m: dt.datetime,
+    unit: TimeUnit,
+    cal: WorkingCalendar,
+    policy: DeadlinePolicy,
+    explain: bool,
+    field: str | None = None,
 ) -> tuple[dt.datetime, list[str]]:
     notes: list[str] = []
     eff = m
@@ -254,7 +292,7 @@ def _effective(
         if explain:
             notes.append(
                 f"Received after the {policy.cutoff.strftime('%H:%M')} cut-off: counts from the "
-                "next working day (Law on Civil Status art. 5(3))"
+                f"next working day ({cutoff_basis(field)})"
             )
     return eff, notes
 
@@ -284,10 +322,11 @@ def _core(
     policy: DeadlinePolicy,
     *,
     explain: bool = False,
+    field: str | None = None,
 ) -> _Core:
     """Effective receipt, due date/moment and nominal end; the caller suppresses warnings."""
     unit, n = limit.unit, limit.amount
-    eff, notes = _effective(m, unit, cal, policy, explain)
+    eff, notes = _effective(m, unit, cal, policy, explain, field)
     d = eff.date()
     nominal: dt.date | None = None
     if unit is TimeUnit.WORKING_HOURS:
@@ -338,7 +377,7 @@ def _resolve(
     calendar: WorkingCalendar | None,
     policy: DeadlinePolicy | None,
     alternate: bool,
-) -> tuple[TimeLimit, WorkingCalendar, DeadlinePolicy]:
+) -> tuple[TimeLimit, WorkingCalendar, DeadlinePolicy | None]:
     if isinstance(limit, str):
         limit = TimeLimit.parse(limit)
     elif not isinstance(limit, TimeLimit):
@@ -354,10 +393,9 @@ def _resolve(
     cal = calendar if calendar is not None else vietnam_calendar()
     if not isinstance(cal, WorkingCalendar):
         raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
-    pol = policy if policy is not None else _DEFAULT_POLICY
-    if not isinstance(pol, DeadlinePolicy):
+    if policy is not None and not isinstance(policy, DeadlinePolicy):
         raise InvalidInputError("policy", policy, "a DeadlinePolicy or None")
-    return limit, cal, pol
+    return limit, cal, policy
 
 
 def compute_deadline(
@@ -367,14 +405,19 @@ def compute_deadline(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
     alternate: bool = False,
+    field: str | None = None,
     _warn: bool = True,
 ) -> Deadline:
     """The due date and moment of a dossier received at ``received_at`` with time limit ``limit``.
 
     ``received_at`` is a datetime (naive = Vietnam local time), a date (its midnight) or an ISO
     string; ``limit`` a :class:`TimeLimit` or its text; ``calendar`` defaults to
-    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to :meth:`DeadlinePolicy.decree_61_2018`.
-    The primary limit is used, or its alternate with ``alternate=True``.
+    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to the policy in force on the receipt date
+    (:func:`hcc.deadlines.policy_in_force`: Decree 61/2018 until 30/6/2025, Decree 118/2025
+    from 1/7/2025); an explicit ``policy`` wins. The primary limit is used, or its alternate
+    with ``alternate=True``. ``field`` is the procedure's field (lĩnh vực, e.g. "Hộ tịch",
+    "Chứng thực"): it only selects the legal basis that :meth:`Deadline.explain` cites for the
+    15:00 cut-off (:func:`cutoff_basis`).
 
     Semantics (default policy; each option is a :class:`DeadlinePolicy` field):
 
@@ -418,10 +461,11 @@ def compute_deadline(
     >>> compute_deadline(dt.datetime(2026, 3, 2, 16, 0), "04 giờ làm việc").due_at.isoformat()
     '2026-03-03T10:30:00+07:00'
     """
-    lim, cal, pol = _resolve(limit, calendar, policy, alternate)
+    lim, cal, explicit = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
+    pol = explicit if explicit is not None else policy_in_force(m)
     quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
-    core = _core(m, lim, quiet, pol, explain=True)
+    core = _core(m, lim, quiet, pol, explain=True, field=field)
     skipped = _skipped(quiet, m.date(), core, lim.unit)
     provisional = cal.is_provisional_span(m.date(), core.due_date)
     if provisional and _warn:
@@ -461,13 +505,20 @@ class _Batch:
     limits group by exact moment.
     """
 
-    def __init__(self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy) -> None:
+    def __init__(
+        self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy | None
+    ) -> None:
         self.limit = limit
         self.cal = cal
-        self.policy = policy
+        self.fixed = policy  # None: each row gets the policy in force on its receipt date
+        candidates = (
+            (policy,)
+            if policy is not None
+            else (DeadlinePolicy.decree_61_2018(), DeadlinePolicy.decree_118_2025())
+        )
         self.by_day = limit.unit in _DAY_BASED and (
             limit.unit not in _CLOCK_UNITS
-            or policy.appointment_time == AppointmentTime.CLOSING_TIME
+            or all(p.appointment_time == AppointmentTime.CLOSING_TIME for p in candidates)
         )
         self._thresholds: dict[dt.date, tuple[int, int]] = {}
         self.provisional = False
@@ -478,8 +529,12 @@ class _Batch:
             got = self._thresholds[day] = self._compute_thresholds(day)
         return got
 
+    def policy(self, day: dt.date) -> DeadlinePolicy:
+        """The policy of a receipt on ``day``: the caller's, else the one in force."""
+        return self.fixed if self.fixed is not None else policy_in_force(day)
+
     def _compute_thresholds(self, day: dt.date) -> tuple[int, int]:
-        pol = self.policy
+        pol = self.policy(day)
         cut = self.limit.unit in pol.cutoff_units
         c = _tod_us(pol.cutoff)
         if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
@@ -500,7 +555,7 @@ class _Batch:
         return close, close  # pragma: no cover - c < close was checked above
 
     def run(self, m: dt.datetime) -> _Core:
-        core = _core(m, self.limit, self.cal.without_warnings(), self.policy)
+        core = _core(m, self.limit, self.cal.without_warnings(), self.policy(m.date()))
         if not self.provisional and self.cal.is_provisional_span(m.date(), core.due_date):
             self.provisional = True
         return core

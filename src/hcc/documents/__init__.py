@@ -18,7 +18,14 @@ True
 
 from hcc.documents._docx import MissingDependencyError
 from hcc.documents._format import appointment_phrase, date_in_words, date_line, date_phrase
-from hcc.documents.formsets import DEFAULT_FORM_SET, FormSet, FormSpec, form_set, form_sets
+from hcc.documents.formsets import (
+    DEFAULT_FORM_SET,
+    FormSet,
+    FormSpec,
+    form_set,
+    form_set_in_force,
+    form_sets,
+)
 from hcc.documents.models import (
     CONTEXT_MODELS,
     ApologyContext,
@@ -51,6 +58,7 @@ from hcc.documents.models import (
     SupplementItem,
     SupplementRequestContext,
 )
+from hcc.documents.offices import IssuerKind, issuing_office
 from hcc.documents.rendering import Format, kinds, render, validate_context
 from hcc.documents.samples import sample_context, sample_data
 
@@ -73,6 +81,7 @@ __all__ = [
     "FormSpec",
     "Format",
     "HandOver",
+    "IssuerKind",
     "ListingEntry",
     "MarriageCongratulationContext",
     "MissingDependencyError",
@@ -95,7 +104,9 @@ __all__ = [
     "date_line",
     "date_phrase",
     "form_set",
+    "form_set_in_force",
     "form_sets",
+    "issuing_office",
     "kinds",
     "render",
     "sample_context",

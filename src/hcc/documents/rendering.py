@@ -19,6 +19,7 @@ autoescaped. Every output is NFC.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -34,7 +35,8 @@ from typing import Any, Literal, overload
 import jinja2
 from pydantic import BaseModel, ValidationError
 
-from hcc.calendar import InvalidInputError
+from hcc.calendar import InvalidInputError, WorkingCalendar
+from hcc.deadlines import DeadlinePolicy
 from hcc.documents._format import (
     appointment_phrase,
     date_in_words,
@@ -42,7 +44,7 @@ from hcc.documents._format import (
     date_phrase,
     short_moment,
 )
-from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec
+from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec, form_set_in_force
 from hcc.documents.formsets import form_set as _get_form_set
 from hcc.documents.models import CONTEXT_MODELS, _Context
 from hcc.errors import DocumentContextError, UnknownDocumentError
@@ -362,14 +364,32 @@ def _render_template(
     return unicodedata.normalize("NFC", out)
 
 
+def _context_date(ctx: _Context) -> dt.date | None:
+    """The date that picks a context's form set: the dossier's receipt, else the issue date."""
+    dossier = getattr(ctx, "dossier", None)
+    received = getattr(dossier, "received_at", None)
+    if isinstance(received, dt.datetime):
+        return received.date()
+    for name in ("issued_on", "registered_on", "made_on"):
+        day = getattr(ctx, name, None)
+        if isinstance(day, dt.date):
+            return day
+    year = getattr(ctx, "year", None)
+    if isinstance(year, int):
+        return dt.date(year, 12, 31)  # a register book is closed at the end of its year
+    return None
+
+
 @overload
 def render(
     kind: str,
     context: Any,
     *,
     format: Literal["text", "html"] = "text",
-    form_set: str = DEFAULT_FORM_SET,
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> str: ...
 @overload
 def render(
@@ -377,8 +397,10 @@ def render(
     context: Any,
     *,
     format: Literal["docx"],
-    form_set: str = DEFAULT_FORM_SET,
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> bytes: ...
 @overload
 def render(
@@ -386,23 +408,37 @@ def render(
     context: Any,
     *,
     format: str,
-    form_set: str = DEFAULT_FORM_SET,
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> str | bytes: ...
 def render(
     kind: str,
     context: Any,
     *,
     format: str = "text",
-    form_set: str = DEFAULT_FORM_SET,
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> str | bytes:
     """Render one document: ``str`` for ``format="text"`` or ``"html"``, ``bytes`` for ``"docx"``.
 
     ``context`` is the kind's context model or a mapping of its fields (see
-    :data:`hcc.documents.CONTEXT_MODELS`). ``form_set`` picks the versioned forms (``"tt01-2018"``,
-    the default, or ``"tt03-2025"``, unconfirmed). ``template_dir`` is a district's folder whose
-    templates win over the package's. DOCX is built from the HTML rendering (so an overridden HTML
+    :data:`hcc.documents.CONTEXT_MODELS`). ``form_set`` picks the versioned forms
+    (``"tt01-2018"`` or ``"tt03-2025"``); by default the set in force on the context's date
+    (:func:`hcc.documents.form_set_in_force` of the dossier's receipt, else the issue date; the
+    2025 set from 1/7/2025). ``template_dir`` is a district's folder whose templates win over the
+    package's.
+
+    Before rendering, the context is checked against the law (:meth:`check_rules` of its model)
+    with ``policy`` (default: the one in force on the dossier's receipt,
+    :func:`hcc.deadlines.policy_in_force`) and ``calendar`` (default: the national calendar): an
+    appointment on a day off or outside office hours, an apology dated after the due date or
+    later than the policy's lead before it, a second extension raise
+    :class:`hcc.errors.DocumentRuleError` (:class:`hcc.errors.ExtensionLimitError` for the
+    extension). DOCX is built from the HTML rendering (so an overridden HTML
     template also shapes the DOCX) and needs the ``docx`` extra (python-docx).
 
     >>> import datetime as dt
@@ -415,12 +451,16 @@ def render(
     >>> "THƯ CHIA BUỒN" in text and "Nghi Phong, ngày 05 tháng 01 năm 2026" in text
     True
     """
-    fs = _get_form_set(form_set)
-    spec = fs.spec(kind)
     if format not in ("text", "html", "docx"):
         raise InvalidInputError("format", format, "one of 'text', 'html', 'docx'")
     ctx = validate_context(kind, context)
-    ctx.check_rules()
+    if form_set is None:
+        on = _context_date(ctx)
+        fs = form_set_in_force(on) if on is not None else _get_form_set(DEFAULT_FORM_SET)
+    else:
+        fs = _get_form_set(form_set)
+    spec = fs.spec(kind)
+    ctx.check_rules(policy=policy, calendar=calendar)
     tdir = _template_dir(template_dir)
     if format == "docx":
         from hcc.documents._docx import html_to_docx

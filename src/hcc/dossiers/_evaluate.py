@@ -6,8 +6,8 @@ receipt slip's appointment, ``compute_deadline(received_at, limit)``, and its cl
 ``classify(answer, due)``. Those appointments are computed in one :func:`hcc.deadlines.compute_deadlines`
 batch per (limit, policy), which the deadline module guarantees equal to the scalar results.
 
-Under a ``reset`` policy (Decree 61/2018 art. 19(4), the default) a dossier with supplements or
-an extension is batched too, unless an agency step has an allotment: the clock then restarts the
+Under a ``reset`` policy (Decree 61/2018 art. 19(4), in force for receipts until 30/6/2025) a
+dossier with supplements or an extension is batched too, unless an agency step has an allotment: the clock then restarts the
 count at each supplement received, ``compute_deadline(supplement, limit)`` (the same batch), and an
 extension moves the current due to its new appointment until the next restart; the clock's due at
 any moment is read from that timeline. The other dossiers (``pause`` policies, allotted steps) go
@@ -40,14 +40,13 @@ from hcc.deadlines import (
     TimeLimit,
     classify,
     compute_deadlines,
+    policy_in_force,
 )
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
 
 __all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "provisional_once"]
-
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
 _SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
@@ -98,7 +97,7 @@ def _token(cal: WorkingCalendar, pol: DeadlinePolicy) -> int:
 
 
 def classification_of(memo: Memo) -> Classification | None:
-    """The memo's classification (None while unanswered or when withdrawn)."""
+    """The memo's classification (None while unanswered, withdrawn or stopped)."""
     i = memo[M_CLASSIFICATION]
     return None if i < 0 else _CLASSES[i]
 
@@ -144,7 +143,7 @@ class Evaluation:
 
     @property
     def classification(self) -> Classification | None:
-        """Early / on time / late of the answer (None while unanswered or when withdrawn)."""
+        """Early / on time / late of the answer (None while unanswered, withdrawn or stopped)."""
         return classification_of(self.memo)
 
     @property
@@ -220,9 +219,9 @@ def memos(
     by_ids: dict[tuple[int, bool, int], list[int]] = {}
     by_id: dict[int, DeadlinePolicy] = {}
     tokens: dict[int, int] = {}
-    fallback = policy or _DEFAULT_POLICY
     for i, d in enumerate(dossiers):
-        pol = d.policy or fallback
+        # the dossier's own policy, else the caller's, else the one in force at its receipt
+        pol = d.policy or policy or policy_in_force(d.received_at)
         token = tokens.get(id(pol))
         if token is None:
             token = tokens[id(pol)] = _token(cal, pol)
@@ -240,7 +239,7 @@ def memos(
     groups: dict[tuple[TimeLimit, int], list[int]] = {}
     for idx in by_ids.values():
         d = dossiers[idx[0]]
-        pol_id = id(d.policy or fallback)
+        pol_id = id(d.policy or policy or policy_in_force(d.received_at))
         groups.setdefault((d.applicable_limit, pol_id), []).extend(idx)
     # working days in (receipt date, answer date], shared by the dossiers of the same two days
     days_between: dict[tuple[dt.date, dt.date], int] = {}
@@ -348,7 +347,8 @@ def _replay_reset(
         segments.append((e.at, None if pending else ext or due, provisional))
     settled_at = f.settled_at
     cls = -1 if settled_at is None else _classify(settled_at, due)
-    end_due = None if pending and settled_at is None and f.withdrawn_at is None else ext or due
+    ended = f.withdrawn_at is not None or f.stopped_at is not None
+    end_due = None if pending and settled_at is None and not ended else ext or due
     if provisional:
         _warn_provisional(d)
     return cls, end_due, tuple(segments)

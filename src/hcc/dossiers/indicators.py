@@ -13,9 +13,10 @@ Definitions, for a period ``[start, end]`` (both dates included, Vietnam local t
   into **early**, **on_time** and **late** by the SLA clock (:mod:`hcc.deadlines`) against the
   dossier's ``time_limit`` (extended by an apology and new appointment when there was one).
   A refusal is an answer: it is settled and classified like a result. Withdrawn dossiers are
-  never settled; they are counted in **withdrawn**.
-* **pending** — dossiers received by the cutoff and neither answered nor withdrawn at the
-  cutoff; **pending_overdue** — those whose SLA clock is ``breached`` at the cutoff (a dossier
+  never settled; they are counted in **withdrawn**. Dossiers whose processing the agency stopped
+  (dừng giải quyết) are not settled either; they are counted apart in **stopped**.
+* **pending** — dossiers received by the cutoff and neither answered, withdrawn nor stopped at
+  the cutoff; **pending_overdue** — those whose SLA clock is ``breached`` at the cutoff (a dossier
   waiting for a supplement is overdue only if its clock already was).
 * **on_time_rate** — by default ``(early + on_time) / settled``, after Decision 766/QĐ-TTg
   (2022), which scores dossiers settled early or on time against those settled; **the exact
@@ -264,6 +265,7 @@ class Indicators(BaseModel):
     late: int = 0
     refused: int = 0
     withdrawn: int = 0
+    stopped: int = 0
     pending: int = 0
     pending_overdue: int = 0
     processing_days_total: int = 0
@@ -383,6 +385,7 @@ _COUNTS = (
     "late",
     "refused",
     "withdrawn",
+    "stopped",
     "pending",
     "pending_overdue",
     "processing_days_total",
@@ -404,6 +407,7 @@ _COUNTS = (
     _LATE,
     _REFUSED,
     _WITHDRAWN,
+    _STOPPED,
     _PENDING,
     _PENDING_OVERDUE,
     _PROCESSING_DAYS,
@@ -464,6 +468,9 @@ class _Acc:
         elif withdrawn_at is not None:
             if start <= withdrawn_at < end:
                 c[_WITHDRAWN] += 1
+        elif f.stopped_at is not None and f.stopped_at <= cutoff:
+            if start <= f.stopped_at < end:
+                c[_STOPPED] += 1
         else:
             c[_PENDING] += 1
             if overdue_at(d, memo, cutoff):
@@ -785,7 +792,7 @@ def group_indicators(
             ms = memos(ds, calendar=calendar, policy=policy)
             for d, f, memo in zip(ds, fs, ms, strict=True):
                 last = d.events[-1].at
-                closed = f.settled_at if f.settled_at is not None else f.withdrawn_at
+                closed = f.settled_at or f.withdrawn_at or f.stopped_at
                 first = max(bisect_right(starts, f.received_at) - 1, 0)
                 for i in range(first, len(months)):
                     acc = accs[i]

@@ -196,6 +196,9 @@ def _note(d: Dossier, new_due: dt.datetime | None) -> str | None:
     if f.withdrawn_at is not None:
         reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.WITHDRAWN)
         parts.append("Rút hồ sơ" + (f": {reason}" if reason else ""))
+    if f.stopped_at is not None:
+        reason = next(e.reason for e in reversed(d.events) if e.kind is EventKind.STOPPED)
+        parts.append("Dừng giải quyết hồ sơ" + (f": {reason}" if reason else ""))
     if f.returned_via is EventKind.POSTED:
         parts.append("Trả kết quả qua dịch vụ bưu chính công ích")
     elif f.returned_via is EventKind.DELIVERED:
@@ -219,6 +222,7 @@ def _entry(d: Dossier, memo: Memo, year: int, number: int) -> RegisterEntry:
         and not f.supplements
         and f.settled_by is not _REFUSED
         and f.withdrawn_at is None
+        and f.stopped_at is None
         and via is not _POSTED
         and via is not _DELIVERED
     )
@@ -671,7 +675,8 @@ class RegisterBook:
         """The form 06 document of this book, through ``hcc.documents.render("register", ...)``.
 
         ``format`` is ``"text"``, ``"html"`` (str) or ``"docx"`` (bytes); ``form_set`` the
-        versioned form set (default: the documents module's, Circular 01/2018).
+        versioned form set (default: the one in force at the end of the book's year,
+        :func:`hcc.documents.form_set_in_force`: Circular 03/2025 for 2025 books and later).
 
         >>> book = RegisterBook(2026)
         >>> _ = book.add(Dossier.receive(code="000.00.01.H38-260302-0006", procedure_code="2.000815",
@@ -686,9 +691,7 @@ class RegisterBook:
         ctx = self.document_context(
             office, book=book, as_of=as_of, calendar=calendar, policy=policy
         )
-        if form_set is None:
-            return render("register", ctx, format=format)
-        return render("register", ctx, format=format, form_set=form_set)
+        return render("register", ctx, format=format, form_set=form_set, policy=policy)
 
 
 def _csv_row(r: RegisterEntry, text: _Texts) -> list[str]:

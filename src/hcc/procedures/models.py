@@ -159,9 +159,11 @@ class Level(StrEnum):
     PROVINCE = "province"
     """Cấp tỉnh."""
     DISTRICT = "district"
-    """Cấp huyện: historical, abolished with the two-tier local government of 1/7/2025 (unconfirmed date)."""
+    """Cấp huyện: a historical level. District-level government stopped operating on 1/7/2025, when
+    local government became two-tier (province and commune) under the Law on Organisation of Local
+    Government 72/2025/QH15 of 16/6/2025; records and dossiers dated before keep it."""
     COMMUNE = "commune"
-    """Cấp xã (xã, phường, đặc khu)."""
+    """Cấp xã (xã, phường, đặc khu); with the province, the two tiers of local government from 1/7/2025."""
     OTHER = "other"
     """Cơ quan khác: agencies outside the administrative levels (police, tax, land registration offices)."""
 
@@ -169,6 +171,27 @@ class Level(StrEnum):
     def label(self) -> str:
         """The portal's Vietnamese label ("Cấp tỉnh")."""
         return _LEVEL_LABELS[self]
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether this level of government exists on ``on`` (district: until 30/6/2025).
+
+        >>> Level.DISTRICT.in_force(dt.date(2025, 6, 30)), Level.DISTRICT.in_force(dt.date(2025, 7, 1))
+        (True, False)
+        """
+        return self is not Level.DISTRICT or on < TWO_TIER_FROM
+
+    @classmethod
+    def in_force_on(cls, on: dt.date) -> tuple[Level, ...]:
+        """The levels that exist on ``on``, in declaration order.
+
+        >>> [lv.value for lv in Level.in_force_on(dt.date(2026, 1, 5))]
+        ['central', 'province', 'commune', 'other']
+        """
+        return tuple(lv for lv in cls if lv.in_force(on))
+
+
+TWO_TIER_FROM = dt.date(2025, 7, 1)
+"""First day of two-tier local government (Law on Organisation of Local Government 72/2025/QH15)."""
 
 
 _LEVEL_TUPLES: dict[tuple[Level, ...], tuple[Level, ...]] = {}

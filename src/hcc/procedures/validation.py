@@ -58,7 +58,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from hcc.errors import CatalogueValidationError
 from hcc.fees import standard_fee_schedules
 from hcc.procedures.catalogue import Catalogue, CatalogueData
-from hcc.procedures.models import Procedure
+from hcc.procedures.models import Level, Procedure
 
 __all__ = [
     "CatalogueProblem",
@@ -360,6 +360,24 @@ def cross_check(data: CatalogueData, source: str | None) -> list[CatalogueProble
 def _warnings(data: CatalogueData, source: str | None) -> list[CatalogueProblem]:
     out = []
     for i, p in enumerate(data.procedures):
+        if (
+            Level.DISTRICT in p.levels
+            and p.valid_from is not None
+            and not Level.DISTRICT.in_force(p.valid_from)
+        ):
+            out.append(
+                CatalogueProblem(
+                    source=source,
+                    section="procedures",
+                    index=i,
+                    code=p.code,
+                    field="levels",
+                    kind="district_level_after_reform",
+                    message=f"the version valid from {p.valid_from.isoformat()} lists the district "
+                    "level, which stopped operating on 1/7/2025 (two-tier local government, Law "
+                    "on Organisation of Local Government 72/2025/QH15): province or commune?",
+                )
+            )
         if (
             p.local_time_limit is not None
             and p.local_time_limit.exceeds(p.statutory_time_limit) is None

@@ -1009,7 +1009,12 @@ def dossier_events(
                 extensions += 1
             elif kind is EventKind.RATED:
                 fields["rating"] = draw(st.sampled_from(list(Rating)))
-            elif kind in (EventKind.SUPPLEMENT_REQUESTED, EventKind.REFUSED, EventKind.WITHDRAWN):
+            elif kind in (
+                EventKind.SUPPLEMENT_REQUESTED,
+                EventKind.REFUSED,
+                EventKind.WITHDRAWN,
+                EventKind.STOPPED,
+            ):
                 fields["reason"] = draw(st.one_of(st.none(), vietnamese_text(max_words=6)))
             events.append(DossierEvent(kind=kind, at=t, **fields))
             state = TRANSITIONS[state][kind]
