@@ -114,8 +114,8 @@ def test_certified_copy_quote_from_imported_rules(labels: ImportReport) -> None:
 
 def test_birth_registration_record(labels: ImportReport) -> None:
     p = labels.catalogue.get("1.001193")
-    # "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ ..." → immediately
-    assert all(str(p.time_limit_for(k)) == "Ngay" for k in ("direct", "online", "postal"))
+    # "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ ..." → the same day
+    assert all(str(p.time_limit_for(k)) == "Trong ngày" for k in ("direct", "online", "postal"))
     assert p.time_limit_note is not None
     assert p.time_limit_note.startswith("Ngay trong ngày")
     for ch in p.channels:  # the fee text stays, verbatim, and no schedule pretends to know it
@@ -141,7 +141,7 @@ def test_birth_registration_record(labels: ImportReport) -> None:
 
 def test_marriage_record_has_an_alternate(labels: ImportReport) -> None:
     limit = labels.catalogue.get("1.000894").statutory_time_limit
-    assert limit.unit.value == "immediate"
+    assert limit.unit.value == "same_day"  # "Ngay trong ngày ..."
     assert limit.alternate == TimeLimit.of(5, "working_days")
     assert limit.alternate_condition == "trường hợp cần xác minh điều kiện kết hôn"
 

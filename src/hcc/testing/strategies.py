@@ -87,6 +87,7 @@ _COUNTED = (
     TimeUnit.CALENDAR_DAYS,
     TimeUnit.MONTHS,
     TimeUnit.WORKING_HOURS,
+    TimeUnit.CLOCK_HOURS,
 )
 _POINTS = (TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE)
 
@@ -506,7 +507,7 @@ def time_limits(
     max_amount: int = 400,
     alternates: bool = True,
 ) -> st.SearchStrategy[TimeLimit]:
-    """:class:`~hcc.deadlines.TimeLimit` values of ``units`` (default: all six).
+    """:class:`~hcc.deadlines.TimeLimit` values of ``units`` (default: all of them).
 
     Counted units get amounts in ``[0, max_amount]``; ``same_day`` and ``immediate`` have none.
     With ``alternates`` some limits carry an alternate limit and one of
@@ -537,10 +538,13 @@ def time_limits(
         if not draw(st.booleans()):
             return primary
         condition = draw(st.one_of(st.none(), st.sampled_from(ALTERNATE_CONDITIONS)))
+        alternate = draw(every)
+        if condition is None and alternate == primary:
+            return primary  # "Trong ngày; Trong ngày" states one limit
         return TimeLimit(
             amount=primary.amount,
             unit=primary.unit,
-            alternate=draw(every),
+            alternate=alternate,
             alternate_condition=condition,
         )
 
@@ -556,10 +560,11 @@ _UNIT_WORDS = {
     TimeUnit.CALENDAR_DAYS: ("ngày", "Ngày", "ngày kể từ ngày nhận đủ hồ sơ hợp lệ"),
     TimeUnit.MONTHS: ("tháng", "Tháng"),
     TimeUnit.WORKING_HOURS: ("giờ làm việc", "Giờ làm việc"),
+    TimeUnit.CLOCK_HOURS: ("giờ", "Giờ"),
 }
 _POINT_WORDS = {
-    TimeUnit.SAME_DAY: ("Trong ngày", "trong ngày", "Trong ngày làm việc"),
-    TimeUnit.IMMEDIATE: ("Ngay", "Ngay trong ngày", "Ngay sau khi nhận đủ giấy tờ hợp lệ"),
+    TimeUnit.SAME_DAY: ("Trong ngày", "trong ngày", "Trong ngày làm việc", "Ngay trong ngày"),
+    TimeUnit.IMMEDIATE: ("Ngay", "Cấp ngay", "Ngay sau khi nhận đủ giấy tờ hợp lệ"),
 }
 _PREFIXES = ("", "Không quá ", "không quá ", "Tối đa ", "Trong thời hạn ", "Trong vòng ")
 
@@ -831,10 +836,10 @@ def _statutory_and_local(
         return statutory, None, None
     local = channel = None
     if draw(st.booleans()):
-        local = TimeLimit.of(draw(st.integers(0, statutory.amount)), statutory.unit)
+        local = TimeLimit.of(draw(st.integers(0, int(statutory.amount))), statutory.unit)
     if draw(st.booleans()):
-        low = local.amount if local is not None else 0
-        channel = TimeLimit.of(draw(st.integers(low, statutory.amount)), statutory.unit)
+        low = int(local.amount) if local is not None else 0
+        channel = TimeLimit.of(draw(st.integers(low, int(statutory.amount))), statutory.unit)
     return statutory, local, channel
 
 
