@@ -562,7 +562,7 @@ COUNT_COLUMNS: tuple[str, ...] = _COUNTS
 class IndicatorRow(NamedTuple):
     """One dossier behind a report: its facts as known at the cutoff, and what it adds to each count.
 
-    The facts: ``received_at``; ``settled_at``, ``withdrawn_at``, ``returned_at`` (None when the
+    The facts: ``received_at``; ``settled_at``, ``withdrawn_at``, ``stopped_at``, ``returned_at`` (None when the
     event had not happened by the cutoff); ``settled_by`` (``"result_ready"`` or ``"refused"``);
     ``appointment`` (the receipt slip's) and ``due`` (after supplements and extensions);
     ``classification`` of the answer (``"early"``, ``"on_time"``, ``"late"``; None while
@@ -588,6 +588,7 @@ class IndicatorRow(NamedTuple):
     settled_at: dt.datetime | None
     settled_by: str | None
     withdrawn_at: dt.datetime | None
+    stopped_at: dt.datetime | None
     returned_at: dt.datetime | None
     returned_via: str | None
     appointment: dt.datetime
@@ -602,6 +603,7 @@ class IndicatorRow(NamedTuple):
     late: int
     refused: int
     withdrawn: int
+    stopped: int
     pending: int
     pending_overdue: int
     processing_days_total: int
@@ -664,6 +666,7 @@ def indicator_rows(
                     settled_at,
                     f.settled_by.value if settled_at is not None and f.settled_by else None,
                     _upto(f.withdrawn_at, cutoff),
+                    _upto(f.stopped_at, cutoff),
                     returned_at,
                     f.returned_via.value if returned_at is not None and f.returned_via else None,
                     memo[M_APPOINTMENT],
@@ -680,7 +683,7 @@ _CLASS_NAMES = tuple(
     c.value for c in (Classification.EARLY, Classification.ON_TIME, Classification.LATE)
 )
 _ROW_MOMENTS = frozenset(
-    {"received_at", "settled_at", "withdrawn_at", "returned_at", "appointment", "due"}
+    {"received_at", "settled_at", "withdrawn_at", "stopped_at", "returned_at", "appointment", "due"}
 )
 
 
@@ -704,7 +707,7 @@ def indicators_frame(
         hcc.calendar.InvalidInputError: a bad period, moment or dossier.
 
     >>> indicators_frame([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1)).shape
-    (0, 33)
+    (0, 35)
     """
     from hcc._frames import categories, frame, moments, require_pandas
 
