@@ -1,0 +1,521 @@
+"""Column kernels: deadlines and SLA classification over numpy, pandas or Arrow columns.
+
+The same answers as :func:`hcc.deadlines.compute_deadline` and :func:`hcc.deadlines.classify`,
+row for row, computed with array operations on the calendar's precomputed tables (cumulative
+working days, the working days themselves, the office sessions of every day), with no Python
+call per row. Rows whose unit cannot be vectorised (clock hours, working hours and fractional
+working days) are computed once per *distinct* (receipt moment, limit, policy) by the scalar
+core. Nothing warns per row: provisional and derived answers are flagged in columns.
+
+Moments in and out are Vietnam wall-clock times (naive ``datetime64``; aware pandas columns are
+converted to Asia/Ho_Chi_Minh first). The kernels need ``numpy`` (and ``pandas`` for pandas or
+Arrow input): the ``pandas`` extra.
+
+>>> import numpy as np
+>>> got = deadline_columns(np.array(["2026-01-09T10:00", "2026-03-02T15:30"], dtype="datetime64[m]"),
+...                        ["01 ngày làm việc", "Trong ngày"])
+>>> got.due_at
+array(['2026-01-10T17:00:00.000000', '2026-03-03T17:00:00.000000'],
+      dtype='datetime64[us]')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from hcc.calendar import VN_TZ, InvalidInputError, WorkingCalendar, vietnam_calendar
+from hcc.deadlines.compute import _core
+from hcc.deadlines.limits import TimeLimit, TimeUnit
+from hcc.deadlines.policy import (
+    _SWITCH,
+    AfterHoursRule,
+    AppointmentTime,
+    DeadlinePolicy,
+    policy_in_force,
+)
+from hcc.errors import OutOfRangeError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "CLASS_CODES",
+    "DeadlineColumns",
+    "classify_columns",
+    "deadline_columns",
+    "factorize_limits",
+]
+
+DAY_US = 86_400_000_000
+"""Microseconds in a day."""
+
+CLASS_CODES: tuple[str, ...] = ("early", "on_time", "late", "overdue", "pending")
+"""What :func:`classify_columns` codes 0-4 mean: answered early, on time, late (as
+:func:`hcc.deadlines.classify`), or unanswered at the cut-off and past its due moment
+(``overdue``, the clock is breached) or not (``pending``)."""
+
+_VECTOR_UNITS = frozenset(
+    {
+        TimeUnit.WORKING_DAYS,
+        TimeUnit.CALENDAR_DAYS,
+        TimeUnit.MONTHS,
+        TimeUnit.SAME_DAY,
+        TimeUnit.IMMEDIATE,
+    }
+)
+_UNIT_CODES: tuple[TimeUnit, ...] = tuple(TimeUnit)
+
+
+class DeadlineColumns(NamedTuple):
+    """The result of :func:`deadline_columns`: numpy arrays, one entry per row.
+
+    ``effective_received_at`` and ``due_at`` are ``datetime64[us]`` Vietnam wall-clock times,
+    ``due_date`` ``datetime64[D]``; ``provisional`` and ``derived`` are booleans (the row's
+    answer rests on a projected year / a past year derived from the statutory rules, as
+    :attr:`hcc.deadlines.Deadline.provisional` and :attr:`~hcc.deadlines.Deadline.derived`).
+    """
+
+    effective_received_at: npt.NDArray[np.datetime64]
+    due_date: npt.NDArray[np.datetime64]
+    due_at: npt.NDArray[np.datetime64]
+    provisional: npt.NDArray[np.bool_]
+    derived: npt.NDArray[np.bool_]
+
+
+def factorize_limits(
+    limits: Any, *, alternate: bool = False
+) -> tuple[npt.NDArray[np.int64], list[TimeLimit]]:
+    """Per-row limits as codes into a list of distinct :class:`TimeLimit` (each text parsed once).
+
+    ``limits`` is a sequence, numpy array, pandas Series or Arrow array of limit texts or
+    :class:`TimeLimit` values. The primary limit of each is used (its alternate with
+    ``alternate=True``), as :func:`hcc.deadlines.compute_deadline` does.
+
+    Raises:
+        hcc.calendar.InvalidInputError: a value that is neither a text nor a TimeLimit, or
+            ``alternate=True`` for a limit without an alternate.
+        hcc.errors.TimeLimitParseError: a text that is not a time limit.
+
+    >>> codes, distinct = factorize_limits(["5 ngày làm việc", "Trong ngày", "5 ngày làm việc"])
+    >>> codes.tolist(), [str(x) for x in distinct]
+    ([0, 1, 0], ['5 ngày làm việc', 'Trong ngày'])
+    """
+    import numpy as np
+
+    if type(limits).__module__.split(".")[0] == "pyarrow":
+        limits = limits.to_pandas()
+    values = limits.tolist() if hasattr(limits, "tolist") else list(limits)
+    index: dict[Any, int] = {}
+    codes = np.empty(len(values), dtype=np.int64)
+    for k, v in enumerate(values):  # a dict look-up per row; the parse is per distinct value
+        c = index.get(v)
+        if c is None:
+            c = index[v] = len(index)
+        codes[k] = c
+    distinct: list[TimeLimit] = []
+    for v in index:
+        if isinstance(v, str):
+            lim = TimeLimit.parse(v)
+        elif isinstance(v, TimeLimit):
+            lim = v
+        else:
+            raise InvalidInputError("limit", v, "a TimeLimit or its text")
+        if alternate:
+            if lim.alternate is None:
+                raise InvalidInputError(
+                    "alternate", True, f"False: {str(lim)!r} has no alternate limit"
+                )
+            lim = lim.alternate
+        elif lim.alternates or lim.per_channel:
+            lim = lim.primary()
+        distinct.append(lim)
+    return codes, distinct
+
+
+def _as_us(received: Any) -> npt.NDArray[np.int64]:
+    import numpy as np
+
+    from hcc.deadlines._frame import local_array
+
+    arr = np.asarray(local_array(received)).reshape(-1)
+    if arr.dtype.kind != "M":
+        raise InvalidInputError(
+            "received", f"an array of dtype {arr.dtype}", "datetime64 values (Vietnam time)"
+        )
+    us = arr.astype("datetime64[us]")
+    if np.isnat(us).any():
+        raise InvalidInputError("received", "NaT", "a receipt moment in every row")
+    return us.view(np.int64)
+
+
+def deadline_columns(
+    received: Any,
+    limit: TimeLimit | str | Any = None,
+    *,
+    units: Any = None,
+    amounts: Any = None,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+    alternate: bool = False,
+) -> DeadlineColumns:
+    """:func:`hcc.deadlines.compute_deadline` for a column of receipts, without a loop per row.
+
+    ``received``: a numpy ``datetime64`` array, a pandas datetime Series or an Arrow timestamp
+    array (naive = Vietnam local time; aware ones are converted). The limit is one of:
+
+    * ``limit``: one :class:`TimeLimit` or text for every row, or a column of them, one per
+      row (factorised: each distinct text is parsed once, see :func:`factorize_limits`);
+    * ``units`` and ``amounts``: a column of :class:`TimeUnit` values (or their names) and a
+      column of whole amounts (working days, calendar days, months...).
+
+    ``policy``: one :class:`DeadlinePolicy` for every row, or ``None`` (the default) for the
+    policy in force at each receipt (:func:`hcc.deadlines.policy_in_force`). Equal, row for
+    row, to ``compute_deadline(received[k], limit[k], calendar=..., policy=...)``.
+
+    Raises:
+        hcc.calendar.InvalidInputError: a missing receipt (NaT), a bad limit or unit, both or
+            neither of ``limit`` and ``units``/``amounts``, columns of unequal length.
+        hcc.errors.OutOfRangeError: a receipt or due date outside the calendar.
+
+    >>> import numpy as np
+    >>> r = np.array(["2025-01-24T09:00", "2026-02-13T16:00"], dtype="datetime64[m]")
+    >>> deadline_columns(r, units=["working_days", "calendar_days"], amounts=[3, 1]).due_date
+    array(['2025-02-05', '2026-02-23'], dtype='datetime64[D]')
+    """
+    import numpy as np
+
+    cal = calendar if calendar is not None else vietnam_calendar()
+    if not isinstance(cal, WorkingCalendar):
+        raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
+    if policy is not None and not isinstance(policy, DeadlinePolicy):
+        raise InvalidInputError("policy", policy, "a DeadlinePolicy or None")
+    recv = _as_us(received)
+    n_rows = len(recv)
+    if (limit is None) == (units is None):
+        raise InvalidInputError(
+            "limit", limit, "either a limit (or a column of limits) or units and amounts"
+        )
+    # -- rows -> (unit code, amount) and, for rows the vector path cannot take, a TimeLimit
+    if units is not None:
+        if amounts is None:
+            raise InvalidInputError("amounts", None, "a column of amounts with units")
+        ucol = units.tolist() if hasattr(units, "tolist") else list(units)
+        ucodes, udistinct = _factor(ucol)
+        try:
+            unit_of = np.array([_UNIT_CODES.index(TimeUnit(u)) for u in udistinct], np.int64)
+        except ValueError:
+            bad = next(u for u in udistinct if u not in TimeUnit.__members__.values())
+            raise InvalidInputError("units", bad, ", ".join(u.value for u in TimeUnit)) from None
+        unit_code = unit_of[ucodes] if len(udistinct) else np.zeros(0, np.int64)
+        amt = np.asarray(amounts)
+        if amt.dtype.kind not in "iu":
+            raise InvalidInputError(
+                "amounts", f"a column of dtype {amt.dtype}", "whole numbers (int)"
+            )
+        amount = amt.astype(np.int64).reshape(-1)
+        if len(amount) != n_rows or len(unit_code) != n_rows:
+            raise InvalidInputError(
+                "units/amounts", (len(unit_code), len(amount)), f"columns of {n_rows} rows"
+            )
+        if (amount < 0).any():
+            raise InvalidInputError("amounts", int(amount[amount < 0][0]), "amounts >= 0")
+        limit_code = None
+        distinct: list[TimeLimit] = []
+    else:
+        if isinstance(limit, (str, TimeLimit)):
+            _, distinct = factorize_limits([limit], alternate=alternate)
+            limit_code = np.zeros(n_rows, dtype=np.int64)
+        else:
+            limit_code, distinct = factorize_limits(limit, alternate=alternate)
+            if len(limit_code) != n_rows:
+                raise InvalidInputError(
+                    "limit", f"a column of {len(limit_code)} rows", f"{n_rows} rows"
+                )
+        per_unit = np.array(
+            [_UNIT_CODES.index(x.unit) if _vector(x) else -1 for x in distinct] or [0],
+            dtype=np.int64,
+        )
+        per_amount = np.array(
+            [int(x.amount) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
+        )
+        unit_code = per_unit[limit_code]
+        amount = per_amount[limit_code]
+    # -- policies: the caller's, or the one in force at each receipt
+    day = recv // DAY_US
+    tod = recv - day * DAY_US
+    if policy is not None:
+        policies = [policy]
+        pol_idx = np.zeros(n_rows, dtype=np.int64)
+    else:
+        switch = (_SWITCH - dt.date(1970, 1, 1)).days
+        policies = [
+            policy_in_force(_SWITCH - dt.timedelta(days=1)),
+            policy_in_force(_SWITCH),
+        ]
+        pol_idx = (day >= switch).astype(np.int64)
+    t = cal._numpy_arrays()
+    k = cal._kernel_tables()
+    base = int(t["base"])
+    i = day - base
+    size = len(t["cum"])
+    bad = (i < 0) | (i >= size)
+    if bad.any():
+        first = dt.date(1970, 1, 1) + dt.timedelta(days=int(day[bad][0]))
+        raise OutOfRangeError(first, cal.first_date, cal.last_date)
+    eff_i = np.empty(n_rows, np.int64)
+    eff_tod = np.empty(n_rows, np.int64)
+    due_i = np.empty(n_rows, np.int64)
+    due_tod = np.empty(n_rows, np.int64)
+    done = np.zeros(n_rows, dtype=bool)
+    for p, pol in enumerate(policies):
+        on_p = pol_idx == p
+        for u, unit in enumerate(_UNIT_CODES):
+            if unit not in _VECTOR_UNITS:
+                continue
+            rows = np.flatnonzero(on_p & (unit_code == u))
+            if len(rows) == 0:
+                continue
+            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], amount[rows], unit, pol)
+            eff_i[rows], eff_tod[rows], due_i[rows], due_tod[rows] = ei, et, di, dtod
+            done[rows] = True
+    eff_us = (eff_i + base) * DAY_US + eff_tod
+    due_us = (due_i + base) * DAY_US + due_tod
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        assert limit_code is not None  # units/amounts columns only hold vector units
+        _distinct_loop(cal, recv, limit_code, distinct, pol_idx, policies, rest, eff_us, due_us)
+        due_i[rest] = due_us[rest] // DAY_US - base
+    lo = i
+    hi = due_i
+    prov = t["prov"][hi + 1] - t["prov"][lo] > 0
+    der = k["der"][hi + 1] - k["der"][lo] > 0
+    return DeadlineColumns(
+        eff_us.view("datetime64[us]"),
+        (due_i + base).view("datetime64[D]"),
+        due_us.view("datetime64[us]"),
+        prov,
+        der,
+    )
+
+
+def _factor(values: Sequence[Any]) -> tuple[Any, list[Any]]:
+    import numpy as np
+
+    index: dict[Any, int] = {}
+    codes = np.empty(len(values), dtype=np.int64)
+    for n, v in enumerate(values):
+        c = index.get(v)
+        if c is None:
+            c = index[v] = len(index)
+        codes[n] = c
+    return codes, list(index)
+
+
+def _vector(limit: TimeLimit) -> bool:
+    return limit.unit in _VECTOR_UNITS and isinstance(limit.amount, int)
+
+
+def _range_error(cal: WorkingCalendar, t: dict[str, Any], i: Any, bad: Any, what: str) -> None:
+    first = dt.date.fromordinal(cal.first_date.toordinal() + int(i[bad][0]))
+    raise OutOfRangeError(first, cal.first_date, cal.last_date, operation=what)
+
+
+def _next_working(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
+    """Index of the first working day strictly after each index of ``x``."""
+    j = t["cum"][x]
+    bad = j >= len(t["wd"])
+    if bad.any():
+        _range_error(cal, t, x, bad, "moving 1 working day(s)")
+    return t["wd"][j]
+
+
+def _add0(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
+    """Each index of ``x`` if it is a working day, else the next working day."""
+    import numpy as np
+
+    size = len(t["cum"])
+    if ((x < 0) | (x >= size)).any():
+        bad = (x < 0) | (x >= size)
+        nominal = dt.date.fromordinal(cal.first_date.toordinal() + int(x[bad][0]))
+        raise OutOfRangeError(nominal, cal.first_date, cal.last_date)
+    w = t["working"][x] == 1
+    out = x.copy()
+    if not w.all():
+        out[~w] = _next_working(cal, t, x[~w])
+    return np.asarray(out)
+
+
+def _day_based(
+    cal: WorkingCalendar,
+    t: dict[str, Any],
+    k: dict[str, Any],
+    i: Any,
+    tod: Any,
+    n: Any,
+    unit: TimeUnit,
+    pol: DeadlinePolicy,
+) -> tuple[Any, Any, Any, Any]:
+    """Effective receipt (day index, time of day), due day index and due time of day."""
+    import numpy as np
+
+    rows = np.arange(len(i))
+    eff_i, eff_tod = i.copy(), tod.copy()
+    # 1. after hours: a receipt outside the sessions counts from the next opening
+    if pol.after_hours == AfterHoursRule.NEXT_OPENING:
+        s, e = k["sess_start"][i], k["sess_end"][i]
+        later = e > tod[:, None]  # sessions not yet over at the receipt (pads are -1)
+        has = later.any(axis=1)
+        first = np.argmax(later, axis=1)
+        eff_tod = np.where(has, np.maximum(tod, s[rows, first]), 0)
+        moved = ~has
+        if moved.any():
+            j = _next_working(cal, t, i[moved])
+            eff_i[moved] = j
+            eff_tod[moved] = k["open"][j]
+    # 2. the cut-off, for the units it applies to
+    if unit in pol.cutoff_units:
+        c = _tod_us(pol.cutoff)
+        late = eff_tod > c
+        if late.any():
+            if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
+                eff_i[late] += 1
+                eff_tod[late] = 0
+                if (eff_i >= len(t["cum"])).any():
+                    _range_error(cal, t, eff_i, eff_i >= len(t["cum"]), "the cut-off")
+            else:
+                j = _next_working(cal, t, eff_i[late])
+                eff_i[late] = j
+                eff_tod[late] = k["open"][j]
+    # 3. the due day
+    if unit is TimeUnit.WORKING_DAYS:
+        cum = t["cum"][eff_i]
+        pos = cum + n - 1
+        zero = n == 0
+        if (pos >= len(t["wd"])).any():
+            _range_error(cal, t, eff_i, pos >= len(t["wd"]), "counting working days")
+        due = np.where(zero, 0, t["wd"][np.clip(pos, 0, len(t["wd"]) - 1)])
+        if zero.any():
+            due[zero] = _add0(cal, t, eff_i[zero])
+    elif unit is TimeUnit.CALENDAR_DAYS:
+        due = _add0(cal, t, eff_i + n)
+    elif unit is TimeUnit.MONTHS:
+        base = int(t["base"])
+        d = (eff_i + base).astype("datetime64[D]")
+        m = d.astype("datetime64[M]")
+        dom = (d - m.astype("datetime64[D]")).astype(np.int64)
+        nm = m + n.astype("timedelta64[M]")
+        length = ((nm + 1).astype("datetime64[D]") - nm.astype("datetime64[D]")).astype(np.int64)
+        nominal = nm.astype("datetime64[D]").astype(np.int64) + np.minimum(dom, length - 1)
+        due = _add0(cal, t, nominal - base)
+    else:  # same day, immediate
+        due = _add0(cal, t, eff_i)
+    # 4. the appointment time on the due day
+    close = k["close"][due]
+    if pol.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit is TimeUnit.WORKING_DAYS:
+        s, e = k["sess_start"][due], k["sess_end"][due]
+        later = e > eff_tod[:, None]
+        has = later.any(axis=1)
+        first = np.argmax(later, axis=1)
+        due_tod = np.where(has, np.maximum(eff_tod, s[rows, first]), close)
+    else:
+        due_tod = close
+    return eff_i, eff_tod, due, due_tod
+
+
+def _tod_us(t: dt.time) -> int:
+    return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def _distinct_loop(
+    cal: WorkingCalendar,
+    recv: Any,
+    limit_code: Any,
+    distinct: list[TimeLimit],
+    pol_idx: Any,
+    policies: list[DeadlinePolicy],
+    rest: Any,
+    eff_us: Any,
+    due_us: Any,
+) -> None:
+    """The scalar core once per distinct (receipt moment, limit, policy) of the rows ``rest``."""
+    import numpy as np
+
+    quiet = cal.without_warnings()
+    keys = np.stack([recv[rest], limit_code[rest], pol_idx[rest]], axis=1)
+    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    eff = np.empty(len(uniq), np.int64)
+    due = np.empty(len(uniq), np.int64)
+    for n, (us, code, p) in enumerate(uniq.tolist()):
+        m = (_EPOCH + dt.timedelta(microseconds=us)).replace(tzinfo=VN_TZ)
+        core = _core(m, distinct[code], quiet, policies[p])
+        eff[n] = _local_us(core.effective)
+        due[n] = _local_us(core.due_at)
+    inverse = inverse.reshape(-1)
+    eff_us[rest] = eff[inverse]
+    due_us[rest] = due[inverse]
+
+
+def _local_us(m: dt.datetime) -> int:
+    local = m.astimezone(VN_TZ).replace(tzinfo=None) if m.tzinfo is not None else m
+    return (local - _EPOCH) // dt.timedelta(microseconds=1)
+
+
+def classify_columns(due_at: Any, done_at: Any, *, cutoff: Any = None) -> npt.NDArray[np.int8]:
+    """SLA classification of many dossiers: codes into :data:`CLASS_CODES`.
+
+    ``due_at`` and ``done_at`` are columns of moments (numpy ``datetime64``, pandas or Arrow;
+    naive = Vietnam local time); ``done_at`` is the answer (``NaT``: none). An answer is
+    ``early`` (0) on a day before the due date, ``on_time`` (1) on the due date by ``due_at``,
+    else ``late`` (2), as :func:`hcc.deadlines.classify`. With a ``cutoff`` (one moment),
+    answers after it are not known yet: such a row, like one without an answer, is
+    ``overdue`` (3) when the cut-off is past its due moment (the clock is breached), else
+    ``pending`` (4). Without a cut-off an unanswered row is ``pending``.
+
+    Raises:
+        hcc.calendar.InvalidInputError: columns of unequal length or a missing due moment.
+
+    >>> import numpy as np
+    >>> due = np.array(["2026-03-06T17:00"] * 4, dtype="datetime64[m]")
+    >>> done = np.array(["2026-03-05T16:00", "2026-03-06T17:00", "2026-03-06T17:01", "NaT"],
+    ...                 dtype="datetime64[m]")
+    >>> [CLASS_CODES[c] for c in classify_columns(due, done, cutoff=dt.datetime(2026, 3, 9))]
+    ['early', 'on_time', 'late', 'overdue']
+    """
+    import numpy as np
+
+    from hcc.deadlines._frame import local_array
+
+    due = np.asarray(local_array(due_at)).reshape(-1).astype("datetime64[us]")
+    done = np.asarray(local_array(done_at)).reshape(-1).astype("datetime64[us]")
+    if len(due) != len(done):
+        raise InvalidInputError("done_at", f"a column of {len(done)} rows", f"{len(due)} rows")
+    if np.isnat(due).any():
+        raise InvalidInputError("due_at", "NaT", "a due moment in every row")
+    due_i = due.view(np.int64)
+    done_i = done.view(np.int64)
+    answered = ~np.isnat(done)
+    out = np.full(len(due), 4, dtype=np.int8)
+    if cutoff is not None:
+        c = _local_us(_as_moment(cutoff))
+        answered &= done_i <= c
+        out[~answered & (c > due_i)] = 3
+    late = answered & (done_i > due_i)
+    early = answered & ~late & (done_i // DAY_US < due_i // DAY_US)
+    out[answered] = 1
+    out[late] = 2
+    out[early] = 0
+    return out
+
+
+def _as_moment(value: Any) -> dt.datetime:
+    from hcc.calendar import as_vn_datetime
+
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    return as_vn_datetime(value, "cutoff")
