@@ -101,7 +101,7 @@ def factorize_limits(
 
     >>> codes, distinct = factorize_limits(["5 ngày làm việc", "Trong ngày", "5 ngày làm việc"])
     >>> codes.tolist(), [str(x) for x in distinct]
-    ([0, 1, 0], ['5 ngày làm việc', 'Trong ngày'])
+    ([0, 1, 0], ['05 ngày làm việc', 'Trong ngày'])
     """
     import numpy as np
 
