@@ -107,16 +107,33 @@ def factorize_limits(
 
     if type(limits).__module__.split(".")[0] == "pyarrow":
         limits = limits.to_pandas()
-    values = limits.tolist() if hasattr(limits, "tolist") else list(limits)
-    index: dict[Any, int] = {}
-    codes = np.empty(len(values), dtype=np.int64)
-    for k, v in enumerate(values):  # a dict look-up per row; the parse is per distinct value
-        c = index.get(v)
-        if c is None:
-            c = index[v] = len(index)
-        codes[k] = c
+    uniques: list[Any]
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - the kernels' extra brings pandas
+        pd = None
+    if pd is not None and not isinstance(limits, (list, tuple)):
+        series = pd.Series(limits)
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            codes = np.asarray(series.cat.codes, dtype=np.int64)
+            uniques = list(series.cat.categories)
+        else:
+            raw, found = pd.factorize(series.astype(object), use_na_sentinel=True)
+            codes, uniques = np.asarray(raw, dtype=np.int64), list(found)
+        if (codes < 0).any():
+            raise InvalidInputError("limit", None, "a time limit in every row")
+    else:
+        values = list(limits)
+        index: dict[Any, int] = {}
+        codes = np.empty(len(values), dtype=np.int64)
+        for k, v in enumerate(values):  # a dict look-up per row; the parse is per distinct value
+            c = index.get(v)
+            if c is None:
+                c = index[v] = len(index)
+            codes[k] = c
+        uniques = list(index)
     distinct: list[TimeLimit] = []
-    for v in index:
+    for v in uniques:
         if isinstance(v, str):
             lim = TimeLimit.parse(v)
         elif isinstance(v, TimeLimit):

@@ -235,37 +235,66 @@ def indicator_counts(
         **cols,
     }
     facts = {k: v[keep] for k, v in facts.items()}
-    keys = {}
-    for name in by:
-        if name == "month":
-            continue
+    # groups: each key column factorised once, then one integer id per distinct combination
+    names = [name for name in by if name != "month"]
+    kept = int(keep.sum())
+    gid = np.zeros(kept, dtype=np.int64)
+    levels: list[Any] = []
+    level_codes: list[Any] = []
+    for name in names:
         col = _column(data, name, n)
         if col is None:
             raise InvalidInputError("by", name, "names of columns of the data, or 'month'")
         s = pd.Series(col.to_pandas() if hasattr(col, "to_pandas") else col)
-        keys[name] = s.to_numpy()[keep]
-    if "month" in by:
-        parts = []
-        for m in p.months():
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            codes, uniq = np.asarray(s.cat.codes, dtype=np.int64), s.cat.categories
+            if (codes < 0).any():
+                codes = np.where(codes < 0, len(uniq), codes)
+                uniq = pd.Index([*uniq, None], dtype=object)
+        else:
+            raw, uniq = pd.factorize(s, use_na_sentinel=False)
+            codes = np.asarray(raw, dtype=np.int64)
+        codes = codes[keep]
+        gid = gid * max(len(uniq), 1) + codes
+        levels.append(uniq)
+        level_codes.append(codes)
+    groups, first_row, inverse = np.unique(gid, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    g = len(groups)
+    key_values = [
+        pd.Index(levels[j]).take(level_codes[j][first_row]) for j in range(len(names))
+    ]
+    months = p.months() if "month" in by else [None]
+    blocks = []
+    for m in months:
+        if m is None:
+            c = _counts(facts, _us(p.start_at), _us(p.end_at), _us(cutoff))
+        else:
             c = _counts(facts, _us(m.start_at), _us(m.end_at), _us(min(moment, m.last_instant)))
-            frame = pd.DataFrame(c)
-            for name, values in keys.items():
-                frame[name] = values
-            frame["month"] = m.start.strftime("%Y-%m")
-            parts.append(frame)
-        table = pd.concat(parts, ignore_index=True)
-    else:
-        table = pd.DataFrame(_counts(facts, _us(p.start_at), _us(p.end_at), _us(cutoff)))
-        for name, values in keys.items():
-            table[name] = values
+        sums = {
+            name: np.bincount(inverse, weights=c[name], minlength=g).astype(np.int64)
+            if name == "processing_days_total"
+            else np.bincount(inverse[c[name].astype(bool)], minlength=g).astype(np.int64)
+            for name in COUNT_COLUMNS
+        }
+        block = pd.DataFrame(sums)
+        for j, name in enumerate(names):
+            block[name] = key_values[j]
+        if m is not None:
+            block["month"] = m.start.strftime("%Y-%m")
+        blocks.append(block)
+    table = pd.concat(blocks, ignore_index=True) if len(blocks) > 1 else blocks[0]
     if not by:
-        out = table[list(COUNT_COLUMNS)].sum().to_frame().T.astype("int64")
-        return out
-    out = table.groupby(by, sort=True, observed=True, dropna=False)[list(COUNT_COLUMNS)].sum()
+        if len(table) == 0:
+            return pd.DataFrame({name: [0] for name in COUNT_COLUMNS}, dtype="int64")
+        return table[list(COUNT_COLUMNS)].reset_index(drop=True).astype("int64")
     if by == ["month"]:  # every month of the period, as group_indicators gives them
-        out = out.reindex([m.start.strftime("%Y-%m") for m in p.months()], fill_value=0)
-        out.index.name = "month"
-    return out.astype("int64")
+        out = table.set_index("month")[list(COUNT_COLUMNS)]
+        if len(out) == 0:
+            out = out.reindex([m.start.strftime("%Y-%m") for m in p.months()], fill_value=0)
+            out.index.name = "month"
+        return out.astype("int64")
+    return table.set_index(by)[list(COUNT_COLUMNS)].sort_index().astype("int64")
 
 
 def _us(m: dt.datetime) -> int:
