@@ -11,8 +11,18 @@ import datetime as dt
 import random
 from typing import Any
 
-LIMITS = ("Trong ngày", "Ngay", "03 ngày làm việc", "05 ngày làm việc", "10 ngày làm việc",
-          "15 ngày", "01 tháng", "04 giờ làm việc", "24 giờ", "0,5 ngày làm việc")
+LIMITS = (
+    "Trong ngày",
+    "Ngay",
+    "03 ngày làm việc",
+    "05 ngày làm việc",
+    "10 ngày làm việc",
+    "15 ngày",
+    "01 tháng",
+    "04 giờ làm việc",
+    "24 giờ",
+    "0,5 ngày làm việc",
+)
 PROVINCES = ("Hà Nội", "Huế", "Cần Thơ")
 FIELDS = ("Hộ tịch", "Chứng thực", "Đất đai")
 CHANNELS = ("direct", "online", "postal")
@@ -33,8 +43,14 @@ def draw(n: int, seed: int, start: dt.date, days: int) -> list[dict[str, Any]]:
             "limit": rnd.choice(LIMITS),
             "channel": rnd.choice(CHANNELS),
             "received_at": at,
-            "settled_at": None, "settled_by": None, "withdrawn_at": None, "stopped_at": None,
-            "returned_at": None, "returned_via": None, "rated_at": None, "rating": None,
+            "settled_at": None,
+            "settled_by": None,
+            "withdrawn_at": None,
+            "stopped_at": None,
+            "returned_at": None,
+            "returned_via": None,
+            "rated_at": None,
+            "rating": None,
         }
         fate = rnd.random()
         later = at + dt.timedelta(minutes=rnd.randrange(1, 60 * 24 * 25))

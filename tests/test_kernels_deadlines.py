@@ -43,7 +43,11 @@ SATURDAY_MORNINGS = NATIONAL.with_office_hours(
 # one session a day in summer (a season), the default sessions otherwise
 SUMMER = NATIONAL.with_office_hours(
     OfficeHours.model_validate(
-        {"seasons": [{"start": "05-01", "end": "09-30", "sessions": [{"start": "07:00", "end": "16:00"}]}]}
+        {
+            "seasons": [
+                {"start": "05-01", "end": "09-30", "sessions": [{"start": "07:00", "end": "16:00"}]}
+            ]
+        }
     )
 )
 CALENDARS = (NATIONAL, SATURDAY_MORNINGS, SUMMER)
@@ -94,7 +98,10 @@ rare_limits = st.sampled_from(
 def _scalar(received: list[dt.datetime], limits: list[TimeLimit | str], cal, policy):  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ProvisionalCalendarWarning)
-        return [compute_deadline(r, x, calendar=cal, policy=policy) for r, x in zip(received, limits)]
+        return [
+            compute_deadline(r, x, calendar=cal, policy=policy)
+            for r, x in zip(received, limits, strict=True)
+        ]
 
 
 def _assert_equal(got, expected) -> None:  # type: ignore[no-untyped-def]
@@ -118,7 +125,9 @@ def _assert_equal(got, expected) -> None:  # type: ignore[no-untyped-def]
 
 @settings(max_examples=150, deadline=None)
 @given(
-    rows=st.lists(st.tuples(moments, st.one_of(vector_limits, rare_limits)), min_size=1, max_size=40),
+    rows=st.lists(
+        st.tuples(moments, st.one_of(vector_limits, rare_limits)), min_size=1, max_size=40
+    ),
     policy=POLICIES,
     cal=st.sampled_from(CALENDARS),
 )
@@ -177,7 +186,9 @@ def test_inputs_pandas_aware_and_arrow() -> None:
 
 
 def test_flags_provisional_and_derived_in_columns_without_warning() -> None:
-    received = np.array(["2013-12-30T09:00", "2026-12-30T09:00", "2026-03-02T09:00"], "datetime64[m]")
+    received = np.array(
+        ["2013-12-30T09:00", "2026-12-30T09:00", "2026-03-02T09:00"], "datetime64[m]"
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         got = deadline_columns(received, "05 ngày làm việc")
@@ -205,9 +216,7 @@ def test_bad_input_is_refused_with_the_field() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    rows=st.lists(
-        st.tuples(moments, st.one_of(st.none(), moments)), min_size=1, max_size=30
-    ),
+    rows=st.lists(st.tuples(moments, st.one_of(st.none(), moments)), min_size=1, max_size=30),
     cutoff=st.one_of(st.none(), moments),
 )
 def test_classify_columns_equal_classify(rows, cutoff) -> None:  # type: ignore[no-untyped-def]

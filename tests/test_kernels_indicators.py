@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests._dossier_rows import dossier, draw, frame
 from hcc.dossiers import COUNT_COLUMNS, Period, group_indicators, indicators
 from hcc.dossiers.kernels import RATIO_COLUMNS, finish_indicators, indicator_counts
 from hcc.errors import ProvisionalCalendarWarning
+from tests._dossier_rows import dossier, draw, frame
 
 
 def _scalar(fn, *args, **kw):  # type: ignore[no-untyped-def]
@@ -46,8 +46,15 @@ def _same(ind, row) -> None:  # type: ignore[no-untyped-def]
 def test_counts_equal_indicators_and_groups(seed, n, start, offset, length, as_of_hours) -> None:  # type: ignore[no-untyped-def]
     rows = draw(n, seed, start, 120)
     ds = [dossier(r) for r in rows]
-    data = frame(rows) if rows else pd.DataFrame({"received_at": pd.Series([], dtype="datetime64[us]"), "limit": []})
-    p = Period(start=start + dt.timedelta(days=offset % 60), end=start + dt.timedelta(days=offset % 60 + length))
+    data = (
+        frame(rows)
+        if rows
+        else pd.DataFrame({"received_at": pd.Series([], dtype="datetime64[us]"), "limit": []})
+    )
+    p = Period(
+        start=start + dt.timedelta(days=offset % 60),
+        end=start + dt.timedelta(days=offset % 60 + length),
+    )
     as_of = dt.datetime.combine(start, dt.time(0)) + dt.timedelta(hours=as_of_hours)
     whole = finish_indicators(indicator_counts(data, p, as_of=as_of))
     _same(_scalar(indicators, ds, p, as_of=as_of), whole.iloc[0])

@@ -131,7 +131,8 @@ def add_deadlines(
     meta[prefix + "due_at"] = pd.Series([], dtype="datetime64[us]")
     meta[prefix + "provisional"] = pd.Series([], dtype=bool)
     meta[prefix + "derived"] = pd.Series([], dtype=bool)
-    return ddf.map_partitions(
+    frame: Any = ddf  # dask's methods are untyped
+    out: dd.DataFrame = frame.map_partitions(
         _deadlines_partition,
         received,
         limit,
@@ -142,6 +143,7 @@ def add_deadlines(
         prefix,
         meta=meta,
     )
+    return out
 
 
 def _partial(
@@ -203,7 +205,7 @@ def indicators(
     [2.0, 1.0, 1.0]
     """
     _require_dask()
-    import dask
+    import importlib
 
     from hcc.dossiers.indicators import _prepare
     from hcc.dossiers.kernels import finish_indicators
@@ -215,9 +217,11 @@ def indicators(
             raise InvalidInputError("by", name, "names of columns of the data, or 'month'")
     if split_every < 2:
         raise InvalidInputError("split_every", split_every, "an int >= 2")
+    dask: Any = importlib.import_module("dask")  # untyped: reached through Any
+    frame: Any = ddf
     parts = [
         dask.delayed(_partial)(part, p, moment, keys, calendar, policy)
-        for part in ddf.to_delayed()
+        for part in frame.to_delayed()
     ]
     while len(parts) > 1:
         parts = [

@@ -935,7 +935,9 @@ class WorkingCalendar:
                 if not self._working[i]:
                     key: tuple[tuple[int, int], ...] = ()
                 elif oh.seasons:
-                    key = tuple((x.start_s * _US, x.end_s * _US) for x in oh.sessions_on(self._date(i)))
+                    key = tuple(
+                        (x.start_s * _US, x.end_s * _US) for x in oh.sessions_on(self._date(i))
+                    )
                 else:
                     key = tuple(
                         (x.start_s * _US, x.end_s * _US)

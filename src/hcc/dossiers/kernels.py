@@ -189,7 +189,9 @@ def indicator_counts(
             policy=policy,
         )
         due[rows] = got.due_at.view(np.int64)
-    online = _strings(_column(data, "channel", n), "channel", n, ("direct", "online", "postal")) == 1
+    online = (
+        _strings(_column(data, "channel", n), "channel", n, ("direct", "online", "postal")) == 1
+    )
     refused = (
         _strings(_column(data, "settled_by", n), "settled_by", n, ("result_ready", "refused")) == 1
     )
@@ -201,9 +203,9 @@ def indicator_counts(
     )
     settled = cols["settled_at"]
     # classification of the answer against the due moment (as hcc.deadlines.classify)
-    cls = np.where(
-        settled > due, 2, np.where(settled // DAY_US < due // DAY_US, 0, 1)
-    ).astype(np.int64)
+    cls = np.where(settled > due, 2, np.where(settled // DAY_US < due // DAY_US, 0, 1)).astype(
+        np.int64
+    )
     # processing days: working days in (receipt date, answer date]
     t = cal._numpy_arrays()
     base = int(t["base"])
@@ -261,9 +263,7 @@ def indicator_counts(
     groups, first_row, inverse = np.unique(gid, return_index=True, return_inverse=True)
     inverse = inverse.reshape(-1)
     g = len(groups)
-    key_values = [
-        pd.Index(levels[j]).take(level_codes[j][first_row]) for j in range(len(names))
-    ]
+    key_values = [pd.Index(levels[j]).take(level_codes[j][first_row]) for j in range(len(names))]
     months = p.months() if "month" in by else [None]
     blocks = []
     for m in months:
