@@ -208,7 +208,7 @@ def indicators(
     import importlib
 
     from hcc.dossiers.indicators import _prepare
-    from hcc.dossiers.kernels import finish_indicators
+    from hcc.dossiers.kernels import finish_indicators, normal_index
 
     p, moment, _ = _prepare(period, as_of)
     keys = [by] if isinstance(by, str) else list(by)
@@ -232,4 +232,6 @@ def indicators(
     if keys == ["month"]:
         counts = counts.reindex([m.start.strftime("%Y-%m") for m in p.months()], fill_value=0)
         counts.index.name = "month"
+    if keys:
+        counts = normal_index(counts)
     return finish_indicators(counts[list(COUNT_COLUMNS)].astype("int64"))

@@ -294,7 +294,20 @@ def indicator_counts(
             out = out.reindex([m.start.strftime("%Y-%m") for m in p.months()], fill_value=0)
             out.index.name = "month"
         return out.astype("int64")
-    return table.set_index(by)[list(COUNT_COLUMNS)].sort_index().astype("int64")
+    return normal_index(table.set_index(by)[list(COUNT_COLUMNS)].sort_index().astype("int64"))
+
+
+def normal_index(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its group keys rebuilt from plain Python values, so a report has the same
+    index types whatever string dtype its input columns had (pandas, Arrow, Dask)."""
+    import pandas as pd
+
+    out = frame.copy()
+    if isinstance(frame.index, pd.MultiIndex):
+        out.index = pd.MultiIndex.from_tuples(list(frame.index), names=frame.index.names)
+    else:
+        out.index = pd.Index(list(frame.index), name=frame.index.name)
+    return out
 
 
 def _us(m: dt.datetime) -> int:

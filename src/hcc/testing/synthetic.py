@@ -171,6 +171,11 @@ def write_dossiers(path: str | Path, frame: pd.DataFrame) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         out = frame.assign(year=frame["received_at"].dt.year.astype("int32"))
+        # plain strings in the files (Parquet dictionary-encodes them): readers that do not
+        # know pandas' categories (Dask, Spark, DuckDB) read them as they are
+        for name in out.columns:
+            if isinstance(out[name].dtype, pd.CategoricalDtype):
+                out[name] = out[name].astype(object)
         out.to_parquet(tmp, partition_cols=["province", "year"], index=False)
         os.replace(tmp, target)
     except BaseException:
