@@ -86,12 +86,19 @@ moments = st.builds(
 )
 # the vectorised units, with amounts that stay inside the calendar from 2095
 vector_limits = time_limits(
-    units=["working_days", "calendar_days", "months", "same_day", "immediate"],
+    units=["working_days", "calendar_days", "months", "same_day", "immediate", "working_hours"],
     max_amount=40,
     alternates=False,
 )
 rare_limits = st.sampled_from(
-    ["04 giờ làm việc", "24 giờ", "0,5 ngày làm việc", "1,5 ngày làm việc", "08 giờ"]
+    [
+        "04 giờ làm việc",
+        "0,5 giờ làm việc",
+        "24 giờ",
+        "0,5 ngày làm việc",
+        "1,5 ngày làm việc",
+        "08 giờ",
+    ]
 )
 
 
@@ -145,7 +152,7 @@ def test_deadline_columns_equal_compute_deadline(rows, policy, cal) -> None:  # 
     rows=st.lists(
         st.tuples(
             moments,
-            st.sampled_from(["working_days", "calendar_days", "months", "same_day", "immediate"]),
+            st.sampled_from(list(TimeUnit)),
             st.integers(min_value=0, max_value=60),
         ),
         min_size=1,

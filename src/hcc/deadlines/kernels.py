@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hcc.calendar import VN_TZ, InvalidInputError, WorkingCalendar, vietnam_calendar
@@ -64,9 +65,11 @@ _VECTOR_UNITS = frozenset(
         TimeUnit.MONTHS,
         TimeUnit.SAME_DAY,
         TimeUnit.IMMEDIATE,
+        TimeUnit.WORKING_HOURS,
     }
 )
 _UNIT_CODES: tuple[TimeUnit, ...] = tuple(TimeUnit)
+_NO_AMOUNT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
 
 
 class DeadlineColumns(NamedTuple):
@@ -239,8 +242,16 @@ def deadline_columns(
             )
         if (amount < 0).any():
             raise InvalidInputError("amounts", int(amount[amount < 0][0]), "amounts >= 0")
-        limit_code = None
-        distinct: list[TimeLimit] = []
+        # clock hours go through the scalar core, once per distinct (unit, amount)
+        pairs = np.stack([unit_code, amount], axis=1)
+        uniq_pairs, pair_code = np.unique(pairs, axis=0, return_inverse=True)
+        limit_code = pair_code.reshape(-1).astype(np.int64)
+        distinct: list[TimeLimit] = [
+            TimeLimit.of(0 if _UNIT_CODES[u] in _NO_AMOUNT else a, _UNIT_CODES[u])
+            for u, a in uniq_pairs.tolist()
+        ]
+        hours = unit_code == _UNIT_CODES.index(TimeUnit.WORKING_HOURS)
+        amount = np.where(hours, amount * 3_600_000_000, amount)
     else:
         if isinstance(limit, (str, TimeLimit)):
             _, distinct = factorize_limits([limit], alternate=alternate)
@@ -256,7 +267,7 @@ def deadline_columns(
             dtype=np.int64,
         )
         per_amount = np.array(
-            [int(x.amount) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
+            [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
         )
         unit_code = per_unit[limit_code]
         amount = per_amount[limit_code]
@@ -295,14 +306,18 @@ def deadline_columns(
             rows = np.flatnonzero(on_p & (unit_code == u))
             if len(rows) == 0:
                 continue
-            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], amount[rows], unit, pol)
+            if unit is TimeUnit.WORKING_HOURS:
+                ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], amount[rows], pol)
+            else:
+                ei, et, di, dtod = _day_based(
+                    cal, t, k, i[rows], tod[rows], amount[rows], unit, pol
+                )
             eff_i[rows], eff_tod[rows], due_i[rows], due_tod[rows] = ei, et, di, dtod
             done[rows] = True
     eff_us = (eff_i + base) * DAY_US + eff_tod
     due_us = (due_i + base) * DAY_US + due_tod
     rest = np.flatnonzero(~done)
     if len(rest):
-        assert limit_code is not None  # units/amounts columns only hold vector units
         _distinct_loop(cal, recv, limit_code, distinct, pol_idx, policies, rest, eff_us, due_us)
         due_i[rest] = due_us[rest] // DAY_US - base
     lo = i
@@ -332,7 +347,17 @@ def _factor(values: Sequence[Any]) -> tuple[Any, list[Any]]:
 
 
 def _vector(limit: TimeLimit) -> bool:
-    return limit.unit in _VECTOR_UNITS and isinstance(limit.amount, int)
+    return limit.unit in _VECTOR_UNITS and (
+        isinstance(limit.amount, int) or limit.unit is TimeUnit.WORKING_HOURS
+    )
+
+
+def _amount_us(limit: TimeLimit) -> int:
+    """The amount in microseconds for working hours (exact: at most 6 decimal places), else
+    the whole amount."""
+    if limit.unit is TimeUnit.WORKING_HOURS:
+        return int(Decimal(limit.amount) * 3_600_000_000)
+    return int(limit.amount)
 
 
 def _range_error(cal: WorkingCalendar, t: dict[str, Any], i: Any, bad: Any, what: str) -> None:
@@ -365,17 +390,16 @@ def _add0(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
     return np.asarray(out)
 
 
-def _day_based(
+def _effective(
     cal: WorkingCalendar,
     t: dict[str, Any],
     k: dict[str, Any],
     i: Any,
     tod: Any,
-    n: Any,
     unit: TimeUnit,
     pol: DeadlinePolicy,
-) -> tuple[Any, Any, Any, Any]:
-    """Effective receipt (day index, time of day), due day index and due time of day."""
+) -> tuple[Any, Any]:
+    """The effective receipt (day index, time of day): the after-hours rule, then the cut-off."""
     import numpy as np
 
     rows = np.arange(len(i))
@@ -406,6 +430,80 @@ def _day_based(
                 j = _next_working(cal, t, eff_i[late])
                 eff_i[late] = j
                 eff_tod[late] = k["open"][j]
+    return eff_i, eff_tod
+
+
+def _working_hours(
+    cal: WorkingCalendar,
+    t: dict[str, Any],
+    k: dict[str, Any],
+    i: Any,
+    tod: Any,
+    amount_us: Any,
+    pol: DeadlinePolicy,
+) -> tuple[Any, Any, Any, Any]:
+    """Working hours: office time from the effective receipt, on the calendar's clock."""
+    import numpy as np
+
+    eff_i, eff_tod = _effective(cal, t, k, i, tod, TimeUnit.WORKING_HOURS, pol)
+    # the calendar counts whole seconds: a fractional start is rounded up, never down
+    total = eff_i * DAY_US + eff_tod
+    total = -(-total // 1_000_000) * 1_000_000
+    day = total // DAY_US
+    at = total - day * DAY_US
+    size = len(t["cum"])
+    if (day >= size).any():
+        _range_error(cal, t, day, day >= size, "adding working time")
+    s, e = k["sess_start"][day], k["sess_end"][day]
+    valid = s >= 0
+    within = np.where(valid, np.clip(at[:, None] - s, 0, e - s), 0).sum(axis=1)
+    sec = k["sec_cum"]
+    target = sec[day] + within + amount_us
+    forward = amount_us > 0
+    j = np.where(
+        forward,
+        np.searchsorted(sec, target, side="left") - 1,
+        np.searchsorted(sec, target, side="right") - 1,
+    )
+    j = np.maximum(j, 0)
+    last = len(sec) - 1
+    if (j >= last).any():
+        _range_error(cal, t, day, j >= last, "adding working time")
+    off = sec[np.minimum(j + 1, last)] == sec[j]  # a day off: no office time
+    if off.any():
+        j[off] = np.searchsorted(sec, sec[j[off]], side="right") - 1
+        if (j >= last).any():
+            _range_error(cal, t, day, j >= last, "adding working time")
+    r = target - sec[j]
+    s, e = k["sess_start"][j], k["sess_end"][j]
+    width = s.shape[1]
+    out_tod = np.zeros(len(j), dtype=np.int64)
+    chosen = np.zeros(len(j), dtype=bool)
+    for q in range(width):
+        dur = e[:, q] - s[:, q]
+        is_last = (s[:, q + 1] < 0) if q + 1 < width else np.ones(len(j), dtype=bool)
+        take = ~chosen & (s[:, q] >= 0) & ((r < dur) | (forward & (r == dur)) | is_last)
+        out_tod[take] = s[take, q] + np.minimum(r[take], dur[take])
+        chosen |= take
+        r = np.where(chosen, r, r - dur)
+    return eff_i, eff_tod, j, out_tod
+
+
+def _day_based(
+    cal: WorkingCalendar,
+    t: dict[str, Any],
+    k: dict[str, Any],
+    i: Any,
+    tod: Any,
+    n: Any,
+    unit: TimeUnit,
+    pol: DeadlinePolicy,
+) -> tuple[Any, Any, Any, Any]:
+    """Effective receipt (day index, time of day), due day index and due time of day."""
+    import numpy as np
+
+    rows = np.arange(len(i))
+    eff_i, eff_tod = _effective(cal, t, k, i, tod, unit, pol)
     # 3. the due day
     if unit is TimeUnit.WORKING_DAYS:
         cum = t["cum"][eff_i]
