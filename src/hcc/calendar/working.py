@@ -963,6 +963,8 @@ class WorkingCalendar:
                 "sec_cum": np.asarray(self._sec_cum, dtype=np.int64),
                 "der": np.asarray(self._der_cum, dtype=np.int64),
                 "working_bool": np.frombuffer(self._working, dtype=np.uint8).astype(bool),
+                "starts": [sess_start[:, q].copy() for q in range(width)],
+                "ends": [sess_end[:, q].copy() for q in range(width)],
             }
             t["kernel"] = got
         return got

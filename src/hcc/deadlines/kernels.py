@@ -222,8 +222,7 @@ def deadline_columns(
     if units is not None:
         if amounts is None:
             raise InvalidInputError("amounts", None, "a column of amounts with units")
-        ucol = units.tolist() if hasattr(units, "tolist") else list(units)
-        ucodes, udistinct = _factor(ucol)
+        ucodes, udistinct = _factor(units)
         try:
             unit_of = np.array([_UNIT_CODES.index(TimeUnit(u)) for u in udistinct], np.int64)
         except ValueError:
@@ -242,16 +241,11 @@ def deadline_columns(
             )
         if (amount < 0).any():
             raise InvalidInputError("amounts", int(amount[amount < 0][0]), "amounts >= 0")
-        # clock hours go through the scalar core, once per distinct (unit, amount)
-        pairs = np.stack([unit_code, amount], axis=1)
-        uniq_pairs, pair_code = np.unique(pairs, axis=0, return_inverse=True)
-        limit_code = pair_code.reshape(-1).astype(np.int64)
-        distinct: list[TimeLimit] = [
-            TimeLimit.of(0 if _UNIT_CODES[u] in _NO_AMOUNT else a, _UNIT_CODES[u])
-            for u, a in uniq_pairs.tolist()
-        ]
+        limit_code = None  # clock hours: built below, for those rows only
+        distinct: list[TimeLimit] = []
         hours = unit_code == _UNIT_CODES.index(TimeUnit.WORKING_HOURS)
-        amount = np.where(hours, amount * 3_600_000_000, amount)
+        if hours.any():
+            amount = np.where(hours, amount * 3_600_000_000, amount)
     else:
         if isinstance(limit, (str, TimeLimit)):
             _, distinct = factorize_limits([limit], alternate=alternate)
@@ -293,31 +287,62 @@ def deadline_columns(
     if bad.any():
         first = dt.date(1970, 1, 1) + dt.timedelta(days=int(day[bad][0]))
         raise OutOfRangeError(first, cal.first_date, cal.last_date)
+    # rows fall into groups of (counting rules of their policy, unit); policies that count
+    # alike (the dated presets do) form one group, and a table of one group is not split
+    signature: dict[tuple[Any, ...], int] = {}
+    rule_of = [
+        signature.setdefault(
+            (x.after_hours, x.appointment_time, x.cutoff, frozenset(x.cutoff_units)),
+            len(signature),
+        )
+        for x in policies
+    ]
+    rules = [policies[rule_of.index(g)] for g in range(len(signature))]
+    n_units = len(_UNIT_CODES)
+    vector = np.array([u in _VECTOR_UNITS for u in _UNIT_CODES] + [False])
+    group = unit_code.copy()
+    group[group < 0] = n_units  # not vectorised
+    if len(rules) > 1:
+        group = np.asarray(rule_of, dtype=np.int64)[pol_idx] * (n_units + 1) + group
+    present = np.flatnonzero(np.bincount(group, minlength=1))
     eff_i = np.empty(n_rows, np.int64)
     eff_tod = np.empty(n_rows, np.int64)
     due_i = np.empty(n_rows, np.int64)
     due_tod = np.empty(n_rows, np.int64)
     done = np.zeros(n_rows, dtype=bool)
-    for p, pol in enumerate(policies):
-        on_p = pol_idx == p
-        for u, unit in enumerate(_UNIT_CODES):
-            if unit not in _VECTOR_UNITS:
-                continue
-            rows = np.flatnonzero(on_p & (unit_code == u))
-            if len(rows) == 0:
-                continue
-            if unit is TimeUnit.WORKING_HOURS:
-                ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], amount[rows], pol)
-            else:
-                ei, et, di, dtod = _day_based(
-                    cal, t, k, i[rows], tod[rows], amount[rows], unit, pol
-                )
+    for g in present.tolist():
+        pol = rules[g // (n_units + 1)]
+        u = g % (n_units + 1)
+        if not vector[u]:
+            continue
+        unit = _UNIT_CODES[u]
+        whole = len(present) == 1
+        rows = slice(None) if whole else np.flatnonzero(group == g)
+        if unit is TimeUnit.WORKING_HOURS:
+            ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], amount[rows], pol)
+        else:
+            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], amount[rows], unit, pol)
+        if whole:
+            eff_i, eff_tod, due_i, due_tod = ei, et, di, dtod
+            done[:] = True
+        else:
             eff_i[rows], eff_tod[rows], due_i[rows], due_tod[rows] = ei, et, di, dtod
             done[rows] = True
     eff_us = (eff_i + base) * DAY_US + eff_tod
     due_us = (due_i + base) * DAY_US + due_tod
     rest = np.flatnonzero(~done)
+    if len(rest) and limit_code is None:
+        # units and amounts: clock hours go through the scalar core, once per distinct pair
+        pairs = np.stack([unit_code[rest], amount[rest]], axis=1)
+        uniq_pairs, pair_code = np.unique(pairs, axis=0, return_inverse=True)
+        limit_code = np.zeros(n_rows, dtype=np.int64)
+        limit_code[rest] = pair_code.reshape(-1)
+        distinct = [
+            TimeLimit.of(0 if _UNIT_CODES[u] in _NO_AMOUNT else a, _UNIT_CODES[u])
+            for u, a in uniq_pairs.tolist()
+        ]
     if len(rest):
+        assert limit_code is not None
         _distinct_loop(cal, recv, limit_code, distinct, pol_idx, policies, rest, eff_us, due_us)
         due_i[rest] = due_us[rest] // DAY_US - base
     lo = i
@@ -333,17 +358,20 @@ def deadline_columns(
     )
 
 
-def _factor(values: Sequence[Any]) -> tuple[Any, list[Any]]:
+def _factor(values: Any) -> tuple[Any, list[Any]]:
+    """Codes and distinct values of a column (vectorised by pandas)."""
     import numpy as np
+    import pandas as pd
 
-    index: dict[Any, int] = {}
-    codes = np.empty(len(values), dtype=np.int64)
-    for n, v in enumerate(values):
-        c = index.get(v)
-        if c is None:
-            c = index[v] = len(index)
-        codes[n] = c
-    return codes, list(index)
+    if type(values).__module__.split(".")[0] == "pyarrow":
+        values = values.to_pandas()
+    series = pd.Series(values if not isinstance(values, (list, tuple)) else list(values))
+    codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+    if (codes < 0).any():
+        raise InvalidInputError("units", None, "a unit in every row")
+    return np.asarray(codes, dtype=np.int64), [
+        u.value if isinstance(u, TimeUnit) else u for u in uniques.tolist()
+    ]
 
 
 def _vector(limit: TimeLimit) -> bool:
@@ -390,6 +418,21 @@ def _add0(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
     return np.asarray(out)
 
 
+def _in_or_next_session(k: dict[str, Any], day: Any, tod: Any) -> tuple[Any, Any]:
+    """The time of day itself when inside a session of ``day``, else the start of the next
+    session that day; and whether there is one (False: after the last session, or a day off)."""
+    import numpy as np
+
+    found = np.zeros(len(day), dtype=bool)
+    at = np.zeros(len(day), dtype=np.int64)
+    for start, end in zip(k["starts"], k["ends"], strict=True):
+        e = end[day]
+        hit = (e > tod) & ~found  # the first session not yet over (pads are -1)
+        at = np.where(hit, np.maximum(tod, start[day]), at)
+        found |= hit
+    return at, found
+
+
 def _effective(
     cal: WorkingCalendar,
     t: dict[str, Any],
@@ -402,15 +445,10 @@ def _effective(
     """The effective receipt (day index, time of day): the after-hours rule, then the cut-off."""
     import numpy as np
 
-    rows = np.arange(len(i))
     eff_i, eff_tod = i.copy(), tod.copy()
     # 1. after hours: a receipt outside the sessions counts from the next opening
     if pol.after_hours == AfterHoursRule.NEXT_OPENING:
-        s, e = k["sess_start"][i], k["sess_end"][i]
-        later = e > tod[:, None]  # sessions not yet over at the receipt (pads are -1)
-        has = later.any(axis=1)
-        first = np.argmax(later, axis=1)
-        eff_tod = np.where(has, np.maximum(tod, s[rows, first]), 0)
+        eff_tod, has = _in_or_next_session(k, i, tod)
         moved = ~has
         if moved.any():
             j = _next_working(cal, t, i[moved])
@@ -502,7 +540,6 @@ def _day_based(
     """Effective receipt (day index, time of day), due day index and due time of day."""
     import numpy as np
 
-    rows = np.arange(len(i))
     eff_i, eff_tod = _effective(cal, t, k, i, tod, unit, pol)
     # 3. the due day
     if unit is TimeUnit.WORKING_DAYS:
@@ -530,11 +567,8 @@ def _day_based(
     # 4. the appointment time on the due day
     close = k["close"][due]
     if pol.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit is TimeUnit.WORKING_DAYS:
-        s, e = k["sess_start"][due], k["sess_end"][due]
-        later = e > eff_tod[:, None]
-        has = later.any(axis=1)
-        first = np.argmax(later, axis=1)
-        due_tod = np.where(has, np.maximum(eff_tod, s[rows, first]), close)
+        at, has = _in_or_next_session(k, due, eff_tod)
+        due_tod = np.where(has, at, close)
     else:
         due_tod = close
     return eff_i, eff_tod, due, due_tod

@@ -263,50 +263,71 @@ def indicator_counts(
     groups, first_row, inverse = np.unique(gid, return_index=True, return_inverse=True)
     inverse = inverse.reshape(-1)
     g = len(groups)
-    key_values = [pd.Index(levels[j]).take(level_codes[j][first_row]) for j in range(len(names))]
     months = p.months() if "month" in by else [None]
-    blocks = []
+    columns: dict[str, list[Any]] = {name: [] for name in COUNT_COLUMNS}
     for m in months:
         if m is None:
             c = _counts(facts, _us(p.start_at), _us(p.end_at), _us(cutoff))
         else:
             c = _counts(facts, _us(m.start_at), _us(m.end_at), _us(min(moment, m.last_instant)))
-        sums = {
-            name: np.bincount(inverse, weights=c[name], minlength=g).astype(np.int64)
-            if name == "processing_days_total"
-            else np.bincount(inverse[c[name].astype(bool)], minlength=g).astype(np.int64)
-            for name in COUNT_COLUMNS
-        }
-        block = pd.DataFrame(sums)
-        for j, name in enumerate(names):
-            block[name] = key_values[j]
-        if m is not None:
-            block["month"] = m.start.strftime("%Y-%m")
-        blocks.append(block)
-    table = pd.concat(blocks, ignore_index=True) if len(blocks) > 1 else blocks[0]
+        for name in COUNT_COLUMNS:
+            if name == "processing_days_total":
+                got = np.bincount(inverse, weights=c[name], minlength=g)
+            else:
+                got = np.bincount(inverse[c[name].astype(bool)], minlength=g)
+            columns[name].append(got.astype(np.int64))
+    counts = {name: np.concatenate(v) for name, v in columns.items()}
     if not by:
-        if len(table) == 0:
+        if g == 0:
             return pd.DataFrame({name: [0] for name in COUNT_COLUMNS}, dtype="int64")
-        return table[list(COUNT_COLUMNS)].reset_index(drop=True).astype("int64")
+        return pd.DataFrame(counts, dtype="int64")
     if by == ["month"]:  # every month of the period, as group_indicators gives them
-        out = table.set_index("month")[list(COUNT_COLUMNS)]
-        if len(out) == 0:
-            out = out.reindex([m.start.strftime("%Y-%m") for m in p.months()], fill_value=0)
-            out.index.name = "month"
-        return out.astype("int64")
-    return normal_index(table.set_index(by)[list(COUNT_COLUMNS)].sort_index().astype("int64"))
+        labels = [m.start.strftime("%Y-%m") for m in p.months()]
+        if g == 0:
+            counts = {name: np.zeros(len(labels), dtype=np.int64) for name in COUNT_COLUMNS}
+        return pd.DataFrame(counts, index=pd.Index(labels, name="month"), dtype="int64")
+    # the index from integer codes: no string column is built per group
+    n_months = len(months)
+    arrays = []
+    for name in by:
+        if name == "month":
+            labels = np.array([m.start.strftime("%Y-%m") for m in months], dtype=object)
+            arrays.append(labels[np.repeat(np.arange(n_months), g)])
+        else:
+            j = names.index(name)
+            values = np.asarray(pd.Index(levels[j]).to_numpy(dtype=object), dtype=object)
+            arrays.append(np.tile(values[level_codes[j][first_row]], n_months))
+    out = pd.DataFrame(counts, dtype="int64")
+    out.index = _object_index(arrays, by)
+    return out.sort_index()
+
+
+def _object_index(arrays: list[Any], names: list[str]) -> Any:
+    import pandas as pd
+
+    if len(arrays) == 1:
+        return pd.Index(arrays[0], name=names[0], dtype=object)
+    levels, codes = [], []
+    for values in arrays:
+        c, u = pd.factorize(values)
+        levels.append(pd.Index(u, dtype=object))
+        codes.append(c)
+    return pd.MultiIndex(levels=levels, codes=codes, names=names)
 
 
 def normal_index(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with its group keys rebuilt from plain Python values, so a report has the same
     index types whatever string dtype its input columns had (pandas, Arrow, Dask)."""
-    import pandas as pd
+
+    import numpy as np
 
     out = frame.copy()
-    if isinstance(frame.index, pd.MultiIndex):
-        out.index = pd.MultiIndex.from_tuples(list(frame.index), names=frame.index.names)
-    else:
-        out.index = pd.Index(list(frame.index), name=frame.index.name)
+    index = frame.index
+    arrays = [
+        np.asarray(index.get_level_values(k).to_numpy(dtype=object), dtype=object)
+        for k in range(index.nlevels)
+    ]
+    out.index = _object_index(arrays, list(index.names))
     return out
 
 
