@@ -250,6 +250,23 @@ def test_closed_pipe_is_a_quiet_exit(command: str, good_catalogue: Path) -> None
     assert proc.returncode == EXIT_PIPE_CLOSED
 
 
+def test_closed_pipe_on_a_binary_feed() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "hcc", "calendar", "2026", "--ical"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=_env(),
+        )
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (EXIT_PIPE_CLOSED, "")
+
+
 @settings(max_examples=40, deadline=None)
 @given(year=st.integers(min_value=-(10**15), max_value=10**15))
 def test_any_year_is_answered_or_refused_in_one_line(year: int) -> None:
@@ -282,3 +299,85 @@ def test_any_moment_is_answered_or_refused_in_one_line(moment: str) -> None:
             code = int(exc.code or 0)
     assert code in (0, EXIT_BAD_INPUT)
     assert "Traceback" not in err.getvalue()
+
+
+def test_validate_speaks_vietnamese_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"version": "t", "procedures": [{"code": "x", "statutory_time_limit": "bảy ngày"}]}',
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "validate", str(bad))
+    assert code == EXIT_PROBLEMS
+    assert "code: không đúng định dạng (nhận được 'x') [string_pattern_mismatch]" in out
+    assert "name: thiếu trường bắt buộc [missing]" in out
+    assert "không đọc được thời hạn giải quyết (nhận được 'bảy ngày')" in out
+    for english in ("Field required", "String should", "cannot read", "error(s)"):
+        assert english not in out
+    code, out, _ = _run(capsys, "validate", str(bad), "--lang", "en")
+    assert "Field required" in out
+    assert "lỗi" not in out
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    content=st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        st.sampled_from(
+            [
+                b"[" * 5000,
+                b'{"version": "t", "procedures": [' + b"[" * 3000,
+                b"\xff\xfe{}",
+                b'{"days": [{"date": "2026-13-01", "kind": "x"}]}',
+                b"year = 2026\n[[days]]\ndate = 2026-01-02\n",
+            ]
+        ),
+    ),
+    suffix=st.sampled_from([".json", ".toml", ".jsonl", ""]),
+    command=st.sampled_from(["validate", "show", "calendar", "import"]),
+)
+def test_any_file_is_read_or_refused_in_one_line(
+    content: bytes, suffix: str, command: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import contextlib
+    import io
+
+    path = tmp_path_factory.mktemp("files") / f"input{suffix}"
+    path.write_bytes(content)
+    argv = {
+        "validate": ["validate", str(path)],
+        "show": ["show", "1.001193", "--catalogue", str(path)],
+        "calendar": ["calendar", "2026", "--overrides", str(path)],
+        "import": ["import", str(path)],
+    }[command]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([*argv, "--json"])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    assert code in (0, EXIT_PROBLEMS, EXIT_BAD_INPUT), err.getvalue()
+    assert "Traceback" not in err.getvalue()
+    if code == EXIT_BAD_INPUT:
+        assert err.getvalue().count("\n") == 1  # one line
+
+
+def test_a_bug_is_one_line_and_status_70(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hcc.cli
+
+    def broken(args: object) -> int:
+        raise AttributeError("'NoneType' object has no attribute 'x'")
+
+    monkeypatch.setattr(hcc.cli, "_cmd_demo", broken)
+    code, _out, err = _run(capsys, "demo")
+    assert code == hcc.cli.EXIT_INTERNAL == 70
+    assert err.startswith("hcc: internal error: AttributeError:")
+    assert err.count("\n") == 1
+    monkeypatch.setenv("HCC_DEBUG", "1")
+    with pytest.raises(AttributeError):
+        main(["demo"])

@@ -132,14 +132,14 @@ def test_refusal_from_the_log() -> None:
 def test_apology_from_the_extension_in_the_log() -> None:
     new_due = dt.datetime(2026, 3, 12, 17, tzinfo=VN_TZ)
     d = _dossier().record(
-        "extended", dt.datetime(2026, 3, 9, 10), new_due=new_due, reason="Cần xác minh thực địa"
+        "extended", dt.datetime(2026, 3, 5, 10), new_due=new_due, reason="Cần xác minh thực địa"
     )
     ctx = ApologyContext.from_dossier(d, office=OFFICE, signer=OFFICER)
     assert ctx.original_due_at == dt.datetime(2026, 3, 9, 17, tzinfo=VN_TZ)
     assert ctx.new_due_at == new_due
     assert (ctx.reason, ctx.issued_on, ctx.extensions) == (
         "Cần xác minh thực địa",
-        dt.date(2026, 3, 9),
+        dt.date(2026, 3, 5),  # at least a working day before the due date 9/3
         0,
     )
     ctx.check_rules()  # the one extension the law allows
@@ -151,7 +151,7 @@ def test_apology_from_the_extension_in_the_log() -> None:
         signer=OFFICER,
         new_due_at=dt.datetime(2026, 3, 20, 17),
         reason="Lần hai",
-        issued_on="2026-03-12",
+        issued_on="2026-03-06",
     )
     with pytest.raises(ExtensionLimitError):
         again.check_rules()
@@ -167,3 +167,59 @@ def test_processing_stop() -> None:
     )
     assert ctx.dossier.code == "000.00.01.H38-260302-0003"
     assert ctx.dossier.due_at == dt.datetime(2026, 3, 9, 17, tzinfo=VN_TZ)
+
+
+def test_control_slip_from_the_clock() -> None:
+    from hcc.documents import ControlSlipContext
+
+    d = (
+        _dossier()
+        .record(
+            "transferred",
+            dt.datetime(2026, 3, 2, 10),
+            agency="Chi cục Thuế",
+            allotment="02 ngày làm việc",
+        )
+        .record("transfer_returned", dt.datetime(2026, 3, 4, 16))  # due 4/3 17:00
+        .record("result_ready", dt.datetime(2026, 3, 6, 9))  # due 9/3 17:00
+    )
+    ctx = ControlSlipContext.from_dossier(d, office=OFFICE)
+    unit, lead = "Bộ phận Tiếp nhận và Trả kết quả", "UBND xã Nghi Phong"
+    got = [(s.from_unit, s.to_unit, s.handed_at, s.due_at, s.outcome) for s in ctx.steps]
+    assert got == [
+        (unit, lead, dt.datetime(2026, 3, 2, 9, tzinfo=VN_TZ), None, None),
+        (lead, "Chi cục Thuế", dt.datetime(2026, 3, 2, 10, tzinfo=VN_TZ), None, None),
+        (
+            "Chi cục Thuế",
+            lead,
+            dt.datetime(2026, 3, 4, 16, tzinfo=VN_TZ),
+            dt.datetime(2026, 3, 4, 17, tzinfo=VN_TZ),
+            "on_time",
+        ),
+        (
+            lead,
+            unit,
+            dt.datetime(2026, 3, 6, 9, tzinfo=VN_TZ),
+            dt.datetime(2026, 3, 9, 17, tzinfo=VN_TZ),
+            "early",
+        ),
+    ]
+    text = render("control_slip", ctx)
+    assert "Chi cục Thuế" in text
+    assert "Đúng hạn" in text
+
+
+def test_receipt_takes_a_register_reference() -> None:
+    from hcc.dossiers import Register
+
+    d = _dossier()
+    reg = Register()
+    ref = reg.add(d)
+    ctx = ReceiptContext.from_dossier(
+        d,
+        office=OFFICE,
+        receiver=OFFICER,
+        documents=[{"name": "Đơn"}],
+        register_entry=ref,
+    )
+    assert ctx.register_entry == "1"

@@ -218,7 +218,7 @@ def test_unknown_kind_form_set_and_format() -> None:
             "processing_stop", sample_context("processing_stop"), form_set="tt01-2018"
         )
     with pytest.raises(InvalidInputError, match="format"):
-        render("receipt", ctx, format="pdf")
+        render("receipt", ctx, format="odt")
     with pytest.raises(LookupError):
         form_set("nope")
 

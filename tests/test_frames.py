@@ -23,7 +23,7 @@ from hcc.dossiers import (
     indicators,
     indicators_frame,
 )
-from tests.test_dossiers_indicators import ALL, AS_OF, MARCH, P1, at, dossier
+from tests.test_dossiers_indicators import ALL, AS_OF, MARCH, P1, RESET, at, dossier
 
 K = dossier(
     11,
@@ -35,7 +35,8 @@ K = dossier(
 DOSSIERS = [*ALL, K]
 TZ = "datetime64[ns, Asia/Ho_Chi_Minh]"
 
-# by hand (see the table in tests/test_dossiers_indicators.py): the March report, cutoff 31/3
+# by hand (see the table in tests/test_dossiers_indicators.py): the March report, cutoff 31/3,
+# I's supplement read as a reset (Decree 61/2018 art. 19(4)), as the hand figures there
 HAND = {
     # code suffix: (received, settled, classification, pending, pending_overdue, withdrawn)
     "0001": (1, 1, "early", 0, 0, 0),  # A
@@ -53,7 +54,10 @@ HAND = {
 
 
 def test_importing_hcc_does_not_import_pandas() -> None:
-    code = "import sys, hcc, hcc.dossiers, hcc.deadlines; print('pandas' in sys.modules)"
+    code = (
+        "import sys, hcc, hcc.dossiers, hcc.deadlines, hcc.documents, hcc.cli; "
+        "print(any(m in sys.modules for m in ('pandas', 'icalendar', 'polars')))"
+    )
     src = str(Path(__file__).resolve().parents[1] / "src")
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -66,7 +70,7 @@ def test_importing_hcc_does_not_import_pandas() -> None:
 
 
 def test_indicator_rows_are_the_per_dossier_facts() -> None:
-    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF)
+    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     assert len(rows) == len(DOSSIERS)
     for r in rows:
         received, settled, cls, pending, overdue, withdrawn = HAND[r.code[-4:]]
@@ -83,8 +87,8 @@ def test_indicator_rows_are_the_per_dossier_facts() -> None:
 
 
 def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
-    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF)
-    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF)
+    rows = indicator_rows(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
+    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     assert list(frame.columns) == list(rows[0]._fields)
     assert len(frame) == len(rows)
     for row, (_, rec) in zip(rows, frame.iterrows(), strict=True):
@@ -96,7 +100,7 @@ def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
                 assert got.to_pydatetime() == value, (row.code, name)
             else:
                 assert got == value, (row.code, name)
-    report = indicators(DOSSIERS, MARCH, as_of=AS_OF)
+    report = indicators(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     sums = frame[list(COUNT_COLUMNS)].sum()
     for name in COUNT_COLUMNS:
         assert int(sums[name]) == getattr(report, name), name
@@ -109,7 +113,7 @@ def test_frame_rows_equal_the_rows_and_sum_to_the_report() -> None:
 
 
 def test_frame_column_types() -> None:
-    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF)
+    frame = indicators_frame(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     for name in ("received_at", "settled_at", "withdrawn_at", "returned_at", "appointment", "due"):
         assert str(frame.dtypes[name]) == TZ, name
     assert list(frame.classification.cat.categories) == ["early", "on_time", "late"]
@@ -202,7 +206,7 @@ def test_indicators_to_frame_is_the_report() -> None:
 
     from hcc.dossiers import group_indicators
 
-    report = indicators(DOSSIERS, MARCH, as_of=AS_OF)
+    report = indicators(DOSSIERS, MARCH, as_of=AS_OF, policy=RESET)
     f = report.to_frame()
     assert f.index.tolist() == ["2026-03"]
     row = f.loc["2026-03"]
@@ -212,10 +216,14 @@ def test_indicators_to_frame_is_the_report() -> None:
     assert row["on_time_rate"] == pytest.approx(5 / 6)
     assert row["as_of"].to_pydatetime() == AS_OF
     assert row["period_start"] == pd.Timestamp("2026-03-01")
-    months = group_indicators(DOSSIERS, ("2026-02-01", "2026-03-31"), by="month", as_of=AS_OF)
+    months = group_indicators(
+        DOSSIERS, ("2026-02-01", "2026-03-31"), by="month", as_of=AS_OF, policy=RESET
+    )
     both = pd.concat(r.to_frame() for r in months.values())
     assert both.index.tolist() == ["2026-02", "2026-03"]
-    assert pd.isna(indicators([], MARCH, as_of=AS_OF).to_frame().loc["2026-03", "on_time_rate"])
+    assert pd.isna(
+        indicators([], MARCH, as_of=AS_OF, policy=RESET).to_frame().loc["2026-03", "on_time_rate"]
+    )
 
 
 def test_batch_deadlines_from_an_arrow_column() -> None:
@@ -227,7 +235,40 @@ def test_batch_deadlines_from_an_arrow_column() -> None:
         type=pa.timestamp("us", "UTC"),
     )
     frame = hcc.compute_deadlines(arr, "01 ngày làm việc", output="frame")
-    assert [t.to_pydatetime() for t in frame.due_at] == [
+    expected = [
         dt.datetime(2026, 1, 10, 17, tzinfo=VN_TZ),
         dt.datetime(2026, 2, 23, 17, tzinfo=VN_TZ),
     ]
+    assert [t.to_pydatetime() for t in frame.due_at] == expected
+    out = hcc.compute_deadlines(arr, "01 ngày làm việc")  # Arrow in, Arrow out
+    assert isinstance(out, pa.Array)
+    assert out.type == pa.timestamp("ns", tz="Asia/Ho_Chi_Minh")
+    assert out.to_pylist() == expected
+
+
+def test_batch_deadlines_accept_and_return_pandas_columns() -> None:
+    receipts = pd.Series(
+        pd.to_datetime(["2026-01-09T10:00", "2026-02-13T16:00", "2026-03-02T08:00"]),
+        index=["x", "y", "z"],
+    )
+    due_at = hcc.compute_deadlines(receipts, "01 ngày làm việc")
+    due_date = hcc.compute_deadlines(receipts, "01 ngày làm việc", output="due_date")
+    expected = [hcc.compute_deadline(r.to_pydatetime(), "01 ngày làm việc") for r in receipts]
+    assert isinstance(due_at, pd.Series)
+    assert due_at.index.tolist() == ["x", "y", "z"]
+    assert str(due_at.dtype) == TZ
+    assert str(due_date.dtype) == "datetime64[ns]"
+    assert [t.to_pydatetime() for t in due_at] == [d.due_at for d in expected]
+    assert [t.date() for t in due_date] == [d.due_date for d in expected]
+    frame = hcc.compute_deadlines(receipts, "01 ngày làm việc", output="frame")
+    assert frame.index.tolist() == ["x", "y", "z"]
+    explained = hcc.compute_deadlines(receipts, "01 ngày làm việc", output="deadline")
+    assert [d.due_at for d in explained] == [d.due_at for d in expected]
+    with pytest.raises(hcc.calendar.InvalidInputError):
+        hcc.compute_deadlines(pd.Series(pd.to_datetime(["2026-01-09", None])), "01 ngày làm việc")
+
+
+def test_indicator_row_counts_follow_the_report() -> None:
+    from hcc.dossiers import IndicatorRow
+
+    assert IndicatorRow._fields[-len(COUNT_COLUMNS) :] == COUNT_COLUMNS

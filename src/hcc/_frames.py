@@ -46,10 +46,27 @@ def require_pandas() -> Any:
     return pandas
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_US = dt.timedelta(microseconds=1)
+_NAT = -(2**63)  # numpy's NaT as an int64
+
+
 def moments(values: Iterable[dt.datetime | None]) -> pd.Series[Any]:
-    """A ``datetime64[ns, Asia/Ho_Chi_Minh]`` column from aware datetimes (None → NaT)."""
+    """A ``datetime64[ns, Asia/Ho_Chi_Minh]`` column from aware datetimes (None → NaT).
+
+    Each moment becomes its microseconds since the epoch in Python (one subtraction), the
+    column is built from those integers by numpy: pandas' own parsing of aware ``datetime``
+    objects is about ten times slower.
+
+    >>> moments([dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.UTC), None]).tolist()
+    [Timestamp('2026-01-05 09:00:00+0700', tz='Asia/Ho_Chi_Minh'), NaT]
+    """
+    import numpy as np
+
     pd = require_pandas()
-    col = pd.to_datetime(pd.Series(list(values), dtype=object), utc=True)
+    epoch, us, nat = _EPOCH, _US, _NAT
+    ints = np.fromiter((nat if m is None else (m - epoch) // us for m in values), dtype=np.int64)
+    col = pd.Series(ints.view("datetime64[us]")).dt.tz_localize("UTC")
     return col.dt.tz_convert(TZ_NAME).astype(f"datetime64[ns, {TZ_NAME}]")
 
 

@@ -7,9 +7,10 @@ language, Vietnamese by default (for officers) and English with ``--lang en``.
 
 Every command follows one table of exit codes (:data:`EXIT_CODES`, docs/cli.md): 0 success, 1 the
 command ran and found problems (``validate``), 2 bad input (arguments, codes, dates, files),
-70 an internal error (a bug in hcc; one line, the traceback with ``HCC_DEBUG=1``), 130
-interrupted, 141 standard output closed early (``hcc show X --json | head``: a quiet exit).
-Warnings (a provisional year) are one line on standard error: ``hcc: warning: ...``.
+3 an output file exists and ``--force`` was not given, 70 an internal error (a bug in hcc; one
+line, the traceback with ``HCC_DEBUG=1``), 130 interrupted, 141 standard output closed early
+(``hcc show X --json | head``: a quiet exit). Warnings (a provisional year) are one line on
+standard error: ``hcc: warning: ...``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -26,7 +28,7 @@ from typing import Any, Literal, TextIO
 
 from hcc._version import __version__
 from hcc.calendar import VN_TZ, DayKind, as_date, as_vn_datetime, vietnam_calendar
-from hcc.errors import HccError
+from hcc.errors import HccError, OutputExistsError
 from hcc.fees import QUANTITY_NAMES
 from hcc.procedures import (
     Catalogue,
@@ -42,6 +44,7 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "EXIT_OUTPUT_EXISTS",
     "EXIT_PIPE_CLOSED",
     "EXIT_PROBLEMS",
     "build_parser",
@@ -51,6 +54,7 @@ __all__ = [
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_EXISTS = 3
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_PIPE_CLOSED = 141
@@ -58,11 +62,15 @@ EXIT_PIPE_CLOSED = 141
 EXIT_CODES: Mapping[int, str] = MappingProxyType(
     {
         EXIT_OK: "success",
-        EXIT_PROBLEMS: "the command ran and found problems (validate: the catalogue has errors)",
+        EXIT_PROBLEMS: (
+            "the command ran and found problems in its input, every one listed "
+            "(validate: a catalogue with errors)"
+        ),
         EXIT_BAD_INPUT: (
             "bad input: invalid arguments, an unknown code, a malformed or out-of-range date or "
             "year, a file that cannot be read or does not load; one line on stderr"
         ),
+        EXIT_OUTPUT_EXISTS: "an output file exists and --force was not given; nothing was written",
         EXIT_INTERNAL: "an internal error (a bug in hcc); one line on stderr, HCC_DEBUG=1 for the traceback",
         EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
         EXIT_PIPE_CLOSED: "standard output was closed early (e.g. piped into head); nothing printed",
@@ -114,7 +122,8 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         else sum(1 for _ in cal.working_days(first, last))
     )
     provisional = year in cal.provisional_years
-    if args.ical:
+    derived = year in cal.derived_years
+    if args.ical:  # bytes: the feed is UTF-8 with CRLF line ends (RFC 5545 §3.1)
         sys.stdout.flush()
         sys.stdout.buffer.write(cal.to_ical(year))
         sys.stdout.buffer.flush()
@@ -125,13 +134,12 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
                 "year": year,
                 "working_days": total,
                 "provisional": provisional,
-                "derived": year in cal.derived_years,
+                "derived": derived,
                 "days": [d.model_dump(mode="json") for d in days],
             }
         )
         return EXIT_OK
     en = args.lang == "en"
-    derived = year in cal.derived_years
     if en:
         status = (
             "provisional (no official notice yet)"
@@ -145,7 +153,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         status = (
             "tạm tính (chưa có thông báo chính thức)"
             if provisional
-            else "suy ra từ quy định (hcc không có bảng chính thức)"
+            else "suy ra (hcc không có bảng chính thức của năm này; theo quy định của luật)"
             if derived
             else "chính thức"
         )
@@ -193,13 +201,62 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     elif args.lang == "en":
         _print(report.summary())
     else:
-        lines = [f"lỗi: {e}" for e in report.errors] + [f"cảnh báo: {w}" for w in report.warnings]
+        lines = [f"lỗi: {_problem_vi(e)}" for e in report.errors]
+        lines += [f"cảnh báo: {_problem_vi(w)}" for w in report.warnings]
         lines.append(
             f"{report.source or 'danh mục'}: {report.procedures} thủ tục, "
             f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo"
         )
         _print("\n".join(lines))
     return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+_PROBLEMS_VI = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không được phép",
+    "string_pattern_mismatch": "không đúng định dạng",
+    "string_too_short": "không được để trống",
+    "string_type": "phải là chuỗi ký tự",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "bool_type": "phải là true hoặc false",
+    "list_type": "phải là một danh sách",
+    "dict_type": "phải là một bảng (object)",
+    "model_type": "phải là một bảng (object)",
+    "enum": "giá trị không thuộc danh sách cho phép",
+    "literal_error": "giá trị không thuộc danh sách cho phép",
+    "date_from_datetime_parsing": "không phải ngày hợp lệ (YYYY-MM-DD)",
+    "date_parsing": "không phải ngày hợp lệ (YYYY-MM-DD)",
+    "greater_than_equal": "giá trị quá nhỏ",
+    "time_limit_unparsable": "không đọc được thời hạn giải quyết",
+    "duplicate_value": "giá trị bị lặp",
+    "date_order": "ngày kết thúc trước ngày bắt đầu",
+    "online_level_not_online": "mức độ trực tuyến chỉ dùng cho cách thức trực tuyến",
+    "missing_legal_basis": "thiếu căn cứ pháp lý",
+    "local_limit_exceeds_statutory": "thời hạn cam kết của địa phương dài hơn thời hạn luật định",
+    "local_limit_incomparable": "không so sánh được thời hạn địa phương với thời hạn luật định",
+    "no_channel": "không có cách thức thực hiện nào",
+    "unknown_fee_schedule": "biểu phí không có trong danh mục",
+    "duplicate_code": "mã thủ tục bị trùng",
+    "duplicate_fee_schedule": "mã biểu phí bị trùng",
+    "invalid_json": "tệp JSON không hợp lệ",
+    "invalid_toml": "tệp TOML không hợp lệ",
+    "unreadable": "không đọc được tệp",
+}
+"""Vietnamese wording of the validation problems a catalogue file has most often, by code."""
+
+
+def _problem_vi(problem: Any) -> str:
+    """A validation problem in Vietnamese: its location, the wording of its code and the value
+    received; a code without a Vietnamese wording keeps the validator's message."""
+    text = _PROBLEMS_VI.get(problem.kind)
+    if text is None:
+        return str(problem)
+    got = re.search(r"\(got (.*)\)$", problem.message)
+    if got:
+        text += f" (nhận được {got.group(1)})"
+    head = problem.location
+    return f"{head}: {text} [{problem.kind}]" if head else f"{text} [{problem.kind}]"
 
 
 def _describe(p: Procedure, lang: Lang = "vi") -> list[str]:
@@ -405,11 +462,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     A FILE holds a JSON list of records (or an object with one under ``records``/``data``/
     ``items``), or JSON Lines (``.jsonl``). Exit 0 when the import ran (rejected records are
-    reported, not fatal), 2 when a file cannot be read.
+    reported, not fatal), 2 when a file cannot be read, 3 when ``--out`` exists and ``--force``
+    is not given (checked before the import starts, and again when the file is put in place).
+    The catalogue is written to a temporary file in the same folder, fsynced and renamed over
+    the target: an error or a kill during the write leaves an existing file as it was.
     """
     from pathlib import Path
 
+    from hcc._io import atomic_write_text
     from hcc.importer import import_portal_records
+
+    force_hint = "pass --force to replace it (exit status 3)"
+    if args.out and not args.force and Path(args.out).exists():
+        raise OutputExistsError(args.out, hint=force_hint)
 
     records: list[object] = []
     sources: list[str | None] = []
@@ -436,7 +501,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         sources += [name] * len(data)
     report = import_portal_records(records, sources=sources, source=None)
     if args.out:
-        Path(args.out).write_text(report.catalogue.to_json(), encoding="utf-8")
+        try:
+            atomic_write_text(args.out, report.catalogue.to_json(), overwrite=args.force)
+        except OutputExistsError:
+            raise OutputExistsError(args.out, hint=force_hint) from None
+        except (OSError, UnicodeEncodeError) as exc:
+            raise ValueError(
+                f"{args.out}: cannot write the catalogue ({exc}); an existing file is unchanged"
+            ) from None
     if args.json:
         _print_json(report.to_dict() | {"out": args.out})
         return 0
@@ -532,6 +604,9 @@ def build_parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import", help="import portal records (JSON) into a catalogue")
     im.add_argument("files", nargs="+", metavar="FILE")
     im.add_argument("--out", metavar="FILE", help="write the catalogue (JSON) here")
+    im.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (exit 3 otherwise)"
+    )
     im.add_argument("--json", action="store_true", help="machine-readable output")
     im.set_defaults(func=_cmd_import)
 
@@ -647,8 +722,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hcc: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (HccError, ValueError, LookupError, TypeError, OSError, OverflowError) as exc:
-        # user input: a clear line naming what was wrong (library errors name field and value)
+    except OutputExistsError as exc:
+        print(f"hcc: error: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT_EXISTS
+    except (HccError, ValueError, LookupError, OSError, OverflowError) as exc:
+        # user input: a clear line naming what was wrong (library errors name field and value);
+        # a bare TypeError is a bug (hcc's own input errors are InvalidInputError, an HccError)
         print(f"hcc: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except RecursionError:

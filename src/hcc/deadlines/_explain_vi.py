@@ -34,7 +34,39 @@ _KIND_VI = {
     DayKind.LOCAL_WORKING_DAY: "ngày làm việc tăng cường (địa phương)",
 }
 
-_CUTOFF = re.compile(r"^Received after the (\d\d:\d\d) cut-off")
+_CUTOFF = re.compile(
+    r"^Received after the (\d\d:\d\d) cut-off: counts from the next working day(?: \((.*)\))?$"
+)
+_BASES_VI = {
+    "Law on Civil Status 60/2014/QH13 art. 5(3)": "khoản 3 Điều 5 Luật Hộ tịch 60/2014/QH13",
+    "Decree 23/2015/NĐ-CP art. 7": "Điều 7 Nghị định 23/2015/NĐ-CP",
+}
+_NO_BASIS = re.compile(
+    r"^policy setting cutoff; no statutory same-day cut-off is known for field (.*)$"
+)
+
+
+def _basis_vi(basis: str | None) -> str:
+    """The legal basis of the cut-off (see :func:`hcc.deadlines.compute.cutoff_basis`) in Vietnamese."""
+    if basis is None:
+        return _BASES_VI["Law on Civil Status 60/2014/QH13 art. 5(3)"]
+    if basis in _BASES_VI:
+        return _BASES_VI[basis]
+    m = _NO_BASIS.match(basis)
+    if m:
+        return (
+            "theo thiết lập cutoff của chính sách; chưa có quy định giờ chốt trong ngày "
+            f"cho lĩnh vực {m.group(1)}"
+        )
+    if basis.startswith("policy setting cutoff; the statutory basis depends on the field"):
+        return (
+            "theo thiết lập cutoff của chính sách; căn cứ tùy lĩnh vực (hộ tịch: "
+            f"{_BASES_VI['Law on Civil Status 60/2014/QH13 art. 5(3)']}; chứng thực: "
+            f"{_BASES_VI['Decree 23/2015/NĐ-CP art. 7']})"
+        )
+    return basis
+
+
 _AFTER_HOURS = re.compile(r"^Received (a day off|outside office hours): .*after_hours=(\w+)\)$")
 
 
@@ -70,8 +102,10 @@ def _unit_rule(limit: TimeLimit) -> str:
             return f"giờ làm việc: {n} giờ làm việc tính từ thời điểm bắt đầu tính"
         case TimeUnit.SAME_DAY:
             return "trong ngày: trả trong ngày tiếp nhận"
-        case _:
+        case TimeUnit.IMMEDIATE:
             return "ngay: trả ngay trong ngày tiếp nhận"
+        case _:  # a unit added later: name it rather than guess its rule
+            return f"đơn vị thời hạn {limit.unit.value}"
 
 
 def _note(note: str) -> str:
@@ -79,8 +113,7 @@ def _note(note: str) -> str:
     m = _CUTOFF.match(note)
     if m:
         return (
-            f"Tiếp nhận sau {m.group(1)}: tính từ ngày làm việc tiếp theo "
-            "(Luật Hộ tịch, khoản 3 Điều 5)"
+            f"Tiếp nhận sau {m.group(1)}: tính từ ngày làm việc tiếp theo ({_basis_vi(m.group(2))})"
         )
     m = _AFTER_HOURS.match(note)
     if m:
@@ -135,5 +168,10 @@ def explain_vi(d: Deadline) -> str:
         lines.append(
             "Tạm tính: kết quả dựa trên một năm chưa có thông báo chính thức về lịch nghỉ; "
             "các ngày nghỉ được dự tính theo quy định của luật"
+        )
+    if getattr(d, "derived", False):
+        lines.append(
+            "Suy ra: kết quả dựa trên một năm đã qua mà hcc không có thông báo chính thức; "
+            "các ngày nghỉ được suy ra từ quy định của luật"
         )
     return "\n".join(lines)

@@ -550,7 +550,8 @@ def compute_deadline(
 
     The due date is always a working day. If any day from the receipt to the due date lies in
     a year without an official notice, ``provisional`` is ``True`` and one
-    :class:`hcc.ProvisionalCalendarWarning` is emitted.
+    :class:`hcc.ProvisionalCalendarWarning` is emitted (none on a calendar from
+    :meth:`~hcc.calendar.WorkingCalendar.without_warnings`: the flag alone says it).
 
     >>> d = compute_deadline(dt.datetime(2026, 1, 9, 10, 0), "01 ngày làm việc")
     >>> d.due_at.isoformat()        # Saturday 10 January 2026 is a worked day
@@ -567,7 +568,7 @@ def compute_deadline(
     core = _core(m, lim, quiet, pol, explain=True, field=field)
     skipped = _skipped(quiet, m.date(), core, lim.unit)
     provisional = cal.is_provisional_span(m.date(), core.due_date)
-    if provisional and _warn:
+    if provisional and _warn and cal.warns:
         warnings.warn(
             f"the deadline for {lim} from {m.date().isoformat()} ({core.due_date.isoformat()}) "
             "rests on a year without an official notice; it is projected from the statutory rules",
@@ -664,7 +665,7 @@ class _Batch:
         return core
 
     def warn(self, n: int) -> None:
-        if self.provisional:
+        if self.provisional and self.cal.warns:
             warnings.warn(
                 f"some of the {n} deadlines for {self.limit} rest on a year without an official "
                 "notice; they are projected from the statutory rules",
@@ -729,11 +730,13 @@ def compute_deadlines(
     * A numpy ``datetime64`` array (any unit; Vietnam local wall-clock time, as naive values)
       gives an array of the same shape: ``datetime64[us]`` local due moments, or
       ``datetime64[D]`` with ``output="due_date"``. ``NaT`` is refused.
-    * ``output="frame"`` (the ``pandas`` extra) gives a pandas DataFrame, one row per receipt:
-      ``received_at`` and ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
-      ``datetime64[ns]`` (a date). It takes a list, a 1-d numpy array or a pandas datetime
-      column (aware columns are converted to Vietnam time, naive ones are Vietnam time) and
-      computes through the numpy path, with no Python call per row.
+    * A pandas datetime column (Series or DatetimeIndex; aware columns are converted to Vietnam
+      time, naive ones are Vietnam time) gives a pandas Series with the same index (an Arrow
+      timestamp array gives an Arrow array): ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
+      ``datetime64[ns]`` (a date), computed through the numpy path with no Python call per row.
+    * ``output="frame"`` (the ``pandas`` extra) gives a pandas DataFrame, one row per receipt
+      (the index of a pandas input kept): ``received_at``, ``due_date`` and ``due_at`` typed as
+      above. It takes a list, a 1-d numpy array or a column.
 
     Rows are grouped so each distinct answer is computed once: for day-based limits with
     closing-time appointments by receipt date and "late or not" (after hours / after the
@@ -751,14 +754,24 @@ def compute_deadlines(
     if output not in ("due_at", "due_date", "deadline", "frame"):
         raise InvalidInputError("output", output, "'due_at', 'due_date', 'deadline' or 'frame'")
     lim, cal, pol = _resolve(limit, calendar, policy, alternate)
-    if output == "frame":
-        from hcc.deadlines._frame import deadlines_frame, local_array
+    column = type(received).__module__.split(".")[0] in ("pandas", "pyarrow")
+    if output == "frame" or (column and output != "deadline"):
+        from hcc.deadlines._frame import deadlines_frame, local_array, series
 
         local = local_array(received).reshape(-1)
         batch = _Batch(lim, cal, pol)
         due_at = _batch_numpy(local, batch, "due_at")
         due_date = due_at.astype("datetime64[D]")
-        return deadlines_frame(local, due_at, due_date)
+        is_series = type(received).__name__ == "Series" and column
+        index = received.index if is_series else None  # a pandas Series keeps its index
+        if output == "frame":
+            return deadlines_frame(local, due_at, due_date, index=index)
+        out = series(due_date if output == "due_date" else due_at, output, index=index)
+        if type(received).__module__.split(".")[0] == "pyarrow":  # Arrow in, Arrow out
+            import pyarrow
+
+            return pyarrow.Array.from_pandas(out)
+        return out
     if type(received).__module__ == "numpy" and type(received).__name__ == "ndarray":
         if output == "deadline":
             raise InvalidInputError("output", output, "'due_at' or 'due_date' for numpy arrays")
@@ -767,7 +780,7 @@ def compute_deadlines(
         raise InvalidInputError("received", received, "a list of receipts or a numpy array")
     if output == "deadline":
         out_d = [compute_deadline(r, lim, calendar=cal, policy=pol, _warn=False) for r in received]
-        if any(d.provisional for d in out_d):
+        if cal.warns and any(d.provisional for d in out_d):
             warnings.warn(
                 f"some of the {len(out_d)} deadlines for {lim} rest on a year without an "
                 "official notice; they are projected from the statutory rules",

@@ -1,4 +1,4 @@
-"""One-stop forms and letters: typed contexts, Jinja2 templates, text / HTML / DOCX output.
+"""One-stop forms and letters: typed contexts, Jinja2 templates, text / HTML / PDF / DOCX output.
 
 The forms of Circular 01/2018/TT-VPCP (receipt and appointment slip 01, request to supplement 02,
 refusal 03, apology and new appointment 04, control slip 05, register 06), the same forms in the

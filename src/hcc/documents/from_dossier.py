@@ -11,7 +11,9 @@ record says. These builders map one onto the other so an app does not write the 
 * :meth:`RefusalContext.from_dossier` (form 03) — the reason and date of the refusal in the log;
 * :meth:`ApologyContext.from_dossier` (form 04) — the original appointment, and the new one and
   its reason from the ``extended`` event of the log (or given, before recording it);
-* :meth:`ProcessingStopContext.from_dossier` (form 05 of Circular 03/2025).
+* :meth:`ProcessingStopContext.from_dossier` (form 05 of Circular 03/2025);
+* :meth:`ControlSlipContext.from_dossier` (form 05) — the hand-overs from the dossier's SLA clock
+  (:func:`control_steps`).
 
 The procedure part comes from ``procedure`` when given (a :class:`hcc.procedures.Procedure`:
 its statutory and committed limits and dossier components) and otherwise from the dossier
@@ -24,6 +26,7 @@ through the attributes of :class:`DossierLike`, which :class:`hcc.Dossier` has.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -34,7 +37,7 @@ from hcc.deadlines import DeadlinePolicy, TimeLimit
 from hcc.errors import DocumentContextError
 
 if TYPE_CHECKING:
-    from hcc.deadlines import Deadline
+    from hcc.deadlines import Deadline, SlaStatus
 
 __all__ = ["DossierLike"]
 
@@ -72,6 +75,8 @@ class DossierLike(Protocol):
     @property
     def statutory_limit(self) -> TimeLimit | None: ...
     @property
+    def lead_agency(self) -> str: ...
+    @property
     def received_at(self) -> dt.datetime: ...
     @property
     def events(self) -> Sequence[Any]: ...
@@ -79,6 +84,14 @@ class DossierLike(Protocol):
     def appointment(
         self, *, calendar: WorkingCalendar | None = None, policy: DeadlinePolicy | None = None
     ) -> Deadline: ...
+
+    def sla(
+        self,
+        *,
+        as_of: dt.datetime | str,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> SlaStatus: ...
 
 
 C = TypeVar("C", bound=BaseModel)
@@ -149,3 +162,51 @@ def last_event(d: DossierLike, kind: str) -> Any | None:
 def count_events(d: DossierLike, kind: str) -> int:
     """How many events of ``kind`` the log has."""
     return sum(1 for e in d.events if _kind(e.kind) == kind)
+
+
+def control_steps(
+    d: DossierLike,
+    *,
+    receiving_unit: str,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+) -> list[dict[str, Any]]:
+    """The hand-overs of the control slip, read from the dossier's SLA clock at its last event.
+
+    The clock's steps are the dossier's holders in turn (the lead agency from the receipt, an
+    agency it is transferred to, the lead agency again when it comes back ...). The slip lists:
+
+    1. the receiving unit to the first holder at the receipt (the log has no separate hand-over
+       moment: the receipt stands for it);
+    2. each change of holder at the moment the next step starts, due by the allotment of the
+       step that ends (when it had one; its result is then computed by
+       :func:`hcc.deadlines.classify`);
+    3. the last holder to the receiving unit when the answer (result or refusal) is ready, due
+       by the dossier's due (after supplements and extensions).
+    """
+    st = d.sla(as_of=d.events[-1].at, calendar=calendar, policy=policy)
+    holders = [s for s in st.steps if s.agency]
+    first = holders[0].agency if holders else d.lead_agency
+    out: list[dict[str, Any]] = [
+        {"from_unit": receiving_unit, "to_unit": first, "handed_at": d.received_at}
+    ]
+    for prev, step in itertools.pairwise(holders):
+        out.append(
+            {
+                "from_unit": prev.agency,
+                "to_unit": step.agency,
+                "handed_at": step.started_at,
+                "due_at": prev.due_at,
+            }
+        )
+    if st.completed_at is not None:
+        last = holders[-1].agency if holders else d.lead_agency
+        out.append(
+            {
+                "from_unit": last,
+                "to_unit": receiving_unit,
+                "handed_at": st.completed_at,
+                "due_at": st.due_at,
+            }
+        )
+    return out

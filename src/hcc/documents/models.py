@@ -505,7 +505,7 @@ class ReceiptContext(_Context):
         fee: Quote | FeeInfo | Mapping[str, Any] | None = None,
         number: str | None = None,
         register_book: str | None = None,
-        register_entry: str | int | None = None,
+        register_entry: str | int | tuple[int, int] | None = None,
         issued_on: dt.date | str | None = None,
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
@@ -532,6 +532,7 @@ class ReceiptContext(_Context):
         from hcc.documents import from_dossier as fd
 
         o = fd.build(Office, office) if isinstance(office, Mapping) else office
+        entry = getattr(register_entry, "number", register_entry)  # a RegisterEntryRef too
         data: dict[str, Any] = {
             "office": o,
             "applicant": fd.applicant_of(dossier),
@@ -543,7 +544,7 @@ class ReceiptContext(_Context):
             "documents": documents,
             "fee": fee,
             "register_book": register_book,
-            "register_entry": register_entry,
+            "register_entry": entry,
             "issued_on": issued_on,
         }
         return fd.build(cls, data)
@@ -1065,6 +1066,40 @@ class ControlSlipContext(_Context):
     lead_agency: Text
     steps: tuple[HandOver, ...] = Field(min_length=1)
     coordinating_agencies: tuple[Text, ...] = ()
+
+    @classmethod
+    def from_dossier(
+        cls,
+        dossier: DossierLike,
+        *,
+        office: Office | Mapping[str, Any],
+        procedure: Procedure | ProcedureInfo | Mapping[str, Any] | None = None,
+        coordinating_agencies: Sequence[str] = (),
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> ControlSlipContext:
+        """The control slip of ``dossier``: its hand-overs from its SLA clock (the receipt, each
+        inter-agency step and its return, the answer back to the receiving unit), each due and
+        classified where the clock has a due (:func:`hcc.documents.from_dossier.control_steps`).
+
+        Raises:
+            hcc.errors.DocumentContextError: a field that is missing or invalid, named.
+        """
+        from hcc.documents import from_dossier as fd
+
+        o = fd.build(Office, office) if isinstance(office, Mapping) else office
+        data = {
+            "office": o,
+            "applicant": fd.applicant_of(dossier),
+            "procedure": fd.procedure_of(dossier, procedure),
+            "dossier": fd.dossier_info(dossier, calendar=calendar, policy=policy),
+            "lead_agency": dossier.lead_agency,
+            "steps": fd.control_steps(
+                dossier, receiving_unit=o.receiver_name, calendar=calendar, policy=policy
+            ),
+            "coordinating_agencies": tuple(coordinating_agencies),
+        }
+        return fd.build(cls, data)
 
 
 class RegisterRow(_Model):

@@ -35,6 +35,7 @@ from hcc.dossiers.register import (
     RegisterEntryRef,
     RegisterError,
     UnknownEntryError,
+    formula_safe_cell,
     register_frame,
 )
 from hcc.dossiers.service_days import NO_WRITING_DAY, SATURDAY_MORNING, ServiceDay
@@ -84,6 +85,7 @@ __all__ = [
     "UnknownEntryError",
     "allowed_events",
     "circular01_indices",
+    "formula_safe_cell",
     "group_indicators",
     "indicator_rows",
     "indicators",

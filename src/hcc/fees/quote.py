@@ -10,6 +10,7 @@ Decimal('14000')
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
@@ -275,14 +276,61 @@ class Quote(_Model):
         total = f"{format_vnd(self.total)} ({amount_in_words(self.total)})"
         out.append(f"Tổng cộng: {total}" if vi else f"Total: {total}")
         if self.unused_quantities:
-            names = ", ".join(self.unused_quantities)
-            out.append(
-                f"Biểu phí này không tính theo: {names}"
-                if vi
-                else f"Not used by this schedule: {names}"
-            )
-        out.extend(f"{'Ghi chú' if vi else 'Note'}: {n}" for n in self.notes)
+            if vi:  # the counter's word, then the argument's name
+                names = ", ".join(f"{_UNIT_VI.get(n, n)} ({n})" for n in self.unused_quantities)
+                out.append(f"Biểu phí này không tính theo: {names}")
+            else:
+                out.append(f"Not used by this schedule: {', '.join(self.unused_quantities)}")
+        if vi:
+            out.extend(f"Ghi chú: {n}" for n in _notes_vi(self))
+        else:
+            out.extend(f"Note: {n}" for n in self.notes)
         return "\n".join(out)
+
+
+_EVENT_VI = {"birth": "sinh", "death": "mất"}
+_NAMED = re.compile(r"^(\S+) was named by the caller and applies as named$")
+_NO_EVENT_DATE = re.compile(
+    r"^no event_date given: the on-time exemption \((\S+)\) was not applied"
+)
+
+
+def _notes_vi(q: Quote) -> list[str]:
+    """The notes of ``q`` in Vietnamese: the on-time check from its facts, the others by their
+    wording (a note without a Vietnamese wording is kept as written)."""
+    out: list[str] = []
+    for note in q.notes:
+        c = q.on_time
+        if c is not None and note == c.note():
+            event = _EVENT_VI.get(c.event, c.event)
+            moved = (
+                f", lùi từ ngày {c.nominal_last_day:%d/%m/%Y} (ngày nghỉ) theo khoản 5 Điều 148 "
+                "Bộ luật Dân sự 2015"
+                if c.last_day != c.nominal_last_day
+                else ""
+            )
+            verdict = "đúng hạn" if c.on_time else "quá hạn"
+            out.append(
+                f"{verdict}: nộp vào ngày thứ {c.day} kể từ ngày {event} {c.event_date:%d/%m/%Y}; "
+                f"thời hạn {c.days} ngày ({c.legal_basis}; không tính ngày {event}, khoản 3 Điều "
+                f"147 Bộ luật Dân sự 2015) kết thúc ngày {c.last_day:%d/%m/%Y}{moved}"
+            )
+            continue
+        m = _NAMED.match(note)
+        if m:
+            out.append(
+                f"đối tượng {m.group(1)} do người dùng chỉ định, được áp dụng như đã chỉ định"
+            )
+            continue
+        m = _NO_EVENT_DATE.match(note)
+        if m:
+            out.append(
+                f"chưa có ngày xảy ra sự kiện: chưa áp dụng miễn lệ phí đúng hạn ({m.group(1)}); "
+                "cần ngày sinh hoặc ngày mất để xác định"
+            )
+            continue
+        out.append(note)
+    return out
 
 
 def _count(name: str, value: Any) -> Decimal:
@@ -328,6 +376,7 @@ _UNIT_VI = {
     "documents": "giấy tờ",
     "dossiers": "hồ sơ",
     "persons": "người",
+    "value": "giá trị kê khai",
 }
 """What one unit of each quote quantity is called in Vietnamese (the counter's words)."""
 

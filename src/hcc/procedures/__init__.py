@@ -14,6 +14,12 @@ from hcc.procedures.catalogue import (
     ProcedureChange,
     diff_catalogues,
 )
+from hcc.procedures.counter_stores import (
+    CounterStore,
+    MemoryCounterStore,
+    PostgresCounterStore,
+    SQLiteCounterStore,
+)
 from hcc.procedures.dossier_codes import (
     MAX_SERIAL,
     UNIT_PATTERN,
@@ -60,6 +66,7 @@ __all__ = [
     "Channel",
     "ChannelKind",
     "ChannelNotOfferedError",
+    "CounterStore",
     "DossierCase",
     "DossierCode",
     "DossierCodeAllocator",
@@ -67,11 +74,14 @@ __all__ = [
     "FieldChange",
     "LegalDocument",
     "Level",
+    "MemoryCounterStore",
     "OnlineLevel",
+    "PostgresCounterStore",
     "Procedure",
     "ProcedureChange",
     "ProcedureResult",
     "PublishingDecision",
+    "SQLiteCounterStore",
     "Step",
     "default_catalogue",
     "diff_catalogues",
