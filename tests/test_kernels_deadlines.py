@@ -28,6 +28,7 @@ from hcc.deadlines import (
     TimeUnit,
     classify,
     compute_deadline,
+    compute_deadlines,
 )
 from hcc.deadlines.kernels import CLASS_CODES, classify_columns, deadline_columns
 from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
@@ -261,3 +262,30 @@ def test_calendar_pickles_small_and_to_the_same_answers() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         quiet.add_working_days(dt.date(2030, 1, 1), 1)  # still silent after the round trip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(moments, st.one_of(vector_limits, rare_limits)), min_size=1, max_size=30
+    ),
+    policy=POLICIES,
+)
+def test_compute_deadlines_takes_a_limit_per_row(rows, policy) -> None:  # type: ignore[no-untyped-def]
+    received = [r for r, _ in rows]
+    limits = [str(x) if isinstance(x, TimeLimit) else x for _, x in rows]
+    expected = _scalar(received, limits, NATIONAL, policy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+        as_list = compute_deadlines(received, limits, policy=policy)
+        as_array = compute_deadlines(np.array(received, "datetime64[us]"), limits, policy=policy)
+        one = compute_deadlines(np.array(received, "datetime64[us]"), limits[0], policy=policy)
+    assert as_list == [d.due_at for d in expected]
+    assert as_array.tolist() == [d.due_at.replace(tzinfo=None) for d in expected]
+    one_limit = _scalar(received, [limits[0]] * len(received), NATIONAL, policy)
+    assert one.tolist() == [d.due_at.replace(tzinfo=None) for d in one_limit]
+
+
+def test_a_limit_per_row_refuses_explained_output() -> None:
+    with pytest.raises(ValueError, match="output"):
+        compute_deadlines([dt.datetime(2026, 3, 2, 9)], ["Trong ngày"], output="deadline")
