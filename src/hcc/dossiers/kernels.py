@@ -263,8 +263,8 @@ def indicator_counts(
     groups, first_row, inverse = np.unique(gid, return_index=True, return_inverse=True)
     inverse = inverse.reshape(-1)
     g = len(groups)
-    months = p.months() if "month" in by else [None]
     columns: dict[str, list[Any]] = {name: [] for name in COUNT_COLUMNS}
+    months: list[Period | None] = list(p.months()) if "month" in by else [None]
     for m in months:
         if m is None:
             c = _counts(facts, _us(p.start_at), _us(p.end_at), _us(cutoff))
@@ -272,26 +272,26 @@ def indicator_counts(
             c = _counts(facts, _us(m.start_at), _us(m.end_at), _us(min(moment, m.last_instant)))
         for name in COUNT_COLUMNS:
             if name == "processing_days_total":
-                got = np.bincount(inverse, weights=c[name], minlength=g)
+                summed = np.bincount(inverse, weights=c[name], minlength=g)
             else:
-                got = np.bincount(inverse[c[name].astype(bool)], minlength=g)
-            columns[name].append(got.astype(np.int64))
+                summed = np.bincount(inverse[c[name].astype(bool)], minlength=g)
+            columns[name].append(summed.astype(np.int64))
     counts = {name: np.concatenate(v) for name, v in columns.items()}
     if not by:
         if g == 0:
             return pd.DataFrame({name: [0] for name in COUNT_COLUMNS}, dtype="int64")
         return pd.DataFrame(counts, dtype="int64")
     if by == ["month"]:  # every month of the period, as group_indicators gives them
-        labels = [m.start.strftime("%Y-%m") for m in p.months()]
+        month_labels = [m.start.strftime("%Y-%m") for m in p.months()]
         if g == 0:
-            counts = {name: np.zeros(len(labels), dtype=np.int64) for name in COUNT_COLUMNS}
-        return pd.DataFrame(counts, index=pd.Index(labels, name="month"), dtype="int64")
+            counts = {name: np.zeros(len(month_labels), dtype=np.int64) for name in COUNT_COLUMNS}
+        return pd.DataFrame(counts, index=pd.Index(month_labels, name="month"), dtype="int64")
     # the index from integer codes: no string column is built per group
     n_months = len(months)
-    arrays = []
+    arrays: list[Any] = []
     for name in by:
         if name == "month":
-            labels = np.array([m.start.strftime("%Y-%m") for m in months], dtype=object)
+            labels: Any = np.asarray([m.start.strftime("%Y-%m") for m in p.months()], object)
             arrays.append(labels[np.repeat(np.arange(n_months), g)])
         else:
             j = names.index(name)
