@@ -121,7 +121,7 @@ def factorize_limits(
             codes = np.asarray(series.cat.codes, dtype=np.int64)
             uniques = list(series.cat.categories)
         else:
-            raw, found = pd.factorize(series.astype(object), use_na_sentinel=True)
+            raw, found = pd.factorize(series, use_na_sentinel=True)
             codes, uniques = np.asarray(raw, dtype=np.int64), list(found)
         if (codes < 0).any():
             raise InvalidInputError("limit", None, "a time limit in every row")

@@ -110,18 +110,16 @@ def _strings(col: Any, name: str, n: int, allowed: Sequence[str]) -> Any:
     import pandas as pd
 
     s = pd.Series(col.to_pandas() if hasattr(col, "to_pandas") else col)
-    s = s.astype(object)
-    codes = np.full(n, -1, dtype=np.int64)
     if len(s) != n:
         raise InvalidInputError(name, f"a column of {len(s)} rows", f"{n} rows")
-    present = s.notna().to_numpy()
-    values = s[present].astype(str)
-    got = np.asarray(pd.Index(list(allowed)).get_indexer(values.to_numpy()), dtype=np.int64)
-    if (got < 0).any():
-        bad = values[got < 0].iloc[0]
-        raise InvalidInputError(name, bad, ", ".join(allowed))
-    codes[present] = got
-    return codes
+    # factorise first (in C for Arrow strings and categories): Python sees distinct values only
+    raw, uniques = pd.factorize(s, use_na_sentinel=True)
+    raw = np.asarray(raw, dtype=np.int64)
+    values = [str(u) for u in uniques.tolist()]
+    mapped = np.asarray(pd.Index(list(allowed)).get_indexer(values), dtype=np.int64)
+    if (mapped < 0).any():
+        raise InvalidInputError(name, values[int(np.argmax(mapped < 0))], ", ".join(allowed))
+    return np.where(raw < 0, -1, mapped[np.maximum(raw, 0)] if len(mapped) else -1)
 
 
 def indicator_counts(
@@ -274,7 +272,7 @@ def indicator_counts(
             if name == "processing_days_total":
                 summed = np.bincount(inverse, weights=c[name], minlength=g)
             else:
-                summed = np.bincount(inverse[c[name].astype(bool)], minlength=g)
+                summed = np.bincount(inverse[c[name]], minlength=g)
             columns[name].append(summed.astype(np.int64))
     counts = {name: np.concatenate(v) for name, v in columns.items()}
     if not by:
@@ -338,7 +336,8 @@ def _us(m: dt.datetime) -> int:
 
 
 def _counts(f: Mapping[str, Any], start: int, end: int, cutoff: int) -> dict[str, Any]:
-    """Each dossier's contribution to each count, for one period ``[start, end)`` and cutoff."""
+    """Whether each dossier counts in each count (booleans; processing days as ints), for one
+    period ``[start, end)`` and cutoff."""
     import numpy as np
 
     def upto(x: Any) -> Any:
@@ -358,27 +357,26 @@ def _counts(f: Mapping[str, Any], start: int, end: int, cutoff: int) -> dict[str
     cls = f["cls"]
     returned = alive & upto(f["returned_at"]) & inp(f["returned_at"])
     rated = alive & upto(f["rated_at"]) & inp(f["rated_at"]) & (f["rating"] >= 0)
-    i64 = np.int64
     return {
-        "received": rec.astype(i64),
-        "received_online": (rec & f["online"]).astype(i64),
-        "settled": in_settled.astype(i64),
-        "early": (in_settled & (cls == 0)).astype(i64),
-        "on_time": (in_settled & (cls == 1)).astype(i64),
-        "late": (in_settled & (cls == 2)).astype(i64),
-        "refused": (in_settled & f["refused"]).astype(i64),
-        "withdrawn": (withdrawn & inp(f["withdrawn_at"])).astype(i64),
-        "stopped": (stopped & inp(f["stopped_at"])).astype(i64),
-        "pending": pending.astype(i64),
-        "pending_overdue": (pending & (cutoff > f["due"])).astype(i64),
-        "processing_days_total": np.where(in_settled, f["days"], 0).astype(i64),
-        "returned": returned.astype(i64),
-        "returned_by_post": (returned & (f["via"] == 1)).astype(i64),
-        "returned_at_home": (returned & (f["via"] == 2)).astype(i64),
-        "rated": rated.astype(i64),
-        "very_satisfied": (rated & (f["rating"] == 0)).astype(i64),
-        "satisfied": (rated & (f["rating"] == 1)).astype(i64),
-        "dissatisfied": (rated & (f["rating"] == 2)).astype(i64),
+        "received": rec,
+        "received_online": rec & f["online"],
+        "settled": in_settled,
+        "early": in_settled & (cls == 0),
+        "on_time": in_settled & (cls == 1),
+        "late": in_settled & (cls == 2),
+        "refused": in_settled & f["refused"],
+        "withdrawn": withdrawn & inp(f["withdrawn_at"]),
+        "stopped": stopped & inp(f["stopped_at"]),
+        "pending": pending,
+        "pending_overdue": pending & (cutoff > f["due"]),
+        "processing_days_total": np.where(in_settled, f["days"], 0),
+        "returned": returned,
+        "returned_by_post": returned & (f["via"] == 1),
+        "returned_at_home": returned & (f["via"] == 2),
+        "rated": rated,
+        "very_satisfied": rated & (f["rating"] == 0),
+        "satisfied": rated & (f["rating"] == 1),
+        "dissatisfied": rated & (f["rating"] == 2),
     }
 
 
