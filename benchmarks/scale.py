@@ -172,7 +172,7 @@ def _versus_numpy() -> list[str]:
                 def hcc_run() -> None:
                     if per_row:
                         deadline_columns(
-                            moments, units=np.full(n, "working_days"), amounts=counts, calendar=cal
+                            moments, units="working_days", amounts=counts, calendar=cal
                         )
                     else:
                         deadline_columns(moments, "05 ngày làm việc", calendar=cal)

@@ -22,7 +22,6 @@ array(['2026-01-10T17:00:00.000000', '2026-03-03T17:00:00.000000'],
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -222,12 +221,17 @@ def deadline_columns(
     if units is not None:
         if amounts is None:
             raise InvalidInputError("amounts", None, "a column of amounts with units")
-        ucodes, udistinct = _factor(units)
+        if isinstance(units, str):  # one unit for every row
+            ucodes, udistinct = np.zeros(n_rows, dtype=np.int64), [units]
+        else:
+            ucodes, udistinct = _factor(units)
         try:
             unit_of = np.array([_UNIT_CODES.index(TimeUnit(u)) for u in udistinct], np.int64)
         except ValueError:
-            bad = next(u for u in udistinct if u not in TimeUnit.__members__.values())
-            raise InvalidInputError("units", bad, ", ".join(u.value for u in TimeUnit)) from None
+            unknown = next(u for u in udistinct if u not in TimeUnit.__members__.values())
+            raise InvalidInputError(
+                "units", unknown, ", ".join(u.value for u in TimeUnit)
+            ) from None
         unit_code = unit_of[ucodes] if len(udistinct) else np.zeros(0, np.int64)
         amt = np.asarray(amounts)
         if amt.dtype.kind not in "iu":
@@ -318,10 +322,13 @@ def deadline_columns(
         unit = _UNIT_CODES[u]
         whole = len(present) == 1
         rows = slice(None) if whole else np.flatnonzero(group == g)
+        n_of: Any = amount[rows]
+        if limit_code is not None and len(distinct) == 1:
+            n_of = int(n_of[0]) if len(n_of) else 0  # one limit for every row: a scalar
         if unit is TimeUnit.WORKING_HOURS:
-            ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], amount[rows], pol)
+            ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], n_of, pol)
         else:
-            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], amount[rows], unit, pol)
+            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], n_of, unit, pol)
         if whole:
             eff_i, eff_tod, due_i, due_tod = ei, et, di, dtod
             done[:] = True
@@ -347,8 +354,16 @@ def deadline_columns(
         due_i[rest] = due_us[rest] // DAY_US - base
     lo = i
     hi = due_i
-    prov = t["prov"][hi + 1] - t["prov"][lo] > 0
-    der = k["der"][hi + 1] - k["der"][lo] > 0
+    first, last = (int(lo.min()), int(hi.max())) if n_rows else (0, 0)
+    # no provisional (derived) day between the first receipt and the last due date: none is
+    if t["prov"][last + 1] == t["prov"][first]:
+        prov = np.zeros(n_rows, dtype=bool)
+    else:
+        prov = t["prov"][hi + 1] - t["prov"][lo] > 0
+    if k["der"][last + 1] == k["der"][first]:
+        der = np.zeros(n_rows, dtype=bool)
+    else:
+        der = k["der"][hi + 1] - k["der"][lo] > 0
     return DeadlineColumns(
         eff_us.view("datetime64[us]"),
         (due_i + base).view("datetime64[D]"),
@@ -443,14 +458,14 @@ def _effective(
     pol: DeadlinePolicy,
 ) -> tuple[Any, Any]:
     """The effective receipt (day index, time of day): the after-hours rule, then the cut-off."""
-    import numpy as np
 
-    eff_i, eff_tod = i.copy(), tod.copy()
+    eff_i, eff_tod = i, tod  # copied before any change
     # 1. after hours: a receipt outside the sessions counts from the next opening
     if pol.after_hours == AfterHoursRule.NEXT_OPENING:
         eff_tod, has = _in_or_next_session(k, i, tod)
         moved = ~has
         if moved.any():
+            eff_i = i.copy()
             j = _next_working(cal, t, i[moved])
             eff_i[moved] = j
             eff_tod[moved] = k["open"][j]
@@ -459,6 +474,8 @@ def _effective(
         c = _tod_us(pol.cutoff)
         late = eff_tod > c
         if late.any():
+            eff_i = eff_i.copy() if eff_i is i else eff_i
+            eff_tod = eff_tod.copy() if eff_tod is tod else eff_tod
             if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
                 eff_i[late] += 1
                 eff_tod[late] = 0
@@ -543,14 +560,17 @@ def _day_based(
     eff_i, eff_tod = _effective(cal, t, k, i, tod, unit, pol)
     # 3. the due day
     if unit is TimeUnit.WORKING_DAYS:
-        cum = t["cum"][eff_i]
-        pos = cum + n - 1
-        zero = n == 0
-        if (pos >= len(t["wd"])).any():
+        pos = t["cum"][eff_i]
+        pos += n - 1
+        if int(pos.max(initial=-1)) >= len(t["wd"]):
             _range_error(cal, t, eff_i, pos >= len(t["wd"]), "counting working days")
-        due = np.where(zero, 0, t["wd"][np.clip(pos, 0, len(t["wd"]) - 1)])
-        if zero.any():
-            due[zero] = _add0(cal, t, eff_i[zero])
+        if np.ndim(n) == 0:
+            due = t["wd"][pos] if n > 0 else _add0(cal, t, eff_i)
+        else:
+            zero = n == 0
+            due = np.where(zero, 0, t["wd"][np.clip(pos, 0, len(t["wd"]) - 1)])
+            if zero.any():
+                due[zero] = _add0(cal, t, eff_i[zero])
     elif unit is TimeUnit.CALENDAR_DAYS:
         due = _add0(cal, t, eff_i + n)
     elif unit is TimeUnit.MONTHS:
@@ -558,7 +578,7 @@ def _day_based(
         d = (eff_i + base).astype("datetime64[D]")
         m = d.astype("datetime64[M]")
         dom = (d - m.astype("datetime64[D]")).astype(np.int64)
-        nm = m + n.astype("timedelta64[M]")
+        nm = m + np.asarray(n).astype("timedelta64[M]")
         length = ((nm + 1).astype("datetime64[D]") - nm.astype("datetime64[D]")).astype(np.int64)
         nominal = nm.astype("datetime64[D]").astype(np.int64) + np.minimum(dom, length - 1)
         due = _add0(cal, t, nominal - base)
