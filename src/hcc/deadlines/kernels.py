@@ -354,13 +354,13 @@ def deadline_columns(
         due_i[rest] = due_us[rest] // DAY_US - base
     lo = i
     hi = due_i
-    first, last = (int(lo.min()), int(hi.max())) if n_rows else (0, 0)
+    lo_all, hi_all = (int(lo.min()), int(hi.max())) if n_rows else (0, 0)
     # no provisional (derived) day between the first receipt and the last due date: none is
-    if t["prov"][last + 1] == t["prov"][first]:
+    if t["prov"][hi_all + 1] == t["prov"][lo_all]:
         prov = np.zeros(n_rows, dtype=bool)
     else:
         prov = t["prov"][hi + 1] - t["prov"][lo] > 0
-    if k["der"][last + 1] == k["der"][first]:
+    if k["der"][hi_all + 1] == k["der"][lo_all]:
         der = np.zeros(n_rows, dtype=bool)
     else:
         der = k["der"][hi + 1] - k["der"][lo] > 0
