@@ -206,8 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="national-scale benchmark")
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--loop-sample", type=int, default=20_000)
+    ap.add_argument("--only-numpy", action="store_true", help="only the busday_offset table")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
+    if args.only_numpy:
+        print("\n".join(_versus_numpy()))
+        return 0
     from hcc.testing.synthetic import synthetic_dossiers, write_dossiers
 
     print(f"machine: {mp.cpu_count()} cores (shared with other jobs during the run)")

@@ -157,9 +157,12 @@ def factorize_limits(
 def _as_us(received: Any) -> npt.NDArray[np.int64]:
     import numpy as np
 
-    from hcc.deadlines._frame import local_array
+    if type(received) is np.ndarray and received.dtype.kind == "M":
+        arr = received.reshape(-1)
+    else:
+        from hcc.deadlines._frame import local_array
 
-    arr = np.asarray(local_array(received)).reshape(-1)
+        arr = np.asarray(local_array(received)).reshape(-1)
     if arr.dtype.kind != "M":
         raise InvalidInputError(
             "received", f"an array of dtype {arr.dtype}", "datetime64 values (Vietnam time)"
@@ -304,11 +307,17 @@ def deadline_columns(
     rules = [policies[rule_of.index(g)] for g in range(len(signature))]
     n_units = len(_UNIT_CODES)
     vector = np.array([u in _VECTOR_UNITS for u in _UNIT_CODES] + [False])
-    group = unit_code.copy()
-    group[group < 0] = n_units  # not vectorised
-    if len(rules) > 1:
-        group = np.asarray(rule_of, dtype=np.int64)[pol_idx] * (n_units + 1) + group
-    present = np.flatnonzero(np.bincount(group, minlength=1))
+    if len(rules) == 1 and limit_code is not None and len(distinct) == 1:
+        # one limit, one set of rules: one group, the whole table
+        u0 = _UNIT_CODES.index(distinct[0].unit) if _vector(distinct[0]) else n_units
+        present = np.array([u0] if n_rows else [], dtype=np.int64)
+        group = None
+    else:
+        group = unit_code.copy()
+        group[group < 0] = n_units  # not vectorised
+        if len(rules) > 1:
+            group = np.asarray(rule_of, dtype=np.int64)[pol_idx] * (n_units + 1) + group
+        present = np.flatnonzero(np.bincount(group, minlength=1))
     eff_i = np.empty(n_rows, np.int64)
     eff_tod = np.empty(n_rows, np.int64)
     due_i = np.empty(n_rows, np.int64)
@@ -321,7 +330,7 @@ def deadline_columns(
             continue
         unit = _UNIT_CODES[u]
         whole = len(present) == 1
-        rows = slice(None) if whole else np.flatnonzero(group == g)
+        rows: Any = slice(None) if whole or group is None else np.flatnonzero(group == g)
         n_of: Any = amount[rows]
         if limit_code is not None and len(distinct) == 1:
             n_of = int(n_of[0]) if len(n_of) else 0  # one limit for every row: a scalar
@@ -438,14 +447,12 @@ def _in_or_next_session(k: dict[str, Any], day: Any, tod: Any) -> tuple[Any, Any
     session that day; and whether there is one (False: after the last session, or a day off)."""
     import numpy as np
 
-    found = np.zeros(len(day), dtype=bool)
-    at = np.zeros(len(day), dtype=np.int64)
-    for start, end in zip(k["starts"], k["ends"], strict=True):
-        e = end[day]
-        hit = (e > tod) & ~found  # the first session not yet over (pads are -1)
-        at = np.where(hit, np.maximum(tod, start[day]), at)
-        found |= hit
-    return at, found
+    starts, ends = k["starts"], k["ends"]
+    # from the last session back: the first session not yet over wins (pads are -1)
+    at = np.where(ends[-1][day] > tod, np.maximum(tod, starts[-1][day]), -1)
+    for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
+        at = np.where(end[day] > tod, np.maximum(tod, start[day]), at)
+    return at, at >= 0
 
 
 def _effective(
