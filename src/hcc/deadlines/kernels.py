@@ -68,6 +68,7 @@ _VECTOR_UNITS = frozenset(
     }
 )
 _UNIT_CODES: tuple[TimeUnit, ...] = tuple(TimeUnit)
+_VECTOR_MASK = tuple([u in _VECTOR_UNITS for u in _UNIT_CODES] + [False])
 _NO_AMOUNT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
 
 
@@ -256,7 +257,7 @@ def deadline_columns(
     else:
         if isinstance(limit, (str, TimeLimit)):
             _, distinct = factorize_limits([limit], alternate=alternate)
-            limit_code = np.zeros(n_rows, dtype=np.int64)
+            limit_code = _zeros(n_rows)
         else:
             limit_code, distinct = factorize_limits(limit, alternate=alternate)
             if len(limit_code) != n_rows:
@@ -270,21 +271,17 @@ def deadline_columns(
         per_amount = np.array(
             [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
         )
-        unit_code = per_unit[limit_code]
-        amount = per_amount[limit_code]
+        unit_code = per_unit[limit_code] if len(distinct) > 1 else _full(n_rows, per_unit[0])
+        amount = per_amount[limit_code] if len(distinct) > 1 else _full(n_rows, per_amount[0])
     # -- policies: the caller's, or the one in force at each receipt
     day = recv // DAY_US
     tod = recv - day * DAY_US
     if policy is not None:
         policies = [policy]
-        pol_idx = np.zeros(n_rows, dtype=np.int64)
+        pol_idx = _zeros(n_rows)
     else:
-        switch = (_SWITCH - dt.date(1970, 1, 1)).days
-        policies = [
-            policy_in_force(_SWITCH - dt.timedelta(days=1)),
-            policy_in_force(_SWITCH),
-        ]
-        pol_idx = (day >= switch).astype(np.int64)
+        policies = list(_presets())
+        pol_idx = None  # computed below if the presets count differently
     t = cal._numpy_arrays()
     k = cal._kernel_tables()
     base = int(t["base"])
@@ -296,17 +293,14 @@ def deadline_columns(
         raise OutOfRangeError(first, cal.first_date, cal.last_date)
     # rows fall into groups of (counting rules of their policy, unit); policies that count
     # alike (the dated presets do) form one group, and a table of one group is not split
-    signature: dict[tuple[Any, ...], int] = {}
-    rule_of = [
-        signature.setdefault(
-            (x.after_hours, x.appointment_time, x.cutoff, frozenset(x.cutoff_units)),
-            len(signature),
-        )
-        for x in policies
-    ]
-    rules = [policies[rule_of.index(g)] for g in range(len(signature))]
+    rule_of, rules = _rules(tuple(policies))
+    if pol_idx is None:
+        if len(rules) > 1:
+            pol_idx = (day >= (_SWITCH - dt.date(1970, 1, 1)).days).astype(np.int64)
+        else:
+            pol_idx = _zeros(n_rows)
     n_units = len(_UNIT_CODES)
-    vector = np.array([u in _VECTOR_UNITS for u in _UNIT_CODES] + [False])
+    vector = _VECTOR_MASK
     if len(rules) == 1 and limit_code is not None and len(distinct) == 1:
         # one limit, one set of rules: one group, the whole table
         u0 = _UNIT_CODES.index(distinct[0].unit) if _vector(distinct[0]) else n_units
@@ -380,6 +374,48 @@ def deadline_columns(
         prov,
         der,
     )
+
+
+def _zeros(n: int) -> Any:
+    """``n`` zeros (int64)."""
+    return _full(n, 0)
+
+
+def _full(n: int, value: Any) -> Any:
+    import numpy as np
+
+    return np.full(n, value, dtype=np.int64)
+
+
+_PRESETS: list[tuple[DeadlinePolicy, DeadlinePolicy]] = []
+_RULES: dict[tuple[int, ...], tuple[list[int], list[DeadlinePolicy]]] = {}
+
+
+def _presets() -> tuple[DeadlinePolicy, DeadlinePolicy]:
+    """The dated presets (before and from the switch), as :func:`policy_in_force` gives them."""
+    if not _PRESETS:
+        _PRESETS.append((policy_in_force(_SWITCH - dt.timedelta(days=1)), policy_in_force(_SWITCH)))
+    return _PRESETS[0]
+
+
+def _rules(policies: tuple[DeadlinePolicy, ...]) -> tuple[list[int], list[DeadlinePolicy]]:
+    """Policies grouped by the settings the kernels read; the first of each group stands for it."""
+    key = tuple(id(x) for x in policies)
+    got = _RULES.get(key)
+    if got is not None:  # only the presets are cached: they live as long as the process
+        return got
+    signature: dict[tuple[Any, ...], int] = {}
+    rule_of = [
+        signature.setdefault(
+            (x.after_hours, x.appointment_time, x.cutoff, frozenset(x.cutoff_units)),
+            len(signature),
+        )
+        for x in policies
+    ]
+    rules = [policies[rule_of.index(g)] for g in range(len(signature))]
+    if all(x in _presets() for x in policies):  # the presets live for the process: cache
+        _RULES[key] = (rule_of, rules)
+    return rule_of, rules
 
 
 def _factor(values: Any) -> tuple[Any, list[Any]]:
