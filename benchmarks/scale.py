@@ -68,7 +68,9 @@ def _single(path: str, q: Any) -> None:
         )
     counts = pd.concat(parts).groupby(level=BY, sort=True).sum()
     report = finish_indicators(counts)
-    q.put((time.perf_counter() - t0, rows, len(report), _maxrss_mb(), int(report["received"].sum())))
+    q.put(
+        (time.perf_counter() - t0, rows, len(report), _maxrss_mb(), int(report["received"].sum()))
+    )
 
 
 def _dask(path: str, q: Any) -> None:
@@ -79,9 +81,16 @@ def _dask(path: str, q: Any) -> None:
     from hcc.dossiers import Period
 
     warnings.simplefilter("ignore")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=50,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         t0 = time.perf_counter()
         ddf = dd.read_parquet(path)
         report = indicators(ddf, Period(start=PERIOD[0], end=PERIOD[1]), as_of=AS_OF, by=BY)
@@ -169,7 +178,9 @@ def _versus_numpy() -> list[str]:
             for per_row in (False, True):
                 counts = rng.integers(1, 30, n) if per_row else np.full(n, 5)
 
-                def hcc_run() -> None:
+                def hcc_run(
+                    per_row: bool = per_row, moments: Any = moments, counts: Any = counts
+                ) -> None:
                     if per_row:
                         deadline_columns(
                             moments, units="working_days", amounts=counts, calendar=cal
@@ -177,7 +188,7 @@ def _versus_numpy() -> list[str]:
                     else:
                         deadline_columns(moments, "05 ngày làm việc", calendar=cal)
 
-                def np_run() -> None:
+                def np_run(dates: Any = dates, counts: Any = counts) -> None:
                     np.busday_offset(
                         np.busday_offset(dates, 0, roll="forward", busdaycal=bcal),
                         counts,
