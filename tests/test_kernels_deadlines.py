@@ -306,3 +306,19 @@ def test_compute_deadlines_takes_a_limit_per_row(rows, policy) -> None:  # type:
 def test_a_limit_per_row_refuses_explained_output() -> None:
     with pytest.raises(ValueError, match="output"):
         compute_deadlines([dt.datetime(2026, 3, 2, 9)], ["Trong ngày"], output="deadline")
+
+
+def test_the_catalogue_pickles_to_the_same_records_and_deadlines() -> None:
+    from hcc.procedures import default_catalogue
+
+    cat = default_catalogue()
+    blob = pickle.dumps(cat)
+    assert len(blob) < 500_000  # the records, not a process's caches
+    back = pickle.loads(blob)
+    assert back.codes == cat.codes
+    assert [p.model_dump() for p in back] == [p.model_dump() for p in cat]
+    at = dt.datetime(2026, 3, 2, 9, 0)
+    for code in cat.codes[:20]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+            assert back.deadline(code, at) == cat.deadline(code, at)
