@@ -79,6 +79,11 @@ class DeadlineColumns(NamedTuple):
     ``due_date`` ``datetime64[D]``; ``provisional`` and ``derived`` are booleans (the row's
     answer rests on a projected year / a past year derived from the statutory rules, as
     :attr:`hcc.deadlines.Deadline.provisional` and :attr:`~hcc.deadlines.Deadline.derived`).
+
+    >>> import numpy as np
+    >>> cols = deadline_columns(np.array(["2013-12-30T09:00"], "datetime64[m]"), "05 ngày làm việc")
+    >>> cols._fields[:3], bool(cols.derived[0]), bool(cols.provisional[0])
+    (('effective_received_at', 'due_date', 'due_at'), True, False)
     """
 
     effective_received_at: npt.NDArray[np.datetime64]
