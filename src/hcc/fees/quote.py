@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from hcc.calendar import as_date
 from hcc.calendar._text import nfc
 from hcc.errors import QuoteError
-from hcc.fees._arith import round_vnd
+from hcc.fees._arith import MAX_AMOUNT, exact, round_vnd
 from hcc.fees.money import AmountError, format_vnd, to_vnd
 from hcc.fees.rules import (
     CHANNELS,
@@ -32,6 +32,7 @@ from hcc.fees.rules import (
     FlatFee,
     PercentageFee,
     Reduction,
+    check_quantity,
 )
 
 __all__ = ["Adjustment", "Quote", "QuoteLine", "quote"]
@@ -148,19 +149,17 @@ class Quote(_Model):
 
 
 def _count(name: str, value: Any) -> Decimal:
-    try:
-        if name == "value":
+    if name == "value":
+        try:
             return to_vnd(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int")
-    except AmountError:
-        raise QuoteError(
-            f"quantity value: got {value!r}, expected a non-negative whole amount of đồng "
-            "(int or integral Decimal)"
-        ) from None
-    if value < 0:
+        except AmountError:
+            raise QuoteError(
+                f"quantity value: got {value!r}, expected a non-negative whole amount of đồng "
+                f"(int or integral Decimal) up to {MAX_AMOUNT}"
+            ) from None
+    if isinstance(value, bool) or not isinstance(value, int):
         raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int")
-    return Decimal(value)
+    return Decimal(check_quantity(name, value))
 
 
 def _categories(exemptions: Iterable[str] | str) -> tuple[str, ...]:
@@ -292,9 +291,50 @@ def quote(
         )
     modifiers = schedule.modifier_rules(day)
     used: set[str] = set()
+    try:
+        with exact():
+            lines = _lines(charges, modifiers, counts, categories, channel, used)
+    except DecimalException:
+        raise QuoteError(
+            f"schedule {schedule.id!r}: the quote cannot be computed exactly with these quantities"
+        ) from None
+    total = sum((line.amount for line in lines), Decimal(0))
+    if total > MAX_AMOUNT:
+        raise QuoteError(
+            f"schedule {schedule.id!r}: the total {total} is larger than the largest amount hcc "
+            f"accepts ({MAX_AMOUNT} đồng)"
+        )
+    return Quote(
+        schedule_id=schedule.id,
+        schedule_name=schedule.name,
+        on=day,
+        channel=channel,
+        exemptions=categories,
+        quantities=counts,
+        lines=tuple(lines),
+        total=total,
+        unconfirmed=any(line.unconfirmed for line in lines),
+        unused_quantities=tuple(n for n in counts if n not in used),
+    )
+
+
+def _lines(
+    charges: tuple[ChargeRule, ...],
+    modifiers: tuple[Exemption | Reduction, ...],
+    counts: dict[str, Decimal],
+    categories: tuple[str, ...],
+    channel: str,
+    used: set[str],
+) -> list[QuoteLine]:
+    """The quote lines, computed in the exact money context (see :mod:`hcc.fees._arith`)."""
     lines = []
     for rule in charges:
         qname, qty, unit_amount, gross, detail = _charge(rule, counts, used)
+        if gross > MAX_AMOUNT:
+            raise QuoteError(
+                f"rule {rule.id!r}: the amount {gross} is larger than the largest amount hcc "
+                f"accepts ({MAX_AMOUNT} đồng)"
+            )
         best: Adjustment | None = None
         for mod in modifiers:
             if mod.applies_to and rule.id not in mod.applies_to:
@@ -332,16 +372,4 @@ def quote(
                 unconfirmed=rule.unconfirmed or (best is not None and best.unconfirmed),
             )
         )
-    total = sum((line.amount for line in lines), Decimal(0))
-    return Quote(
-        schedule_id=schedule.id,
-        schedule_name=schedule.name,
-        on=day,
-        channel=channel,
-        exemptions=categories,
-        quantities=counts,
-        lines=tuple(lines),
-        total=total,
-        unconfirmed=any(line.unconfirmed for line in lines),
-        unused_quantities=tuple(n for n in counts if n not in used),
-    )
+    return lines

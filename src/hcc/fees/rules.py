@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, Self, TypeAlias
 
@@ -36,7 +36,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc.calendar._text import nfc
-from hcc.errors import FeeRuleError
+from hcc.errors import FeeRuleError, QuoteError
+from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY, exact
 
 __all__ = [
     "CHANNELS",
@@ -127,6 +128,31 @@ art. 5); the others exist so provincial schedules can state theirs.
 """
 
 
+def check_quantity(name: str, value: Any) -> int:
+    """A quantity (pages, copies, ...) as an int in ``0..MAX_QUANTITY``; booleans are not numbers.
+
+    >>> check_quantity("pages", 3)
+    3
+    >>> check_quantity("pages", True)
+    Traceback (most recent call last):
+    ...
+    hcc.errors.QuoteError: quantity pages: got True, expected a non-negative int up to 999999999
+
+    Raises:
+        QuoteError: ``value`` is not an int in ``0..MAX_QUANTITY``.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int up to {MAX_QUANTITY}")
+    if isinstance(value, Decimal):
+        if not value.is_finite() or (not value.is_zero() and value.adjusted() > 9) or value != value.to_integral_value():
+            raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int up to {MAX_QUANTITY}")
+        value = int(value)
+    if not 0 <= value <= MAX_QUANTITY:
+        shown = value if value.bit_length() <= 64 else f"<int of {value.bit_length()} bits>"
+        raise QuoteError(f"quantity {name}: got {shown}, expected a non-negative int up to {MAX_QUANTITY}")
+    return int(value)
+
+
 # -- value types ---------------------------------------------------------------------------------
 
 
@@ -202,6 +228,13 @@ class _RuleBase(_Model):
                     "fee_negative_amount",
                     "rule '{rule}': {field} is negative ({value}); amounts are >= 0",
                     {"rule": self.id, "field": name, "value": str(value)},
+                )
+            if value > MAX_AMOUNT:
+                raise PydanticCustomError(
+                    "fee_amount_too_large",
+                    "rule '{rule}': {field} = {value} is larger than the largest amount hcc "
+                    "accepts ({max} đồng)",
+                    {"rule": self.id, "field": name, "value": str(value), "max": str(MAX_AMOUNT)},
                 )
             if value != value.to_integral_value():
                 raise PydanticCustomError(
@@ -338,18 +371,24 @@ class PerUnitFee(_RuleBase):
         >>> PerUnitFee(id="x", description="x", unit="case", amount=10000,
         ...            legal_basis="y").amount_for(3)
         Decimal('30000')
+
+        Raises:
+            QuoteError: ``units`` is not an int (a bool is not one) between 0 and
+                :data:`hcc.fees.MAX_QUANTITY`.
         """
-        if self.amount is not None:
-            total = self.amount * units
-        else:
-            total = Decimal(0)
-            for tier in self.tiers:
-                last = units if tier.last is None else min(units, tier.last)
-                if last >= tier.first:
-                    total += tier.amount * (last - tier.first + 1)
-        if self.cap_per_copy is not None:
-            total = min(total, self.cap_per_copy)
-        return total
+        units = check_quantity(self.quantity, units)
+        with exact():
+            if self.amount is not None:
+                total = self.amount * units
+            else:
+                total = Decimal(0)
+                for tier in self.tiers:
+                    last = units if tier.last is None else min(units, tier.last)
+                    if last >= tier.first:
+                        total += tier.amount * (last - tier.first + 1)
+            if self.cap_per_copy is not None:
+                total = min(total, self.cap_per_copy)
+            return total
 
 
 Rounding: TypeAlias = Literal["half_up", "down", "up"]
@@ -387,10 +426,29 @@ class PercentageFee(_RuleBase):
         return (("minimum", self.minimum), ("maximum", self.maximum))
 
     def amount_for(self, value: Decimal) -> Decimal:
-        """The amount for a declared value: rate, rounding, then the bounds."""
-        from hcc.fees._arith import round_vnd
+        """The amount for a declared value: rate, rounding, then the bounds.
 
-        amount = round_vnd(value * self.rate_percent / 100, self.rounding)
+        Raises:
+            QuoteError: ``value`` is not a whole amount of đồng between 0 and
+                :data:`hcc.fees.MAX_AMOUNT`, or the rate has so many digits that the product
+                cannot be computed exactly.
+        """
+        from hcc.fees._arith import round_vnd
+        from hcc.fees.money import AmountError, to_vnd
+
+        try:
+            value = to_vnd(value)
+        except AmountError as exc:
+            raise QuoteError(f"quantity value: {exc.args[0]}") from None
+        try:
+            with exact():
+                share = value * self.rate_percent / 100
+        except DecimalException:
+            raise QuoteError(
+                f"rule {self.id!r}: {self.rate_percent} % of {value} cannot be computed exactly "
+                "(too many digits)"
+            ) from None
+        amount = round_vnd(share, self.rounding)
         if self.minimum is not None:
             amount = max(amount, self.minimum)
         if self.maximum is not None:
