@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
@@ -42,6 +41,8 @@ from pydantic import (
     field_validator,
 )
 
+from hcc.calendar._json import MAX_NESTING, JsonProblem, decode_utf8, depth_exceeds
+from hcc.calendar._json import loads as strict_json
 from hcc.calendar._text import nfc
 from hcc.errors import OverrideError
 
@@ -289,23 +290,43 @@ def _allowed(err: Any) -> str:
 
 
 def _read_file(path: Path) -> Any:
+    source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise OverrideError(
-            "file", str(path), f"a readable file ({exc.strerror})", source=str(path)
+            "file", source, f"a readable file ({exc.strerror})", source=source
         ) from None
     suffix = path.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise OverrideError("file", source, "a .toml or .json file", source=source)
     try:
-        if suffix == ".toml":
-            return tomllib.loads(text)
+        text = decode_utf8(data)
         if suffix == ".json":
-            return json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+            return strict_json(text)
+        raw = tomllib.loads(text)
+    except JsonProblem as exc:
+        if exc.kind == "encoding":
+            raise OverrideError("encoding", source, f"UTF-8 text ({exc})", source=source) from None
         raise OverrideError(
-            "file", str(path), f"valid {suffix[1:].upper()} ({exc})", source=str(path)
+            exc.key if exc.key is not None else "file",
+            source,
+            f"valid {suffix[1:].upper()} ({exc})",
+            source=source,
         ) from None
-    raise OverrideError("file", str(path), "a .toml or .json file", source=str(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise OverrideError(
+            "file", source, f"valid {suffix[1:].upper()} ({exc})", source=source
+        ) from None
+    except RecursionError:
+        raise OverrideError(
+            "file", source, f"at most {MAX_NESTING} levels of nesting", source=source
+        ) from None
+    if depth_exceeds(raw):
+        raise OverrideError(
+            "file", source, f"at most {MAX_NESTING} levels of nesting", source=source
+        )
+    return raw
 
 
 def load_official_notices() -> tuple[Notice, ...]:
