@@ -44,7 +44,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
-from hcc.calendar._text import nfc
+from hcc.calendar._text import name_text, nfc
 from hcc.deadlines import SlaStatus, classify
 from hcc.errors import ExtensionLimitError
 from hcc.fees import Quote, to_vnd
@@ -133,7 +133,10 @@ def _money(value: Any) -> Decimal:
 
 
 Text = Annotated[str, BeforeValidator(nfc), StringConstraints(min_length=1)]
-"""Non-empty text, NFC-normalised and stripped."""
+"""Non-empty text, NFC-normalised, invisible characters removed (see :mod:`hcc.calendar._text`)
+and stripped; line breaks stay."""
+Name = Annotated[str, BeforeValidator(name_text), StringConstraints(min_length=1)]
+"""A name on one line: :data:`Text` with every run of white space (line breaks too) one space."""
 Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 """An aware datetime in Vietnam time; also read from an object with a ``due_at`` (a Deadline)."""
 Day = Annotated[dt.date, BeforeValidator(_day)]
@@ -159,8 +162,8 @@ class Office(_Model):
     ('ỦY BAN NHÂN DÂN HUYỆN NGHI LỘC', 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ')
     """
 
-    name: Text
-    place: Text
+    name: Name
+    place: Name
     parent: Text | None = None
     unit: Text | None = None
     address: Text | None = None
@@ -200,7 +203,7 @@ class Applicant(_Model):
     'Quý cơ quan, tổ chức'
     """
 
-    name: Text
+    name: Name
     title: Text | None = None
     organisation: bool = False
     address: Text | None = None
@@ -233,8 +236,8 @@ class Signer(_Model):
     ('TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH')
     """
 
-    name: Text
-    position: Text | None = None
+    name: Name
+    position: Name | None = None
     on_behalf: tuple[Text, ...] = ()
 
     @property
@@ -254,7 +257,7 @@ class DocumentItem(_Model):
     1
     """
 
-    name: Text
+    name: Name
     originals: int = Field(default=1, ge=0)
     copies: int = Field(default=0, ge=0)
     note: Text | None = None
@@ -283,7 +286,7 @@ class ProcedureInfo(_Model):
     '1.001193'
     """
 
-    name: Text
+    name: Name
     code: Text | None = None
     field: Text | None = None
     time_limit: Text | None = None
@@ -434,7 +437,7 @@ class ReceiptContext(_Context):
     procedure: ProcedureInfo
     dossier: DossierInfo
     receiver: Signer
-    pickup_place: Text
+    pickup_place: Name
     number: Text | None = None
     documents: tuple[DocumentItem, ...] | None = None
     register_book: Text | None = None
@@ -500,7 +503,7 @@ class SupplementItem(_Model):
     1
     """
 
-    name: Text
+    name: Name
     originals: int = Field(default=1, ge=0)
     copies: int = Field(default=0, ge=0)
     detail: Text | None = None
@@ -667,13 +670,13 @@ class HandOver(_Model):
     'early'
     """
 
-    from_unit: Text
-    to_unit: Text
+    from_unit: Name
+    to_unit: Name
     handed_at: Moment
     due_at: Moment | None = None
     result: HandOverResult | None = None
-    giver: Text | None = None
-    taker: Text | None = None
+    giver: Name | None = None
+    taker: Name | None = None
     note: Text | None = None
 
     @property
@@ -705,7 +708,7 @@ class ControlSlipContext(_Context):
     applicant: Applicant
     procedure: ProcedureInfo
     dossier: DossierInfo
-    lead_agency: Text
+    lead_agency: Name
     steps: tuple[HandOver, ...] = Field(min_length=1)
     coordinating_agencies: tuple[Text, ...] = ()
 
@@ -726,13 +729,13 @@ class RegisterRow(_Model):
 
     number: int = Field(ge=1)
     dossier_code: Text
-    procedure_name: Text
-    applicant_name: Text
+    procedure_name: Name
+    applicant_name: Name
     received_at: Moment
     sets: int = Field(default=1, ge=1)
     address: Text | None = None
     phone: Text | None = None
-    lead_agency: Text | None = None
+    lead_agency: Name | None = None
     due_at: Moment | None = None
     transferred_at: Moment | None = None
     result_received_at: Moment | None = None
@@ -818,7 +821,7 @@ class ListingEntry(_Model):
     Decimal('0')
     """
 
-    name: Text
+    name: Name
     statutory_time_limit: Text
     fee: Money | Text
     code: Text | None = None
@@ -919,7 +922,7 @@ class Deceased(_Model):
     'hưởng thọ 86 tuổi'
     """
 
-    name: Text
+    name: Name
     title: Text = "Ông/Bà"
     died_on: Day
     age: int | None = Field(default=None, ge=0, le=150)
@@ -1052,7 +1055,7 @@ class Requester(_Model):
     'Cha'
     """
 
-    name: Text
+    name: Name
     residence: Text
     id_document: Text
     relationship: Text
@@ -1066,7 +1069,7 @@ class ChildParticulars(_Model):
     'Việt Nam'
     """
 
-    name: Text
+    name: Name
     birth_date: Day
     sex: Literal["Nam", "Nữ"]
     ethnicity: Text
@@ -1083,7 +1086,7 @@ class ParentParticulars(_Model):
     '1995'
     """
 
-    name: Text
+    name: Name
     born: Day | int
     ethnicity: Text
     residence: Text
@@ -1114,7 +1117,7 @@ class BirthDeclarationContext(_Context):
     addressee: Text
     requester: Requester
     child: ChildParticulars
-    place: Text
+    place: Name
     made_on: Day
     mother: ParentParticulars | None = None
     father: ParentParticulars | None = None

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
+from hcc.calendar._text import name_text
 from hcc.deadlines import (
     ClockEvent,
     Deadline,
@@ -249,20 +250,15 @@ class Dossier(BaseModel):
     def _code(cls, v: Any) -> Any:
         return DossierCode.parse(v) if isinstance(v, str) else v
 
-    @field_validator(
-        "procedure_code",
-        "procedure_name",
-        "field",
-        "lead_agency",
-        "applicant",
-        "address",
-        "phone",
-        "note",
-        mode="before",
-    )
+    @field_validator("procedure_code", "address", "phone", "note", mode="before")
     @classmethod
     def _text(cls, v: Any) -> Any:
         return nfc_or_none(v)
+
+    @field_validator("procedure_name", "field", "lead_agency", "applicant", mode="before")
+    @classmethod
+    def _name(cls, v: Any) -> Any:  # names are one line (see hcc.calendar._text)
+        return nfc_or_none(name_text(v))
 
     @field_validator("time_limit", "statutory_limit", mode="before")
     @classmethod

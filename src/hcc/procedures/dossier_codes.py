@@ -37,7 +37,7 @@ MAX_SERIAL = 9999
 _UNIT_RE = re.compile(UNIT_PATTERN)
 _CODE_RE = re.compile(
     r"^(?P<unit>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2})"
-    r"-(?P<date>\d{6})-(?P<serial>\d{4})$"
+    r"-(?P<date>[0-9]{6})-(?P<serial>[0-9]{4})\Z"
 )
 _EXPECTED = "V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, e.g. '000.00.15.H38-260105-0007'"
 

@@ -53,7 +53,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc.calendar._text import nfc
+from hcc.calendar._text import name_text, nfc, strip_invisible
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import HccError, TimeLimitParseError
 
@@ -76,7 +76,7 @@ __all__ = [
     "nfc",
 ]
 
-CODE_PATTERN = r"^\d\.\d{6}(\.[A-Z0-9]+)?$"
+CODE_PATTERN = r"^[0-9]\.[0-9]{6}(\.[A-Z0-9]+)?$"
 """A procedure code (mã thủ tục): ``1.001193``, optionally with a province suffix (``1.000948.H38``)."""
 _CODE_RE = re.compile(CODE_PATTERN)
 FEE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -88,14 +88,24 @@ def _text(value: str) -> str:
     # records); NFC of text already in NFC is a quick check that returns the same string
     if not value.isascii():
         value = unicodedata.normalize("NFC", value)
-    value = value.strip()
+    value = strip_invisible(value).strip()
     if not value:
         raise PydanticCustomError("string_too_short", "text must not be empty")
     return value
 
 
+def _name(value: str) -> str:
+    value = name_text(_text(value))
+    if not value:  # pragma: no cover - _text refused it already
+        raise PydanticCustomError("string_too_short", "text must not be empty")
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
-"""Non-empty text, NFC-normalised and stripped."""
+"""Non-empty text, NFC-normalised, invisible characters removed (see
+:mod:`hcc.calendar._text`), stripped."""
+Name = Annotated[str, AfterValidator(_name), WithJsonSchema({"type": "string", "minLength": 1})]
+"""A name on one line: :data:`Text` with every run of white space (line breaks too) one space."""
 ProcedureCode = Annotated[
     str,
     BeforeValidator(nfc),
@@ -342,13 +352,13 @@ class Agencies(_Model):
     ('Ủy ban nhân dân cấp xã',)
     """
 
-    implementing: tuple[Text, ...] = Field(min_length=1)
+    implementing: tuple[Name, ...] = Field(min_length=1)
     """Cơ quan thực hiện (at least one)."""
-    competent: tuple[Text, ...] = ()
+    competent: tuple[Name, ...] = ()
     """Cơ quan có thẩm quyền quyết định."""
-    authorised: tuple[Text, ...] = ()
+    authorised: tuple[Name, ...] = ()
     """Cơ quan được ủy quyền."""
-    coordinating: tuple[Text, ...] = ()
+    coordinating: tuple[Name, ...] = ()
     """Cơ quan phối hợp."""
 
 
@@ -365,7 +375,7 @@ class Step(_Model):
     """
 
     description: Text
-    agency: Text | None = None
+    agency: Name | None = None
     allotment: Limit | None = None
 
 
@@ -463,8 +473,8 @@ class Procedure(_Model):
     """
 
     code: ProcedureCode
-    name: Text
-    field: Text
+    name: Name
+    field: Name
     """Lĩnh vực ("Hộ tịch", "Chứng thực", "Đất đai")."""
     field_code: Text | None = None
     levels: tuple[Level, ...] = Field(min_length=1)
@@ -635,7 +645,7 @@ def is_procedure_code(value: str) -> bool:
     >>> is_procedure_code("1.000948.H38"), is_procedure_code("1.1193")
     (True, False)
     """
-    return bool(_CODE_RE.match(value))
+    return isinstance(value, str) and _CODE_RE.fullmatch(value) is not None
 
 
 def _example() -> Procedure:
