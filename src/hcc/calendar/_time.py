@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from hcc.errors import HccError
+from hcc.errors import InvalidInputError
 
 __all__ = ["VN_TZ", "InvalidInputError", "as_date", "as_vn_datetime"]
 
@@ -23,22 +23,6 @@ def _load_tz() -> dt.tzinfo:
 
 VN_TZ: dt.tzinfo = _load_tz()
 """The time zone of every aware datetime hcc returns (Asia/Ho_Chi_Minh, UTC+7)."""
-
-
-class InvalidInputError(HccError, TypeError, ValueError):
-    """An argument of the wrong type or form; names the field, the value and what is allowed.
-
-    It is both a ``TypeError`` and a ``ValueError`` so either ``except`` clause catches it.
-
-    >>> str(InvalidInputError("d", 42, "a datetime.date or an ISO date string"))
-    'd: got 42 (int), expected a datetime.date or an ISO date string'
-    """
-
-    def __init__(self, field: str, value: object, allowed: str) -> None:
-        self.field = field
-        self.value = value
-        self.allowed = allowed
-        super().__init__(f"{field}: got {value!r} ({type(value).__name__}), expected {allowed}")
 
 
 def as_vn_datetime(value: object, field: str = "moment") -> dt.datetime:

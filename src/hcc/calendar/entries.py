@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
@@ -41,6 +40,7 @@ from pydantic import (
     field_validator,
 )
 
+from hcc._model import HccModel
 from hcc.calendar._json import MAX_NESTING, JsonProblem, decode_utf8, depth_exceeds
 from hcc.calendar._json import loads as strict_json
 from hcc.calendar._text import nfc
@@ -92,7 +92,7 @@ WORKING_KINDS = frozenset({DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.LO
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class CalendarEntry(BaseModel):
+class CalendarEntry(HccModel):
     """One dated row: its kind, Vietnamese name and legal source.
 
     >>> e = CalendarEntry(date=dt.date(2026, 1, 10), kind="working_saturday",
@@ -127,7 +127,7 @@ class CalendarEntry(BaseModel):
         return self.kind in WORKING_KINDS
 
 
-class Notice(BaseModel):
+class Notice(HccModel):
     """The official schedule of one year; it decides every day of that year.
 
     ``days`` lists every weekday off and every worked Saturday (weekend holidays may be listed for
@@ -150,7 +150,7 @@ class Notice(BaseModel):
         return nfc(v)
 
 
-class CalendarOverrides(BaseModel):
+class CalendarOverrides(HccModel):
     """A set of overrides: whole-year notices and local rows.
 
     >>> CalendarOverrides.model_validate({"days": [{"date": "2027-03-06",

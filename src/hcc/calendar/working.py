@@ -28,8 +28,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel
 from hcc.calendar._time import VN_TZ, InvalidInputError, as_date, as_vn_datetime
 from hcc.calendar.entries import (
     CalendarEntry,
@@ -57,7 +58,7 @@ StatutoryRules = Callable[[range], Mapping[dt.date, tuple[DayKind, str, str]]]
 """A function giving, for a range of years, the statutory days: date -> (kind, name, source)."""
 
 
-class DayInfo(BaseModel):
+class DayInfo(HccModel):
     """Everything the calendar knows about one date.
 
     >>> info = vietnam_calendar().day_info(dt.date(2026, 1, 2))

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel
 from hcc.calendar import WorkingCalendar, as_vn_datetime
 from hcc.deadlines.compute import _appointment, _core
 from hcc.deadlines.events import (
@@ -100,7 +101,7 @@ def classify(done_at: dt.datetime, due_at: dt.datetime) -> Classification:
     return Classification.ON_TIME
 
 
-class StepStatus(BaseModel):
+class StepStatus(HccModel):
     """One agency's step of an inter-agency procedure, against its allotment (form 05).
 
     A step runs from the receipt (first step) or a hand-over to the next hand-over or the
@@ -126,7 +127,7 @@ class StepStatus(BaseModel):
     elapsed: dt.timedelta
 
 
-class SlaStatus(BaseModel):
+class SlaStatus(HccModel):
     """The state of a dossier's clock at moment ``at``.
 
     * ``started_at``: the effective start of the current count (the receipt, or the last

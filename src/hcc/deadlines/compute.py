@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel
 from hcc.calendar import (
     VN_TZ,
     DayInfo,
@@ -51,7 +52,7 @@ _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 Output = Literal["due_at", "due_date", "deadline"]
 
 
-class Deadline(BaseModel):
+class Deadline(HccModel):
     """A computed deadline, with everything needed to explain it.
 
     ``received_at`` is the receipt as given (aware, Vietnam time); ``effective_received_at`` the

@@ -34,6 +34,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from hcc._model import HccModel
 from hcc.calendar import as_vn_datetime
 from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit
@@ -85,7 +86,7 @@ Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 """An aware moment in Vietnam time; naive input is Vietnam local time."""
 
 
-class _Event(BaseModel):
+class _Event(HccModel):
     """Common fields: ``at`` (aware, Vietnam time) and an optional free-text ``note``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -13,8 +13,9 @@ import itertools
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from hcc._model import HccModel
 from hcc.deadlines.limits import TimeUnit
 
 __all__ = ["AfterHoursRule", "AppointmentTime", "DeadlinePolicy", "SupplementRule"]
@@ -63,7 +64,7 @@ class SupplementRule(StrEnum):
 Threshold = Annotated[float, Field(gt=0)]
 
 
-class DeadlinePolicy(BaseModel):
+class DeadlinePolicy(HccModel):
     """The counting choices that the law leaves open, with documented defaults.
 
     ``DeadlinePolicy()`` is the Decree 61/2018 reading (:meth:`decree_61_2018`):

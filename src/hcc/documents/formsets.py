@@ -21,8 +21,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from hcc._model import HccModel
 from hcc.errors import UnknownDocumentError
 
 __all__ = ["DEFAULT_FORM_SET", "FormSet", "FormSpec", "form_set", "form_sets"]
@@ -31,7 +32,7 @@ DEFAULT_FORM_SET = "tt01-2018"
 """The form set used when none is named (Circular 01/2018/TT-VPCP)."""
 
 
-class FormSpec(BaseModel):
+class FormSpec(HccModel):
     """One document kind within a form set.
 
     ``form`` is the form number ("01") or None for a letter outside the statutory forms; ``paper``
@@ -61,7 +62,7 @@ class FormSpec(BaseModel):
         return f"Mẫu số {self.form}" if self.form else ""
 
 
-class FormSet(BaseModel):
+class FormSet(HccModel):
     """A versioned set of one-stop forms and letters, with its legal basis and validity.
 
     >>> form_set("tt03-2025").valid_from

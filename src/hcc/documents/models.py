@@ -33,7 +33,6 @@ from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -43,6 +42,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc._model import HccModel
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
 from hcc.calendar._text import name_text, nfc
 from hcc.deadlines import SlaStatus, classify
@@ -145,7 +145,7 @@ Money = Annotated[Decimal, BeforeValidator(_money)]
 """A non-negative whole number of đồng."""
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -778,7 +778,7 @@ class RegisterContext(_Context):
     >>> RegisterContext.model_validate(data)
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for RegisterContext
+    hcc.errors.ModelValidationError: 1 validation error for RegisterContext
     ...
     """
 

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from hcc._model import HccModel
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
 from hcc.calendar._text import name_text
 from hcc.deadlines import (
@@ -63,7 +64,7 @@ __all__ = ["AgencyStep", "Dossier", "Supplement"]
 _DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
-class AgencyStep(BaseModel):
+class AgencyStep(HccModel):
     """One hand-over to another agency: ``[sent_at, back_at)``; ``back_at`` is None while there.
 
     The step ends when the dossier comes back (``transfer_returned``), moves on to the next
@@ -82,7 +83,7 @@ class AgencyStep(BaseModel):
     allotment: TimeLimit | None = None
 
 
-class Supplement(BaseModel):
+class Supplement(HccModel):
     """One request to supplement: ``[requested_at, received_at)``; ``received_at`` None while open.
 
     >>> Supplement(requested_at=dt.datetime(2026, 3, 3, 9)).received_at is None
@@ -199,7 +200,7 @@ def _pick(limit: TimeLimit, alternate: bool) -> TimeLimit:
     return limit
 
 
-class Dossier(BaseModel):
+class Dossier(HccModel):
     """A dossier: its identity, the limits that apply to it, and its append-only event log.
 
     ``time_limit`` is the limit the dossier is held to (the local committed one when there is one);

@@ -36,8 +36,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, ValidationInfo, field_validator, model_validator
 
+from hcc._model import HccModel
 from hcc.calendar import as_vn_datetime
 from hcc.calendar._text import nfc
 from hcc.deadlines import TimeLimit
@@ -133,7 +134,7 @@ _REQUIRED: dict[EventKind, tuple[str, ...]] = {
 }
 
 
-class DossierEvent(BaseModel):
+class DossierEvent(HccModel):
     """One dated event of a dossier's log.
 
     ``at`` is an aware datetime in Vietnam time (naive input is Vietnam local time). Fields that
@@ -144,7 +145,7 @@ class DossierEvent(BaseModel):
     >>> DossierEvent(kind="returned", at=dt.datetime(2026, 3, 9, 10), rating="satisfied")
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for DossierEvent
+    hcc.errors.ModelValidationError: 1 validation error for DossierEvent
     ...
     """
 

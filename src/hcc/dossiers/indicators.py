@@ -42,8 +42,9 @@ from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, computed_field, model_validator
+from pydantic import ConfigDict, computed_field, model_validator
 
+from hcc._model import HccModel
 from hcc.calendar import (
     VN_TZ,
     InvalidInputError,
@@ -83,7 +84,7 @@ __all__ = [
 ]
 
 
-class Period(BaseModel):
+class Period(HccModel):
     """A reporting period: the dates ``[start, end]``, both included (Vietnam local dates).
 
     >>> p = Period.month(2026, 2)
@@ -233,7 +234,7 @@ def _ratio(num: int, den: int) -> Fraction | None:
     return Fraction(num, den) if den else None
 
 
-class Indicators(BaseModel):
+class Indicators(HccModel):
     """The service indicators of a set of dossiers over a period (see the module docstring).
 
     Counts are stored; ratios are computed from them (exact fractions; ``None`` when the
@@ -579,7 +580,7 @@ def group_indicators(
 _INDEX = {Classification.EARLY: 2, Classification.ON_TIME: 1, Classification.LATE: 0}
 
 
-class AgencyIndex(BaseModel):
+class AgencyIndex(HccModel):
     """Circular 01/2018 index 2 for one agency's step: 2 early, 1 on time, 0 late vs its allotment.
 
     >>> AgencyIndex(step=1, agency="Chi cục Thuế", classification="early", index=2).index
@@ -595,7 +596,7 @@ class AgencyIndex(BaseModel):
     index: int
 
 
-class Circular01Indices(BaseModel):
+class Circular01Indices(HccModel):
     """The per-dossier indices of Circular 01/2018/TT-VPCP art. 13 that the log determines.
 
     ``index1``: the total time against the **statutory** limit (``Dossier.statutory_limit``,

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from decimal import Decimal, DecimalException
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel
 from hcc.calendar import as_date
 from hcc.calendar._text import nfc
 from hcc.errors import QuoteError
@@ -38,7 +39,7 @@ from hcc.fees.rules import (
 __all__ = ["Adjustment", "Quote", "QuoteLine", "quote"]
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 

@@ -24,7 +24,6 @@ from types import MappingProxyType
 from typing import Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
@@ -35,6 +34,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc._model import HccModel
 from hcc.calendar._text import nfc
 from hcc.errors import FeeRuleError, QuoteError
 from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY, exact
@@ -170,7 +170,7 @@ _Exact = Annotated[Decimal, BeforeValidator(_no_float)]
 _Text = Annotated[str, Field(min_length=1)]
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 

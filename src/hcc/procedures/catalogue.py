@@ -24,8 +24,9 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import ConfigDict, field_validator
 
+from hcc._model import HccModel
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import CatalogueValidationError, UnknownProcedureError
 from hcc.fees import FeeSchedule, Quote, standard_fee_schedules
@@ -51,7 +52,7 @@ NO_FEE_ID = "khong-thu"
 """The schedule id a channel without ``fee_schedule`` is quoted with: no rule, total 0."""
 
 
-class CatalogueData(BaseModel):
+class CatalogueData(HccModel):
     """The shape of a catalogue file (JSON or TOML) and of :meth:`Catalogue.to_json`.
 
     ``version`` names the edition ("2026.1", a publishing decision); ``sources`` say where the
@@ -81,7 +82,7 @@ class CatalogueData(BaseModel):
         return v
 
 
-class FieldChange(BaseModel):
+class FieldChange(HccModel):
     """One changed field of a procedure: its path (``channels[0].time_limit``), old and new value.
 
     A value is ``None`` where the field (or list item) is absent on that side.
@@ -101,7 +102,7 @@ class FieldChange(BaseModel):
         return f"{self.path}: {self.old!r} → {self.new!r}"
 
 
-class ProcedureChange(BaseModel):
+class ProcedureChange(HccModel):
     """A procedure present in both catalogues whose record changed.
 
     >>> ProcedureChange(code="1.001193", name="Đăng ký khai sinh",
@@ -121,7 +122,7 @@ class ProcedureChange(BaseModel):
         return tuple(c.path for c in self.changes)
 
 
-class CatalogueDiff(BaseModel):
+class CatalogueDiff(HccModel):
     """What changed from one catalogue to another: what a district must re-post at its counter.
 
     ``added`` and ``removed`` are records; ``changed`` lists, per code, every changed field path.

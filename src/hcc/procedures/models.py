@@ -38,7 +38,6 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -53,6 +52,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc._model import HccModel
 from hcc.calendar._text import name_text, nfc, strip_invisible
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import HccError, TimeLimitParseError
@@ -270,7 +270,7 @@ _SHARED_FIELDS_SETS: dict[frozenset[str], _SharedFieldsSet] = {}
 _MAX_SHARED_FIELDS_SETS = 4096
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     @model_validator(mode="after")

@@ -57,6 +57,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from hcc._model import HccModel
 from hcc.calendar._json import MAX_NESTING, JsonProblem, decode_utf8, depth_exceeds
 from hcc.calendar._json import loads as strict_json
 from hcc.errors import CatalogueValidationError
@@ -74,7 +75,7 @@ __all__ = [
 ]
 
 
-class CatalogueProblem(BaseModel):
+class CatalogueProblem(HccModel):
     """One problem in a catalogue, with its location.
 
     ``section`` is ``"procedures"``, ``"fee_schedules"`` or ``""`` (the top level or the file);
@@ -118,7 +119,7 @@ class CatalogueProblem(BaseModel):
         return f"{head}: {self.message} [{self.kind}]" if head else f"{self.message} [{self.kind}]"
 
 
-class CatalogueReport(BaseModel):
+class CatalogueReport(HccModel):
     """The findings of :func:`validate_catalogue`: errors, warnings and how many records were read.
 
     ``ok`` is true when there is no error (warnings do not count). ``warnings`` notes what could not

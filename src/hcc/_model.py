@@ -1,0 +1,54 @@
+"""The base of hcc's pydantic models: pydantic's errors become :class:`hcc.errors.ModelValidationError`.
+
+A model of hcc built from bad data (``Session(start="25:00", ...)``, ``Model.model_validate(...)``,
+``Model.model_validate_json(...)``) raises :class:`~hcc.errors.ModelValidationError`, which is at
+once an :class:`~hcc.errors.HccError` and a :class:`pydantic.ValidationError` (so a ``ValueError``)
+with pydantic's locations, type codes and inputs. Nothing else changes: the check is the model's
+own, and code that catches ``pydantic.ValidationError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from pydantic import BaseModel, ValidationError
+
+from hcc.errors import ModelValidationError
+
+__all__ = ["HccModel"]
+
+
+class HccModel(BaseModel):
+    """A pydantic model whose validation errors are :class:`~hcc.errors.ModelValidationError`.
+
+    >>> class Point(HccModel):
+    ...     x: int
+    >>> Point(x="a")
+    Traceback (most recent call last):
+    ...
+    hcc.errors.ModelValidationError: 1 validation error for Point
+    x
+      Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input_value='a', input_type=str]
+    """
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise ModelValidationError.from_pydantic(exc) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as exc:
+            raise ModelValidationError.from_pydantic(exc) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate_json``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as exc:
+            raise ModelValidationError.from_pydantic(exc) from None
