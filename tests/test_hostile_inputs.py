@@ -208,6 +208,7 @@ def call_with_watchdog(label: str, fn: Callable[..., Any], *args: Any, **kwargs:
     """Call ``fn`` in a worker thread; fail if it does not return within WATCHDOG_SECONDS, or
     if it raises anything but an HccError. Returns the result (or the HccError raised)."""
     box: dict[str, Any] = {}
+    before = _state()
 
     def run() -> None:
         try:
@@ -220,6 +221,7 @@ def call_with_watchdog(label: str, fn: Callable[..., Any], *args: Any, **kwargs:
     worker.join(WATCHDOG_SECONDS)
     if worker.is_alive():
         pytest.fail(f"{label} did not return within {WATCHDOG_SECONDS} s for {_show(args, kwargs)}")
+    assert _state() == before, f"{label} changed process-wide state for {_show(args, kwargs)}"
     error = box.get("error")
     if error is not None:
         if not isinstance(error, HccError):
@@ -233,8 +235,18 @@ def call_with_watchdog(label: str, fn: Callable[..., Any], *args: Any, **kwargs:
 
 
 def _show(args: Any, kwargs: Any) -> str:
-    text = repr((args, kwargs))
-    return text if len(text) < 400 else text[:400] + "…"
+    parts = [_short(a) for a in args] + [f"{k}={_short(v)}" for k, v in kwargs.items()]
+    return "(" + ", ".join(parts) + ")"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        return f"<int of {value.bit_length()} bits>"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a value whose repr fails is still shown by type
+        text = f"<{type(value).__name__}>"
+    return text if len(text) < 120 else text[:120] + "…"
 
 
 # ---------------------------------------------------------------------------- entry points
@@ -271,6 +283,8 @@ def _entry_points() -> dict[str, Any]:
             obj = getattr(module, name)
             if inspect.ismodule(obj) or not callable(obj):
                 continue
+            if not str(getattr(obj, "__module__", "")).startswith("hcc"):
+                continue  # a type alias (Callable, Literal, a union) is not an entry point
             if isinstance(obj, type) and issubclass(obj, BaseException):
                 continue  # errors are raised, not called with data
             key = f"{obj.__module__}.{getattr(obj, '__qualname__', name)}"
@@ -373,7 +387,6 @@ def _answers() -> dict[str, Any]:
     }
 
 
-STATE_BEFORE = _state()
 ANSWERS_BEFORE = _answers()
 
 
@@ -533,7 +546,7 @@ def test_methods_raise_only_hcc_errors(name: str) -> None:
     check()
 
 
-def test_no_answer_changed_and_no_process_state_touched() -> None:
-    """Runs last in this module (pytest keeps file order): the hostile calls above changed nothing."""
+def test_no_answer_changed() -> None:
+    """Runs last in this module (pytest keeps file order): the hostile calls above changed no
+    answer (each call also checked that it left the process-wide state as it found it)."""
     assert _answers() == ANSWERS_BEFORE
-    assert _state() == STATE_BEFORE

@@ -9,13 +9,14 @@ own, and code that catches ``pydantic.ValidationError`` keeps working.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, ValidationError
 
-from hcc.errors import ModelValidationError
+from hcc.errors import InvalidInputError, ModelValidationError
 
-__all__ = ["HccModel"]
+__all__ = ["HccModel", "HccStrEnum"]
 
 
 class HccModel(BaseModel):
@@ -23,12 +24,11 @@ class HccModel(BaseModel):
 
     >>> class Point(HccModel):
     ...     x: int
-    >>> Point(x="a")
-    Traceback (most recent call last):
-    ...
-    hcc.errors.ModelValidationError: 1 validation error for Point
-    x
-      Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input_value='a', input_type=str]
+    >>> try:
+    ...     Point(x="a")
+    ... except ModelValidationError as e:
+    ...     print(e.title, e.errors()[0]["loc"], e.errors()[0]["type"])
+    Point ('x',) int_parsing
     """
 
     def __init__(self, /, **data: Any) -> None:
@@ -52,3 +52,28 @@ class HccModel(BaseModel):
             return super().model_validate_json(json_data, **kwargs)
         except ValidationError as exc:
             raise ModelValidationError.from_pydantic(exc) from None
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate_strings``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
+        try:
+            return super().model_validate_strings(obj, **kwargs)
+        except ValidationError as exc:
+            raise ModelValidationError.from_pydantic(exc) from None
+
+
+class HccStrEnum(StrEnum):
+    """A ``StrEnum`` whose look-up of an unknown value raises :class:`~hcc.errors.InvalidInputError`
+    (a ``ValueError``, as ``Enum`` raises, and an ``HccError``) naming the allowed values.
+
+    >>> class Colour(HccStrEnum):
+    ...     RED = "red"
+    >>> Colour("blue")
+    Traceback (most recent call last):
+    ...
+    hcc.errors.InvalidInputError: Colour: got 'blue' (str), expected one of: red
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise InvalidInputError(cls.__name__, value, "one of: " + ", ".join(m.value for m in cls))

@@ -85,7 +85,9 @@ class InvalidInputError(HccError, TypeError, ValueError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{field}: got {_short_repr(value)} ({type(value).__name__}), expected {allowed}")
+        super().__init__(
+            f"{field}: got {_short_repr(value)} ({type(value).__name__}), expected {allowed}"
+        )
 
 
 def _short_repr(value: object, limit: int = 200) -> str:
@@ -138,7 +140,8 @@ class ModelValidationError(HccError, _PydanticValidationError):
             detail: dict[str, Any] = {"loc": tuple(err["loc"]), "input": err.get("input")}
             try:  # a pydantic error type: rebuilt from its own code and context
                 probe = _PydanticValidationError.from_exception_data(
-                    exc.title, [{"type": kind, "loc": (), "input": None, **({"ctx": ctx} if ctx else {})}]  # type: ignore[list-item]
+                    exc.title,
+                    [{"type": kind, "loc": (), "input": None, **({"ctx": ctx} if ctx else {})}],  # type: ignore[list-item]
                 )
                 same = probe.errors(include_url=False)[0]["msg"] == err["msg"]
             except (KeyError, TypeError, ValueError):

@@ -27,7 +27,6 @@ import csv
 import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -40,7 +39,7 @@ from pydantic import (
     field_validator,
 )
 
-from hcc._model import HccModel
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar._json import MAX_NESTING, JsonProblem, decode_utf8, depth_exceeds
 from hcc.calendar._json import loads as strict_json
 from hcc.calendar._text import nfc
@@ -57,7 +56,7 @@ __all__ = [
 ]
 
 
-class DayKind(StrEnum):
+class DayKind(HccStrEnum):
     """Why a day is or is not a working day.
 
     >>> DayKind("working_saturday") is DayKind.WORKING_SATURDAY

@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterable, Sequence
-from enum import StrEnum
 from typing import Any
 
 from pydantic import ConfigDict
 
-from hcc._model import HccModel
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import WorkingCalendar, as_vn_datetime
 from hcc.deadlines.compute import _appointment, _core
 from hcc.deadlines.events import (
@@ -49,7 +48,7 @@ __all__ = [
 _ZERO = dt.timedelta(0)
 
 
-class ClockState(StrEnum):
+class ClockState(HccStrEnum):
     """Where a dossier's clock stands.
 
     ``running``: counting, not past the current due moment; ``paused``: waiting for a
@@ -68,7 +67,7 @@ class ClockState(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Classification(StrEnum):
+class Classification(HccStrEnum):
     """Early (trước hạn), on time (đúng hạn) or late (quá hạn), as reports count dossiers.
 
     >>> Classification("on_time").value

@@ -29,12 +29,11 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from hcc._model import HccModel
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import as_vn_datetime
 from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit
@@ -53,7 +52,7 @@ __all__ = [
 ]
 
 
-class EventKind(StrEnum):
+class EventKind(HccStrEnum):
     """The kinds of clock events (the ``kind`` field of each event model).
 
     >>> EventKind.RECEIVED.value, Received(at="2026-03-02T09:00:00").kind

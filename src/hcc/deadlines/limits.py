@@ -30,18 +30,18 @@ import functools
 import math
 import re
 import unicodedata
-from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import ConfigDict, field_validator, model_validator
 
+from hcc._model import HccModel, HccStrEnum
 from hcc.deadlines._text import fold_text
 from hcc.errors import TimeLimitParseError
 
 __all__ = ["TimeLimit", "TimeUnit"]
 
 
-class TimeUnit(StrEnum):
+class TimeUnit(HccStrEnum):
     """The unit of a processing time limit.
 
     >>> TimeUnit("working_days") is TimeUnit.WORKING_DAYS
@@ -77,7 +77,7 @@ MIN_OFFICE_HOURS_PER_DAY = 4
 """The fewest office hours :meth:`TimeLimit.exceeds` assumes a working day has (a Saturday morning)."""
 
 
-class TimeLimit(BaseModel):
+class TimeLimit(HccModel):
     """A processing time limit: ``amount`` of ``unit``, and possibly an alternate limit.
 
     ``amount`` is 0 for ``same_day`` and ``immediate`` (they have no count); counted units accept

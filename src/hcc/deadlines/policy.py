@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import ConfigDict, Field, field_validator
 
-from hcc._model import HccModel
+from hcc._model import HccModel, HccStrEnum
 from hcc.deadlines.limits import TimeUnit
 
 __all__ = ["AfterHoursRule", "AppointmentTime", "DeadlinePolicy", "SupplementRule"]
 
 
-class AfterHoursRule(StrEnum):
+class AfterHoursRule(HccStrEnum):
     """How a receipt outside office hours (or on a day off) is counted.
 
     >>> AfterHoursRule("next_opening").value
@@ -34,7 +33,7 @@ class AfterHoursRule(StrEnum):
     """Count from the calendar day of receipt, whatever the hour (Civil Code 2015 art. 147)."""
 
 
-class AppointmentTime(StrEnum):
+class AppointmentTime(HccStrEnum):
     """The time of day of a day-based due date (form 01 prints "... giờ ... phút, ngày ...").
 
     >>> AppointmentTime.CLOSING_TIME.value
@@ -48,7 +47,7 @@ class AppointmentTime(StrEnum):
     office hours). Other units keep the closing time."""
 
 
-class SupplementRule(StrEnum):
+class SupplementRule(HccStrEnum):
     """What a request to supplement the dossier does to the clock.
 
     >>> SupplementRule.RESET.value

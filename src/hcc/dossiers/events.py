@@ -33,12 +33,11 @@ Every kind accepts ``note`` and ``officer`` (free text, NFC-normalised).
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
 from pydantic import ConfigDict, ValidationInfo, field_validator, model_validator
 
-from hcc._model import HccModel
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import as_vn_datetime
 from hcc.calendar._text import nfc
 from hcc.deadlines import TimeLimit
@@ -52,7 +51,7 @@ def nfc_or_none(value: Any) -> Any:
     return value or None if isinstance(value, str) else value
 
 
-class EventKind(StrEnum):
+class EventKind(HccStrEnum):
     """What happened to a dossier.
 
     >>> EventKind("posted") is EventKind.POSTED
@@ -87,7 +86,7 @@ class EventKind(StrEnum):
     """The applicant rates the service; it does not change the dossier's state."""
 
 
-class Rating(StrEnum):
+class Rating(HccStrEnum):
     """The applicant's satisfaction, on the three-level scale of the national portal.
 
     The scale's labels follow common portal practice (Rất hài lòng / Hài lòng / Không hài lòng);

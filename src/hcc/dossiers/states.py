@@ -30,9 +30,9 @@ hcc.errors.InvalidTransitionError: event 'supplement_requested' is not allowed i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 from types import MappingProxyType
 
+from hcc._model import HccStrEnum
 from hcc.dossiers.events import EventKind
 from hcc.errors import InvalidTransitionError
 
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-class DossierState(StrEnum):
+class DossierState(HccStrEnum):
     """Where a dossier stands.
 
     >>> DossierState.AWAITING_SUPPLEMENT.label

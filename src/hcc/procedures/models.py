@@ -32,7 +32,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -52,7 +51,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._model import HccModel
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar._text import name_text, nfc, strip_invisible
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import HccError, TimeLimitParseError
@@ -157,7 +156,7 @@ def _unique(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return values
 
 
-class Level(StrEnum):
+class Level(HccStrEnum):
     """Level of government that carries out a procedure (cấp thực hiện); a record may have several.
 
     >>> Level("commune").label
@@ -193,7 +192,7 @@ _LEVEL_LABELS = {
 }
 
 
-class ChannelKind(StrEnum):
+class ChannelKind(HccStrEnum):
     """How a dossier is filed (cách thức thực hiện); each channel has its own row.
 
     >>> ChannelKind("online").label
@@ -215,7 +214,7 @@ class ChannelKind(StrEnum):
         ]
 
 
-class OnlineLevel(StrEnum):
+class OnlineLevel(HccStrEnum):
     """How far an online channel goes (Decree 42/2022/NĐ-CP art. 11; Decree 224/2026 keeps both).
 
     >>> OnlineLevel("full").label
