@@ -9,7 +9,7 @@ own, and code that catches ``pydantic.ValidationError`` keeps working.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import EnumType, StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, ValidationError
@@ -62,7 +62,21 @@ class HccModel(BaseModel):
             raise ModelValidationError.from_pydantic(exc) from None
 
 
-class HccStrEnum(StrEnum):
+class _HccEnumType(EnumType):
+    """Refuses a value that is not a str before ``Enum`` formats it into its own message (the
+    ``repr`` of a deeply nested list, or ``str`` of a 5,000-digit int, would raise there)."""
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and cls._member_map_ and not isinstance(value, str):
+            raise InvalidInputError(
+                cls.__name__,
+                value,
+                "one of: " + ", ".join(m.value for m in cls),  # type: ignore[attr-defined]
+            )
+        return super().__call__(value, *args, **kwargs)
+
+
+class HccStrEnum(StrEnum, metaclass=_HccEnumType):
     """A ``StrEnum`` whose look-up of an unknown value raises :class:`~hcc.errors.InvalidInputError`
     (a ``ValueError``, as ``Enum`` raises, and an ``HccError``) naming the allowed values.
 

@@ -194,7 +194,7 @@ class OverrideError(HccError, ValueError):
         self.allowed = allowed
         self.source = source
         prefix = f"{source}: " if source else ""
-        super().__init__(f"{prefix}{location}: got {value!r}, expected {allowed}")
+        super().__init__(f"{prefix}{location}: got {_short_repr(value)}, expected {allowed}")
 
 
 class TimeLimitParseError(HccError, ValueError):

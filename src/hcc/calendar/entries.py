@@ -292,10 +292,9 @@ def _read_file(path: Path) -> Any:
     source = str(path)
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        raise OverrideError(
-            "file", source, f"a readable file ({exc.strerror})", source=source
-        ) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise OverrideError("file", source, f"a readable file ({why})", source=source) from None
     suffix = path.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise OverrideError("file", source, "a .toml or .json file", source=source)

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from hcc._model import HccModel
+from hcc.calendar._time import as_date
 
 __all__ = ["DEFAULT_SESSIONS", "OfficeHours", "SeasonalHours", "Session"]
 
@@ -161,7 +162,12 @@ class OfficeHours(HccModel):
         return self
 
     def sessions_on(self, d: dt.date) -> tuple[Session, ...]:
-        """The sessions of ``d`` if it is a working day (the calendar decides that)."""
+        """The sessions of ``d`` if it is a working day (the calendar decides that).
+
+        Raises:
+            InvalidInputError: ``d`` is not a date (or an ISO date string).
+        """
+        d = as_date(d, "d")
         wd = d.weekday()
         for season in self.seasons:
             if season.applies(d):

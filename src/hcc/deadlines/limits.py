@@ -36,7 +36,7 @@ from pydantic import ConfigDict, field_validator, model_validator
 
 from hcc._model import HccModel, HccStrEnum
 from hcc.deadlines._text import fold_text
-from hcc.errors import TimeLimitParseError
+from hcc.errors import InvalidInputError, TimeLimitParseError
 
 __all__ = ["TimeLimit", "TimeUnit"]
 
@@ -236,7 +236,7 @@ class TimeLimit(HccModel):
         True
         """
         if not isinstance(other, TimeLimit):
-            raise TypeError(f"other: expected a TimeLimit, got {type(other).__name__}")
+            raise InvalidInputError("other", other, "a TimeLimit")
         first = _exceeds(self, other)
         if self.alternate is None or other.alternate is None:
             return first

@@ -46,7 +46,7 @@ from hcc._model import HccModel
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
 from hcc.calendar._text import name_text, nfc
 from hcc.deadlines import SlaStatus, classify
-from hcc.errors import ExtensionLimitError
+from hcc.errors import ExtensionLimitError, _short_repr
 from hcc.fees import Quote, to_vnd
 from hcc.procedures import Procedure
 
@@ -102,8 +102,8 @@ def _moment(value: Any) -> dt.datetime:
     except InvalidInputError as exc:
         raise PydanticCustomError(
             "moment_type",
-            "got {value!r}, expected a datetime (naive = Vietnam local time) or an ISO string",
-            {"value": exc.value},
+            "got {value}, expected a datetime (naive = Vietnam local time) or an ISO string",
+            {"value": _short_repr(exc.value)},
         ) from None
 
 
@@ -113,8 +113,8 @@ def _day(value: Any) -> dt.date:
     except InvalidInputError as exc:
         raise PydanticCustomError(
             "date_type",
-            "got {value!r}, expected a date or an ISO date string YYYY-MM-DD",
-            {"value": exc.value},
+            "got {value}, expected a date or an ISO date string YYYY-MM-DD",
+            {"value": _short_repr(exc.value)},
         ) from None
 
 
@@ -127,8 +127,8 @@ def _money(value: Any) -> Decimal:
     except ValueError as exc:
         raise PydanticCustomError(
             "vnd_amount",
-            "got {value!r}, expected a non-negative whole number of đồng (int or Decimal)",
-            {"value": str(value)},
+            "got {value}, expected a non-negative whole number of đồng (int or Decimal)",
+            {"value": _short_repr(value)},
         ) from exc
 
 

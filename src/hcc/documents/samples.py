@@ -342,7 +342,7 @@ def sample_data(kind: str) -> dict[str, Any]:
     '1.009972'
     """
     samples = _samples()
-    if kind not in samples:
+    if not isinstance(kind, str) or kind not in samples:
         raise UnknownDocumentError(
             f"no sample for document kind {kind!r}; allowed: {', '.join(samples)}"
         )
@@ -355,4 +355,5 @@ def sample_context(kind: str) -> _Context:
     >>> sample_context("apology").new_due_at.isoformat()
     '2026-01-21T16:00:00+07:00'
     """
-    return CONTEXT_MODELS[kind].model_validate(sample_data(kind))
+    data = sample_data(kind)  # an unknown kind raises UnknownDocumentError
+    return CONTEXT_MODELS[kind].model_validate(data)

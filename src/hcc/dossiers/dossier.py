@@ -443,6 +443,10 @@ class Dossier(HccModel):
         >>> d.procedure_name, str(d.time_limit), d.lead_agency
         ('Đăng ký thường trú', '07 ngày làm việc', 'Công an cấp xã')
         """
+        from hcc.procedures import Procedure
+
+        if not isinstance(procedure, Procedure):
+            raise InvalidInputError("procedure", procedure, "a Procedure (a catalogue record)")
         kind = ChannelKind(channel)
         base: dict[str, Any] = {
             "procedure_code": procedure.code,

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from pydantic import ConfigDict, computed_field, model_validator
+from pydantic import ConfigDict, computed_field, field_validator, model_validator
 
 from hcc._model import HccModel
 from hcc.calendar import (
@@ -63,6 +63,7 @@ from hcc.dossiers._evaluate import (
 )
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind, Rating
+from hcc.errors import _short_repr
 from hcc.procedures import ChannelKind
 
 if TYPE_CHECKING:
@@ -214,7 +215,23 @@ def on_time_rate_766(c: IndicatorCounts) -> Fraction | None:
     >>> on_time_rate_766(NS(settled=8, early=5, on_time=1, late=2, pending=3, pending_overdue=1))
     Fraction(3, 4)
     """
-    return Fraction(c.early + c.on_time, c.settled) if c.settled else None
+    settled, early, on_time, _ = _counts(c, overdue=False)
+    return Fraction(early + on_time, settled) if settled else None
+
+
+def _counts(c: object, *, overdue: bool = True) -> tuple[int, int, int, int]:
+    """(settled, early, on_time, pending_overdue) of a counts object, each a non-negative int."""
+    out = []
+    for name in ("settled", "early", "on_time", "pending_overdue"):
+        value = getattr(c, name, None if overdue or name != "pending_overdue" else 0)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidInputError(
+                "counts",
+                c,
+                f"an object with non-negative int counts ({name}: got {_short_repr(value)})",
+            )
+        out.append(value)
+    return out[0], out[1], out[2], out[3]
 
 
 def on_time_rate_with_overdue_pending(c: IndicatorCounts) -> Fraction | None:
@@ -226,8 +243,9 @@ def on_time_rate_with_overdue_pending(c: IndicatorCounts) -> Fraction | None:
     >>> on_time_rate_with_overdue_pending(NS(settled=8, early=5, on_time=1, late=2, pending=3, pending_overdue=1))
     Fraction(2, 3)
     """
-    den = c.settled + c.pending_overdue
-    return Fraction(c.early + c.on_time, den) if den else None
+    settled, early, on_time, pending_overdue = _counts(c)
+    den = settled + pending_overdue
+    return Fraction(early + on_time, den) if den else None
 
 
 def _ratio(num: int, den: int) -> Fraction | None:
@@ -269,6 +287,14 @@ class Indicators(HccModel):
     dissatisfied: int = 0
     on_time_rate: Fraction | None = None
     on_time_formula: str = "on_time_rate_766"
+
+    @field_validator("on_time_rate", mode="before")
+    @classmethod
+    def _rate(cls, v: object) -> object:
+        # Fraction(x) raises TypeError for a wrong type, which pydantic would not report
+        if v is None or (isinstance(v, Fraction | int | str) and not isinstance(v, bool)):
+            return v
+        raise ValueError(f"expected a fraction (Fraction, int or 'p/q'), got {type(v).__name__}")
 
     @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties (pydantic docs)
     @property
@@ -639,6 +665,8 @@ def circular01_indices(
     >>> ind.index1, [(a.agency, a.index) for a in ind.index2]
     (2, [('Chi cục Thuế', 1)])
     """
+    if not isinstance(dossier, Dossier):
+        raise InvalidInputError("dossier", dossier, "a Dossier")
     with provisional_once("the Circular 01/2018 indices"):
         st = dossier.clock(limit=dossier.effective_limit, calendar=calendar, policy=policy).status(
             at=dossier.events[-1].at

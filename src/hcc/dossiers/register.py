@@ -37,11 +37,11 @@ import csv
 import datetime as dt
 import io
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
+from hcc.calendar._text import name_text
 from hcc.dossiers._evaluate import M_APPOINTMENT, M_DUE, Memo, memos, provisional_once
 from hcc.dossiers.dossier import Dossier
 from hcc.dossiers.events import DossierEvent, EventKind
@@ -325,7 +325,9 @@ class RegisterBook:
         if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2099:
             raise InvalidInputError("year", year, "a year from 2000 to 2099")
         self.year = year
-        self.unit = unicodedata.normalize("NFC", unit) if unit else None
+        if unit is not None and not isinstance(unit, str):
+            raise InvalidInputError("unit", unit, "None or the receiving unit's name (str)")
+        self.unit = name_text(unit) or None if unit else None
         self._dossiers: list[Dossier] = []
         self._by_code: dict[str, int] = {}
         self._closed_at: dt.datetime | None = None
@@ -639,7 +641,11 @@ class Register:
     """
 
     def __init__(self, *, unit: str | None = None, auto_close: bool = True) -> None:
-        self.unit = unicodedata.normalize("NFC", unit) if unit else None
+        if unit is not None and not isinstance(unit, str):
+            raise InvalidInputError("unit", unit, "None or the receiving unit's name (str)")
+        if not isinstance(auto_close, bool):
+            raise InvalidInputError("auto_close", auto_close, "True or False")
+        self.unit = name_text(unit) or None if unit else None
         self.auto_close = auto_close
         self._books: dict[int, RegisterBook] = {}
         self._where: dict[str, int] = {}

@@ -154,6 +154,8 @@ def next_state(state: DossierState, event: EventKind) -> DossierState:
     >>> next_state(DossierState.AT_AGENCY, EventKind.TRANSFER_RETURNED).value
     'processing'
     """
+    state = DossierState(state)
+    event = EventKind(event)
     moves = _TABLE[state]
     try:
         return moves[event]

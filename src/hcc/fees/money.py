@@ -15,7 +15,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
 
-from hcc.errors import HccError
+from hcc.errors import HccError, _short_repr
 from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY
 
 __all__ = [
@@ -62,7 +62,9 @@ class AmountError(HccError, ValueError):
     def __init__(self, value: Any, allowed: str) -> None:
         self.value = value
         self.allowed = allowed
-        super().__init__(f"amount: got {value!r} ({type(value).__name__}), expected {allowed}")
+        super().__init__(
+            f"amount: got {_short_repr(value)} ({type(value).__name__}), expected {allowed}"
+        )
 
 
 def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:

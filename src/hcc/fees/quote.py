@@ -19,7 +19,7 @@ from pydantic import ConfigDict
 from hcc._model import HccModel
 from hcc.calendar import as_date
 from hcc.calendar._text import nfc
-from hcc.errors import QuoteError
+from hcc.errors import QuoteError, _short_repr
 from hcc.fees._arith import MAX_AMOUNT, exact, round_vnd
 from hcc.fees.money import AmountError, format_vnd, to_vnd
 from hcc.fees.rules import (
@@ -155,11 +155,11 @@ def _count(name: str, value: Any) -> Decimal:
             return to_vnd(value)
         except AmountError:
             raise QuoteError(
-                f"quantity value: got {value!r}, expected a non-negative whole amount of đồng "
+                f"quantity value: got {_short_repr(value)}, expected a non-negative whole amount of đồng "
                 f"(int or integral Decimal) up to {MAX_AMOUNT}"
             ) from None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int")
+        raise QuoteError(f"quantity {name}: got {_short_repr(value)}, expected a non-negative int")
     return Decimal(check_quantity(name, value))
 
 
@@ -295,11 +295,16 @@ def quote(
     try:
         with exact():
             lines = _lines(charges, modifiers, counts, categories, channel, used)
+            total = sum((line.amount for line in lines), Decimal(0))
     except DecimalException:
         raise QuoteError(
             f"schedule {schedule.id!r}: the quote cannot be computed exactly with these quantities"
         ) from None
-    total = sum((line.amount for line in lines), Decimal(0))
+    except AmountError as exc:  # an amount of a line beyond MAX_AMOUNT
+        raise QuoteError(
+            f"schedule {schedule.id!r}: an amount is larger than the largest amount hcc accepts "
+            f"({MAX_AMOUNT} đồng): {exc}"
+        ) from None
     if total > MAX_AMOUNT:
         raise QuoteError(
             f"schedule {schedule.id!r}: the total {total} is larger than the largest amount hcc "

@@ -35,8 +35,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._model import HccModel
+from hcc.calendar import as_date
 from hcc.calendar._text import nfc
-from hcc.errors import FeeRuleError, QuoteError
+from hcc.errors import FeeRuleError, InvalidInputError, QuoteError, _short_repr
 from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY, exact
 
 __all__ = [
@@ -92,7 +93,12 @@ def quantity_name(unit: str) -> str:
 
     >>> quantity_name("page"), quantity_name("copy")
     ('pages', 'copies')
+
+    Raises:
+        InvalidInputError: ``unit`` is not a str.
     """
+    if not isinstance(unit, str):
+        raise InvalidInputError("unit", unit, "a unit name (str) such as 'page'")
     return _PLURALS.get(unit, unit + "s")
 
 
@@ -142,14 +148,26 @@ def check_quantity(name: str, value: Any) -> int:
         QuoteError: ``value`` is not an int in ``0..MAX_QUANTITY``.
     """
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int up to {MAX_QUANTITY}")
+        raise QuoteError(
+            f"quantity {name}: got {_short_repr(value)}, expected a non-negative int up to "
+            f"{MAX_QUANTITY}"
+        )
     if isinstance(value, Decimal):
-        if not value.is_finite() or (not value.is_zero() and value.adjusted() > 9) or value != value.to_integral_value():
-            raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int up to {MAX_QUANTITY}")
+        if (
+            not value.is_finite()
+            or (not value.is_zero() and value.adjusted() > 9)
+            or value != value.to_integral_value()
+        ):
+            raise QuoteError(
+                f"quantity {name}: got {_short_repr(value)}, expected a non-negative int up to "
+                f"{MAX_QUANTITY}"
+            )
         value = int(value)
     if not 0 <= value <= MAX_QUANTITY:
         shown = value if value.bit_length() <= 64 else f"<int of {value.bit_length()} bits>"
-        raise QuoteError(f"quantity {name}: got {shown}, expected a non-negative int up to {MAX_QUANTITY}")
+        raise QuoteError(
+            f"quantity {name}: got {shown}, expected a non-negative int up to {MAX_QUANTITY}"
+        )
     return int(value)
 
 
@@ -204,7 +222,11 @@ class _RuleBase(_Model):
     @model_validator(mode="before")
     @classmethod
     def _known_unit(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "unit" in data and data["unit"] not in UNITS:
+        if (
+            isinstance(data, dict)
+            and "unit" in data
+            and not (isinstance(data["unit"], str) and data["unit"] in UNITS)
+        ):
             raise PydanticCustomError(
                 "fee_unknown_unit",
                 "rule '{rule}': unknown unit '{unit}'; allowed: {allowed}",
@@ -260,7 +282,11 @@ class _RuleBase(_Model):
         ...             valid_to=dt.date(2025, 12, 31))
         >>> r.in_force(dt.date(2025, 12, 31)), r.in_force(dt.date(2026, 1, 1))
         (True, False)
+
+        Raises:
+            InvalidInputError: ``on`` is not a date (or an ISO date string).
         """
+        on = as_date(on, "on")
         return (self.valid_from is None or self.valid_from <= on) and (
             self.valid_to is None or on <= self.valid_to
         )
@@ -606,6 +632,12 @@ class FeeSchedule(_Model):
         ...     "description": "A", "amount": 5000, "legal_basis": "Decision 1"}]}).rules[0].kind
         'flat'
         """
+        if not isinstance(data, Mapping):
+            raise FeeRuleDataError(
+                f"{source or 'data'}: got {type(data).__name__}, expected a mapping (a table)",
+                source=source,
+                codes=("fee_not_a_table",),
+            )
         try:
             return cls.model_validate(dict(data))
         except ValidationError as exc:
@@ -664,7 +696,7 @@ class FeeSchedule(_Model):
         >>> t.rules[0].amount, t.unconfirmed
         (Decimal('8000'), False)
         """
-        if rule_id not in {r.id for r in self.rules}:
+        if not isinstance(rule_id, str) or rule_id not in {r.id for r in self.rules}:
             raise FeeRuleDataError(
                 f"schedule {self.id!r}: no rule {rule_id!r}; rules: "
                 + ", ".join(dict.fromkeys(r.id for r in self.rules)),

@@ -23,8 +23,9 @@ import re
 import threading
 from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from hcc._model import HccModel
 from hcc.calendar import as_date
 from hcc.errors import DossierCodeError
 
@@ -54,7 +55,7 @@ def _check_unit(unit: str) -> str:
     return unit
 
 
-class DossierCode(BaseModel):
+class DossierCode(HccModel):
     """A parsed dossier code; ``str()`` formats it back.
 
     The year is written with two digits; :meth:`parse` reads ``YY`` as ``20YY`` (the format dates

@@ -172,14 +172,20 @@ def read_catalogue_document(path: str | Path) -> tuple[Any, list[CatalogueProble
     >>> read_catalogue_document("/nonexistent.json")[1][0].kind
     'unreadable'
     """
+    if not isinstance(path, str | os.PathLike):
+        problem = CatalogueProblem(
+            kind="unreadable",
+            message=f"path: got {path!r} ({type(path).__name__}), expected a str or os.PathLike",
+        )
+        return None, [problem]
     p = Path(path)
     src = str(p)
     try:
         text = decode_utf8(p.read_bytes())
-    except OSError as exc:
-        return None, [CatalogueProblem(source=src, kind="unreadable", message=str(exc))]
     except JsonProblem as exc:
         return None, [CatalogueProblem(source=src, kind=exc.kind, message=str(exc))]
+    except (OSError, ValueError) as exc:  # unreadable; a NUL in the path
+        return None, [CatalogueProblem(source=src, kind="unreadable", message=str(exc))]
     text = unicodedata.normalize("NFC", text)
     suffix = p.suffix.lower()
     as_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{"))
