@@ -45,7 +45,7 @@ def test_every_day_2023_2026_agrees_with_the_shared_official_table(cal: WorkingC
 
 def test_package_table_is_a_faithful_transcription(cal: WorkingCalendar) -> None:
     rows = _shared_rows()
-    shipped = {e.date: e for n in load_official_notices() for e in n.days}
+    shipped = {e.date: e for n in load_official_notices() if n.year >= 2023 for e in n.days}
     assert len(shipped) == len(rows)
     for r in rows:
         e = shipped[dt.date.fromisoformat(r["date"])]

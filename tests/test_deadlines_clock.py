@@ -233,7 +233,9 @@ def test_reset_drops_an_extension() -> None:
         SupplementRequested(at="2026-03-04T09:00"),
         SupplementReceived(at="2026-03-05T09:00"),
     ]
-    st_ = sla_status(events, "05 ngày làm việc", at="2026-03-05T10:00")
+    st_ = sla_status(
+        events, "05 ngày làm việc", at="2026-03-05T10:00", policy=DeadlinePolicy.decree_61_2018()
+    )
     assert st_.due_at == st_.original_due_at == _vn("2026-03-12T17:00")  # 5 wd from Thu 05/03
     assert any("dropped" in n for n in st_.notes)
     paused = sla_status(
@@ -314,7 +316,7 @@ def test_classify_and_events_json_round_trip() -> None:
     assert clock.events == tuple(events)
     assert "SlaClock" in repr(clock)
     assert clock.limit.amount == 5
-    assert clock.policy.name == "decree_61_2018"
+    assert clock.policy.name == "decree_118_2025"  # in force on the receipt, 2/3/2026
     assert isinstance(clock.calendar, WorkingCalendar)
 
 
@@ -327,7 +329,10 @@ def test_status_ignores_later_events() -> None:
 
 # ---------------------------------------------------------------------- properties
 CAL = vietnam_calendar()
-moments = st.datetimes(min_value=dt.datetime(2023, 1, 2), max_value=dt.datetime(2026, 11, 30)).map(
+# Receipts stop in mid-October 2026: with a pause of up to 20 days, a limit of up to one month and a status
+# read up to 40 days later, every day these properties touch stays in a year with an official notice (2027
+# has none yet, and its days would warn). The provisional years have properties of their own.
+moments = st.datetimes(min_value=dt.datetime(2023, 1, 2), max_value=dt.datetime(2026, 10, 15)).map(
     lambda m: m.replace(second=0, microsecond=0)
 )
 day_limits = st.sampled_from(

@@ -144,7 +144,7 @@ def test_zero_amounts(cal: WorkingCalendar) -> None:
 
 def test_presets() -> None:
     assert DeadlinePolicy() == DeadlinePolicy.decree_61_2018().model_copy(
-        update={"name": "custom", "legal_basis": ""}
+        update={"name": "custom", "legal_basis": "", "valid_to": None}
     )
     p = DeadlinePolicy.decree_118_2025()
     assert p.unconfirmed

@@ -104,7 +104,7 @@ def test_html_is_print_ready() -> None:
     assert "@media print" in receipt
     assert '<html lang="vi">' in receipt
     assert '<meta charset="utf-8">' in receipt
-    assert "Nghi Lộc, ngày 05 tháng 01 năm 2026" in receipt
+    assert "Nghi Phong, ngày 05 tháng 01 năm 2026" in receipt
     register = render("register", sample_context("register"), format="html")
     assert "size: A4 landscape" in register
     listing = render("public_listing", sample_context("public_listing"), format="html")
@@ -214,9 +214,11 @@ def test_unknown_kind_form_set_and_format() -> None:
     with pytest.raises(UnknownDocumentError, match="allowed: tt01-2018, tt03-2025"):
         render("receipt", ctx, form_set="tt02-2019")
     with pytest.raises(UnknownDocumentError, match="processing_stop"):
-        render("processing_stop", sample_context("processing_stop"))  # not in the 2018 set
+        render(  # not in the 2018 set
+            "processing_stop", sample_context("processing_stop"), form_set="tt01-2018"
+        )
     with pytest.raises(InvalidInputError, match="format"):
-        render("receipt", ctx, format="pdf")
+        render("receipt", ctx, format="odt")
     with pytest.raises(LookupError):
         form_set("nope")
 
@@ -283,9 +285,15 @@ def test_any_name_round_trips_through_html(name: str) -> None:
 
 # --------------------------------------------------------------------------- apology rules
 def test_the_apology_carries_both_appointments() -> None:
-    text = " ".join(render("apology", sample_context("apology")).split())
-    assert "hẹn trả kết quả: 16 giờ 00 phút, ngày 14 tháng 01 năm 2026" in text
-    assert "hồ sơ vào: 16 giờ 00 phút, ngày 21 tháng 01 năm 2026" in text
+    old = " ".join(render("apology", sample_context("apology"), form_set="tt01-2018").split())
+    text = " ".join(render("apology", sample_context("apology")).split())  # 2026: the 2025 set
+    # computed from the receipt, Monday 5/1/2026 08:30: 07 working days (Saturday 10/1 is worked)
+    for t in (old, text):
+        assert "hẹn trả kết quả: 17 giờ 00 phút, ngày 13 tháng 01 năm 2026" in t
+    # 05 more working days counted from the next opening after 13/1 17:00
+    assert "hồ sơ vào: 17 giờ 00 phút, ngày 21 tháng 01 năm 2026" in old
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN" in text
+    assert "giải quyết hồ sơ đến: 17 giờ 00 phút, ngày 21 tháng 01 năm 2026" in text
 
 
 def test_a_second_extension_is_refused() -> None:
@@ -432,7 +440,7 @@ def test_a_district_template_wins(tmp_path: Path) -> None:
     out = render("receipt", sample_context("receipt"), template_dir=tmp_path)
     assert (
         out
-        == "GIẤY HẸN của Ủy ban nhân dân huyện Nghi Lộc: 16 giờ 00 phút, ngày 14 tháng 01 năm 2026\n"
+        == "GIẤY HẸN của Ủy ban nhân dân xã Nghi Phong: 17 giờ 00 phút, ngày 13 tháng 01 năm 2026\n"
     )
     # other formats and kinds still come from the package
     assert "GIẤY TIẾP NHẬN" in render(
@@ -449,7 +457,9 @@ def test_a_district_template_for_one_form_set(tmp_path: Path) -> None:
         render("apology", sample_context("apology"), form_set="tt03-2025", template_dir=tmp_path)
         == "BẢN 2025 04\n"
     )
-    assert "PHIẾU XIN LỖI" in render("apology", sample_context("apology"), template_dir=tmp_path)
+    assert "PHIẾU XIN LỖI" in render(
+        "apology", sample_context("apology"), form_set="tt01-2018", template_dir=tmp_path
+    )
 
 
 def test_a_district_layout_shapes_html_and_docx(tmp_path: Path) -> None:
@@ -493,9 +503,9 @@ def test_docx_reopens_with_the_fields_and_the_paper() -> None:
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
         "000.00.23.H40-260105-0001",
         "Nguyễn Văn An",
-        "16 giờ 00 phút, ngày 14 tháng 01 năm 2026",
+        "17 giờ 00 phút, ngày 13 tháng 01 năm 2026",
         "Đơn đăng ký biến động đất đai (Mẫu số 11/ĐK)",
-        "Nghi Lộc, ngày 05 tháng 01 năm 2026",
+        "Nghi Phong, ngày 05 tháng 01 năm 2026",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     ):
         assert needle in everything, needle

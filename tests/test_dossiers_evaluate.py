@@ -110,7 +110,7 @@ def test_evaluation_equals_the_clock_with_supplements_and_extensions(
         cutoff = d.received_at + dt.timedelta(minutes=minutes)
         view = d.as_of(cutoff)
         assert view is not None
-        if view.settled_at is None and view.withdrawn_at is None:
+        if view.settled_at is None and view.withdrawn_at is None and view.stopped_at is None:
             overdue, warned_overdue = warned(lambda: ev.overdue_at(cutoff))  # noqa: B023 - called at once, inside the loop
             at_cutoff, warned_status = warned(lambda: d.sla(as_of=cutoff))  # noqa: B023 - called at once, inside the loop
             assert overdue == (at_cutoff.state is ClockState.BREACHED)

@@ -144,6 +144,9 @@ def test_sla_state_is_consistent_with_the_log(d: Dossier) -> None:
     assert s.returned_at == d.returned_at
     if d.withdrawn_at is not None:
         assert s.state is ClockState.WITHDRAWN
+    elif d.stopped_at is not None:
+        assert s.state is ClockState.STOPPED
+        assert s.classification is None
         assert s.classification is None
     elif d.settled_at is not None:
         assert s.state in (ClockState.MET, ClockState.BREACHED)
@@ -185,7 +188,7 @@ def test_batch_evaluation_equals_the_clock(d: Dossier, minutes: int) -> None:
     cutoff = d.received_at + dt.timedelta(minutes=minutes)
     view = d.as_of(cutoff)
     assert view is not None
-    if view.settled_at is None and view.withdrawn_at is None:
+    if view.settled_at is None and view.withdrawn_at is None and view.stopped_at is None:
         assert ev.overdue_at(cutoff) == (d.sla(as_of=cutoff).state is ClockState.BREACHED)
 
 
@@ -239,4 +242,4 @@ def test_month_groups_equal_monthly_reports_and_keys_partition(ds: list[Dossier]
         for name in ("received", "settled", "early", "on_time", "late", "pending", "rated"):
             assert sum(getattr(g, name) for g in groups.values()) == getattr(total, name)
     assert total.received == len(ds)
-    assert total.settled + total.withdrawn + total.pending == len(ds)
+    assert total.settled + total.withdrawn + total.stopped + total.pending == len(ds)

@@ -53,15 +53,18 @@ EXPECTED = {
     ("processing", "result_ready"): "result_ready",
     ("processing", "refused"): "refused",
     ("processing", "withdrawn"): "withdrawn",
+    ("processing", "stopped"): "stopped",  # dừng giải quyết (2025 form 05)
     ("awaiting_supplement", "supplement_received"): "processing",
     ("awaiting_supplement", "refused"): "refused",
     ("awaiting_supplement", "withdrawn"): "withdrawn",
+    ("awaiting_supplement", "stopped"): "stopped",  # dừng giải quyết (2025 form 05)
     ("at_agency", "transferred"): "at_agency",
     ("at_agency", "transfer_returned"): "processing",
     ("at_agency", "supplement_requested"): "awaiting_supplement",
     ("at_agency", "extended"): "at_agency",
     ("at_agency", "refused"): "refused",
     ("at_agency", "withdrawn"): "withdrawn",
+    ("at_agency", "stopped"): "stopped",  # dừng giải quyết (2025 form 05)
     ("result_ready", "returned"): "returned",
     ("result_ready", "posted"): "posted",
     ("result_ready", "delivered"): "delivered",

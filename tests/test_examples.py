@@ -99,9 +99,11 @@ def test_nightly_report_on_the_sample(capsys: pytest.CaptureFixture[str]) -> Non
     assert [line.split()[0] for line in pending] == [
         "000.00.23.H40-260318-0001",  # same-day limit, received after 15:00 on 18/3
         "000.00.23.H40-260316-0001",
-        "000.00.23.H40-260310-0001",  # counted again from the supplement of 13/3 (reset)
+        "000.00.23.H40-260310-0001",  # paused 11/3 09:00 → 13/3 08:00 (Decree 118/2025)
     ]
-    assert "running  due 17:00 24/03/2026" in pending[2]
+    # received Tue 10/3 14:00, 07 working days → Thu 19/3; the pause (policy in force on
+    # 10/3/2026: Decree 118/2025, pause) lasts two working days (12/3, 13/3) → Mon 23/3
+    assert "running  due 17:00 23/03/2026" in pending[2]
 
 
 def test_nightly_report_reads_dossiers_from_json(

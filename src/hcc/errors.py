@@ -17,12 +17,19 @@
     ├── QuoteError (ValueError)               a quote asked with unknown quantities or categories
     ├── CatalogueValidationError (ValueError) every problem found in a catalogue file
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
+    ├── TimeLimitNotStatedError (LookupError) a procedure that states no time limit for a channel
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
-    └── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    ├── DocumentRuleError (ValueError)        a document that breaks the law (appointment on a day off, late apology)
+    ├── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    ├── TemplateError (ValueError)            a district template that cannot be used
+    │   └── TemplateSecurityError             one that breaks the sandbox's rules or leaves its folder
+    ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
+    └── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
 
     HccWarning (UserWarning)
-    └── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
+    ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
+    └── FontFallbackWarning                   a PDF mixes typefaces: the first font lacks some letters
 
 Every exception keeps its inputs as attributes, so callers can react without parsing messages.
 
@@ -40,21 +47,28 @@ from pydantic_core import PydanticCustomError as _PydanticCustomError
 
 __all__ = [
     "CatalogueValidationError",
+    "CounterStoreError",
     "DeadlineError",
     "DocumentContextError",
+    "DocumentRuleError",
     "DossierCodeError",
     "EventOrderError",
     "ExtensionLimitError",
     "FeeRuleError",
+    "FontFallbackWarning",
     "HccError",
     "HccWarning",
     "InvalidInputError",
     "InvalidTransitionError",
     "ModelValidationError",
     "OutOfRangeError",
+    "OutputExistsError",
     "OverrideError",
     "ProvisionalCalendarWarning",
     "QuoteError",
+    "TemplateError",
+    "TemplateSecurityError",
+    "TimeLimitNotStatedError",
     "TimeLimitParseError",
     "UnknownDocumentError",
     "UnknownProcedureError",
@@ -184,15 +198,27 @@ class OutOfRangeError(HccError, ValueError):
 class OverrideError(HccError, ValueError):
     """A calendar override (file, mapping or code) has a bad row; nothing was applied.
 
+    ``holiday`` names the statutory holiday a notice row would have turned into a working day
+    without saying so (``None`` for other errors).
+
     >>> str(OverrideError("days[2].date", "2027-02-30", "an ISO date YYYY-MM-DD", source="x.toml"))
     "x.toml: days[2].date: got '2027-02-30', expected an ISO date YYYY-MM-DD"
     """
 
-    def __init__(self, location: str, value: Any, allowed: str, *, source: str | None = None):
+    def __init__(
+        self,
+        location: str,
+        value: Any,
+        allowed: str,
+        *,
+        source: str | None = None,
+        holiday: str | None = None,
+    ):
         self.location = location
         self.value = value
         self.allowed = allowed
         self.source = source
+        self.holiday = holiday
         prefix = f"{source}: " if source else ""
         super().__init__(f"{prefix}{location}: got {_short_repr(value)}, expected {allowed}")
 
@@ -309,6 +335,27 @@ class UnknownProcedureError(HccError, LookupError):
         return str(self.args[0])
 
 
+class TimeLimitNotStatedError(HccError, LookupError):
+    """A procedure states no time limit for a channel (neither the channel's own nor a statutory one).
+
+    The portal publishes such records; set a limit (``model_copy``) before computing deadlines.
+
+    >>> str(TimeLimitNotStatedError("1.000001", "direct"))
+    "procedure 1.000001 states no time limit for the 'direct' channel (set statutory_time_limit)"
+    """
+
+    def __init__(self, code: str, kind: str) -> None:
+        self.code = code
+        self.kind = kind
+        super().__init__(
+            f"procedure {code} states no time limit for the {kind!r} channel "
+            "(set statutory_time_limit)"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class DossierCodeError(HccError, ValueError):
     """A dossier code (Circular 01/2018 art. 19) that does not match ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``.
 
@@ -336,6 +383,25 @@ class DocumentContextError(HccError, ValueError):
         super().__init__(message)
 
 
+class DocumentRuleError(HccError, ValueError):
+    """A document whose content breaks a rule of law at render time; names the field, the value
+    received and what is allowed.
+
+    >>> e = DocumentRuleError("receipt", "dossier.due_at", "2026-01-11 17:00", "a working day",
+    ...                       "the appointment falls on a day off (Sunday)")
+    >>> e.kind, e.field, str(e)
+    ('receipt', 'dossier.due_at', 'receipt: dossier.due_at: got 2026-01-11 17:00, expected a working day: the appointment falls on a day off (Sunday)')
+    """
+
+    def __init__(self, kind: str, field: str, value: str, allowed: str, reason: str) -> None:
+        self.kind = kind
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        self.reason = reason
+        super().__init__(f"{kind}: {field}: got {value}, expected {allowed}: {reason}")
+
+
 class UnknownDocumentError(HccError, LookupError):
     """A document kind or form set that does not exist.
 
@@ -345,6 +411,67 @@ class UnknownDocumentError(HccError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class TemplateError(HccError, ValueError):
+    """A template that cannot be used: a syntax error, a file that is not UTF-8, an error raised
+    while it renders (``{{ 1 / 0 }}``). ``template`` names it, ``reason`` says what went wrong.
+
+    >>> e = TemplateError("receipt.txt.j2", "line 3: unexpected '}'")
+    >>> isinstance(e, ValueError), str(e)
+    (True, "template receipt.txt.j2 refused: line 3: unexpected '}'")
+    """
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        self.reason = reason
+        super().__init__(f"template {template} refused: {reason}")
+
+
+class TemplateSecurityError(TemplateError):
+    """A district template tried what the sandbox forbids, or a template file leaves its folder.
+
+    District templates (``template_dir``) are rendered in Jinja2's immutable sandbox: reading
+    private attributes (``__globals__``, ``__class__``, ...), calling unsafe functions or mutating
+    values raises this error and runs nothing. ``template`` names the template, ``reason`` says what
+    was refused.
+
+    >>> e = TemplateSecurityError("receipt.html.j2", "access to attribute '__globals__' is unsafe")
+    >>> isinstance(e, TemplateError), str(e)
+    (True, "template receipt.html.j2 refused: access to attribute '__globals__' is unsafe")
+    """
+
+
+class OutputExistsError(HccError, FileExistsError):
+    """hcc was asked to write a file that exists, without permission to replace it.
+
+    >>> e = OutputExistsError("catalogue.json")
+    >>> isinstance(e, FileExistsError), e.path, str(e)
+    (True, 'catalogue.json', 'catalogue.json already exists; pass overwrite=True to replace it')
+    """
+
+    def __init__(self, path: object, *, hint: str = "pass overwrite=True to replace it") -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path} already exists; {hint}")
+
+    def __str__(self) -> str:  # OSError would format its args as (errno, strerror)
+        return str(self.args[0])
+
+
+class CounterStoreError(HccError, RuntimeError):
+    """A dossier-code counter store could not allocate (database unreachable, locked too long).
+
+    No serial is consumed when this is raised: the store's transaction is rolled back.
+
+    >>> e = CounterStoreError("sqlite:/tmp/codes.db", "database is locked")
+    >>> e.store, str(e)
+    ('sqlite:/tmp/codes.db', 'counter store sqlite:/tmp/codes.db: database is locked')
+    """
+
+    def __init__(self, store: str, reason: str) -> None:
+        self.store = store
+        self.reason = reason
+        super().__init__(f"counter store {store}: {reason}")
 
 
 class HccWarning(UserWarning):
@@ -366,3 +493,38 @@ class ProvisionalCalendarWarning(HccWarning):
     ...     warnings.simplefilter("ignore", ProvisionalCalendarWarning)
     ...     warnings.warn("2027 is projected", ProvisionalCalendarWarning)
     """
+
+
+class FontFallbackWarning(HccWarning):
+    """A PDF was drawn with more than one typeface, or with a letter no installed font has.
+
+    The first font the system matched for the document's font stack lacks some letters (Liberation
+    Serif 1.x, for one, has no "ế", "ừ", "ặ"), so those letters came from another font and the
+    printed words mix typefaces. ``families`` lists the families used (the main one first) and
+    ``fallback`` maps each other family, or ``None`` for letters no font has, to its letters. Install
+    a metric-compatible font with full Vietnamese coverage (docs/printing.md).
+
+    >>> w = FontFallbackWarning("Liberation Serif", {"DejaVu Serif": "ếừ"})
+    >>> w.families
+    ('Liberation Serif', 'DejaVu Serif')
+    >>> print(w)
+    the PDF mixes typefaces: 'Liberation Serif' lacks ế ừ, drawn from 'DejaVu Serif'; install a Times New Roman-compatible font with Vietnamese letters (Debian: fonts-liberation2 or fonts-croscore; see docs/printing.md)
+    """
+
+    def __init__(self, main: str, fallback: dict[str | None, str]) -> None:
+        self.main = main
+        self.fallback = dict(fallback)
+        self.families = (main, *(f for f in fallback if f is not None))
+        parts = []
+        for family, letters in fallback.items():
+            shown = " ".join(sorted(set(letters)))
+            if family is None:
+                parts.append(f"no installed font has {shown}")
+            else:
+                parts.append(f"{main!r} lacks {shown}, drawn from {family!r}")
+        super().__init__(
+            "the PDF mixes typefaces: "
+            + "; ".join(parts)
+            + "; install a Times New Roman-compatible font with Vietnamese letters (Debian: "
+            "fonts-liberation2 or fonts-croscore; see docs/printing.md)"
+        )

@@ -1,7 +1,12 @@
 """Calendar rows: official notices and local overrides, as validated data.
 
-A *notice* is the Government's schedule for one year (for example Thông báo 9441/TB-BNV for 2026):
-every weekday off and every worked Saturday. Where a notice covers a year it decides that year.
+A *notice* is a Government document about one year's days off (for example Thông báo 9441/TB-BNV for
+2026, or Công văn 12729/VPCP-KGVX, which only moves 2 January 2026). A notice **adds to the law**: it
+states the days it changes -- the Tết days the Prime Minister picks, the day next to National Day,
+extra days off, worked Saturdays, moved days -- and every statutory holiday of Labour Code 2019
+art. 112(1), its compensatory day (art. 111(3)) and Vietnamese Culture Day stay unless a row says
+otherwise, explicitly (a ``working_day`` or ``working_saturday`` row with ``replaces`` naming the
+holiday). See :class:`hcc.calendar.WorkingCalendar` for how a notice is applied.
 A *local* row is a district's own closure or extra working day (a Saturday counter).
 
 Override files are TOML or JSON with two optional lists::
@@ -75,6 +80,8 @@ class DayKind(HccStrEnum):
     """A weekday off given in exchange for a worked Saturday (hoán đổi ngày làm việc)."""
     WORKING_SATURDAY = "working_saturday"
     """A Saturday worked in exchange for a weekday off (làm bù)."""
+    WORKING_DAY = "working_day"
+    """A weekday a notice makes a working day though the projection had it off (a moved day)."""
     LOCAL_CLOSURE = "local_closure"
     """A day a district closes its office (local override)."""
     LOCAL_WORKING_DAY = "local_working_day"
@@ -82,17 +89,30 @@ class DayKind(HccStrEnum):
 
 
 NOTICE_KINDS = frozenset(
-    {DayKind.HOLIDAY, DayKind.COMPENSATORY, DayKind.SWAPPED_DAY_OFF, DayKind.WORKING_SATURDAY}
+    {
+        DayKind.HOLIDAY,
+        DayKind.COMPENSATORY,
+        DayKind.SWAPPED_DAY_OFF,
+        DayKind.WORKING_SATURDAY,
+        DayKind.WORKING_DAY,
+    }
 )
 """Kinds a Government notice may state."""
 LOCAL_KINDS = frozenset({DayKind.LOCAL_CLOSURE, DayKind.LOCAL_WORKING_DAY})
-WORKING_KINDS = frozenset({DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.LOCAL_WORKING_DAY})
+WORKING_KINDS = frozenset(
+    {DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.WORKING_DAY, DayKind.LOCAL_WORKING_DAY}
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class CalendarEntry(HccModel):
     """One dated row: its kind, Vietnamese name and legal source.
+
+    ``replaces`` is for a notice row that makes a statutory day off (an art. 112(1) holiday, its
+    compensatory day, Culture Day) a working day: it names that holiday, so that the change is
+    explicit. Without it such a row raises :class:`hcc.errors.OverrideError` when the notice is
+    loaded.
 
     >>> e = CalendarEntry(date=dt.date(2026, 1, 10), kind="working_saturday",
     ...                   name="Làm bù cho thứ Sáu 02/01/2026", source="Công văn 12729/VPCP-KGVX")
@@ -106,8 +126,9 @@ class CalendarEntry(HccModel):
     kind: DayKind
     name: Text
     source: Text | None = None
+    replaces: Text | None = None
 
-    @field_validator("name", "source", mode="before")
+    @field_validator("name", "source", "replaces", mode="before")
     @classmethod
     def _normalise(cls, v: Any) -> Any:
         return nfc(v)
@@ -127,10 +148,13 @@ class CalendarEntry(HccModel):
 
 
 class Notice(HccModel):
-    """The official schedule of one year; it decides every day of that year.
+    """An official notice about one year: the days it changes, on top of the statutory days.
 
-    ``days`` lists every weekday off and every worked Saturday (weekend holidays may be listed for
-    their names). A row without a source takes the notice's.
+    ``days`` lists the days the notice states: the Tết days (kind ``holiday``; they replace the
+    projected Tết of a provisional year), the day next to National Day, compensatory days, swapped
+    days off and worked Saturdays, moved days (``working_day``). Statutory holidays it does not
+    list stay days off. Several notices for one year add up (a later row wins on its date). A row
+    without a source takes the notice's.
 
     >>> n = Notice(year=2027, source="Thông báo (dự kiến)", days=[])
     >>> n.year
@@ -142,6 +166,9 @@ class Notice(HccModel):
     year: int = Field(ge=1, le=9999)
     source: Text
     days: tuple[CalendarEntry, ...] = ()
+    derived: bool = False
+    """A reconstruction from secondary reports, not a notice read: its rows apply, but answers
+    resting on its year still say ``derived`` (the shipped 2014 rows are such a notice)."""
 
     @field_validator("source", mode="before")
     @classmethod
@@ -209,6 +236,20 @@ def _check_semantics(ov: CalendarOverrides, raw: Any, source: str | None) -> Non
                     f"{loc}.date",
                     row.date.isoformat(),
                     "a Saturday or Sunday for a working_saturday",
+                    source=source,
+                )
+            if row.kind is DayKind.WORKING_DAY and row.date.weekday() >= 5:
+                raise OverrideError(
+                    f"{loc}.date",
+                    row.date.isoformat(),
+                    "a Monday-Friday for a working_day (a weekend day is a working_saturday)",
+                    source=source,
+                )
+            if row.replaces is not None and not row.working:
+                raise OverrideError(
+                    f"{loc}.replaces",
+                    row.replaces,
+                    "no replaces on a day off (only a working row replaces a holiday)",
                     source=source,
                 )
             if row.date in seen:
@@ -330,12 +371,20 @@ def _read_file(path: Path) -> Any:
 def load_official_notices() -> tuple[Notice, ...]:
     """The official-notice table shipped with hcc (package data), one :class:`Notice` per year.
 
+    Years whose rows are marked ``derived`` in the table give a notice with ``derived=True``.
+
     >>> [n.year for n in load_official_notices()]
-    [2023, 2024, 2025, 2026]
+    [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]
+    >>> [n.year for n in load_official_notices() if n.derived]
+    [2014]
+
+    Raises:
+        OverrideError: a row of the shipped table is malformed (guarded by the test suite).
     """
     text = resources.files("hcc.calendar").joinpath("data/official_notices.csv").read_text("utf-8")
     rows = [line for line in text.splitlines() if line and not line.startswith("#")]
     by_year: dict[int, list[CalendarEntry]] = {}
+    derived_years: set[int] = set()
     for i, rec in enumerate(csv.DictReader(rows), start=1):
         try:
             entry = CalendarEntry(
@@ -344,13 +393,22 @@ def load_official_notices() -> tuple[Notice, ...]:
         except ValidationError as exc:  # pragma: no cover - guarded by the test suite
             raise OverrideError(f"row {i}", rec, str(exc), source="official_notices.csv") from None
         by_year.setdefault(entry.date.year, []).append(entry)
+        if rec.get("status") == "derived":
+            derived_years.add(entry.date.year)
     notices = []
-    for year in range(min(by_year), max(by_year) + 1):
-        days = tuple(by_year.get(year, ()))
+    for year in sorted(by_year):  # a year with no row has no table: it stays derived
+        days = tuple(by_year[year])
         sources = sorted(
             {d.source or "" for d in days if d.source and "Labour Code" not in d.source}
         )
-        notices.append(Notice(year=year, source="; ".join(sources) or "official table", days=days))
+        notices.append(
+            Notice(
+                year=year,
+                source="; ".join(sources) or "official table",
+                days=days,
+                derived=year in derived_years,
+            )
+        )
     return tuple(notices)
 
 

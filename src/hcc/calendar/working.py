@@ -7,13 +7,20 @@ precomputed arrays (working-day ordinals, cumulative counts, cumulative office s
 How a day is decided, in this order:
 
 1. Monday-Friday work, Saturday and Sunday rest (``weekend``).
-2. A year covered by a notice (the shipped official table, 2023-2026, or one you add) is decided by
-   it: its weekday-off rows are off, its working Saturdays are worked.
-3. Other years follow the statutory rules as encoded by the ``holidays`` package (holidays,
-   compensatory days and the swaps it knows). Years before the first notice are *derived*; years
-   after it without a notice are *provisional*: their days say so and answers resting on them emit
-   :class:`hcc.ProvisionalCalendarWarning`.
-4. Local rows (closures, extra working days) decide their own dates, last.
+2. The statutory days: Labour Code 2019 art. 112(1) holidays, their compensatory days (art. 111(3))
+   and Vietnamese Culture Day (Resolution 28/2026/QH16), as encoded by the ``holidays`` package,
+   with the Tết days and the day next to National Day *projected* where no notice picks them.
+3. A notice (the shipped official table, or one you add) **adds to** the statutory days: its rows
+   decide their own dates. A notice that lists Tết days (kind ``holiday`` within ten days of the
+   lunar new year) replaces the projected Tết; one that lists the day next to National Day
+   replaces the projected one (the Prime Minister picks both, art. 112(3)); nothing else of the
+   law is removed unless a working row says so with ``replaces``. In a year with a notice the
+   swaps the ``holidays`` package knows are not used: swaps come from notices.
+4. A year with no notice is *derived* (before the first year the shipped table covers, or any
+   year before ``provisional_from``) or *provisional* (from ``provisional_from`` on): its days
+   say so (:attr:`DayInfo.derived`, :attr:`DayInfo.provisional`), and answers resting on a
+   provisional day emit :class:`hcc.ProvisionalCalendarWarning`.
+5. Local rows (closures, extra working days) decide their own dates, last.
 """
 
 from __future__ import annotations
@@ -37,12 +44,11 @@ from hcc.calendar.entries import (
     CalendarOverrides,
     DayKind,
     Notice,
-    iter_entries,
     load_official_notices,
     parse_overrides,
 )
 from hcc.calendar.office_hours import OfficeHours
-from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
+from hcc.errors import OutOfRangeError, OverrideError, ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,6 +82,10 @@ class DayInfo(HccModel):
     name: str | None = None
     source: str | None = None
     provisional: bool = False
+    derived: bool = False
+    """The day's year has no official notice and lies before the projected years: the answer is
+    derived from the statutory rules (and the swaps the ``holidays`` package knows), not read
+    from a notice. Like ``provisional``, a flag to report, not a warning."""
 
 
 _NOT_MADE_UP = ("Vietnam Cultural Day", "Vietnamese Culture Day")
@@ -116,6 +126,88 @@ def _holidays_rules(years: range) -> dict[dt.date, tuple[DayKind, str, str]]:
     return out
 
 
+_STATUTORY_OFF = frozenset({DayKind.HOLIDAY, DayKind.COMPENSATORY})
+_TET_WINDOW_DAYS = 10
+"""A notice row of kind ``holiday`` within this many days of the lunar new year names Tết."""
+_ND_WINDOW_DAYS = 4
+"""A notice row of kind ``holiday`` within this many days of 2 September (other than 2/9) names
+the day next to National Day (Labour Code 2019 art. 112(1)(đ))."""
+
+
+def _lunar_new_year(year: int) -> dt.date | None:
+    """The first day of the lunar year in Viet Nam (1901-2100), from the ``holidays`` package."""
+    from holidays.calendars.chinese import VIETNAMESE_CALENDAR, _ChineseLunisolar
+
+    day, _ = _ChineseLunisolar().lunar_new_year_date(year, VIETNAMESE_CALENDAR)
+    return day
+
+
+def _apply_notices(
+    year: int,
+    projected: Mapping[dt.date, tuple[DayKind, str, str]],
+    notices: Sequence[Notice],
+    weekend: frozenset[int],
+) -> dict[dt.date, tuple[DayKind, str | None, str | None]]:
+    """The special days of a year with notices: the statutory days, then the notices' rows.
+
+    ``projected`` is what the rules give for the year. Its holidays and compensatory days stay,
+    except that notice rows naming Tết replace the projected Tết and rows naming the day next to
+    National Day replace the projected one (art. 112(3): the Prime Minister picks both). Its
+    swaps are dropped: in a year with a notice, swaps come from notices. A working row on a
+    statutory day off (or on a holiday or compensatory day an earlier notice of the year states)
+    that does not say ``replaces`` raises :class:`OverrideError`.
+    """
+    proj: dict[dt.date, tuple[DayKind, str | None, str | None]] = {
+        d: r for d, r in projected.items() if r[0] in _STATUTORY_OFF
+    }
+    rows: dict[dt.date, CalendarEntry] = {e.date: e for n in notices for e in n.days}
+    holidays_named = [d for d, e in rows.items() if e.kind is DayKind.HOLIDAY]
+    lny = _lunar_new_year(year) if proj else None
+    if lny is not None:
+        tet = lny
+        if any(abs((d - tet).days) <= _TET_WINDOW_DAYS for d in holidays_named):
+            proj = {d: r for d, r in proj.items() if abs((d - tet).days) > _TET_WINDOW_DAYS}
+    nd = dt.date(year, 9, 2)
+
+    def in_nd(d: dt.date) -> bool:
+        return abs((d - nd).days) <= _ND_WINDOW_DAYS
+
+    if proj and any(in_nd(d) and d != nd for d in holidays_named):
+        proj = {d: r for d, r in proj.items() if not in_nd(d) or d == nd}
+        # art. 111(3): a National Day holiday on a weekly rest day is made up on the next
+        # working day, unless the notice states the compensatory day itself
+        named = sorted({nd, *(d for d in holidays_named if in_nd(d))})
+        owed = sum(1 for d in named if d.weekday() in weekend) - sum(
+            1 for d, e in rows.items() if e.kind is DayKind.COMPENSATORY and in_nd(d)
+        )
+        d = named[-1]
+        while owed > 0 and d.year == year:
+            d += _ONE_DAY
+            if d.weekday() in weekend or d in proj or d in rows:
+                continue
+            proj[d] = (DayKind.COMPENSATORY, "Quốc khánh (nghỉ bù)", "Labour Code 2019 art. 111(3)")
+            owed -= 1
+    # the rows on top, notice by notice: a working row on a day off by law (or by an earlier
+    # notice's holiday or compensatory row) must say which holiday it replaces
+    out = dict(proj)
+    for n in notices:
+        for j, e in enumerate(n.days):
+            cur = out.get(e.date)
+            if e.working and e.replaces is None and cur is not None and cur[0] in _STATUTORY_OFF:
+                k, name, src = cur
+                raise OverrideError(
+                    f"notice of {year}, days[{j}]",
+                    e.date.isoformat(),
+                    f"a day that is not a statutory day off: {e.date.isoformat()} is {name} "
+                    f"({k.value}; {src}); a row that makes it a working day must name it in "
+                    "`replaces`",
+                    source=n.source,
+                    holiday=name,
+                )
+            out[e.date] = (e.kind, e.name, e.source or n.source)
+    return out
+
+
 class WorkingCalendar:
     """An immutable, thread-safe working calendar with O(log n) working-day arithmetic.
 
@@ -133,6 +225,8 @@ class WorkingCalendar:
     __slots__ = (
         "_base_ord",
         "_cum",
+        "_der_cum",
+        "_derived_years",
         "_first",
         "_first_year",
         "_kind",
@@ -205,9 +299,10 @@ class WorkingCalendar:
         self._last = dt.date(last_year, 12, 31)
         self._weekend = frozenset(weekend)
         self._rules = rules
-        self._notices: dict[int, Notice] = {}
+        self._notices: dict[int, tuple[Notice, ...]] = {}
         for n in notices:
-            self._notices[n.year] = n  # a later notice for a year replaces an earlier one
+            # notices for one year add up; a later row wins on its date
+            self._notices[n.year] = (*self._notices.get(n.year, ()), n)
         self._local: dict[dt.date, CalendarEntry] = {}
         for e in local_days:
             self._local[e.date] = e
@@ -231,14 +326,19 @@ class WorkingCalendar:
             for y in years
             if self._provisional_from is not None
             and y >= self._provisional_from
-            and y not in self._notices
+            and all(n.derived for n in self._notices.get(y, ()))
         }
         self._provisional_years = frozenset(prov_years)
-        derived_years = range(0)
         rule_days: Mapping[dt.date, tuple[DayKind, str, str]] = {}
         if self._rules is not None:
-            derived_years = years
             rule_days = self._rules(years)
+        self._derived_years = frozenset(
+            y
+            for y in years
+            if self._rules is not None
+            and y not in prov_years
+            and all(n.derived for n in self._notices.get(y, ()))
+        )
         # 1. the weekly pattern
         base_ord = first.toordinal()
         wd0 = first.weekday()
@@ -246,24 +346,26 @@ class WorkingCalendar:
             kind[i] = _KIND_INDEX[
                 DayKind.WEEKEND if (wd0 + i) % 7 in self._weekend else DayKind.WEEKDAY
             ]
-        # 2-3. statutory rules outside notice years; names of weekend holidays inside them
-        for day, (k, name, src) in rule_days.items():
-            if not (first <= day <= last) or day.year not in derived_years:
+        # 2. statutory rules (all of them) in years without a notice
+        by_year: dict[int, dict[dt.date, tuple[DayKind, str, str]]] = {}
+        for day, rule in rule_days.items():
+            if not (first <= day <= last):
+                continue
+            if day.year in self._notices:
+                by_year.setdefault(day.year, {})[day] = rule
                 continue
             i = day.toordinal() - base_ord
-            prov = day.year in prov_years
-            if day.year in self._notices:
-                if kind[i] == _KIND_INDEX[DayKind.WEEKEND] and k is DayKind.HOLIDAY:
-                    special[i] = (DayKind.HOLIDAY, name, src, False)
-                    kind[i] = _KIND_INDEX[DayKind.HOLIDAY]
+            special[i] = (rule[0], rule[1], rule[2], day.year in prov_years)
+            kind[i] = _KIND_INDEX[rule[0]]
+        # 3. notice years: the statutory days, then the notices' rows on top
+        for year, notices in self._notices.items():
+            if not (self._first_year <= year <= self._last_year):
                 continue
-            special[i] = (k, name, src, prov)
-            kind[i] = _KIND_INDEX[k]
-        for e in iter_entries(self._notices.values()):
-            if first <= e.date <= last:
-                i = e.date.toordinal() - base_ord
-                special[i] = (e.kind, e.name, e.source, False)
-                kind[i] = _KIND_INDEX[e.kind]
+            days = _apply_notices(year, by_year.get(year, {}), notices, self._weekend)
+            for day, (k, name, src) in days.items():
+                i = day.toordinal() - base_ord
+                special[i] = (k, name, src, False)
+                kind[i] = _KIND_INDEX[k]
         # 4. local rows
         for e in self._local.values():
             if first <= e.date <= last:
@@ -280,6 +382,14 @@ class WorkingCalendar:
             prov_flag[a : b + 1] = b"\x01" * (b - a + 1)
         for i in local_idx:
             prov_flag[i] = 0
+        der_flag = bytearray(size)
+        for y in self._derived_years:
+            a = dt.date(y, 1, 1).toordinal() - base_ord
+            b = dt.date(y, 12, 31).toordinal() - base_ord
+            der_flag[a : b + 1] = b"\x01" * (b - a + 1)
+        for i in local_idx:
+            der_flag[i] = 0
+        der_cum = [0] * (size + 1)
         working = bytearray(size)
         cum = array("q", bytes(8 * size))
         wd_list = array("q")
@@ -307,6 +417,7 @@ class WorkingCalendar:
             cum[i] = count
             pcount += prov_flag[i]
             prov_cum[i + 1] = pcount
+            der_cum[i + 1] = der_cum[i] + der_flag[i]
             sec_cum[i + 1] = seconds
         self._kind = bytes(kind)
         self._working = bytes(working)
@@ -315,6 +426,7 @@ class WorkingCalendar:
         self._wd = wd_list.tolist()
         self._wd_dates = [dt.date.fromordinal(base_ord + k) for k in self._wd]
         self._prov_cum = prov_cum.tolist()
+        self._der_cum = der_cum
         # office time in microseconds, so that working-time arithmetic is exact to the microsecond
         self._sec_cum = [x * _US for x in sec_cum.tolist()]
         self._base_ord = base_ord
@@ -335,9 +447,17 @@ class WorkingCalendar:
 
         ``overrides`` is a TOML/JSON path, a mapping or a :class:`CalendarOverrides` (see
         :mod:`hcc.calendar.entries` for the file layout). ``closures`` and ``working_days`` take
-        dates or :class:`CalendarEntry` rows. A notice for a year decides that year and makes it
-        non-provisional. A bad row raises :class:`hcc.errors.OverrideError`, naming it; nothing is
-        applied.
+        dates or :class:`CalendarEntry` rows. A notice adds to the law of its year (see the module
+        docstring: its rows decide their dates; statutory days it does not name stay) and makes the
+        year non-provisional; notices for one year add up.
+
+        Raises:
+            OverrideError: a bad row, naming it -- among them a notice row that makes a statutory
+                day off a working day without ``replaces`` (``exc.holiday`` names the holiday);
+                nothing is applied.
+            InvalidInputError: a closure or working day that is not a date (or a row of another
+                kind).
+            OutOfRangeError: a row outside the calendar's range.
 
         >>> cal = vietnam_calendar()
         >>> local = cal.with_overrides(working_days=[dt.date(2026, 3, 7)], closures=[dt.date(2026, 3, 9)])
@@ -373,7 +493,11 @@ class WorkingCalendar:
             {"notices": [n.model_dump() for n in notices], "days": [e.model_dump() for e in extra]},
             source="with_overrides()",
         )
-        all_notices = [*self._notices.values(), *ov.notices, *code_ov.notices]
+        all_notices = [
+            *(n for ns in self._notices.values() for n in ns),
+            *ov.notices,
+            *code_ov.notices,
+        ]
         all_local = [*self._local.values(), *ov.days, *code_ov.days]
         for e in [
             *ov.days,
@@ -381,7 +505,29 @@ class WorkingCalendar:
             *(d for n in (*ov.notices, *code_ov.notices) for d in n.days),
         ]:
             self._index(e.date, "override date")
-        return self._replace(notices=all_notices, local_days=all_local)
+        try:
+            return self._replace(notices=all_notices, local_days=all_local)
+        except OverrideError as exc:
+            if exc.holiday is None:
+                raise
+            # name the row where the caller wrote it: the file's (or the call's) notices[i].days[j]
+            file_source = str(overrides) if isinstance(overrides, str | Path) else None
+            for source, added in ((file_source, ov.notices), ("with_overrides()", code_ov.notices)):
+                for i, n in enumerate(added):
+                    for j, row in enumerate(n.days):
+                        if (
+                            row.date.isoformat() == exc.value
+                            and row.working
+                            and row.replaces is None
+                        ):
+                            raise OverrideError(
+                                f"notices[{i}].days[{j}]",
+                                exc.value,
+                                f"{exc.allowed} (notice {n.source!r})",
+                                source=source,
+                                holiday=exc.holiday,
+                            ) from None
+            raise
 
     def with_office_hours(self, office_hours: OfficeHours | Mapping[str, Any]) -> WorkingCalendar:
         """A new calendar with other office hours; days are unchanged.
@@ -403,6 +549,8 @@ class WorkingCalendar:
         For layers that report provisional status themselves (a deadline's ``provisional`` flag):
         unlike ``warnings.catch_warnings()``, it changes no global state, so it is thread-safe.
         Provisional days still say so in :meth:`day_info` and :meth:`is_provisional_span`.
+        Deadlines (:func:`hcc.deadlines.compute_deadline`, ``compute_deadlines``) and SLA clocks
+        computed on this view do not warn either; their ``provisional`` flags still say so.
 
         >>> quiet = vietnam_calendar().without_warnings()
         >>> quiet.add_working_days(dt.date(2026, 12, 31), 1)   # no warning
@@ -425,7 +573,7 @@ class WorkingCalendar:
             "last_year": self._last_year,
             "weekend": self._weekend,
             "rules": self._rules,
-            "notices": list(self._notices.values()),
+            "notices": [n for ns in self._notices.values() for n in ns],
             "local_days": list(self._local.values()),
             "provisional_from": self._provisional_from,
             "office_hours": self._office_hours,
@@ -434,6 +582,17 @@ class WorkingCalendar:
         return type(self)(**args)
 
     # ------------------------------------------------------------------ properties
+    @property
+    def warns(self) -> bool:
+        """False for a :meth:`without_warnings` view: it, and the deadlines and SLA clocks
+        computed on it, report a provisional year only by their ``provisional`` flags.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.warns, cal.without_warnings().warns
+        (True, False)
+        """
+        return not self._silent
+
     @property
     def first_date(self) -> dt.date:
         """First date covered (1 January of the first year)."""
@@ -451,13 +610,23 @@ class WorkingCalendar:
 
     @property
     def notice_years(self) -> frozenset[int]:
-        """Years decided by a notice (the official table plus any added)."""
+        """Years with a notice (the official table plus any added); see also :attr:`derived_years`."""
         return frozenset(self._notices)
 
     @property
     def provisional_years(self) -> frozenset[int]:
         """Years whose days are projected from the rules, pending an official notice."""
         return self._provisional_years
+
+    @property
+    def derived_years(self) -> frozenset[int]:
+        """Years before the projected ones that no notice covers: derived from the rules.
+
+        >>> cal = vietnam_calendar()
+        >>> 2013 in cal.derived_years, 2026 in cal.derived_years, 2027 in cal.derived_years
+        (True, False, False)
+        """
+        return self._derived_years
 
     def __repr__(self) -> str:
         return (
@@ -498,6 +667,27 @@ class WorkingCalendar:
             stacklevel=3,
         )
 
+    def rests_on_derived(self, a: dt.date, b: dt.date) -> bool:
+        """Whether any day in ``[a, b]`` (either order) is derived (:attr:`DayInfo.derived`).
+
+        An answer computed over ``[a, b]`` -- a due date, a count of working days -- rests on
+        the statutory rules rather than an official notice when this is true. Never warns. Local
+        rows are the district's own and are not derived.
+
+        Raises:
+            OutOfRangeError: a date outside the calendar's range.
+            InvalidInputError: a value that is not a date.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.rests_on_derived(dt.date(2013, 12, 20), dt.date(2014, 1, 10))
+        True
+        >>> cal.rests_on_derived(dt.date(2026, 1, 5), dt.date(2026, 1, 14))
+        False
+        """
+        i, j = self._index(a, "a"), self._index(b, "b")
+        lo, hi = (i, j) if i <= j else (j, i)
+        return self._der_cum[hi + 1] - self._der_cum[lo] > 0
+
     def is_provisional_span(self, a: dt.date, b: dt.date) -> bool:
         """Whether any day in ``[a, b]`` (either order) is provisional. Never warns.
 
@@ -533,8 +723,11 @@ class WorkingCalendar:
         k = _KINDS[self._kind[i]]
         spec = self._special.get(i)
         prov = self._prov_cum[i + 1] - self._prov_cum[i] > 0
+        der = self._der_cum[i + 1] - self._der_cum[i] > 0
         if spec is None:
-            return DayInfo(date=day, working=self._working[i] == 1, kind=k, provisional=prov)
+            return DayInfo(
+                date=day, working=self._working[i] == 1, kind=k, provisional=prov, derived=der
+            )
         return DayInfo(
             date=day,
             working=self._working[i] == 1,
@@ -542,6 +735,7 @@ class WorkingCalendar:
             name=spec[1],
             source=spec[2],
             provisional=prov,
+            derived=der,
         )
 
     def day_infos(self, a: dt.date, b: dt.date, *, special_only: bool = False) -> Iterator[DayInfo]:
@@ -884,7 +1078,9 @@ class WorkingCalendar:
 
 _KINDS: tuple[DayKind, ...] = tuple(DayKind)
 _KIND_INDEX: dict[DayKind, int] = {k: i for i, k in enumerate(_KINDS)}
-_WORKING = frozenset({DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.LOCAL_WORKING_DAY})
+_WORKING = frozenset(
+    {DayKind.WEEKDAY, DayKind.WORKING_SATURDAY, DayKind.WORKING_DAY, DayKind.LOCAL_WORKING_DAY}
+)
 _PLAIN = frozenset({DayKind.WEEKDAY, DayKind.WEEKEND})
 
 _build_lock = threading.Lock()
@@ -907,8 +1103,9 @@ def vietnam_calendar(
 ) -> WorkingCalendar:
     """The national civil-service calendar of Viet Nam, 2000-2100 (built once, then shared).
 
-    Official notices decide 2023-2026; earlier years are derived from the statutory rules; 2027 and
-    later are provisional until a notice is added. ``overrides`` (a TOML/JSON path or a mapping)
+    The official tables of 2015-2026 (notices, package data) add to the statutory rules; earlier
+    years are derived from the rules (2014 with reconstructed rows); 2027 and later are
+    provisional until a notice is added. ``overrides`` (a TOML/JSON path or a mapping)
     gives a local calendar in one call.
 
     >>> cal = vietnam_calendar()

@@ -14,7 +14,7 @@ from hcc.deadlines.clock import (
     classify,
     sla_status,
 )
-from hcc.deadlines.compute import Deadline, compute_deadline, compute_deadlines
+from hcc.deadlines.compute import Deadline, compute_deadline, compute_deadlines, cutoff_basis
 from hcc.deadlines.events import (
     ClockEvent,
     EventKind,
@@ -23,16 +23,36 @@ from hcc.deadlines.events import (
     Received,
     ResultReady,
     Returned,
+    Stopped,
     SupplementReceived,
     SupplementRequested,
     Withdrawn,
 )
-from hcc.deadlines.limits import TimeLimit, TimeUnit
-from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, SupplementRule
+from hcc.deadlines.limits import (
+    MAX_AMOUNT,
+    MAX_TEXT_LENGTH,
+    AlternateLimit,
+    ChannelLimit,
+    TimeLimit,
+    TimeUnit,
+)
+from hcc.deadlines.policy import (
+    POLICY_VERSIONS,
+    AfterHoursRule,
+    AppointmentTime,
+    DeadlinePolicy,
+    SupplementRule,
+    policy_in_force,
+)
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_TEXT_LENGTH",
+    "POLICY_VERSIONS",
     "AfterHoursRule",
+    "AlternateLimit",
     "AppointmentTime",
+    "ChannelLimit",
     "Classification",
     "ClockEvent",
     "ClockState",
@@ -47,6 +67,7 @@ __all__ = [
     "SlaClock",
     "SlaStatus",
     "StepStatus",
+    "Stopped",
     "SupplementReceived",
     "SupplementRequested",
     "SupplementRule",
@@ -56,5 +77,7 @@ __all__ = [
     "classify",
     "compute_deadline",
     "compute_deadlines",
+    "cutoff_basis",
+    "policy_in_force",
     "sla_status",
 ]

@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold_text"]
+__all__ = ["Token", "fold_text", "tokens"]
 
 
 def _fold_char(c: str) -> str:
@@ -32,7 +33,6 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 
-@lru_cache(maxsize=65536)
 def fold_text(text: str) -> str:
     """Lower-case ASCII folding with **one output character per input character** (indexes map back).
 
@@ -44,6 +44,48 @@ def fold_text(text: str) -> str:
     >>> len(fold_text("Đăng ký")) == len("Đăng ký")
     True
     """
+    if len(text) > _CACHED_UP_TO:
+        return _fold(text)
+    return _fold_cached(text)
+
+
+_CACHED_UP_TO = 512  # long texts are folded without caching (the cache keeps short phrases)
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return text.translate(_FOLD_TABLE)
+
+
+_fold_cached = lru_cache(maxsize=65536)(_fold)
+
+
+# One token per match, no alternative can match the same characters as another: ASCII digit runs
+# (only ASCII digits are numbers), ASCII letter runs, a line break, or any other single visible
+# character. Each alternative is a single character class with one quantifier, so the scan is
+# linear in the text.
+_TOKEN = re.compile(r"[0-9]+|[a-z]+|\n|[^\sa-z0-9]")
+
+Token = tuple[str, int, int]
+"""``(kind, start, end)``: kind is ``"n"`` (digits), ``"w"`` (letters), ``"\\n"`` or the character."""
+
+
+def tokens(folded: str) -> list[Token]:
+    """Split folded text into tokens in one left-to-right pass.
+
+    >>> tokens(fold_text("05 (năm) ngày;"))
+    [('n', 0, 2), ('(', 3, 4), ('w', 4, 7), (')', 7, 8), ('w', 9, 13), (';', 13, 14)]
+    """
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(folded):
+        s, e = m.span()
+        c = folded[s]
+        if "0" <= c <= "9":
+            append(("n", s, e))
+        elif "a" <= c <= "z":
+            append(("w", s, e))
+        else:
+            append((c, s, e))
+    return out

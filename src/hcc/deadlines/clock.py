@@ -18,7 +18,7 @@ from pydantic import ConfigDict
 
 from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import WorkingCalendar, as_vn_datetime
-from hcc.deadlines.compute import _appointment, _core
+from hcc.deadlines.compute import _appointment, _core, _effective
 from hcc.deadlines.events import (
     CLOCK_EVENT_TYPES,
     ClockEvent,
@@ -27,12 +27,13 @@ from hcc.deadlines.events import (
     Received,
     ResultReady,
     Returned,
+    Stopped,
     SupplementReceived,
     SupplementRequested,
     Withdrawn,
 )
 from hcc.deadlines.limits import TimeLimit, TimeUnit
-from hcc.deadlines.policy import AfterHoursRule, DeadlinePolicy, SupplementRule
+from hcc.deadlines.policy import AfterHoursRule, DeadlinePolicy, SupplementRule, policy_in_force
 from hcc.errors import EventOrderError, ExtensionLimitError, ProvisionalCalendarWarning
 
 __all__ = [
@@ -54,10 +55,11 @@ class ClockState(HccStrEnum):
     ``running``: counting, not past the current due moment; ``paused``: waiting for a
     supplement; ``met``: the result came by the current due moment; ``breached``: past the
     current due moment without a result, or the result came after it; ``withdrawn``: the
-    applicant withdrew the dossier.
+    applicant withdrew the dossier; ``stopped``: the agency stopped processing it (dừng giải
+    quyết). Withdrawn and stopped dossiers are not classified.
 
     >>> [s.value for s in ClockState]
-    ['running', 'paused', 'met', 'breached', 'withdrawn']
+    ['running', 'paused', 'met', 'breached', 'withdrawn', 'stopped']
     """
 
     RUNNING = "running"
@@ -65,6 +67,7 @@ class ClockState(HccStrEnum):
     MET = "met"
     BREACHED = "breached"
     WITHDRAWN = "withdrawn"
+    STOPPED = "stopped"
 
 
 class Classification(HccStrEnum):
@@ -170,6 +173,7 @@ class SlaStatus(HccModel):
     completed_at: dt.datetime | None = None
     returned_at: dt.datetime | None = None
     withdrawn_at: dt.datetime | None = None
+    stopped_at: dt.datetime | None = None
     elapsed: dt.timedelta = _ZERO
     paused: dt.timedelta = _ZERO
     remaining: dt.timedelta | None = None
@@ -180,6 +184,8 @@ class SlaStatus(HccModel):
     apology_due_by: dt.date | None = None
     steps: tuple[StepStatus, ...] = ()
     provisional: bool = False
+    derived: bool = False
+    """A due moment rests on a past year with no official table in hcc (derived from the rules)."""
     notes: tuple[str, ...] = ()
 
     @property
@@ -195,7 +201,7 @@ def _validate(events: Sequence[ClockEvent], policy: DeadlinePolicy) -> None:
     pending: SupplementRequested | None = None
     last_request: SupplementRequested | None = None
     result: ResultReady | None = None
-    closer: Returned | Withdrawn | None = None
+    closer: Returned | Withdrawn | Stopped | None = None
     extensions: list[Extended] = []
     holder: tuple[str | None, ClockEvent] | None = None
     last: ClockEvent | None = None
@@ -263,7 +269,7 @@ def _validate(events: Sequence[ClockEvent], policy: DeadlinePolicy) -> None:
             if len(extensions) >= policy.max_extensions:
                 raise ExtensionLimitError(
                     f"the appointment may be moved at most {policy.max_extensions} time(s) "
-                    "(Decree 61/2018 art. 19(9); policy.max_extensions)",
+                    f"({policy.basis_of('max_extensions')}; policy.max_extensions)",
                     event=e.describe(),
                     other=extensions[-1].describe() if extensions else None,
                 )
@@ -294,7 +300,13 @@ def _validate(events: Sequence[ClockEvent], policy: DeadlinePolicy) -> None:
                     "the result is ready only once", event=e.describe(), other=result.describe()
                 )
             result = e
-        else:  # Returned | Withdrawn
+        else:  # Returned | Withdrawn | Stopped
+            if isinstance(e, Stopped) and result is not None:
+                raise EventOrderError(
+                    "processing cannot stop after the result",
+                    event=e.describe(),
+                    other=result.describe(),
+                )
             closer = e
         last = e
 
@@ -308,6 +320,13 @@ class _Due:
         self.at: dt.datetime = core.due_at
         self.nominal: dt.date | None = core.nominal
         self.start = start
+
+
+def _pause_unit(limit: TimeLimit) -> TimeUnit:
+    """The unit a pause is measured in: office time for a fraction of a working day."""
+    if limit.unit is TimeUnit.WORKING_DAYS and not isinstance(limit.amount, int):
+        return TimeUnit.WORKING_HOURS
+    return limit.unit
 
 
 class SlaClock:
@@ -325,7 +344,7 @@ class SlaClock:
     ('met', 'early')
     """
 
-    __slots__ = ("_calendar", "_events", "_limit", "_policy")
+    __slots__ = ("_calendar", "_events", "_explicit", "_limit", "_policy", "_warns")
 
     def __init__(
         self,
@@ -335,16 +354,29 @@ class SlaClock:
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
     ) -> None:
-        """A clock for ``limit`` (a :class:`TimeLimit` or its text) over ``events``."""
+        """A clock for ``limit`` (a :class:`TimeLimit` or its text) over ``events``.
+
+        ``policy`` defaults to the policy in force on the receipt date
+        (:func:`hcc.deadlines.policy_in_force`); an explicit one wins.
+        """
         from hcc.deadlines.compute import _resolve
 
-        lim, cal, pol = _resolve(limit, calendar, policy, False)
+        lim, cal, explicit = _resolve(limit, calendar, policy, False)
         self._limit = lim
-        # a view that never warns (thread-safe); status() emits one warning itself when needed
+        # a view that never warns (thread-safe); status() emits one warning itself when needed,
+        # unless the calendar given is itself a quiet view (then the flags alone report it)
         self._calendar = cal.without_warnings()
-        self._policy = pol
+        self._explicit = explicit
+        self._warns = cal.warns
         self._events: tuple[ClockEvent, ...] = tuple(events)
-        _validate(self._events, pol)
+        receipt = next((e for e in self._events if isinstance(e, Received)), None)
+        if explicit is not None:
+            self._policy = explicit
+        elif receipt is not None:
+            self._policy = policy_in_force(receipt.at)
+        else:  # no receipt yet: the newest preset until one is recorded
+            self._policy = DeadlinePolicy.decree_118_2025()
+        _validate(self._events, self._policy)
 
     @property
     def limit(self) -> TimeLimit:
@@ -353,7 +385,8 @@ class SlaClock:
 
     @property
     def policy(self) -> DeadlinePolicy:
-        """The counting policy."""
+        """The counting policy: the caller's, else the one in force on the receipt date (the
+        newest preset while no receipt is recorded)."""
         return self._policy
 
     @property
@@ -374,12 +407,14 @@ class SlaClock:
         ...
         hcc.errors.EventOrderError: returned at 2026-03-02 09:00 comes before the receipt (event: returned at 2026-03-02 09:00, other: received (missing))
         """
-        return SlaClock(
+        clock = SlaClock(
             self._limit,
             (*self._events, *events),
             calendar=self._calendar,
-            policy=self._policy,
+            policy=self._explicit,
         )
+        clock._warns = self._warns
+        return clock
 
     def __repr__(self) -> str:
         return f"<SlaClock {self._limit}, {len(self._events)} event(s), policy {self._policy.name}>"
@@ -389,7 +424,8 @@ class SlaClock:
         """Where the clock stands at ``at`` (naive = Vietnam time); see :class:`SlaStatus`.
 
         Emits one :class:`hcc.ProvisionalCalendarWarning` if a due moment rests on a year
-        without an official notice (``provisional=True``).
+        without an official notice (``provisional=True``), unless the clock was built on a
+        :meth:`~hcc.calendar.WorkingCalendar.without_warnings` calendar.
         """
         now = as_vn_datetime(at, "at")
         events = [e for e in self._events if e.at <= now]
@@ -400,7 +436,7 @@ class SlaClock:
                 other=self._events[0].describe() if self._events else "received (missing)",
             )
         st = self._status(events, now)  # on a calendar that does not warn: we warn once below
-        if st.provisional:
+        if st.provisional and self._warns:
             warnings.warn(
                 f"the SLA status for {self._limit} rests on a year without an official notice; "
                 "its due dates are projected from the statutory rules",
@@ -418,16 +454,32 @@ class SlaClock:
             return m.date()
         return cal.opening_at_or_after(m).date()
 
+    def _resume_day(self, p0: dt.datetime, m: dt.datetime, unit: TimeUnit) -> dt.date:
+        """The day counting resumes from after a pause ``[p0, m]``: like a receipt, a
+        resumption after the cut-off (for the units in ``cutoff_units``) counts from the next
+        working day, unless the pause itself began after that day's cut-off (the day's
+        promise was already fixed then, so a pause of zero length changes nothing)."""
+        pol = self._policy
+        if unit in pol.cutoff_units:
+            cut = dt.datetime.combine(m.date(), pol.cutoff, tzinfo=m.tzinfo)
+            if p0 <= cut:
+                return _effective(m, unit, self._calendar, pol, False)[0].date()
+        return self._eff_day(m)
+
     def _shift(self, due: _Due, p0: dt.datetime, p1: dt.datetime, unit: TimeUnit) -> None:
         """Move ``due`` later by the pause ``[p0, p1]`` measured in the limit's unit."""
         cal = self._calendar
+        if unit is TimeUnit.CLOCK_HOURS:
+            due.at = self._shift_moment(due.at, p0, p1, unit)
+            due.date = due.at.date()
+            return
         if unit is TimeUnit.WORKING_HOURS:
             office = cal.working_time_between(p0, p1)
             if office > _ZERO:  # a zero shift would move a due at a session end to the next opening
                 due.at = cal.add_working_time(due.at, office)
                 due.date = due.at.date()
             return
-        a, b = self._eff_day(p0), self._eff_day(p1)
+        a, b = self._eff_day(p0), self._resume_day(p0, p1, unit)
         if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS) and due.nominal is not None:
             due.nominal = due.nominal + (b - a)
             due.date = cal.add_working_days(due.nominal, 0)
@@ -452,6 +504,7 @@ class SlaClock:
         completed: dt.datetime | None = None
         returned: dt.datetime | None = None
         withdrawn: dt.datetime | None = None
+        stopped: dt.datetime | None = None
         notes: list[str] = []
         provisional_spans: list[tuple[dt.date, dt.date]] = [(received.at.date(), due.date)]
         # steps: [agency, start, allotment, due | None, end, pauses]
@@ -472,15 +525,15 @@ class SlaClock:
                 if rounds == 0 and used > window:
                     notes.append(
                         f"The supplement was requested {used} working days after the receipt; "
-                        f"Decree 61/2018 art. 19(4) allows {window:02d}"
+                        f"{pol.basis_of('supplement_request_window')} allows {window:02d}"
                     )
             elif isinstance(e, SupplementReceived):
                 assert pending is not None
                 rounds += 1
                 if pause:
-                    self._shift(due, pending.at, e.at, limit.unit)
+                    self._shift(due, pending.at, e.at, _pause_unit(limit))
                     if ext_at is not None:
-                        ext_at = self._shift_moment(ext_at, pending.at, e.at, limit.unit)
+                        ext_at = self._shift_moment(ext_at, pending.at, e.at, _pause_unit(limit))
                     pauses.append((pending.at, e.at))
                     if steps and steps[-1]["due"] is not None:
                         self._shift(steps[-1]["due"], pending.at, e.at, steps[-1]["unit"])
@@ -511,7 +564,7 @@ class SlaClock:
                 if e.at.date() > apology_by:
                     notes.append(
                         f"The apology and new appointment came on {e.at.date().isoformat()}, after "
-                        f"{apology_by.isoformat()} (Decree 61/2018 art. 19(9): at least "
+                        f"{apology_by.isoformat()} ({pol.basis_of('apology_lead')}: at least "
                         f"{pol.apology_lead} working day(s) before the due date)"
                     )
                 ext_at = e.new_due_at
@@ -531,23 +584,24 @@ class SlaClock:
                         steps[-1]["end"] = e.at
             elif isinstance(e, Withdrawn):
                 withdrawn = e.at
+            elif isinstance(e, Stopped):
+                stopped = e.at
 
         for s in steps:
             if s["due"] is not None:
                 provisional_spans.append((s["start"].date(), s["due"].date))
         current_at = ext_at or due.at
         # the moment the count stops (or now)
-        stop = completed or withdrawn or (pending.at if pending is not None else None) or now
+        ended = withdrawn or stopped  # the dossier ends without an answer
+        stop = completed or ended or (pending.at if pending is not None else None) or now
         stop = min(stop, now)
         start = due.start
         paused_time = sum((cal.working_time_between(a, b) for a, b in pauses), _ZERO)
-        if pending is not None and pause and completed is None and withdrawn is None:
+        if pending is not None and pause and completed is None and ended is None:
             paused_time += cal.working_time_between(pending.at, now)
         elapsed = max(cal.working_time_between(start, stop) - _sum_before(cal, pauses, stop), _ZERO)
         total = cal.working_time_between(start, current_at) - _sum_before(cal, pauses, current_at)
-        reset_pending = (
-            pending is not None and not pause and completed is None and withdrawn is None
-        )
+        reset_pending = pending is not None and not pause and completed is None and ended is None
         remaining: dt.timedelta | None = None
         fraction: float | None = None
         level, threshold = 0, None
@@ -559,6 +613,8 @@ class SlaClock:
                 level, threshold = len(reached), (reached[-1] if reached else None)
         if withdrawn is not None:
             state = ClockState.WITHDRAWN
+        elif stopped is not None:
+            state = ClockState.STOPPED
         elif completed is not None:
             state = ClockState.MET if completed <= current_at else ClockState.BREACHED
         elif pending is not None:
@@ -568,7 +624,7 @@ class SlaClock:
         else:
             state = ClockState.RUNNING
         classification = (
-            classify(completed, due.at) if completed is not None and withdrawn is None else None
+            classify(completed, due.at) if completed is not None and ended is None else None
         )
         step_status = tuple(self._step_status(i, s, now) for i, s in enumerate(steps))
         provisional = any(cal.is_provisional_span(a, b) for a, b in provisional_spans)
@@ -587,6 +643,7 @@ class SlaClock:
             completed_at=completed,
             returned_at=returned,
             withdrawn_at=withdrawn,
+            stopped_at=stopped,
             elapsed=elapsed,
             paused=paused_time,
             remaining=remaining,
@@ -599,6 +656,7 @@ class SlaClock:
             else cal.add_working_days(due.date, -pol.apology_lead),
             steps=step_status,
             provisional=provisional,
+            derived=any(cal.rests_on_derived(a, b) for a, b in provisional_spans),
             notes=tuple(notes),
         )
 
@@ -606,10 +664,16 @@ class SlaClock:
         self, m: dt.datetime, p0: dt.datetime, p1: dt.datetime, unit: TimeUnit
     ) -> dt.datetime:
         cal = self._calendar
+        if unit is TimeUnit.CLOCK_HOURS:  # the pause on the clock; an end on a day off moves
+            end = m + (p1 - p0)
+            day = cal.add_working_days(end.date(), 0)
+            if day == end.date():
+                return end
+            return dt.datetime.combine(day, cal.sessions_on(day)[-1][1], tzinfo=end.tzinfo)
         if unit is TimeUnit.WORKING_HOURS:
             office = cal.working_time_between(p0, p1)
             return cal.add_working_time(m, office) if office > _ZERO else m
-        k = cal.working_days_between(self._eff_day(p0), self._eff_day(p1))
+        k = cal.working_days_between(self._eff_day(p0), self._resume_day(p0, p1, unit))
         return dt.datetime.combine(cal.add_working_days(m.date(), k), m.timetz())
 
     def _open_step(
@@ -620,7 +684,7 @@ class SlaClock:
             "start": start,
             "restart": None,
             "allotment": allotment,
-            "unit": allotment.unit if allotment is not None else None,
+            "unit": _pause_unit(allotment) if allotment is not None else None,
             "due": self._start(start, allotment) if allotment is not None else None,
             "end": None,
             "pauses": [],
@@ -678,19 +742,25 @@ def sla_status(
     """The :class:`SlaStatus` of a dossier with these events (in time order) at moment ``at``.
 
     Shorthand for ``SlaClock(limit, events, calendar=..., policy=...).status(at=at)``. The
+    policy defaults to the one in force on the receipt date (:func:`policy_in_force`). The
     receipt is counted by the rules of :func:`compute_deadline`. A request to supplement stops
     the clock; when the supplement arrives the limit is counted again from the start
     (``policy.supplement="reset"``, Decree 61/2018 art. 19(4)) or resumes with the due moved
     later by the pause (``"pause"``: by the working days between request and supplement for
     day-based limits, by calendar days for calendar-day and month limits, by office time for
-    working hours). Events after ``at`` are ignored.
+    working hours). A resumption after the cut-off counts, like a receipt, from the next
+    working day for the units in ``policy.cutoff_units``. Events after ``at`` are ignored.
 
     >>> events = [Received(at="2026-03-02T09:00"), SupplementRequested(at="2026-03-03T10:00"),
     ...           SupplementReceived(at="2026-03-05T10:00")]
-    >>> sla_status(events, "05 ngày làm việc", at="2026-03-05T11:00").due_date    # reset
-    datetime.date(2026, 3, 12)
-    >>> sla_status(events, "05 ngày làm việc", at="2026-03-05T11:00",
-    ...            policy=DeadlinePolicy.decree_118_2025()).due_date                  # pause
+    >>> sla_status(events, "05 ngày làm việc", at="2026-03-05T11:00").due_date  # 2026: pause
     datetime.date(2026, 3, 11)
+    >>> sla_status(events, "05 ngày làm việc", at="2026-03-05T11:00",
+    ...            policy=DeadlinePolicy.decree_61_2018()).due_date                 # reset
+    datetime.date(2026, 3, 12)
+    >>> same_day = [Received(at="2026-03-02T09:00"), SupplementRequested(at="2026-03-02T10:00"),
+    ...             SupplementReceived(at="2026-03-02T16:00")]       # resumes after 15:00
+    >>> sla_status(same_day, "Trong ngày", at="2026-03-02T16:30").due_at.isoformat()
+    '2026-03-03T17:00:00+07:00'
     """
     return SlaClock(limit, events, calendar=calendar, policy=policy).status(at=at)

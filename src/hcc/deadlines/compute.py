@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from dateutil.relativedelta import relativedelta
@@ -24,15 +25,16 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
+from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit, TimeUnit
-from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy
-from hcc.errors import ProvisionalCalendarWarning
+from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, policy_in_force
+from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["Deadline", "compute_deadline", "compute_deadlines"]
+__all__ = ["Deadline", "compute_deadline", "compute_deadlines", "cutoff_basis"]
 
 _DAY_BASED = frozenset(
     {
@@ -47,7 +49,6 @@ _POINT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
 _CLOCK_UNITS = frozenset({TimeUnit.WORKING_DAYS})  # units that receipt_clock_time applies to
 _ONE_DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 Output = Literal["due_at", "due_date", "deadline"]
 
@@ -60,7 +61,10 @@ class Deadline(HccModel):
     ``due_at`` the appointment; ``nominal_date`` the unrolled end of a calendar-day or month
     limit (before moving off a day off); ``skipped`` the days off that pushed the due date, each
     with its name and source; ``notes`` the rules applied; ``provisional`` whether a day involved
-    lies in a year without an official notice.
+    lies in a year without an official notice yet (projected); ``derived`` whether one lies in a
+    past year with no official table in hcc (derived from the statutory rules, see
+    :meth:`hcc.calendar.WorkingCalendar.rests_on_derived`) -- what a replay of an old register
+    reports.
 
     >>> d = compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "03 ngày làm việc")
     >>> d.due_date, d.due_at.isoformat()
@@ -77,6 +81,7 @@ class Deadline(HccModel):
     due_at: dt.datetime
     nominal_date: dt.date | None = None
     provisional: bool = False
+    derived: bool = False
     skipped: tuple[DayInfo, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -95,7 +100,7 @@ class Deadline(HccModel):
           2025-01-29: Tết Nguyên Đán (mùng 1) — Thông báo 6150/TB-BLĐTBXH
           2025-01-30: Tết Nguyên Đán (mùng 2) — Thông báo 6150/TB-BLĐTBXH
           2025-01-31: Tết Nguyên Đán (mùng 3) — Thông báo 6150/TB-BLĐTBXH
-          2025-02-01: Mùng bốn Tết Nguyên Đán — ...
+          2025-02-01: weekly rest day (Saturday)
           2025-02-02: weekly rest day (Sunday)
         Due: 2025-02-03 17:00 (Monday), the closing time of the due date
         """
@@ -122,6 +127,11 @@ class Deadline(HccModel):
                 "Provisional: the answer rests on a year without an official notice yet; "
                 "its days are projected from the statutory rules"
             )
+        if self.derived:
+            lines.append(
+                "Derived: the answer rests on a past year for which hcc has no official notice; "
+                "its days are derived from the statutory rules"
+            )
         return "\n".join(lines)
 
 
@@ -137,10 +147,16 @@ def _ordinal(n: int) -> str:
 def _unit_rule(limit: TimeLimit) -> str:
     n = limit.amount
     match limit.unit:
+        case TimeUnit.WORKING_DAYS if isinstance(n, Decimal):
+            return (
+                "fractional working days: office time from the start of counting, the fraction "
+                "weighing that day's office hours (0,5 = half of them), whole days after it "
+                "by the working-day rule"
+            )
         case TimeUnit.WORKING_DAYS:
             return (
                 "working days: the day of receipt is not counted; the due date is the "
-                f"{_ordinal(n)} working day after it"
+                f"{_ordinal(int(n))} working day after it"
                 if n
                 else "zero working days: the day of receipt"
             )
@@ -156,6 +172,12 @@ def _unit_rule(limit: TimeLimit) -> str:
             )
         case TimeUnit.WORKING_HOURS:
             return f"working hours: {n} hour(s) of office time from the start of counting"
+        case TimeUnit.CLOCK_HOURS:
+            return (
+                f"clock hours: {n} hour(s) on the clock from the moment of receipt, nights and "
+                "days off included (Civil Code art. 147(1)); an end on a day off moves to the "
+                "closing time of the next working day (art. 148(5))"
+            )
         case TimeUnit.SAME_DAY:
             return "same day: the day of receipt"
         case _:
@@ -163,8 +185,10 @@ def _unit_rule(limit: TimeLimit) -> str:
 
 
 def _due_rule(d: Deadline) -> str:
-    if d.limit.unit is TimeUnit.WORKING_HOURS:
+    if d.limit.unit is TimeUnit.WORKING_HOURS or _fractional(d.limit):
         return "the end of the counted office time"
+    if d.limit.unit is TimeUnit.CLOCK_HOURS and d.nominal_date == d.due_date:
+        return "the end of the counted hours"
     if (
         d.limit.unit not in _CLOCK_UNITS
         or d.policy.appointment_time == AppointmentTime.CLOSING_TIME
@@ -184,6 +208,39 @@ def _day_line(info: DayInfo) -> str:
         return f"{info.date.isoformat()}: {what}{prov}"
     src = f" — {info.source}" if info.source else ""
     return f"{info.date.isoformat()}: {info.name}{src}{prov}"
+
+
+_CUTOFF_BASES: tuple[tuple[str, str], ...] = (
+    ("hộ tịch", "Law on Civil Status 60/2014/QH13 art. 5(3)"),
+    ("chứng thực", "Decree 23/2015/NĐ-CP art. 7"),
+)
+
+
+def cutoff_basis(field: str | None) -> str:
+    """The legal basis of the 15:00 cut-off for a procedure of ``field`` (lĩnh vực).
+
+    Civil status (hộ tịch): Law on Civil Status 60/2014/QH13 art. 5(3); certification (chứng
+    thực): Decree 23/2015/NĐ-CP art. 7. Other fields have no statutory same-day cut-off known to
+    hcc: the rule is then the policy's ``cutoff`` setting (Decree 61/2018 art. 18 applies 15:00
+    to transfers between agencies).
+
+    >>> cutoff_basis("Chứng thực")
+    'Decree 23/2015/NĐ-CP art. 7'
+    >>> cutoff_basis("Hộ tịch")
+    'Law on Civil Status 60/2014/QH13 art. 5(3)'
+    >>> cutoff_basis(None)
+    'policy setting cutoff; the statutory basis depends on the field (civil status: Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)'
+    """
+    if field:
+        folded = nfc(field).casefold()
+        for key, basis in _CUTOFF_BASES:
+            if key in folded:
+                return basis
+        return f"policy setting cutoff; no statutory same-day cut-off is known for field {nfc(field)!r}"
+    return (
+        "policy setting cutoff; the statutory basis depends on the field (civil status: "
+        "Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)"
+    )
 
 
 # ---------------------------------------------------------------------- core (no warnings)
@@ -206,11 +263,20 @@ def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
 
 
 def _effective(
-    m: dt.datetime, unit: TimeUnit, cal: WorkingCalendar, policy: DeadlinePolicy, explain: bool
+    m: dt.datetime,
+    unit: TimeUnit,
+    cal: WorkingCalendar,
+    policy: DeadlinePolicy,
+    explain: bool,
+    field: str | None = None,
 ) -> tuple[dt.datetime, list[str]]:
     notes: list[str] = []
     eff = m
-    if policy.after_hours == AfterHoursRule.NEXT_OPENING and not _in_office(cal, m):
+    if (
+        policy.after_hours == AfterHoursRule.NEXT_OPENING
+        and unit is not TimeUnit.CLOCK_HOURS  # hours run from the stated moment (art. 147(1))
+        and not _in_office(cal, m)
+    ):
         eff = cal.opening_at_or_after(m)
         if explain:
             why = "a day off" if not cal.sessions_on(m.date()) else "outside office hours"
@@ -227,7 +293,7 @@ def _effective(
         if explain:
             notes.append(
                 f"Received after the {policy.cutoff.strftime('%H:%M')} cut-off: counts from the "
-                "next working day (Law on Civil Status art. 5(3))"
+                f"next working day ({cutoff_basis(field)})"
             )
     return eff, notes
 
@@ -257,17 +323,30 @@ def _core(
     policy: DeadlinePolicy,
     *,
     explain: bool = False,
+    field: str | None = None,
 ) -> _Core:
     """Effective receipt, due date/moment and nominal end; the caller suppresses warnings."""
     unit, n = limit.unit, limit.amount
-    eff, notes = _effective(m, unit, cal, policy, explain)
+    _check_range(m, limit, cal)
+    eff, notes = _effective(m, unit, cal, policy, explain, field)
     d = eff.date()
     nominal: dt.date | None = None
-    if unit is TimeUnit.WORKING_HOURS:
+    if unit is TimeUnit.WORKING_HOURS or _fractional(limit):
         # the calendar counts whole seconds: round a fractional start up, never down
         start = eff + dt.timedelta(microseconds=(1_000_000 - eff.microsecond) % 1_000_000)
-        due_at = cal.add_working_time(start, dt.timedelta(hours=n))
+        if unit is TimeUnit.WORKING_HOURS:
+            due_at = cal.add_working_time(start, _hours(n))
+        else:
+            due_at = _fractional_days(cal, start, Decimal(n))
         return _Core(eff, due_at.date(), due_at, None, tuple(notes))
+    if unit is TimeUnit.CLOCK_HOURS:
+        end = eff + _hours(n)
+        if end.date() > cal.last_date:
+            raise OutOfRangeError(end.date(), cal.first_date, cal.last_date)
+        due = cal.add_working_days(end.date(), 0)
+        due_at = end if due == end.date() else _closing(cal, due)
+        return _Core(eff, due, due_at, end.date(), tuple(notes))
+    assert isinstance(n, int)  # fractions are only allowed in the units handled above
     if unit is TimeUnit.WORKING_DAYS:
         due = cal.add_working_days(d, n)
     elif unit is TimeUnit.CALENDAR_DAYS:
@@ -281,11 +360,79 @@ def _core(
     return _Core(eff, due, _appointment(due, eff, unit, cal, policy), nominal, tuple(notes))
 
 
+def _fractional(limit: TimeLimit) -> bool:
+    return limit.unit is TimeUnit.WORKING_DAYS and not isinstance(limit.amount, int)
+
+
+def _hours(n: int | Decimal) -> dt.timedelta:
+    """``n`` hours, exact to the microsecond (amounts have at most 6 decimal places)."""
+    return dt.timedelta(microseconds=int(Decimal(n) * 3_600_000_000))
+
+
+def _closing(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
+    return dt.datetime.combine(d, cal.sessions_on(d)[-1][1], tzinfo=VN_TZ)
+
+
+def _fractional_days(cal: WorkingCalendar, start: dt.datetime, n: Decimal) -> dt.datetime:
+    """``n`` working days (a fraction) of office time from ``start``.
+
+    The whole part ``k`` ends, as whole working days do, at the closing time of the k-th working
+    day after the start day (none when ``k`` is 0: the count starts at ``start``); the fraction
+    ``f`` then counts ``f`` times the office hours of the day it starts on (0,5 of an 8-hour day
+    is 4 hours; of a Saturday morning, 2), as office time, and never ends after the closing time
+    of the next working day (the due moment of ``k + 1`` working days).
+    """
+    k = int(n)
+    f = n - k
+    if k:
+        day = cal.add_working_days(start.date(), k)
+        nxt = cal.next_working_day(day)
+        begin = dt.datetime.combine(nxt, cal.sessions_on(nxt)[0][0], tzinfo=VN_TZ)
+    else:
+        begin = cal.opening_at_or_after(start)
+    length = sum(
+        (
+            dt.datetime.combine(begin.date(), e) - dt.datetime.combine(begin.date(), s)
+            for s, e in cal.sessions_on(begin.date())
+        ),
+        dt.timedelta(0),
+    )
+    office = dt.timedelta(microseconds=int(f * (length // dt.timedelta(microseconds=1))))
+    end = cal.add_working_time(begin, office)
+    cap = _closing(cal, cal.next_working_day(cal.add_working_days(start.date(), k)))
+    return min(end, cap)
+
+
+def _check_range(m: dt.datetime, limit: TimeLimit, cal: WorkingCalendar) -> None:
+    """Refuse a limit that cannot end inside the calendar, before any arithmetic can overflow.
+
+    The bounds are lower bounds of each unit's span (a month has at least 28 days, a day at most
+    24 office or clock hours), so a refused limit could never have been computed.
+    """
+    n, unit = limit.amount, limit.unit
+    span = (cal.last_date - m.date()).days  # days left in the calendar after the receipt
+    if unit in (TimeUnit.WORKING_HOURS, TimeUnit.CLOCK_HOURS):
+        too_far = n > 24 * (span + 1)
+    elif unit is TimeUnit.MONTHS:
+        too_far = n * 28 > span + 31
+    elif unit in (TimeUnit.WORKING_DAYS, TimeUnit.CALENDAR_DAYS):
+        too_far = n > span
+    else:
+        too_far = False
+    if too_far:
+        raise OutOfRangeError(
+            m.date(),
+            cal.first_date,
+            cal.last_date,
+            operation=f"counting {n} {unit.value}",
+        )
+
+
 def _skipped(
     cal: WorkingCalendar, received: dt.date, core: _Core, unit: TimeUnit
 ) -> tuple[DayInfo, ...]:
     """Days off that moved the receipt or the due date (see :class:`Deadline`)."""
-    if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS):
+    if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS, TimeUnit.CLOCK_HOURS):
         assert core.nominal is not None
         spans = [(received, core.effective.date() - dt.timedelta(days=1))]
         spans.append((core.nominal, core.due_date - dt.timedelta(days=1)))
@@ -311,7 +458,7 @@ def _resolve(
     calendar: WorkingCalendar | None,
     policy: DeadlinePolicy | None,
     alternate: bool,
-) -> tuple[TimeLimit, WorkingCalendar, DeadlinePolicy]:
+) -> tuple[TimeLimit, WorkingCalendar, DeadlinePolicy | None]:
     if isinstance(limit, str):
         limit = TimeLimit.parse(limit)
     elif not isinstance(limit, TimeLimit):
@@ -322,15 +469,14 @@ def _resolve(
                 "alternate", True, f"False: {str(limit)!r} has no alternate limit"
             )
         limit = limit.alternate
-    elif limit.alternate is not None:
-        limit = limit.model_copy(update={"alternate": None, "alternate_condition": None})
+    elif limit.alternates or limit.per_channel:
+        limit = limit.primary()
     cal = calendar if calendar is not None else vietnam_calendar()
     if not isinstance(cal, WorkingCalendar):
         raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
-    pol = policy if policy is not None else _DEFAULT_POLICY
-    if not isinstance(pol, DeadlinePolicy):
+    if policy is not None and not isinstance(policy, DeadlinePolicy):
         raise InvalidInputError("policy", policy, "a DeadlinePolicy or None")
-    return limit, cal, pol
+    return limit, cal, policy
 
 
 def compute_deadline(
@@ -340,14 +486,19 @@ def compute_deadline(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
     alternate: bool = False,
+    field: str | None = None,
     _warn: bool = True,
 ) -> Deadline:
     """The due date and moment of a dossier received at ``received_at`` with time limit ``limit``.
 
     ``received_at`` is a datetime (naive = Vietnam local time), a date (its midnight) or an ISO
     string; ``limit`` a :class:`TimeLimit` or its text; ``calendar`` defaults to
-    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to :meth:`DeadlinePolicy.decree_61_2018`.
-    The primary limit is used, or its alternate with ``alternate=True``.
+    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to the policy in force on the receipt date
+    (:func:`hcc.deadlines.policy_in_force`: Decree 61/2018 until 30/6/2025, Decree 118/2025
+    from 1/7/2025); an explicit ``policy`` wins. The primary limit is used, or its alternate
+    with ``alternate=True``. ``field`` is the procedure's field (lĩnh vực, e.g. "Hộ tịch",
+    "Chứng thực"): it only selects the legal basis that :meth:`Deadline.explain` cites for the
+    15:00 cut-off (:func:`cutoff_basis`).
 
     Semantics (default policy; each option is a :class:`DeadlinePolicy` field):
 
@@ -367,6 +518,12 @@ def compute_deadline(
     5. **Working hours** (n): n hours of office time from the effective receipt moment (only
        office sessions of working days count; the lunch break and nights do not). ``due_at`` is
        that exact moment.
+    5b. **Clock hours** (n): n hours on the clock from the receipt moment itself (Civil Code art.
+       147(1): not moved by ``after_hours``), nights and days off included; an end on a day off
+       moves to the closing time of the next working day (art. 148(5)).
+    5c. **Fractional working days** (k + f): k whole working days as in 2 (none when k = 0: from
+       the effective receipt moment), then f times the office hours of the next day counted, as
+       office time; never later than k + 1 working days. Ranges use their upper bound.
     6. **Same day / immediate**: the effective receipt day (the next working day if that is a
        day off; after the cut-off already moved it in step 1).
     7. **due_at** (day-based units): the closing time of the due date
@@ -381,7 +538,8 @@ def compute_deadline(
 
     The due date is always a working day. If any day from the receipt to the due date lies in
     a year without an official notice, ``provisional`` is ``True`` and one
-    :class:`hcc.ProvisionalCalendarWarning` is emitted.
+    :class:`hcc.ProvisionalCalendarWarning` is emitted (none on a calendar from
+    :meth:`~hcc.calendar.WorkingCalendar.without_warnings`: the flag alone says it).
 
     >>> d = compute_deadline(dt.datetime(2026, 1, 9, 10, 0), "01 ngày làm việc")
     >>> d.due_at.isoformat()        # Saturday 10 January 2026 is a worked day
@@ -391,13 +549,14 @@ def compute_deadline(
     >>> compute_deadline(dt.datetime(2026, 3, 2, 16, 0), "04 giờ làm việc").due_at.isoformat()
     '2026-03-03T10:30:00+07:00'
     """
-    lim, cal, pol = _resolve(limit, calendar, policy, alternate)
+    lim, cal, explicit = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
+    pol = explicit if explicit is not None else policy_in_force(m)
     quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
-    core = _core(m, lim, quiet, pol, explain=True)
+    core = _core(m, lim, quiet, pol, explain=True, field=field)
     skipped = _skipped(quiet, m.date(), core, lim.unit)
     provisional = cal.is_provisional_span(m.date(), core.due_date)
-    if provisional and _warn:
+    if provisional and _warn and cal.warns:
         warnings.warn(
             f"the deadline for {lim} from {m.date().isoformat()} ({core.due_date.isoformat()}) "
             "rests on a year without an official notice; it is projected from the statutory rules",
@@ -413,6 +572,7 @@ def compute_deadline(
         due_at=core.due_at,
         nominal_date=core.nominal,
         provisional=provisional,
+        derived=cal.rests_on_derived(m.date(), core.due_date),
         skipped=skipped,
         notes=core.notes,
     )
@@ -433,13 +593,24 @@ class _Batch:
     limits group by exact moment.
     """
 
-    def __init__(self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy) -> None:
+    def __init__(
+        self, limit: TimeLimit, cal: WorkingCalendar, policy: DeadlinePolicy | None
+    ) -> None:
         self.limit = limit
         self.cal = cal
-        self.policy = policy
-        self.by_day = limit.unit in _DAY_BASED and (
-            limit.unit not in _CLOCK_UNITS
-            or policy.appointment_time == AppointmentTime.CLOSING_TIME
+        self.fixed = policy  # None: each row gets the policy in force on its receipt date
+        candidates = (
+            (policy,)
+            if policy is not None
+            else (DeadlinePolicy.decree_61_2018(), DeadlinePolicy.decree_118_2025())
+        )
+        self.by_day = (
+            limit.unit in _DAY_BASED
+            and not _fractional(limit)
+            and (
+                limit.unit not in _CLOCK_UNITS
+                or all(p.appointment_time == AppointmentTime.CLOSING_TIME for p in candidates)
+            )
         )
         self._thresholds: dict[dt.date, tuple[int, int]] = {}
         self.provisional = False
@@ -450,8 +621,12 @@ class _Batch:
             got = self._thresholds[day] = self._compute_thresholds(day)
         return got
 
+    def policy(self, day: dt.date) -> DeadlinePolicy:
+        """The policy of a receipt on ``day``: the caller's, else the one in force."""
+        return self.fixed if self.fixed is not None else policy_in_force(day)
+
     def _compute_thresholds(self, day: dt.date) -> tuple[int, int]:
-        pol = self.policy
+        pol = self.policy(day)
         cut = self.limit.unit in pol.cutoff_units
         c = _tod_us(pol.cutoff)
         if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
@@ -472,13 +647,13 @@ class _Batch:
         return close, close  # pragma: no cover - c < close was checked above
 
     def run(self, m: dt.datetime) -> _Core:
-        core = _core(m, self.limit, self.cal.without_warnings(), self.policy)
+        core = _core(m, self.limit, self.cal.without_warnings(), self.policy(m.date()))
         if not self.provisional and self.cal.is_provisional_span(m.date(), core.due_date):
             self.provisional = True
         return core
 
     def warn(self, n: int) -> None:
-        if self.provisional:
+        if self.provisional and self.cal.warns:
             warnings.warn(
                 f"some of the {n} deadlines for {self.limit} rest on a year without an official "
                 "notice; they are projected from the statutory rules",
@@ -558,7 +733,7 @@ def compute_deadlines(
         raise InvalidInputError("received", received, "a list of receipts or a numpy array")
     if output == "deadline":
         out_d = [compute_deadline(r, lim, calendar=cal, policy=pol, _warn=False) for r in received]
-        if any(d.provisional for d in out_d):
+        if cal.warns and any(d.provisional for d in out_d):
             warnings.warn(
                 f"some of the {len(out_d)} deadlines for {lim} rest on a year without an "
                 "official notice; they are projected from the statutory rules",

@@ -14,6 +14,7 @@ event                      meaning
 :class:`ResultReady`       the result is ready: the clock stops
 :class:`Returned`          the result is returned to the applicant
 :class:`Withdrawn`         the applicant withdraws the dossier
+:class:`Stopped`           the agency stops processing (dừng giải quyết); the clock ends
 =========================  =============================================================
 
 :data:`ClockEvent` is their discriminated union, so a list of events round-trips through JSON:
@@ -46,6 +47,7 @@ __all__ = [
     "Received",
     "ResultReady",
     "Returned",
+    "Stopped",
     "SupplementReceived",
     "SupplementRequested",
     "Withdrawn",
@@ -67,6 +69,7 @@ class EventKind(HccStrEnum):
     RESULT_READY = "result_ready"
     RETURNED = "returned"
     WITHDRAWN = "withdrawn"
+    STOPPED = "stopped"
 
 
 def _limit(v: Any) -> Any:
@@ -200,6 +203,19 @@ class Withdrawn(_Event):
     reason: Text | None = None
 
 
+class Stopped(_Event):
+    """The agency stops processing the dossier (dừng giải quyết hồ sơ, with the notice "Thông báo
+    dừng giải quyết hồ sơ", form 05 of the 2025 form set): the clock ends without a
+    classification, in its own state (not a result, not a withdrawal).
+
+    >>> Stopped(at="2026-01-09T10:00:00", reason="Tòa án đã thụ lý vụ án tranh chấp").kind
+    'stopped'
+    """
+
+    kind: Literal["stopped"] = "stopped"
+    reason: Text | None = None
+
+
 ClockEvent = Annotated[
     Received
     | SupplementRequested
@@ -208,7 +224,8 @@ ClockEvent = Annotated[
     | HandedOver
     | ResultReady
     | Returned
-    | Withdrawn,
+    | Withdrawn
+    | Stopped,
     Field(discriminator="kind"),
 ]
 """Any clock event; validate a list of them with ``TypeAdapter(list[ClockEvent])``."""
@@ -222,6 +239,7 @@ CLOCK_EVENT_TYPES: tuple[type[BaseModel], ...] = (
     ResultReady,
     Returned,
     Withdrawn,
+    Stopped,
 )
 """The classes of :data:`ClockEvent`, for ``isinstance`` checks.
 

@@ -3,21 +3,38 @@
 REFERENCE §3 and §10 list what is not settled: whether an online dossier received after hours or
 on a day off counts from the next working day, whether a request to supplement resets or pauses
 the clock, which units the 15:00 cut-off applies to, and the time printed on the appointment slip.
-A :class:`DeadlinePolicy` names each choice; presets give the reading of each legal version.
+A :class:`DeadlinePolicy` names each choice; presets give the reading of each legal version, and
+:func:`policy_in_force` picks the version in force on a dossier's receipt date (Decree 61/2018 as
+amended by Decree 107/2021 until 30/6/2025, Decree 118/2025 from 1/7/2025). Every function that
+counts a dossier (:func:`hcc.deadlines.compute_deadline`, the SLA clock, :class:`hcc.Dossier`,
+documents) uses that version unless the caller names a policy.
+
+>>> policy_in_force(dt.date(2025, 6, 30)).name, policy_in_force(dt.date(2025, 7, 1)).name
+('decree_61_2018', 'decree_118_2025')
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from functools import cache
 from typing import Annotated
 
 from pydantic import ConfigDict, Field, field_validator
 
 from hcc._model import HccModel, HccStrEnum
+from hcc.calendar import VN_TZ
 from hcc.deadlines.limits import TimeUnit
+from hcc.errors import DeadlineError
 
-__all__ = ["AfterHoursRule", "AppointmentTime", "DeadlinePolicy", "SupplementRule"]
+__all__ = [
+    "POLICY_VERSIONS",
+    "AfterHoursRule",
+    "AppointmentTime",
+    "DeadlinePolicy",
+    "SupplementRule",
+    "policy_in_force",
+]
 
 
 class AfterHoursRule(HccStrEnum):
@@ -57,7 +74,8 @@ class SupplementRule(HccStrEnum):
     RESET = "reset"
     """The limit is counted again from the start once the complete dossier arrives (Decree 61/2018 art. 19(4))."""
     PAUSE = "pause"
-    """The clock stops on the request and resumes on the supplement (reported for Decree 118/2025; unconfirmed)."""
+    """The clock stops on the request and resumes on the supplement (reported for Decree 118/2025;
+    unconfirmed). When it resumes, the 15:00 cut-off applies to the resumption as to a receipt."""
 
 
 Threshold = Annotated[float, Field(gt=0)]
@@ -91,6 +109,12 @@ class DeadlinePolicy(HccModel):
     name: str = "custom"
     legal_basis: str = ""
     unconfirmed: bool = False
+    valid_from: dt.date | None = None
+    """First receipt date the preset applies to (None: open); see :func:`policy_in_force`."""
+    valid_to: dt.date | None = None
+    """Last receipt date the preset applies to, inclusive (None: open)."""
+    unconfirmed_settings: tuple[str, ...] = ()
+    """The fields whose value was not read in the legal text (documented defaults)."""
     cutoff: dt.time = dt.time(15, 0)
     cutoff_units: frozenset[TimeUnit] = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
     after_hours: AfterHoursRule = AfterHoursRule.NEXT_OPENING
@@ -119,34 +143,61 @@ class DeadlinePolicy(HccModel):
     def decree_61_2018(cls) -> DeadlinePolicy:
         """The reading of Decree 61/2018/NĐ-CP (amended by 107/2021): reset on supplement.
 
-        >>> DeadlinePolicy.decree_61_2018().supplement.value
-        'reset'
+        In force for dossiers received up to 30/6/2025 (Decree 118/2025/NĐ-CP replaced it from
+        1/7/2025). The same object is returned on every call.
+
+        >>> p = DeadlinePolicy.decree_61_2018()
+        >>> p.supplement.value, p.valid_to
+        ('reset', datetime.date(2025, 6, 30))
         """
-        return cls(
-            name="decree_61_2018",
-            legal_basis=(
-                "Decree 61/2018/NĐ-CP arts. 17-19 (amended by Decree 107/2021/NĐ-CP); "
-                "Law on Civil Status art. 5(3) for the 15:00 cut-off"
-            ),
-        )
+        return _decree_61_2018()
 
     @classmethod
     def decree_118_2025(cls) -> DeadlinePolicy:
-        """The reported reading of Decree 118/2025/NĐ-CP (in force 1/7/2025): pause on supplement.
+        """The reading of Decree 118/2025/NĐ-CP of 9/6/2025 (in force 1/7/2025): pause on supplement.
 
-        **Unconfirmed**: the pause semantics come from secondary sources only (REFERENCE §3, §10),
-        so the preset says ``unconfirmed=True``; override ``supplement`` if your reading differs.
+        Confirmed: the decree's number, date and subject ("thực hiện thủ tục hành chính theo cơ chế
+        một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia", cited with
+        that date in provincial decisions of 2025), and that it replaces Decree 61/2018 from
+        1/7/2025. **Unconfirmed** (its articles were not read; see ``unconfirmed_settings``): the
+        pause on a request to supplement (reported by secondary sources, REFERENCE §3, §10), the
+        15:00 cut-off, the after-hours rule, one extension and the 1-working-day apology lead,
+        which keep the Decree 61/2018 values; Decree 367/2025/NĐ-CP, which amends it, was not read
+        either and changes nothing here. Override any field with ``model_copy(update=...)``.
 
         >>> p = DeadlinePolicy.decree_118_2025()
-        >>> p.supplement.value, p.unconfirmed
-        ('pause', True)
+        >>> p.supplement.value, p.unconfirmed, p.valid_from
+        ('pause', True, datetime.date(2025, 7, 1))
         """
-        return cls(
-            name="decree_118_2025",
-            legal_basis="Decree 118/2025/NĐ-CP (as reported; text not confirmed)",
-            unconfirmed=True,
-            supplement=SupplementRule.PAUSE,
-        )
+        return _decree_118_2025()
+
+    def basis_of(self, setting: str) -> str:
+        """The legal basis this policy cites for one of its settings, for notes and errors.
+
+        >>> DeadlinePolicy.decree_61_2018().basis_of("max_extensions")
+        'Decree 61/2018/NĐ-CP art. 19(9)'
+        >>> DeadlinePolicy.decree_118_2025().basis_of("apology_lead")
+        'Decree 118/2025/NĐ-CP (article unconfirmed; value kept from Decree 61/2018/NĐ-CP art. 19(9))'
+        >>> DeadlinePolicy(name="district").basis_of("max_extensions")
+        "policy 'district' setting max_extensions"
+        """
+        basis = _BASES.get(setting)
+        if basis is None or self.name not in ("decree_61_2018", "decree_118_2025"):
+            return f"policy {self.name!r} setting {setting}"
+        if self.name == "decree_61_2018":
+            return basis
+        if setting in self.unconfirmed_settings:
+            return f"Decree 118/2025/NĐ-CP (article unconfirmed; value kept from {basis})"
+        return "Decree 118/2025/NĐ-CP"
+
+    @classmethod
+    def in_force(cls, on: dt.date | dt.datetime) -> DeadlinePolicy:
+        """The preset in force on receipt date ``on``; same as :func:`policy_in_force`.
+
+        >>> DeadlinePolicy.in_force(dt.date(2026, 1, 5)).name
+        'decree_118_2025'
+        """
+        return policy_in_force(on)
 
     @classmethod
     def civil_code(cls) -> DeadlinePolicy:
@@ -160,3 +211,88 @@ class DeadlinePolicy(HccModel):
             legal_basis="Civil Code 2015 arts. 144-148",
             after_hours=AfterHoursRule.CIVIL_CODE_LITERAL,
         )
+
+
+_BASES = {
+    "supplement": "Decree 61/2018/NĐ-CP art. 19(4)",
+    "supplement_request_window": "Decree 61/2018/NĐ-CP art. 19(4)",
+    "max_extensions": "Decree 61/2018/NĐ-CP art. 19(9)",
+    "apology_lead": "Decree 61/2018/NĐ-CP art. 19(9)",
+    "cutoff": "Decree 61/2018/NĐ-CP art. 18 (transfers)",
+    "after_hours": "Decree 61/2018/NĐ-CP art. 17(1)(c)",
+}
+
+_61_BASIS = (
+    "Decree 61/2018/NĐ-CP of 23/4/2018 arts. 17-19 (amended by Decree 107/2021/NĐ-CP), "
+    "in force for dossiers received until 30/6/2025"
+)
+_118_BASIS = (
+    "Decree 118/2025/NĐ-CP of 9/6/2025 on the one-stop mechanism at one-stop units and the "
+    "National Public Service Portal, in force from 1/7/2025 (amended by Decree 367/2025/NĐ-CP, "
+    "text not read); the counting settings keep Decree 61/2018's values unless noted"
+)
+
+
+@cache
+def _decree_61_2018() -> DeadlinePolicy:
+    return DeadlinePolicy(
+        name="decree_61_2018",
+        legal_basis=_61_BASIS,
+        valid_to=dt.date(2025, 6, 30),
+    )
+
+
+@cache
+def _decree_118_2025() -> DeadlinePolicy:
+    return DeadlinePolicy(
+        name="decree_118_2025",
+        legal_basis=_118_BASIS,
+        unconfirmed=True,
+        valid_from=dt.date(2025, 7, 1),
+        supplement=SupplementRule.PAUSE,
+        unconfirmed_settings=(
+            "supplement",
+            "cutoff",
+            "after_hours",
+            "supplement_request_window",
+            "max_extensions",
+            "apology_lead",
+        ),
+    )
+
+
+POLICY_VERSIONS: tuple[str, ...] = ("decree_61_2018", "decree_118_2025")
+"""The names of the dated presets, oldest first (see :func:`policy_in_force`)."""
+
+_SWITCH = dt.date(2025, 7, 1)  # Decree 118/2025/NĐ-CP enters into force
+
+
+def policy_in_force(on: dt.date | dt.datetime) -> DeadlinePolicy:
+    """The counting policy in force for a dossier received on ``on`` (a date or a datetime).
+
+    Receipts up to 30/6/2025 get :meth:`DeadlinePolicy.decree_61_2018`; from 1/7/2025,
+    :meth:`DeadlinePolicy.decree_118_2025`. A datetime is read by its calendar date (naive =
+    Vietnam local time; an aware one is converted to Vietnam time first). The same objects are
+    returned on every call, so they can be compared by identity.
+
+    >>> policy_in_force(dt.date(2025, 6, 30)).supplement.value
+    'reset'
+    >>> policy_in_force(dt.datetime(2025, 7, 1, 8, 0)).supplement.value
+    'pause'
+    >>> policy_in_force("2025-07-01")
+    Traceback (most recent call last):
+    ...
+    hcc.errors.DeadlineError: on: got '2025-07-01', expected a date or a datetime
+
+    Raises:
+        DeadlineError: ``on`` is not a date.
+    """
+    if isinstance(on, dt.datetime):
+        if on.tzinfo is not None:
+            on = on.astimezone(VN_TZ)
+        day = on.date()
+    elif isinstance(on, dt.date):
+        day = on
+    else:
+        raise DeadlineError(f"on: got {on!r}, expected a date or a datetime")
+    return _decree_118_2025() if day >= _SWITCH else _decree_61_2018()

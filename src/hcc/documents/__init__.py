@@ -1,4 +1,4 @@
-"""One-stop forms and letters: typed contexts, Jinja2 templates, text / HTML / DOCX output.
+"""One-stop forms and letters: typed contexts, Jinja2 templates, text / HTML / PDF / DOCX output.
 
 The forms of Circular 01/2018/TT-VPCP (receipt and appointment slip 01, request to supplement 02,
 refusal 03, apology and new appointment 04, control slip 05, register 06), the same forms in the
@@ -18,7 +18,14 @@ True
 
 from hcc.documents._docx import MissingDependencyError
 from hcc.documents._format import appointment_phrase, date_in_words, date_line, date_phrase
-from hcc.documents.formsets import DEFAULT_FORM_SET, FormSet, FormSpec, form_set, form_sets
+from hcc.documents.formsets import (
+    DEFAULT_FORM_SET,
+    FormSet,
+    FormSpec,
+    form_set,
+    form_set_in_force,
+    form_sets,
+)
 from hcc.documents.models import (
     CONTEXT_MODELS,
     ApologyContext,
@@ -51,6 +58,7 @@ from hcc.documents.models import (
     SupplementItem,
     SupplementRequestContext,
 )
+from hcc.documents.offices import IssuerKind, issuing_office
 from hcc.documents.rendering import Format, kinds, render, validate_context
 from hcc.documents.samples import sample_context, sample_data
 
@@ -73,6 +81,7 @@ __all__ = [
     "FormSpec",
     "Format",
     "HandOver",
+    "IssuerKind",
     "ListingEntry",
     "MarriageCongratulationContext",
     "MissingDependencyError",
@@ -95,7 +104,9 @@ __all__ = [
     "date_line",
     "date_phrase",
     "form_set",
+    "form_set_in_force",
     "form_sets",
+    "issuing_office",
     "kinds",
     "render",
     "sample_context",

@@ -31,12 +31,16 @@ class MissingDependencyError(HccError, ImportError):
 
     >>> str(MissingDependencyError("python-docx", "docx"))
     "DOCX output needs python-docx: pip install 'hcc[docx]'"
+    >>> str(MissingDependencyError("WeasyPrint", "pdf", output="PDF"))
+    "PDF output needs WeasyPrint: pip install 'hcc[pdf]'"
     """
 
-    def __init__(self, package: str, extra: str) -> None:
+    def __init__(self, package: str, extra: str, *, output: str = "DOCX", detail: str = "") -> None:
         self.package = package
         self.extra = extra
-        super().__init__(f"DOCX output needs {package}: pip install 'hcc[{extra}]'")
+        self.output = output
+        message = f"{output} output needs {package}: pip install 'hcc[{extra}]'"
+        super().__init__(message + (f"; {detail}" if detail else ""))
 
 
 _VOID = {"br", "col", "meta", "hr", "img", "link", "input", "wbr"}
@@ -218,6 +222,9 @@ class _Builder:
                     last.text = last.text.rstrip()
                 par.add_run().add_break()
                 state[0] = True
+            elif "box" in node.classes:  # a check box drawn by CSS in HTML: a box glyph in Word
+                ticked = any(isinstance(c, str) and c.strip() for c in node.children)
+                self._inline(par, ["☒" if ticked else "☐"], style, state)
             else:
                 self._inline(par, node.children, style.with_classes(node.tag, node.classes), state)
 

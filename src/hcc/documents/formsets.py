@@ -2,10 +2,20 @@
 
 The data lives in ``data/form_sets.json``. Two sets ship:
 
-* ``tt01-2018`` (the default): Circular 01/2018/TT-VPCP, forms 01-06, plus the district's letters;
-* ``tt03-2025``: Circular 03/2025/TT-VPCP, forms 01-07 — **unconfirmed** (its text was not read):
-  form 04 becomes an apology with a proposal to extend, form 05 the notice that processing stops,
-  the control slip and the register move to 06 and 07.
+* ``tt01-2018``: Circular 01/2018/TT-VPCP, forms 01-06, plus the district's letters; for dossiers
+  received until 30/6/2025;
+* ``tt03-2025``: Circular 03/2025/TT-VPCP of 15/9/2025, guiding Decree 118/2025/NĐ-CP (number,
+  date and subject confirmed); forms 01-07 — their numbers and titles are **unconfirmed** (the
+  annex was not read): form 04 becomes an apology with a proposal to extend, form 05 the notice
+  that processing stops, the control slip and the register move to 06 and 07. Used for dossiers
+  received from 1/7/2025, when Decree 118/2025 entered into force (a documented setting: the
+  circular was signed later).
+
+:func:`form_set_in_force` picks the set for a date; :func:`hcc.documents.render` uses it when no
+``form_set`` is named.
+
+>>> form_set_in_force(dt.date(2025, 6, 30)).id, form_set_in_force(dt.date(2025, 7, 1)).id
+('tt01-2018', 'tt03-2025')
 
 >>> [s.id for s in form_sets()]
 ['tt01-2018', 'tt03-2025']
@@ -24,12 +34,22 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from hcc._model import HccModel
+from hcc.calendar import InvalidInputError, as_vn_datetime
 from hcc.errors import UnknownDocumentError
 
-__all__ = ["DEFAULT_FORM_SET", "FormSet", "FormSpec", "form_set", "form_sets"]
+__all__ = [
+    "DEFAULT_FORM_SET",
+    "FormSet",
+    "FormSpec",
+    "form_set",
+    "form_set_in_force",
+    "form_sets",
+]
 
 DEFAULT_FORM_SET = "tt01-2018"
-"""The form set used when none is named (Circular 01/2018/TT-VPCP)."""
+"""The form set of :func:`form_set` and :func:`hcc.documents.kinds` when none is named
+(Circular 01/2018/TT-VPCP). :func:`hcc.documents.render` picks by date instead
+(:func:`form_set_in_force`)."""
 
 
 class FormSpec(HccModel):
@@ -74,11 +94,22 @@ class FormSet(HccModel):
     id: str
     name: str
     legal_basis: str
+    issued_on: dt.date | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     unconfirmed: bool = False
     note: str | None = None
     documents: dict[str, FormSpec] = Field(min_length=1)
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether dossiers received ``on`` get this set ([valid_from, valid_to], inclusive).
+
+        >>> form_set("tt01-2018").in_force(dt.date(2025, 6, 30))
+        True
+        """
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -136,3 +167,36 @@ def form_set(set_id: str = DEFAULT_FORM_SET) -> FormSet:
         return sets[set_id]
     except (KeyError, TypeError):
         raise UnknownDocumentError(f"no form set {set_id!r}; allowed: {', '.join(sets)}") from None
+
+
+def form_set_in_force(on: dt.date | dt.datetime) -> FormSet:
+    """The form set for a dossier received (or a document dated) ``on``: the newest shipped set
+    whose validity contains that date.
+
+    A datetime is read by its Vietnam-local date (naive = Vietnam local time).
+
+    >>> form_set_in_force(dt.datetime(2026, 1, 5, 8, 30)).name
+    'Thông tư số 03/2025/TT-VPCP'
+    >>> form_set_in_force(dt.date(2018, 1, 1))
+    Traceback (most recent call last):
+    ...
+    hcc.errors.UnknownDocumentError: no form set in force on 2018-01-01; shipped: tt01-2018 (2019-01-08 to 2025-06-30), tt03-2025 (2025-07-01 to open)
+
+    Raises:
+        UnknownDocumentError: no shipped set covers ``on``.
+        InvalidInputError: ``on`` is not a date.
+    """
+    if isinstance(on, dt.datetime):
+        day = as_vn_datetime(on, "on").date()
+    elif isinstance(on, dt.date):
+        day = on
+    else:
+        raise InvalidInputError("on", on, "a date or a datetime")
+    sets = _load()
+    for fs in reversed(sets.values()):
+        if fs.in_force(day):
+            return fs
+    shipped = ", ".join(
+        f"{fs.id} ({fs.valid_from or 'open'} to {fs.valid_to or 'open'})" for fs in sets.values()
+    )
+    raise UnknownDocumentError(f"no form set in force on {day.isoformat()}; shipped: {shipped}")

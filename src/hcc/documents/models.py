@@ -43,10 +43,16 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._model import HccModel
-from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
+from hcc.calendar import (
+    InvalidInputError,
+    WorkingCalendar,
+    as_date,
+    as_vn_datetime,
+    vietnam_calendar,
+)
 from hcc.calendar._text import name_text, nfc
-from hcc.deadlines import SlaStatus, classify
-from hcc.errors import ExtensionLimitError, _short_repr
+from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
+from hcc.errors import DocumentRuleError, ExtensionLimitError, _short_repr
 from hcc.fees import Quote, to_vnd
 from hcc.procedures import Procedure
 
@@ -153,13 +159,13 @@ class _Model(HccModel):
 class Office(_Model):
     """The issuing agency and, for forms 01-03 and 05, its receiving unit.
 
-    ``name`` and ``unit`` are written in sentence case ("Ủy ban nhân dân huyện Nghi Lộc"); the
-    heading prints them in capitals. ``place`` is the place name of the date line ("Nghi Lộc").
+    ``name`` and ``unit`` are written in sentence case ("Ủy ban nhân dân xã Nghi Phong"); the
+    heading prints them in capitals. ``place`` is the place name of the date line ("Nghi Phong").
 
-    >>> o = Office(name="Ủy ban nhân dân huyện Nghi Lộc", place="Nghi Lộc",
+    >>> o = Office(name="Ủy ban nhân dân xã Nghi Phong", place="Nghi Phong",
     ...            unit="Bộ phận Tiếp nhận và Trả kết quả")
     >>> o.heading_lines
-    ('ỦY BAN NHÂN DÂN HUYỆN NGHI LỘC', 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ')
+    ('ỦY BAN NHÂN DÂN XÃ NGHI PHONG', 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ')
     """
 
     name: Name
@@ -304,7 +310,7 @@ class ProcedureInfo(_Model):
                 "name": data.name,
                 "code": data.code,
                 "field": data.field,
-                "time_limit": str(data.statutory_time_limit),
+                "time_limit": _limit_text(data),
                 "committed_time_limit": (
                     str(data.local_time_limit) if data.local_time_limit is not None else None
                 ),
@@ -407,8 +413,47 @@ class _Context(_Model):
 
     kind: ClassVar[str] = ""
 
-    def check_rules(self) -> None:
-        """Rules checked at render time that are not about one field (none by default)."""
+    def check_rules(
+        self, *, policy: DeadlinePolicy | None = None, calendar: WorkingCalendar | None = None
+    ) -> None:
+        """Rules of law checked at render time that are not about one field (none by default).
+
+        ``policy`` defaults to the one in force on the dossier's receipt
+        (:func:`hcc.deadlines.policy_in_force`), ``calendar`` to the national calendar.
+        """
+
+
+def _check_appointment(
+    kind: str, field: str, moment: dt.datetime, calendar: WorkingCalendar | None
+) -> None:
+    """An appointment must fall on a working day, inside (or at the end of) an office session."""
+    cal = (calendar or vietnam_calendar()).without_warnings()
+    day = moment.date()
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    if not cal.is_working_day(day):
+        info = cal.day_info(day)
+        why = info.name or (
+            "a weekly rest day" if info.kind.value == "weekend" else info.kind.value
+        )
+        raise DocumentRuleError(
+            kind,
+            field,
+            shown,
+            "a working day",
+            f"the appointment falls on a day off ({why}); the next working day is "
+            f"{cal.next_working_day(day).isoformat()}",
+        )
+    sessions = cal.sessions_on(day)
+    t = moment.time()
+    if not any(a <= t <= b for a, b in sessions):
+        hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in sessions)
+        raise DocumentRuleError(
+            kind,
+            field,
+            shown,
+            f"a time within office hours ({hours})",
+            "the applicant cannot collect the result outside office hours",
+        )
 
 
 def _custom(field: str, code: str, message: str, **ctx: Any) -> PydanticCustomError:
@@ -495,6 +540,26 @@ class ReceiptContext(_Context):
         """The date of the date line: ``issued_on``, else the receipt date."""
         return self.issued_on or self.dossier.received_at.date()
 
+    def check_rules(
+        self, *, policy: DeadlinePolicy | None = None, calendar: WorkingCalendar | None = None
+    ) -> None:
+        """The appointment must fall on a working day within office hours (form 01 prints the
+        moment the applicant comes back for the result).
+
+        >>> from hcc.documents import sample_data
+        >>> data = sample_data("receipt")
+        >>> data["dossier"]["due_at"] = dt.datetime(2026, 1, 11, 17, 0)   # a Sunday
+        >>> ReceiptContext.model_validate(data).check_rules()
+        Traceback (most recent call last):
+        ...
+        hcc.errors.DocumentRuleError: receipt: dossier.due_at: got 2026-01-11 17:00, expected a working day: the appointment falls on a day off (a weekly rest day); the next working day is 2026-01-12
+
+        Raises:
+            DocumentRuleError: the appointment is on a day off or outside office hours.
+        """
+        assert self.dossier.due_at is not None
+        _check_appointment(self.kind, "dossier.due_at", self.dossier.due_at, calendar)
+
 
 class SupplementItem(_Model):
     """A document to add or complete, with counts and what is wrong with it.
@@ -559,7 +624,8 @@ class ApologyContext(_Context):
     a ``Deadline``) and must be later. Decree 61/2018 art. 19(9) allows the appointment to be moved
     **once**: ``extensions_before`` counts earlier extensions of this dossier, ``sla`` (the
     dossier's :class:`hcc.deadlines.SlaStatus`) supplies that count and, if ``dossier.due_at`` is
-    not given, the current appointment. A count above 0 is refused with
+    not given, the current appointment. A count that reaches the policy's ``max_extensions``
+    (one) is refused with
     :class:`hcc.errors.ExtensionLimitError` by :func:`hcc.documents.render` (and by
     :meth:`check_rules`).
 
@@ -568,7 +634,7 @@ class ApologyContext(_Context):
     >>> ApologyContext.model_validate(data).check_rules()
     Traceback (most recent call last):
     ...
-    hcc.errors.ExtensionLimitError: dossier 000.00.23.H40-260105-0001: the appointment was already moved 1 time(s); Decree 61/2018 art. 19(9) allows one new appointment only (event: extension)
+    hcc.errors.ExtensionLimitError: dossier 000.00.23.H40-260105-0001: the appointment was already moved 1 time(s); Decree 118/2025/NĐ-CP (article unconfirmed; value kept from Decree 61/2018/NĐ-CP art. 19(9)) allows one new appointment only (event: extension)
     """
 
     kind: ClassVar[str] = "apology"
@@ -614,15 +680,63 @@ class ApologyContext(_Context):
             )
         return self
 
-    def check_rules(self) -> None:
-        """Refuse a second extension (Decree 61/2018 art. 19(9)): the appointment moves once."""
-        if self.extensions > 0:
+    def check_rules(
+        self, *, policy: DeadlinePolicy | None = None, calendar: WorkingCalendar | None = None
+    ) -> None:
+        """The law on late results, with ``policy`` (default: the one in force on the receipt).
+
+        * a second extension is refused (:class:`hcc.errors.ExtensionLimitError`): the
+          appointment moves ``policy.max_extensions`` time(s), once (Decree 61/2018 art. 19(9));
+        * the apology must be dated no later than ``policy.apology_lead`` working day(s) before
+          the original due date (art. 19(9): "chậm nhất 01 ngày trước ngày hết hạn"), and never
+          after it (:class:`hcc.errors.DocumentRuleError`);
+        * the new appointment falls on a working day within office hours.
+
+        >>> from hcc.documents import sample_data
+        >>> data = sample_data("apology") | {"issued_on": dt.date(2026, 1, 13)}
+        >>> ApologyContext.model_validate(data).check_rules()
+        Traceback (most recent call last):
+        ...
+        hcc.errors.DocumentRuleError: apology: issued_on: got 2026-01-13, expected no later than 2026-01-12: the apology must reach the applicant at least 1 working day(s) before the due date 2026-01-13 (Decree 118/2025/NĐ-CP (article unconfirmed; value kept from Decree 61/2018/NĐ-CP art. 19(9)))
+
+        Raises:
+            ExtensionLimitError: the appointment was already moved as often as allowed.
+            DocumentRuleError: the apology is late, or the new appointment is on a day off or
+                outside office hours.
+        """
+        pol = policy or policy_in_force(self.dossier.received_at)
+        if self.extensions >= pol.max_extensions:
             raise ExtensionLimitError(
                 f"dossier {self.dossier.code}: the appointment was already moved "
-                f"{self.extensions} time(s); Decree 61/2018 art. 19(9) allows one new "
-                "appointment only",
+                f"{self.extensions} time(s); {pol.basis_of('max_extensions')} allows "
+                + (
+                    "one new appointment only"
+                    if pol.max_extensions == 1
+                    else f"{pol.max_extensions} new appointments only"
+                ),
                 event="extension",
             )
+        cal = (calendar or vietnam_calendar()).without_warnings()
+        due = self.original_due_at.date()
+        if self.issued_on > due:
+            raise DocumentRuleError(
+                self.kind,
+                "issued_on",
+                self.issued_on.isoformat(),
+                f"a date no later than the due date {due.isoformat()}",
+                "an apology and new appointment come before the result is late, not after",
+            )
+        latest = cal.add_working_days(due, -pol.apology_lead)
+        if self.issued_on > latest:
+            raise DocumentRuleError(
+                self.kind,
+                "issued_on",
+                self.issued_on.isoformat(),
+                f"no later than {latest.isoformat()}",
+                f"the apology must reach the applicant at least {pol.apology_lead} working "
+                f"day(s) before the due date {due.isoformat()} ({pol.basis_of('apology_lead')})",
+            )
+        _check_appointment(self.kind, "new_due_at", self.new_due_at, calendar)
 
     @property
     def original_due_at(self) -> dt.datetime:
@@ -699,7 +813,7 @@ class ControlSlipContext(_Context):
 
     >>> from hcc.documents import sample_context
     >>> [s.outcome_label for s in sample_context("control_slip").steps]
-    ['Đúng hạn', 'Trước hạn', 'Quá hạn']
+    ['Đúng hạn', 'Đúng hạn', 'Quá hạn']
     """
 
     kind: ClassVar[str] = "control_slip"
@@ -845,7 +959,7 @@ class ListingEntry(_Model):
             out: dict[str, Any] = {
                 "code": p.code,
                 "name": p.name,
-                "statutory_time_limit": str(p.statutory_time_limit),
+                "statutory_time_limit": _limit_text(p),
             }
             if p.local_time_limit is not None:
                 out["committed_time_limit"] = str(p.local_time_limit)
@@ -1004,7 +1118,7 @@ class PostalReturnContext(_Context):
 
     >>> from hcc.documents import sample_context
     >>> sample_context("postal_return").address
-    'Xóm 3, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An'
+    'Xóm 3, xã Nghi Phong, tỉnh Nghệ An'
     """
 
     kind: ClassVar[str] = "postal_return"
@@ -1156,3 +1270,12 @@ CONTEXT_MODELS: dict[str, type[_Context]] = {
     )
 }
 """The context model of every document kind."""
+
+
+def _limit_text(p: Procedure) -> str:
+    """The statutory limit's phrase; else the first channel's own; else the portal's "Không có
+    thông tin" (a published record may state none)."""
+    if p.statutory_time_limit is not None:
+        return str(p.statutory_time_limit)
+    own = next((c.time_limit for c in p.channels if c.time_limit is not None), None)
+    return str(own) if own is not None else "Không có thông tin"

@@ -1,5 +1,7 @@
 """Rendering: validate the context, pick the template, produce text, HTML or DOCX.
 
+PDF (``format="pdf"``) is the HTML typeset by WeasyPrint (the ``pdf`` extra), fonts embedded.
+
 Templates are Jinja2 files named ``<kind>.<ext>.j2`` (``ext`` is ``txt`` or ``html``) in the package
 folder ``hcc/documents/templates``; ``_base.html.j2``, ``_macros.html.j2``, ``_style.css.j2``,
 ``_base.txt.j2`` and ``_macros.txt.j2`` hold the shared layout. For each document the names tried are
@@ -14,11 +16,25 @@ Templates see ``ctx`` (the validated context model), ``form`` (its :class:`FormS
 ``two`` (01, 02...), ``dots`` (a dotted blank for an optional value left out), ``stop`` (end a
 sentence with a full stop), ``lcfirst``, and ``para``, ``cols``, ``ctr`` (plain-text layout). Undefined names raise (``StrictUndefined``): a misspelled field in a
 template is a :class:`~hcc.errors.DocumentContextError`, never a blank. HTML templates are
-autoescaped. Every output is NFC.
+autoescaped. Every output is NFC. In the HTML (and so the DOCX and PDF) every place name of the
+context ("xã Nghi Phong", "NGHI PHONG") is wrapped in ``<span class="nw">`` so that no line breaks
+inside it.
+
+Every template, the package's and a district's, renders in Jinja2's immutable sandbox
+(``ImmutableSandboxedEnvironment``): a template reads the values it is given and calls the helpers
+above, but cannot reach private attributes (``lipsum.__globals__``, ``__class__``, ``__mro__``),
+call unsafe functions, mutate its inputs, build a string or list longer than 1,000,000 with ``*``,
+use an exponent above 1,000, a ``range`` above 100,000 items or a ``lipsum`` above 100 paragraphs
+of 1,000 words; any such attempt raises :class:`~hcc.errors.TemplateSecurityError`
+and runs nothing. A district's folder is confined: a template file that is a symbolic link
+leading out of it (or not a regular file) is refused the same way, before it is opened. The
+sandbox bounds what a template can reach, not the time or memory it uses in general: nested
+loops or a filter such as ``center(10 ** 9)`` can still be costly (see ``docs/security.md``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -32,9 +48,11 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 import jinja2
+import jinja2.sandbox
 from pydantic import BaseModel, ValidationError
 
-from hcc.calendar import InvalidInputError
+from hcc.calendar import InvalidInputError, WorkingCalendar
+from hcc.deadlines import DeadlinePolicy
 from hcc.documents._format import (
     appointment_phrase,
     date_in_words,
@@ -42,15 +60,22 @@ from hcc.documents._format import (
     date_phrase,
     short_moment,
 )
-from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec
+from hcc.documents._places import context_strings, keep_places, place_names
+from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec, form_set_in_force
 from hcc.documents.formsets import form_set as _get_form_set
 from hcc.documents.models import CONTEXT_MODELS, _Context
-from hcc.errors import DocumentContextError, UnknownDocumentError
+from hcc.errors import (
+    DocumentContextError,
+    HccError,
+    TemplateError,
+    TemplateSecurityError,
+    UnknownDocumentError,
+)
 from hcc.fees import amount_in_words, format_vnd
 
 __all__ = ["PAGE_MARGINS_MM", "Format", "kinds", "render", "validate_context"]
 
-Format = Literal["text", "html", "docx"]
+Format = Literal["text", "html", "docx", "pdf"]
 _EXT = {"text": "txt", "html": "html"}
 
 PAGE_MARGINS_MM: dict[tuple[str, str], tuple[int, int, int, int]] = {
@@ -277,13 +302,113 @@ def _autoescape(name: str | None) -> bool:
     return name is not None and (name.endswith(".html.j2") or name.endswith(".html"))
 
 
+class _ConfinedLoader(jinja2.BaseLoader):
+    """A district's template folder: UTF-8 regular files inside it, and nothing else.
+
+    ``..`` in a template name is refused by Jinja2 (``split_template_path``); a file that is a
+    symbolic link is followed only when its target lies inside the folder too, else
+    :class:`hcc.errors.TemplateSecurityError` is raised before the target is opened. A name that
+    is not a regular file (a FIFO, a device) is refused the same way.
+    """
+
+    def __init__(self, root: str) -> None:
+        self.root = os.path.realpath(root)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, typing.Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        path = os.path.join(self.root, *pieces)
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        real = os.path.realpath(path)
+        if real != self.root and os.path.commonpath([real, self.root]) != self.root:
+            raise TemplateSecurityError(
+                template,
+                f"it is a symbolic link to {real}, outside the template folder {self.root}",
+            )
+        if os.path.isdir(real):
+            raise jinja2.TemplateNotFound(template)
+        if not os.path.isfile(real):
+            raise TemplateSecurityError(template, f"{real} is not a regular file")
+        try:
+            with open(real, encoding="utf-8") as fh:
+                source = fh.read()
+        except UnicodeDecodeError as exc:
+            raise TemplateError(template, f"{real} is not UTF-8 text ({exc})") from None
+        mtime = os.path.getmtime(real)
+
+        def uptodate() -> bool:
+            try:
+                return os.path.getmtime(real) == mtime
+            except OSError:
+                return False
+
+        return source, real, uptodate
+
+
+_MAX_REPEAT = 1_000_000
+"""The longest string or list a template may build with ``*`` (characters or items)."""
+_MAX_POWER = 1_000
+"""The largest exponent a template may use with ``**`` (on a base other than -1, 0 and 1)."""
+
+
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """Jinja2's immutable sandbox, with ``*`` and ``**`` bounded (a template cannot ask for a
+    10**100000 integer or a gigabyte string in one expression)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(n, int)
+                    and len(seq) * n > _MAX_REPEAT
+                ):
+                    raise jinja2.exceptions.SecurityError(
+                        f"a repetition of {len(seq)} x {n} is longer than {_MAX_REPEAT}"
+                    )
+        elif (
+            operator == "**"
+            and isinstance(right, (int, float))
+            and abs(right) > _MAX_POWER
+            and not (isinstance(left, (int, float)) and abs(left) <= 1)
+        ):
+            raise jinja2.exceptions.SecurityError(f"an exponent of {right} is above {_MAX_POWER}")
+        return super().call_binop(context, operator, left, right)
+
+
+def _safe_range(*args: int) -> range:
+    """``range`` in templates: at most ``jinja2.sandbox.MAX_RANGE`` (100,000) items."""
+    try:
+        return jinja2.sandbox.safe_range(*args)
+    except OverflowError as exc:
+        raise jinja2.exceptions.SecurityError(str(exc)) from None
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja2's ``lipsum`` with at most 100 paragraphs of at most 1,000 words."""
+    if n > 100 or max > 1000:
+        raise jinja2.exceptions.SecurityError(
+            f"lipsum({n}, max={max}) is larger than 100 paragraphs of 1,000 words"
+        )
+    text: str = jinja2.utils.generate_lorem_ipsum(n=n, html=html, min=min, max=max)
+    return text
+
+
 @lru_cache(maxsize=16)
 def _environment(template_dir: str | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(template_dir, encoding="utf-8"))
+        loaders.append(_ConfinedLoader(template_dir))
     loaders.append(jinja2.PackageLoader("hcc.documents", "templates", encoding="utf-8"))
-    env = jinja2.Environment(
+    # The sandbox: no private attributes (__globals__, __class__, mro ...), no unsafe callables
+    # and no mutation of the values passed in; a district template is data, not code.
+    env = _Sandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
@@ -292,6 +417,8 @@ def _environment(template_dir: str | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
+        range=_safe_range,
+        lipsum=_lipsum,
         date_line=date_line,
         date_phrase=date_phrase,
         appointment_phrase=appointment_phrase,
@@ -337,6 +464,10 @@ def _render_template(
         raise UnknownDocumentError(
             f"no template for {kind!r} ({ext}); looked for {', '.join(names)}"
         ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            str(exc.filename or exc.name), f"line {exc.lineno}: {exc.message}"
+        ) from None
     margins = PAGE_MARGINS_MM[(spec.paper, spec.orientation)]
     page = types.SimpleNamespace(
         paper=spec.paper,
@@ -350,6 +481,21 @@ def _render_template(
         out = template.render(
             ctx=ctx, form=spec, form_set=_get_form_set(set_id), kind=kind, page=page
         )
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateSecurityError(str(template.name), str(exc.message or exc)) from None
+    except jinja2.TemplateNotFound as exc:  # an {% include %} or {% extends %} of a missing name
+        raise UnknownDocumentError(
+            f"{kind}: template {template.name} refers to {exc.name!r}, which does not exist"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:  # in an included or extended template
+        raise TemplateError(
+            str(exc.filename or exc.name), f"line {exc.lineno}: {exc.message}"
+        ) from None
+    except HccError:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # the template's own expression failed ({{ 1 / 0 }}, {{ 'a' + 1 }}): name the template
+        raise TemplateError(str(template.name), f"{type(exc).__name__}: {exc}") from None
     except jinja2.UndefinedError as exc:
         message = str(exc.message or exc)
         field = next((m.group(1) for p in _UNDEFINED if (m := p.search(message))), message)
@@ -359,7 +505,29 @@ def _render_template(
             f"{kind}: template {template.name} uses {field!r}, which the context does not "
             f"have ({message})",
         ) from None
-    return unicodedata.normalize("NFC", out)
+    out = unicodedata.normalize("NFC", out)
+    if ext == "html":
+        places = place_names(context_strings(ctx))
+        office = getattr(ctx, "office", None)
+        places.add(str(getattr(office, "place", "") or ""))
+        out = keep_places(out, places)
+    return out
+
+
+def _context_date(ctx: _Context) -> dt.date | None:
+    """The date that picks a context's form set: the dossier's receipt, else the issue date."""
+    dossier = getattr(ctx, "dossier", None)
+    received = getattr(dossier, "received_at", None)
+    if isinstance(received, dt.datetime):
+        return received.date()
+    for name in ("issued_on", "registered_on", "made_on"):
+        day = getattr(ctx, name, None)
+        if isinstance(day, dt.date):
+            return day
+    year = getattr(ctx, "year", None)
+    if isinstance(year, int):
+        return dt.date(year, 12, 31)  # a register book is closed at the end of its year
+    return None
 
 
 @overload
@@ -368,17 +536,21 @@ def render(
     context: Any,
     *,
     format: Literal["text", "html"] = "text",
-    form_set: str = DEFAULT_FORM_SET,
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> str: ...
 @overload
 def render(
     kind: str,
     context: Any,
     *,
-    format: Literal["docx"],
-    form_set: str = DEFAULT_FORM_SET,
+    format: Literal["docx", "pdf"],
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> bytes: ...
 @overload
 def render(
@@ -386,24 +558,43 @@ def render(
     context: Any,
     *,
     format: str,
-    form_set: str = DEFAULT_FORM_SET,
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> str | bytes: ...
 def render(
     kind: str,
     context: Any,
     *,
     format: str = "text",
-    form_set: str = DEFAULT_FORM_SET,
+    form_set: str | None = None,
     template_dir: str | os.PathLike[str] | None = None,
+    policy: DeadlinePolicy | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> str | bytes:
-    """Render one document: ``str`` for ``format="text"`` or ``"html"``, ``bytes`` for ``"docx"``.
+    """Render one document: ``str`` for ``format="text"`` or ``"html"``, ``bytes`` for ``"docx"``
+    and ``"pdf"``.
 
     ``context`` is the kind's context model or a mapping of its fields (see
-    :data:`hcc.documents.CONTEXT_MODELS`). ``form_set`` picks the versioned forms (``"tt01-2018"``,
-    the default, or ``"tt03-2025"``, unconfirmed). ``template_dir`` is a district's folder whose
-    templates win over the package's. DOCX is built from the HTML rendering (so an overridden HTML
-    template also shapes the DOCX) and needs the ``docx`` extra (python-docx).
+    :data:`hcc.documents.CONTEXT_MODELS`). ``form_set`` picks the versioned forms
+    (``"tt01-2018"`` or ``"tt03-2025"``); by default the set in force on the context's date
+    (:func:`hcc.documents.form_set_in_force` of the dossier's receipt, else the issue date; the
+    2025 set from 1/7/2025). ``template_dir`` is a district's folder whose templates win over the
+    package's; they render in a sandbox (see the module docstring and ``docs/security.md``: a
+    district template may lay out the values it is given, not run code).
+
+    Before rendering, the context is checked against the law (:meth:`check_rules` of its model)
+    with ``policy`` (default: the one in force on the dossier's receipt,
+    :func:`hcc.deadlines.policy_in_force`) and ``calendar`` (default: the national calendar): an
+    appointment on a day off or outside office hours, an apology dated after the due date or
+    later than the policy's lead before it, a second extension raise
+    :class:`hcc.errors.DocumentRuleError` (:class:`hcc.errors.ExtensionLimitError` for the
+    extension). DOCX is built from the HTML rendering (so an overridden HTML
+    template also shapes the DOCX) and needs the ``docx`` extra (python-docx). PDF is the HTML
+    rendering typeset by WeasyPrint (the ``pdf`` extra) on the form's paper, fonts subset and
+    embedded; nothing outside the document is fetched (see ``docs/printing.md`` for the fonts to
+    install).
 
     >>> import datetime as dt
     >>> text = render("death_condolence", {
@@ -414,13 +605,32 @@ def render(
     ...     "issued_on": dt.date(2026, 1, 5)})
     >>> "THƯ CHIA BUỒN" in text and "Nghi Phong, ngày 05 tháng 01 năm 2026" in text
     True
+
+    Raises:
+        UnknownDocumentError: no such kind or form set, or no template for it (a ``LookupError``).
+        DocumentContextError: the context misses a field, has an unknown one, or breaks a rule.
+        DocumentRuleError: the document breaks the law (appointment on a day off or outside office
+            hours, an apology after the due date or later than the policy's lead).
+        ExtensionLimitError: a second extension.
+        TemplateSecurityError: a template broke the sandbox's rules or leaves ``template_dir``.
+        TemplateError: a template has a syntax error, is not UTF-8 or fails while it renders.
+        InvalidInputError: ``format`` is not one of the four, or ``template_dir`` is not a folder.
+        MissingDependencyError: DOCX without python-docx, PDF without WeasyPrint.
+
+    Warns:
+        FontFallbackWarning: (PDF) the installed fonts lack some letters, so the PDF mixes
+            typefaces.
     """
-    fs = _get_form_set(form_set)
-    spec = fs.spec(kind)
-    if format not in ("text", "html", "docx"):
-        raise InvalidInputError("format", format, "one of 'text', 'html', 'docx'")
+    if format not in ("text", "html", "docx", "pdf"):
+        raise InvalidInputError("format", format, "one of 'text', 'html', 'docx', 'pdf'")
     ctx = validate_context(kind, context)
-    ctx.check_rules()
+    if form_set is None:
+        on = _context_date(ctx)
+        fs = form_set_in_force(on) if on is not None else _get_form_set(DEFAULT_FORM_SET)
+    else:
+        fs = _get_form_set(form_set)
+    spec = fs.spec(kind)
+    ctx.check_rules(policy=policy, calendar=calendar)
     tdir = _template_dir(template_dir)
     if format == "docx":
         from hcc.documents._docx import html_to_docx
@@ -434,4 +644,8 @@ def render(
             margins_mm=margins,
             title=spec.title,
         )
+    if format == "pdf":
+        from hcc.documents._pdf import html_to_pdf
+
+        return html_to_pdf(_render_template(kind, "html", ctx, spec, fs.id, tdir))
     return _render_template(kind, _EXT[format], ctx, spec, fs.id, tdir)

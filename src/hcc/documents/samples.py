@@ -1,10 +1,19 @@
-"""Fixed, fictional contexts for every document kind: previews, docs and snapshot tests.
+"""Fictional contexts for every document kind, computed with hcc: previews, docs and snapshots.
 
-The people, codes and numbers are invented; the district is Nghi Lộc (Nghệ An), the founding
-story of REFERENCE §1. Dates are in January 2026, a year with an official calendar notice.
+The people, codes and numbers are invented. Since 1 July 2025 local government has two tiers,
+province and commune (Law on Organisation of Local Government 72/2025/QH15 of 16/6/2025): the
+samples are issued by the commune of Nghi Phong (Nghệ An) and its Public Administration Service
+Centre (Trung tâm Phục vụ hành chính công), never by a district. Every date and appointment is
+computed from one received moment, :data:`RECEIVED` (Monday 5 January 2026, 08:30, a year with
+an official calendar notice), with the deadline rules and the calendar in force — never typed:
+the land dossier's committed limit of 07 working days falls due on Tuesday 13 January 2026
+(Saturday 10 January is worked in exchange for Friday 2 January, Official Dispatch
+12729/VPCP-KGVX).
 
 >>> sample_context("receipt").applicant.name
 'Nguyễn Văn An'
+>>> sample_context("receipt").dossier.due_at.isoformat()
+'2026-01-13T17:00:00+07:00'
 >>> sorted(SAMPLE_KINDS) == sorted(CONTEXT_MODELS)
 True
 """
@@ -16,31 +25,37 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from hcc.calendar import VN_TZ, vietnam_calendar
+from hcc.deadlines import compute_deadline, policy_in_force
 from hcc.documents.models import CONTEXT_MODELS, _Context
+from hcc.documents.offices import issuing_office
 from hcc.errors import UnknownDocumentError
 
-__all__ = ["SAMPLE_KINDS", "sample_context", "sample_data"]
+__all__ = ["RECEIVED", "SAMPLE_KINDS", "sample_context", "sample_data"]
 
-_DISTRICT = {
-    "name": "Ủy ban nhân dân huyện Nghi Lộc",
-    "unit": "Bộ phận Tiếp nhận và Trả kết quả",
-    "place": "Nghi Lộc",
-    "address": "Khối 5, thị trấn Quán Hành, huyện Nghi Lộc, tỉnh Nghệ An",
-    "phone": "0238 3861 234",
-}
-_COMMUNE = {
-    "name": "Ủy ban nhân dân xã Nghi Phong",
-    "unit": "Bộ phận Tiếp nhận và Trả kết quả",
-    "place": "Nghi Phong",
-    "phone": "0238 3861 555",
-}
+RECEIVED = dt.datetime(2026, 1, 5, 8, 30, tzinfo=VN_TZ)
+"""The moment the sample land dossier is received; every sample date is computed from it."""
+
+# the commune's Public Administration Service Centre receives; the commune signs the letters
+_CENTRE = issuing_office(
+    "commune_centre",
+    "Nghi Phong",
+    on=RECEIVED.date(),
+    address="Xóm 5, xã Nghi Phong, tỉnh Nghệ An",
+    phone="0238 3861 234",
+).model_dump(exclude_none=True)
+_COMMUNE = issuing_office(
+    "commune_committee", "Nghi Phong", on=RECEIVED.date(), phone="0238 3861 555"
+).model_dump(exclude_none=True)
 _APPLICANT = {
     "name": "Nguyễn Văn An",
     "title": "Ông",
-    "address": "Xóm 3, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+    "address": "Xóm 3, xã Nghi Phong, tỉnh Nghệ An",
     "phone": "0912 345 678",
     "email": "nguyenvanan@example.vn",
 }
+_LAND_OFFICE = "Chi nhánh Văn phòng đăng ký đất đai khu vực Nghi Lộc"
+_TAX_OFFICE = "Thuế cơ sở 3 tỉnh Nghệ An"
 _LAND = {
     "name": "Đăng ký biến động quyền sử dụng đất do chuyển nhượng",
     "code": "1.003010",
@@ -52,13 +67,7 @@ _LAND = {
         {"name": "Giấy chứng nhận quyền sử dụng đất đã cấp", "originals": 1},
     ],
 }
-_DOSSIER = {
-    "code": "000.00.23.H40-260105-0001",
-    "received_at": dt.datetime(2026, 1, 5, 8, 30),
-    "due_at": dt.datetime(2026, 1, 14, 16, 0),
-    "sets": 1,
-}
-_RECEIVER = {"name": "Trần Thị Bình", "position": "Công chức Bộ phận Một cửa"}
+_RECEIVER = {"name": "Trần Thị Bình", "position": "Công chức Trung tâm Phục vụ hành chính công"}
 _CHAIR = {
     "name": "Lê Văn Cường",
     "position": "Phó Chủ tịch",
@@ -71,26 +80,50 @@ _COMMUNE_CHAIR = {
 }
 
 
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=VN_TZ)
+
+
 def _samples() -> dict[str, dict[str, Any]]:
+    cal = vietnam_calendar()
+    day0 = RECEIVED.date()
+    policy = policy_in_force(RECEIVED)
+    due = compute_deadline(RECEIVED, str(_LAND["committed_time_limit"]), calendar=cal)
+    dossier = {"code": "000.00.23.H40-260105-0001", "received_at": RECEIVED, "due_at": due.due_at}
+    # the apology: the latest day the policy allows, with a new appointment 05 working days on
+    apology_on = cal.add_working_days(due.due_date, -policy.apology_lead)
+    new_due = compute_deadline(due.due_at, "05 ngày làm việc", calendar=cal)
+    # the inter-agency steps (control slip): each unit's own allotment from its hand-over
+    to_land = RECEIVED + dt.timedelta(hours=1, minutes=30)
+    one_stop_due = compute_deadline(RECEIVED, "Trong ngày", calendar=cal)
+    to_tax = _at(cal.add_working_days(day0, 3), 9)
+    land_due = compute_deadline(to_land, "03 ngày làm việc", calendar=cal)
+    back_from_tax = _at(due.due_date, 15)
+    tax_due = compute_deadline(to_tax, "02 ngày làm việc", calendar=cal)
+    # a certification received the same morning (same day, 15:00 cut-off)
+    cert_at = RECEIVED + dt.timedelta(minutes=35)
+    cert_due = compute_deadline(cert_at, "Trong ngày", calendar=cal, field="Chứng thực")
+    marriage_on = cal.add_working_days(day0, 3)
+    birth_registered_on = cal.add_working_days(day0, 1)
     return {
         "receipt": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "number": "0001/TNHS",
             "applicant": _APPLICANT,
             "procedure": _LAND,
-            "dossier": _DOSSIER,
+            "dossier": dossier,
             "receiver": _RECEIVER,
-            "pickup_place": "Bộ phận Tiếp nhận và Trả kết quả huyện Nghi Lộc",
+            "pickup_place": "Trung tâm Phục vụ hành chính công xã Nghi Phong",
             "register_book": "01",
             "register_entry": 1,
             "fee": {"lines": [{"description": "Lệ phí đăng ký biến động", "amount": 30000}]},
         },
         "supplement_request": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "number": "0001/YCBS",
             "applicant": _APPLICANT,
             "procedure": _LAND,
-            "dossier": _DOSSIER,
+            "dossier": dossier,
             "items": [
                 {
                     "name": "Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng",
@@ -106,71 +139,71 @@ def _samples() -> dict[str, dict[str, Any]]:
             "reason": "Hợp đồng chưa đủ chữ ký của các bên; thiếu giấy tờ nhân thân",
             "guide": _RECEIVER,
             "guide_phone": "0238 3861 234",
-            "issued_on": dt.date(2026, 1, 6),
+            "issued_on": cal.add_working_days(day0, 1),
         },
         "refusal": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "number": "0001/TCHS",
             "applicant": _APPLICANT,
             "procedure": {"name": "Cấp phép xây dựng nhà ở riêng lẻ", "code": "1.009972"},
             "reasons": [
                 "Thửa đất thuộc hành lang bảo vệ an toàn đường bộ, không đủ điều kiện cấp phép",
-                "Yêu cầu không thuộc thẩm quyền giải quyết của Ủy ban nhân dân huyện",
+                "Yêu cầu không thuộc thẩm quyền giải quyết của Ủy ban nhân dân xã",
             ],
             "receiver": _RECEIVER,
-            "issued_on": dt.date(2026, 1, 5),
+            "issued_on": day0,
         },
         "apology": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "number": "01/PXL-UBND",
             "applicant": _APPLICANT,
             "procedure": _LAND,
-            "dossier": _DOSSIER,
-            "new_due_at": dt.datetime(2026, 1, 21, 16, 0),
-            "reason": "Cần xác minh thêm nguồn gốc sử dụng đất với Ủy ban nhân dân xã Nghi Phong",
+            "dossier": dossier,
+            "new_due_at": new_due.due_at,
+            "reason": "Cần xác minh thêm nguồn gốc sử dụng đất tại thực địa",
             "signer": _CHAIR,
-            "issued_on": dt.date(2026, 1, 12),
+            "issued_on": apology_on,
         },
         "processing_stop": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "number": "01/TB-UBND",
             "applicant": _APPLICANT,
             "procedure": _LAND,
-            "dossier": _DOSSIER,
-            "reason": "Tòa án nhân dân huyện đã thụ lý vụ án tranh chấp quyền sử dụng đất đối với thửa đất này",
+            "dossier": dossier,
+            "reason": "Tòa án nhân dân khu vực 3 - Nghệ An đã thụ lý vụ án tranh chấp quyền sử dụng đất đối với thửa đất này",
             "guidance": "Hồ sơ được tiếp tục giải quyết khi có bản án, quyết định có hiệu lực pháp luật",
             "signer": _CHAIR,
-            "issued_on": dt.date(2026, 1, 9),
+            "issued_on": cal.add_working_days(day0, 4),
         },
         "control_slip": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "applicant": _APPLICANT,
             "procedure": _LAND,
-            "dossier": _DOSSIER,
-            "lead_agency": "Chi nhánh Văn phòng đăng ký đất đai huyện Nghi Lộc",
-            "coordinating_agencies": ["Chi cục Thuế khu vực Nghi Lộc"],
+            "dossier": dossier,
+            "lead_agency": _LAND_OFFICE,
+            "coordinating_agencies": [_TAX_OFFICE],
             "steps": [
                 {
-                    "from_unit": "Bộ phận Tiếp nhận và Trả kết quả",
+                    "from_unit": "Trung tâm Phục vụ hành chính công",
                     "to_unit": "Chi nhánh Văn phòng đăng ký đất đai",
-                    "handed_at": dt.datetime(2026, 1, 5, 10, 0),
-                    "due_at": dt.datetime(2026, 1, 5, 17, 0),
+                    "handed_at": to_land,
+                    "due_at": one_stop_due.due_at,
                     "giver": "Trần Thị Bình",
                     "taker": "Phạm Văn Đức",
                 },
                 {
                     "from_unit": "Chi nhánh Văn phòng đăng ký đất đai",
-                    "to_unit": "Chi cục Thuế khu vực Nghi Lộc",
-                    "handed_at": dt.datetime(2026, 1, 8, 9, 0),
-                    "due_at": dt.datetime(2026, 1, 9, 17, 0),
+                    "to_unit": _TAX_OFFICE,
+                    "handed_at": to_tax,
+                    "due_at": land_due.due_at,
                     "giver": "Phạm Văn Đức",
                     "taker": "Vũ Thị Hoa",
                 },
                 {
-                    "from_unit": "Chi cục Thuế khu vực Nghi Lộc",
+                    "from_unit": _TAX_OFFICE,
                     "to_unit": "Chi nhánh Văn phòng đăng ký đất đai",
-                    "handed_at": dt.datetime(2026, 1, 13, 15, 0),
-                    "due_at": dt.datetime(2026, 1, 12, 17, 0),
+                    "handed_at": back_from_tax,
+                    "due_at": tax_due.due_at,
                     "giver": "Vũ Thị Hoa",
                     "taker": "Phạm Văn Đức",
                     "note": "Chờ xác minh nghĩa vụ tài chính",
@@ -178,8 +211,8 @@ def _samples() -> dict[str, dict[str, Any]]:
             ],
         },
         "register": {
-            "office": _DISTRICT,
-            "year": 2026,
+            "office": _CENTRE,
+            "year": day0.year,
             "book": "01",
             "rows": [
                 {
@@ -189,12 +222,12 @@ def _samples() -> dict[str, dict[str, Any]]:
                     "applicant_name": "Nguyễn Văn An",
                     "address": "Xóm 3, xã Nghi Phong",
                     "phone": "0912 345 678",
-                    "lead_agency": "Chi nhánh VPĐKĐĐ huyện",
-                    "received_at": dt.datetime(2026, 1, 5, 8, 30),
-                    "due_at": dt.datetime(2026, 1, 14, 16, 0),
-                    "transferred_at": dt.datetime(2026, 1, 5, 10, 0),
-                    "result_received_at": dt.datetime(2026, 1, 13, 15, 0),
-                    "returned_at": dt.datetime(2026, 1, 14, 9, 15),
+                    "lead_agency": "Chi nhánh VPĐKĐĐ khu vực Nghi Lộc",
+                    "received_at": RECEIVED,
+                    "due_at": due.due_at,
+                    "transferred_at": to_land,
+                    "result_received_at": back_from_tax,
+                    "returned_at": back_from_tax + dt.timedelta(hours=1, minutes=30),
                 },
                 {
                     "number": 2,
@@ -202,9 +235,9 @@ def _samples() -> dict[str, dict[str, Any]]:
                     "procedure_name": "Chứng thực bản sao từ bản chính",
                     "applicant_name": "Công ty TNHH Hoa Sen",
                     "address": "Khu công nghiệp Nam Cấm",
-                    "received_at": dt.datetime(2026, 1, 5, 9, 5),
-                    "due_at": dt.datetime(2026, 1, 5, 11, 0),
-                    "returned_at": dt.datetime(2026, 1, 5, 10, 40),
+                    "received_at": cert_at,
+                    "due_at": cert_due.due_at,
+                    "returned_at": cert_at + dt.timedelta(hours=1, minutes=35),
                     "note": "Trả ngay trong ngày",
                 },
             ],
@@ -216,7 +249,7 @@ def _samples() -> dict[str, dict[str, Any]]:
                 {"name": "Phan Văn Giang", "title": "Anh"},
                 {"name": "Đinh Thị Hương", "title": "Chị"},
             ],
-            "registered_on": dt.date(2026, 1, 8),
+            "registered_on": marriage_on,
             "certificate_number": "05/2026",
             "signer": _COMMUNE_CHAIR,
         },
@@ -232,7 +265,7 @@ def _samples() -> dict[str, dict[str, Any]]:
             },
             "extract_number": "02/TLKT",
             "signer": _COMMUNE_CHAIR,
-            "issued_on": dt.date(2026, 1, 5),
+            "issued_on": day0,
         },
         "birth_home_delivery": {
             "office": _COMMUNE,
@@ -240,37 +273,37 @@ def _samples() -> dict[str, dict[str, Any]]:
             "family": {
                 "name": "Ngô Văn Minh",
                 "title": "Ông",
-                "address": "Xóm 7, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+                "address": "Xóm 7, xã Nghi Phong, tỉnh Nghệ An",
             },
             "child_name": "Ngô Bảo Ngọc",
             "born_on": dt.date(2025, 12, 20),
-            "registered_on": dt.date(2026, 1, 6),
+            "registered_on": birth_registered_on,
             "registration_number": "12/2026",
-            "delivery_at": dt.datetime(2026, 1, 8, 9, 0),
+            "delivery_at": _at(cal.add_working_days(birth_registered_on, 2), 9),
             "officer": {"name": "Trịnh Văn Phúc", "position": "Công chức Tư pháp - Hộ tịch"},
             "officer_phone": "0987 654 321",
             "signer": _COMMUNE_CHAIR,
-            "issued_on": dt.date(2026, 1, 6),
+            "issued_on": birth_registered_on,
         },
         "postal_return": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "number": "07/TB-MC",
             "applicant": _APPLICANT,
             "procedure": _LAND,
-            "dossier": _DOSSIER,
+            "dossier": dossier,
             "result_description": "Giấy chứng nhận quyền sử dụng đất đã xác nhận nội dung biến động",
-            "posted_at": dt.datetime(2026, 1, 13, 14, 30),
-            "postal_service": "Bưu điện huyện Nghi Lộc",
+            "posted_at": back_from_tax - dt.timedelta(minutes=30),
+            "postal_service": "Bưu điện xã Nghi Phong",
             "tracking_number": "EL123456789VN",
             "postage": 35000,
             "signer": _CHAIR,
-            "issued_on": dt.date(2026, 1, 13),
+            "issued_on": due.due_date,
         },
         "birth_declaration": {
-            "addressee": "Ủy ban nhân dân xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+            "addressee": "Ủy ban nhân dân xã Nghi Phong, tỉnh Nghệ An",
             "requester": {
                 "name": "Ngô Văn Minh",
-                "residence": "Xóm 7, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+                "residence": "Xóm 7, xã Nghi Phong, tỉnh Nghệ An",
                 "id_document": "Căn cước số 040090012345, cấp ngày 10/5/2021",
                 "relationship": "Cha",
             },
@@ -279,30 +312,30 @@ def _samples() -> dict[str, dict[str, Any]]:
                 "birth_date": dt.date(2025, 12, 20),
                 "sex": "Nữ",
                 "ethnicity": "Kinh",
-                "birthplace": "Bệnh viện Đa khoa huyện Nghi Lộc, tỉnh Nghệ An",
-                "hometown": "Xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+                "birthplace": "Trạm Y tế xã Nghi Phong, tỉnh Nghệ An",
+                "hometown": "Xã Nghi Phong, tỉnh Nghệ An",
             },
             "mother": {
                 "name": "Đặng Thị Oanh",
                 "born": 1995,
                 "ethnicity": "Kinh",
-                "residence": "Xóm 7, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+                "residence": "Xóm 7, xã Nghi Phong, tỉnh Nghệ An",
             },
             "father": {
                 "name": "Ngô Văn Minh",
                 "born": dt.date(1992, 4, 1),
                 "ethnicity": "Kinh",
-                "residence": "Xóm 7, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+                "residence": "Xóm 7, xã Nghi Phong, tỉnh Nghệ An",
             },
             "copies": 2,
             "place": "Nghi Phong",
-            "made_on": dt.date(2026, 1, 6),
+            "made_on": birth_registered_on,
             "prepared_by": "công chức Tư pháp - Hộ tịch Trịnh Văn Phúc",
         },
         "public_listing": {
-            "office": _DISTRICT,
+            "office": _CENTRE,
             "field": "Đất đai",
-            "issued_on": dt.date(2026, 1, 2),
+            "issued_on": cal.previous_working_day(day0),
             "entries": [
                 {
                     "code": "1.003010",
@@ -353,7 +386,7 @@ def sample_context(kind: str) -> _Context:
     """The sample context of ``kind``, validated into its model.
 
     >>> sample_context("apology").new_due_at.isoformat()
-    '2026-01-21T16:00:00+07:00'
+    '2026-01-21T17:00:00+07:00'
     """
     data = sample_data(kind)  # an unknown kind raises UnknownDocumentError
     return CONTEXT_MODELS[kind].model_validate(data)

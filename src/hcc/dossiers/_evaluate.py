@@ -6,8 +6,8 @@ receipt slip's appointment, ``compute_deadline(received_at, limit)``, and its cl
 ``classify(answer, due)``. Those appointments are computed in one :func:`hcc.deadlines.compute_deadlines`
 batch per (limit, policy), which the deadline module guarantees equal to the scalar results.
 
-Under a ``reset`` policy (Decree 61/2018 art. 19(4), the default) a dossier with supplements or
-an extension is batched too, unless an agency step has an allotment: the clock then restarts the
+Under a ``reset`` policy (Decree 61/2018 art. 19(4), in force for receipts until 30/6/2025) a
+dossier with supplements or an extension is batched too, unless an agency step has an allotment: the clock then restarts the
 count at each supplement received, ``compute_deadline(supplement, limit)`` (the same batch), and an
 extension moves the current due to its new appointment until the next restart; the clock's due at
 any moment is read from that timeline. The other dossiers (``pause`` policies, allotted steps) go
@@ -26,8 +26,7 @@ import datetime as dt
 import itertools
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Final
 
 from hcc.calendar import VN_TZ, WorkingCalendar, vietnam_calendar
@@ -40,14 +39,13 @@ from hcc.deadlines import (
     TimeLimit,
     classify,
     compute_deadlines,
+    policy_in_force,
 )
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
 
-__all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "provisional_once"]
-
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
+__all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "warn_provisional"]
 
 
 _SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
@@ -61,12 +59,21 @@ Segment = tuple[dt.datetime, dt.datetime | None, bool]
 is pending: the clock is paused), and whether the clock's status there rests on a provisional year."""
 
 Memo = tuple[
-    int, dt.datetime, int, dt.datetime | None, int, tuple[Segment, ...] | None, SlaClock | None
+    int,
+    dt.datetime,
+    int,
+    dt.datetime | None,
+    int,
+    tuple[Segment, ...] | None,
+    SlaClock | None,
+    bool,
 ]
 """One dossier's deadline facts from its full log: (token of the calendar and policy,
 appointment, classification index in ``_CLASSES`` or -1, due at the end of the log, processing
-days, timeline of the due or None, clock or None). Neither timeline nor clock: no supplement and
-no extension, the due is the appointment. Read it with the ``M_*`` positions."""
+days, timeline of the due or None, clock or None, provisional). Neither timeline nor clock: no
+supplement and no extension, the due is the appointment. ``provisional``: some answer rests on a
+year without an official notice (the appointment, a due of the clock, the processing days).
+Read it with the ``M_*`` positions."""
 
 M_APPOINTMENT: Final = 1
 M_CLASSIFICATION: Final = 2
@@ -74,6 +81,7 @@ M_DUE: Final = 3
 M_DAYS: Final = 4
 _M_TIMELINE: Final = 5
 _M_CLOCK: Final = 6
+M_PROVISIONAL: Final = 7
 
 # Tokens name a (calendar, policy) pair in memos. The registry keeps the pairs of its tokens alive
 # (so their ids cannot be reused) and forgets the oldest beyond _MAX_TOKENS; a forgotten token is
@@ -98,29 +106,39 @@ def _token(cal: WorkingCalendar, pol: DeadlinePolicy) -> int:
 
 
 def classification_of(memo: Memo) -> Classification | None:
-    """The memo's classification (None while unanswered or when withdrawn)."""
+    """The memo's classification (None while unanswered, withdrawn or stopped)."""
     i = memo[M_CLASSIFICATION]
     return None if i < 0 else _CLASSES[i]
 
 
 def overdue_at(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -> bool:
-    """Whether the unanswered dossier's clock is ``breached`` at ``cutoff``."""
+    """Whether the unanswered dossier's clock is ``breached`` at ``cutoff``; warns, as the
+    clock's status at the cutoff would, when that status rests on a provisional year."""
+    overdue, provisional = overdue_and_provisional(dossier, memo, cutoff)
+    if provisional:
+        _warn_provisional(dossier)
+    return overdue
+
+
+def overdue_and_provisional(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -> tuple[bool, bool]:
+    """:func:`overdue_at` without a warning: (overdue, the clock's status at the cutoff is
+    provisional)."""
     timeline, clock = memo[_M_TIMELINE], memo[_M_CLOCK]
-    if clock is not None:
-        return clock.status(at=cutoff).state is ClockState.BREACHED
+    if clock is not None:  # built on a quiet calendar: it does not warn
+        st = clock.status(at=cutoff)
+        return st.state is ClockState.BREACHED, st.provisional
     if timeline is None:
-        return cutoff > memo[M_APPOINTMENT]
+        return cutoff > memo[M_APPOINTMENT], False
     if cutoff < timeline[0][0]:  # before the receipt: the clock refuses (EventOrderError)
-        return dossier.clock().status(at=cutoff).state is ClockState.BREACHED
+        st = dossier.clock().status(at=cutoff)
+        return st.state is ClockState.BREACHED, st.provisional
     due: dt.datetime | None = None
     provisional = False
     for at, seg_due, seg_provisional in timeline:
         if at > cutoff:
             break
         due, provisional = seg_due, seg_provisional
-    if provisional:  # as the clock's status at the cutoff would
-        _warn_provisional(dossier)
-    return due is not None and cutoff > due
+    return due is not None and cutoff > due, provisional
 
 
 class Evaluation:
@@ -144,7 +162,7 @@ class Evaluation:
 
     @property
     def classification(self) -> Classification | None:
-        """Early / on time / late of the answer (None while unanswered or when withdrawn)."""
+        """Early / on time / late of the answer (None while unanswered, withdrawn or stopped)."""
         return classification_of(self.memo)
 
     @property
@@ -171,22 +189,18 @@ def _warn_provisional(d: Dossier) -> None:
     )
 
 
-@contextmanager
-def provisional_once(what: str) -> Iterator[None]:
-    """Collect the provisional-calendar warnings of a computation and emit one at the end."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ProvisionalCalendarWarning)
-        yield
-    other = [w for w in caught if not issubclass(w.category, ProvisionalCalendarWarning)]
-    for w in other:
-        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    if len(other) != len(caught):
-        warnings.warn(
-            f"{what} rests on days of a year with no official notice yet; its deadlines are "
-            "projected from the statutory rules",
-            ProvisionalCalendarWarning,
-            stacklevel=3,
-        )
+def warn_provisional(what: str, *, stacklevel: int = 3) -> None:
+    """Emit the one :class:`hcc.ProvisionalCalendarWarning` of a report (``what`` names it).
+
+    Reports compute on a calendar that does not warn and read the memos' ``provisional``
+    flags; no warning filter or hook of the process is touched (thread-safe).
+    """
+    warnings.warn(
+        f"{what} rests on days of a year with no official notice yet; its deadlines are "
+        "projected from the statutory rules",
+        ProvisionalCalendarWarning,
+        stacklevel=stacklevel,
+    )
 
 
 def evaluate(
@@ -195,8 +209,14 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Evaluation]:
-    """:class:`Evaluation` of each dossier, in order (call inside :func:`provisional_once`)."""
+    """:class:`Evaluation` of each dossier, in order; one warning if any rests on a provisional
+    year (as the dossiers' clocks would warn)."""
     ms = memos(dossiers, calendar=calendar, policy=policy)
+    if any(m[M_PROVISIONAL] for m in ms):
+        if len(dossiers) == 1:
+            _warn_provisional(dossiers[0])
+        else:
+            warn_provisional(f"the evaluation of {len(dossiers)} dossiers")
     return [Evaluation(d, m) for d, m in zip(dossiers, ms, strict=True)]
 
 
@@ -206,13 +226,17 @@ def memos(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Memo]:
-    """The :data:`Memo` of each dossier, in order (call inside :func:`provisional_once`).
+    """The :data:`Memo` of each dossier, in order. Never warns: a memo's ``provisional`` flag
+    (``memo[M_PROVISIONAL]``) says whether an answer rests on a provisional year, and the report
+    warns once (:func:`warn_provisional`) — no ``warnings.catch_warnings``, which is process-wide
+    and not thread-safe.
 
     Each dossier keeps its last memo (for one calendar and policy): a dossier is immutable, so
     the memo can never disagree with its log; a report that needs the rows, the year's figures
     and the months' evaluates each dossier once.
     """
-    cal = calendar or vietnam_calendar()
+    given = calendar or vietnam_calendar()
+    cal = given.without_warnings()  # shares the tables; the token is the given calendar's
     n = len(dossiers)
     out: list[Memo | None] = [None] * n
     # grouped by the identity of the limit and the policy first (hashing a pydantic model costs
@@ -220,12 +244,12 @@ def memos(
     by_ids: dict[tuple[int, bool, int], list[int]] = {}
     by_id: dict[int, DeadlinePolicy] = {}
     tokens: dict[int, int] = {}
-    fallback = policy or _DEFAULT_POLICY
     for i, d in enumerate(dossiers):
-        pol = d.policy or fallback
+        # the dossier's own policy, else the caller's, else the one in force at its receipt
+        pol = d.policy or policy or policy_in_force(d.received_at)
         token = tokens.get(id(pol))
         if token is None:
-            token = tokens[id(pol)] = _token(cal, pol)
+            token = tokens[id(pol)] = _token(given, pol)
             by_id[id(pol)] = pol
         memo: Memo | None = d.__dict__.get(_MEMO)
         if memo is not None and memo[0] == token:
@@ -240,7 +264,7 @@ def memos(
     groups: dict[tuple[TimeLimit, int], list[int]] = {}
     for idx in by_ids.values():
         d = dossiers[idx[0]]
-        pol_id = id(d.policy or fallback)
+        pol_id = id(d.policy or policy or policy_in_force(d.received_at))
         groups.setdefault((d.applicable_limit, pol_id), []).extend(idx)
     # working days in (receipt date, answer date], shared by the dossiers of the same two days
     days_between: dict[tuple[dt.date, dt.date], int] = {}
@@ -278,17 +302,20 @@ def memos(
             segments: tuple[Segment, ...] | None = None
             clock: SlaClock | None = None
             settled_at = f.settled_at
+            provisional = cal.is_provisional_span(f.received_at.date(), appt.date())
             if not f.supplements and not f.extensions:
                 if settled_at is not None:
                     cls = _classify(settled_at, appt)
             elif timeline[k]:
-                cls, due, segments = _replay_reset(d, f, cal, dues, first[k])
+                cls, due, segments, prov = _replay_reset(d, f, cal, dues, first[k])
+                provisional = provisional or prov
             else:
-                clock = d.clock(calendar=cal, policy=pol)
+                clock = d.clock(calendar=cal, policy=pol)  # quiet: its status does not warn
                 st = clock.status(at=d.events[-1].at)
                 if st.classification is not None:
                     cls = _CLASSES.index(st.classification)
                 due = st.due_at
+                provisional = provisional or st.provisional
             days = 0
             if settled_at is not None:
                 span = (f.received_at.date(), settled_at.date())
@@ -296,7 +323,8 @@ def memos(
                 if got is None:
                     got = days_between[span] = cal.working_days_between(*span)
                 days = got
-            memo = (token, appt, cls, due, days, segments, clock)
+                provisional = provisional or cal.is_provisional_span(*span)
+            memo = (token, appt, cls, due, days, segments, clock, provisional)
             d.__dict__[_MEMO] = memo
             out[idx[k]] = memo
     return out  # type: ignore[return-value]  # every slot is filled above
@@ -314,15 +342,15 @@ def _classify(done: dt.datetime, due: dt.datetime) -> int:
 
 def _replay_reset(
     d: Dossier, f: _Facts, cal: WorkingCalendar, dues: list[dt.datetime], at: int
-) -> tuple[int, dt.datetime | None, tuple[Segment, ...]]:
+) -> tuple[int, dt.datetime | None, tuple[Segment, ...], bool]:
     """The clock of a dossier under a ``reset`` policy, from its batched dues.
 
     ``dues[at]`` is its appointment, ``dues[at + 1:]`` ``compute_deadline`` of its supplements
     received, in order. As :class:`hcc.deadlines.SlaClock` does: a request pauses the clock; a
     supplement received restarts the count (and drops an earlier extension); an extension makes
     its new appointment the current due; the classification is against the due before any
-    extension. Returns the classification index, the due at the end of the log and the timeline;
-    warns as the clock's status would.
+    extension. Returns the classification index, the due at the end of the log, the timeline and
+    whether any due of it rests on a provisional year (never warns).
     """
     due = dues[at]
     ext: dt.datetime | None = None
@@ -348,10 +376,9 @@ def _replay_reset(
         segments.append((e.at, None if pending else ext or due, provisional))
     settled_at = f.settled_at
     cls = -1 if settled_at is None else _classify(settled_at, due)
-    end_due = None if pending and settled_at is None and f.withdrawn_at is None else ext or due
-    if provisional:
-        _warn_provisional(d)
-    return cls, end_due, tuple(segments)
+    ended = f.withdrawn_at is not None or f.stopped_at is not None
+    end_due = None if pending and settled_at is None and not ended else ext or due
+    return cls, end_due, tuple(segments), provisional
 
 
 _MEMO = "_evaluation"

@@ -39,11 +39,13 @@ from hcc.deadlines import (
     Returned,
     SlaClock,
     SlaStatus,
+    Stopped,
     SupplementReceived,
     SupplementRequested,
     TimeLimit,
     Withdrawn,
     compute_deadline,
+    policy_in_force,
 )
 from hcc.dossiers.events import DossierEvent, EventKind, Rating, nfc_or_none
 from hcc.dossiers.states import (
@@ -60,8 +62,6 @@ if TYPE_CHECKING:
     from hcc.procedures import Procedure
 
 __all__ = ["AgencyStep", "Dossier", "Supplement"]
-
-_DEFAULT_POLICY = DeadlinePolicy.decree_61_2018()
 
 
 class AgencyStep(HccModel):
@@ -108,6 +108,7 @@ class _Facts:
     delivered_at: dt.datetime | None
     withdrawn_at: dt.datetime | None
     rating: Rating | None
+    stopped_at: dt.datetime | None
     rated_at: dt.datetime | None
     steps: tuple[AgencyStep, ...]
     supplements: tuple[Supplement, ...]
@@ -128,7 +129,7 @@ def _check_order(prev: DossierEvent, event: DossierEvent, index: int) -> None:
 def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
     """Replay ``events`` through the state machine and collect the derived facts (one pass)."""
     state = DossierState.NEW
-    settled_at = returned_at = delivered_at = withdrawn_at = rated_at = None
+    settled_at = returned_at = delivered_at = withdrawn_at = rated_at = stopped_at = None
     settled_by = returned_via = None
     rating: Rating | None = None
     steps: list[AgencyStep] = []
@@ -163,6 +164,8 @@ def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
             settled_at, settled_by = e.at, k
         elif k is EventKind.WITHDRAWN:
             withdrawn_at = e.at
+        elif k is EventKind.STOPPED:
+            stopped_at = e.at
         elif k in RETURN_EVENTS:
             if returned_at is None:
                 returned_at, returned_via = e.at, k
@@ -187,6 +190,7 @@ def _walk(events: tuple[DossierEvent, ...]) -> _Facts:
         delivered_at=delivered_at,
         withdrawn_at=withdrawn_at,
         rating=rating,
+        stopped_at=stopped_at,
         rated_at=rated_at,
         steps=tuple(steps),
         supplements=tuple(supplements),
@@ -242,8 +246,9 @@ class Dossier(HccModel):
     """The limits' alternate applies (a record with two limits, e.g. "trường hợp cần xác minh")."""
     note: str | None = None
     policy: DeadlinePolicy | None = None
-    """The counting policy in force when the dossier was received (None: the caller's, else
-    :meth:`hcc.DeadlinePolicy.decree_61_2018`). A dossier is judged by the rules of its receipt."""
+    """The counting policy of this dossier (None: the caller's, else the one in force on the
+    receipt date, :func:`hcc.deadlines.policy_in_force`). A dossier is judged by the rules of its
+    receipt."""
     events: tuple[DossierEvent, ...] = Field(min_length=1)
 
     @field_validator("code", mode="before")
@@ -289,12 +294,13 @@ class Dossier(HccModel):
         self._check_code()
 
     def _check_extensions(self, extensions: tuple[DossierEvent, ...]) -> None:
-        allowed = (self.policy or _DEFAULT_POLICY).max_extensions
+        pol = self.policy or policy_in_force(self.events[0].at)  # the receipt comes first
+        allowed = pol.max_extensions
         if len(extensions) > allowed:
             e = extensions[allowed]
             raise ExtensionLimitError(
-                f"the appointment may be moved at most {allowed} time(s) (Decree 61/2018 art. "
-                "19(9); policy.max_extensions)",
+                f"the appointment may be moved at most {allowed} time(s) "
+                f"({pol.basis_of('max_extensions')}; policy.max_extensions)",
                 event=f"extended at {e.at:%Y-%m-%d %H:%M}",
                 other=f"extended at {extensions[allowed - 1].at:%Y-%m-%d %H:%M}"
                 if allowed
@@ -404,7 +410,8 @@ class Dossier(HccModel):
         """A new dossier whose log is its receipt at ``at``; ``fields`` are the other fields.
 
         Give ``code``, or an ``allocator`` (:class:`hcc.procedures.DossierCodeAllocator`) that
-        hands out the next code of the receipt day.
+        hands out the next code of the receipt day. The dossier is validated before the
+        allocator is asked: a receipt refused for a bad field takes no serial.
 
         >>> from hcc.procedures.dossier_codes import DossierCodeAllocator
         >>> alloc = DossierCodeAllocator("000.00.01.H38")
@@ -416,7 +423,15 @@ class Dossier(HccModel):
         if code is None:
             if allocator is None:
                 raise InvalidInputError("code", None, "a dossier code, or an allocator to draw one")
-            code = allocator.allocate(as_vn_datetime(at, "at"))
+            moment = as_vn_datetime(at, "at")
+            # validate the whole dossier with a stand-in code first: a refused receipt takes no
+            # serial from the allocator (issue 13: "a failed receipt burns a serial number")
+            cls(
+                code=allocator.draft(moment),
+                **fields,
+                events=(DossierEvent(kind=EventKind.RECEIVED, at=at),),
+            )
+            code = allocator.allocate(moment)
         return cls(code=code, **fields, events=(DossierEvent(kind=EventKind.RECEIVED, at=at),))
 
     @classmethod
@@ -452,7 +467,10 @@ class Dossier(HccModel):
             "procedure_code": procedure.code,
             "procedure_name": procedure.name,
             "field": procedure.field,
-            "lead_agency": procedure.agencies.implementing[0],
+            "lead_agency": next(
+                iter(procedure.agencies.implementing or procedure.agencies.competent),
+                "Không có thông tin",
+            ),
             "sets": procedure.dossier_sets,
             "time_limit": procedure.time_limit_for(kind, committed=committed),
             "statutory_limit": procedure.time_limit_for(kind, committed=False),
@@ -595,6 +613,11 @@ class Dossier(HccModel):
         return self._f.withdrawn_at
 
     @property
+    def stopped_at(self) -> dt.datetime | None:
+        """When the agency stopped processing the dossier (dừng giải quyết; None if it did not)."""
+        return self._f.stopped_at
+
+    @property
     def rating(self) -> Rating | None:
         """The applicant's last rating (None if not rated)."""
         return self._f.rating
@@ -640,7 +663,8 @@ class Dossier(HccModel):
         agency (the one-stop counter issues the request and receives the supplement);
         ``extended`` → ``Extended``; ``result_ready`` and ``refused`` (a written refusal is the
         answer) → ``ResultReady``; the first of ``returned``/``posted``/``delivered`` →
-        ``Returned``; ``withdrawn`` → ``Withdrawn``; ratings are not clock events.
+        ``Returned``; ``withdrawn`` → ``Withdrawn``; ``stopped`` → ``Stopped``; ratings are not
+        clock events.
 
         >>> d = Dossier.receive(code="000.00.01.H38-260302-0030", procedure_code="1.001193",
         ...     procedure_name="P", lead_agency="UBND xã", applicant="A", time_limit="05 ngày làm việc",
@@ -700,6 +724,8 @@ class Dossier(HccModel):
                     returned = True
             elif k is EventKind.WITHDRAWN:
                 out.append(Withdrawn.model_construct(at=e.at, reason=e.reason, note=e.note))
+            elif k is EventKind.STOPPED:
+                out.append(Stopped.model_construct(at=e.at, reason=e.reason, note=e.note))
         return tuple(out)
 
     def clock(
@@ -710,7 +736,8 @@ class Dossier(HccModel):
         policy: DeadlinePolicy | None = None,
     ) -> SlaClock:
         """The :class:`hcc.deadlines.SlaClock` over :meth:`clock_events` for ``time_limit`` (or
-        ``limit``), with the dossier's policy, else ``policy``, else Decree 61/2018's."""
+        ``limit``), with the dossier's policy, else ``policy``, else the one in force on the
+        receipt date (:func:`hcc.deadlines.policy_in_force`)."""
         return SlaClock(
             limit or self.applicable_limit,
             self.clock_events(),
@@ -759,4 +786,5 @@ class Dossier(HccModel):
             self.applicable_limit,
             calendar=calendar,
             policy=self.policy or policy,
+            field=self.field,
         )

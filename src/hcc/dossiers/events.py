@@ -15,6 +15,7 @@ kind                              fields
 ``extended``                      ``new_due`` (required; form 04, apology and new appointment)
 ``refused``                       ``reason`` (a written refusal to settle)
 ``withdrawn``                     ``reason`` (the applicant withdraws the dossier)
+``stopped``                       ``reason`` (the agency stops processing: dừng giải quyết)
 ``result_ready``                  —
 ``returned``                      (the result is handed over at the counter)
 ``posted``                        (the result is sent by the public postal service)
@@ -74,6 +75,9 @@ class EventKind(HccStrEnum):
     """The agency refuses to settle, in writing; the refusal is the answer."""
     WITHDRAWN = "withdrawn"
     """The applicant withdraws the dossier; nothing is settled."""
+    STOPPED = "stopped"
+    """The agency stops processing the dossier (dừng giải quyết; notice "Thông báo dừng giải quyết
+    hồ sơ", form 05 of the 2025 form set); nothing is settled and the clock stops."""
     RESULT_READY = "result_ready"
     """The result is ready at the one-stop counter."""
     RETURNED = "returned"
@@ -123,6 +127,7 @@ _ONLY: dict[str, frozenset[EventKind]] = {
             EventKind.EXTENDED,
             EventKind.REFUSED,
             EventKind.WITHDRAWN,
+            EventKind.STOPPED,
         }
     ),
 }

@@ -13,9 +13,10 @@ Definitions, for a period ``[start, end]`` (both dates included, Vietnam local t
   into **early**, **on_time** and **late** by the SLA clock (:mod:`hcc.deadlines`) against the
   dossier's ``time_limit`` (extended by an apology and new appointment when there was one).
   A refusal is an answer: it is settled and classified like a result. Withdrawn dossiers are
-  never settled; they are counted in **withdrawn**.
-* **pending** — dossiers received by the cutoff and neither answered nor withdrawn at the
-  cutoff; **pending_overdue** — those whose SLA clock is ``breached`` at the cutoff (a dossier
+  never settled; they are counted in **withdrawn**. Dossiers whose processing the agency stopped
+  (dừng giải quyết) are not settled either; they are counted apart in **stopped**.
+* **pending** — dossiers received by the cutoff and neither answered, withdrawn nor stopped at
+  the cutoff; **pending_overdue** — those whose SLA clock is ``breached`` at the cutoff (a dossier
   waiting for a supplement is overdue only if its clock already was).
 * **on_time_rate** — by default ``(early + on_time) / settled``, after Decision 766/QĐ-TTg
   (2022), which scores dossiers settled early or on time against those settled; **the exact
@@ -51,15 +52,17 @@ from hcc.calendar import (
     WorkingCalendar,
     as_date,
     as_vn_datetime,
+    vietnam_calendar,
 )
 from hcc.deadlines import Classification
 from hcc.dossiers._evaluate import (
     M_CLASSIFICATION,
     M_DAYS,
+    M_PROVISIONAL,
     Memo,
     memos,
-    overdue_at,
-    provisional_once,
+    overdue_and_provisional,
+    warn_provisional,
 )
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind, Rating
@@ -275,6 +278,7 @@ class Indicators(HccModel):
     late: int = 0
     refused: int = 0
     withdrawn: int = 0
+    stopped: int = 0
     pending: int = 0
     pending_overdue: int = 0
     processing_days_total: int = 0
@@ -354,6 +358,7 @@ _COUNTS = (
     "late",
     "refused",
     "withdrawn",
+    "stopped",
     "pending",
     "pending_overdue",
     "processing_days_total",
@@ -375,6 +380,7 @@ _COUNTS = (
     _LATE,
     _REFUSED,
     _WITHDRAWN,
+    _STOPPED,
     _PENDING,
     _PENDING_OVERDUE,
     _PROCESSING_DAYS,
@@ -397,13 +403,14 @@ _DELIVERED_EVENT = EventKind.DELIVERED
 class _Acc:
     """The counts of one report (a period observed at a cutoff), filled dossier by dossier."""
 
-    __slots__ = ("counts", "cutoff", "end", "start")
+    __slots__ = ("counts", "cutoff", "end", "provisional", "start")
 
     def __init__(self, start: dt.datetime, end: dt.datetime, cutoff: dt.datetime) -> None:
         self.start = start
         self.end = end
         self.cutoff = cutoff
         self.counts = [0] * len(_COUNTS)
+        self.provisional = False  # an overdue test at the cutoff rested on a provisional year
 
     def add(self, d: Dossier, f: _Facts, memo: Memo) -> None:
         """Count dossier ``d`` (the facts of its log ``f``, its memo ``memo``) as known at the
@@ -435,10 +442,16 @@ class _Acc:
         elif withdrawn_at is not None:
             if start <= withdrawn_at < end:
                 c[_WITHDRAWN] += 1
+        elif f.stopped_at is not None and f.stopped_at <= cutoff:
+            if start <= f.stopped_at < end:
+                c[_STOPPED] += 1
         else:
             c[_PENDING] += 1
-            if overdue_at(d, memo, cutoff):
+            overdue, provisional = overdue_and_provisional(d, memo, cutoff)
+            if overdue:
                 c[_PENDING_OVERDUE] += 1
+            if provisional:
+                self.provisional = True
         returned_at = f.returned_at
         if returned_at is not None and returned_at <= cutoff and start <= returned_at < end:
             c[_RETURNED] += 1
@@ -511,12 +524,19 @@ def indicators(
     """
     p, moment, cutoff = _prepare(period, as_of)
     acc = _Acc(p.start_at, p.end_at, cutoff)
-    with provisional_once("the indicators"):
-        ds, fs = _received_by(dossiers, cutoff)
-        ms = memos(ds, calendar=calendar, policy=policy)
-        for d, f, memo in zip(ds, fs, ms, strict=True):
-            acc.add(d, f, memo)
+    ds, fs = _received_by(dossiers, cutoff)
+    ms = memos(ds, calendar=calendar, policy=policy)  # never warns: flags, no global state
+    for d, f, memo in zip(ds, fs, ms, strict=True):
+        acc.add(d, f, memo)
+    _warn_if_provisional(ms, [acc])
     return acc.result(p, moment, on_time_rate)
+
+
+def _warn_if_provisional(ms: list[Memo], accs: Iterable[_Acc]) -> None:
+    """One warning for a report whose figures rest on a provisional year (stack: the caller of
+    the public function)."""
+    if any(m[M_PROVISIONAL] for m in ms) or any(a.provisional for a in accs):
+        warn_provisional("the indicators", stacklevel=4)
 
 
 def _received_by(
@@ -570,18 +590,20 @@ def group_indicators(
         months = p.months()
         accs = [_Acc(m.start_at, m.end_at, min(moment, m.last_instant)) for m in months]
         starts = [m.start_at for m in months]
-        with provisional_once("the indicators"):
-            ds, fs = _received_by(dossiers, cutoff)
-            ms = memos(ds, calendar=calendar, policy=policy)
-            for d, f, memo in zip(ds, fs, ms, strict=True):
-                last = d.events[-1].at
-                closed = f.settled_at if f.settled_at is not None else f.withdrawn_at
-                first = max(bisect_right(starts, f.received_at) - 1, 0)
-                for i in range(first, len(months)):
-                    acc = accs[i]
-                    if last < acc.start and closed is not None and closed <= acc.cutoff:
-                        break  # nothing of it falls in this month or any later one
-                    acc.add(d, f, memo)
+        ds, fs = _received_by(dossiers, cutoff)
+        ms = memos(ds, calendar=calendar, policy=policy)
+        for d, f, memo in zip(ds, fs, ms, strict=True):
+            last = d.events[-1].at
+            closed = next(
+                (t for t in (f.settled_at, f.withdrawn_at, f.stopped_at) if t is not None), None
+            )
+            first = max(bisect_right(starts, f.received_at) - 1, 0)
+            for i in range(first, len(months)):
+                acc = accs[i]
+                if last < acc.start and closed is not None and closed <= acc.cutoff:
+                    break  # nothing of it falls in this month or any later one
+                acc.add(d, f, memo)
+        _warn_if_provisional(ms, accs)
         return {
             m.start.strftime("%Y-%m"): acc.result(m, moment, on_time_rate)
             for m, acc in zip(months, accs, strict=True)
@@ -590,15 +612,15 @@ def group_indicators(
     if key is None:
         raise InvalidInputError("by", by, "'procedure', 'field', 'agency' or 'month'")
     groups: dict[str, _Acc] = {}
-    with provisional_once("the indicators"):
-        ds, fs = _received_by(dossiers, cutoff)
-        ms = memos(ds, calendar=calendar, policy=policy)
-        for d, f, memo in zip(ds, fs, ms, strict=True):
-            k = key(d)
-            group = groups.get(k)
-            if group is None:
-                group = groups[k] = _Acc(p.start_at, p.end_at, cutoff)
-            group.add(d, f, memo)
+    ds, fs = _received_by(dossiers, cutoff)
+    ms = memos(ds, calendar=calendar, policy=policy)
+    for d, f, memo in zip(ds, fs, ms, strict=True):
+        k = key(d)
+        group = groups.get(k)
+        if group is None:
+            group = groups[k] = _Acc(p.start_at, p.end_at, cutoff)
+        group.add(d, f, memo)
+    _warn_if_provisional(ms, groups.values())
     return {k: groups[k].result(p, moment, on_time_rate) for k in sorted(groups)}
 
 
@@ -667,10 +689,12 @@ def circular01_indices(
     """
     if not isinstance(dossier, Dossier):
         raise InvalidInputError("dossier", dossier, "a Dossier")
-    with provisional_once("the Circular 01/2018 indices"):
-        st = dossier.clock(limit=dossier.effective_limit, calendar=calendar, policy=policy).status(
-            at=dossier.events[-1].at
-        )
+    cal = (calendar or vietnam_calendar()).without_warnings()  # the flag below reports it
+    st = dossier.clock(limit=dossier.effective_limit, calendar=cal, policy=policy).status(
+        at=dossier.events[-1].at
+    )
+    if st.provisional:
+        warn_provisional("the Circular 01/2018 indices")
     cls = st.classification
     steps = tuple(
         AgencyIndex(

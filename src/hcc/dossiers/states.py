@@ -14,6 +14,7 @@
                                       └──delivered (home delivery)──▶ delivered
     processing / at_agency / awaiting_supplement ──refused──▶ refused ──returned/posted/delivered──▶ …
     processing / at_agency / awaiting_supplement ──withdrawn──▶ withdrawn
+    processing / at_agency / awaiting_supplement ──stopped──▶ stopped (dừng giải quyết)
 
 ``extended`` keeps the state (processing, at_agency); ``rated`` is allowed in every state after
 the receipt and keeps it. ``supplement_requested`` may come from an agency (at_agency); the
@@ -68,6 +69,8 @@ class DossierState(HccStrEnum):
     """Settled by a written refusal, not yet handed back."""
     WITHDRAWN = "withdrawn"
     """Withdrawn by the applicant (final)."""
+    STOPPED = "stopped"
+    """Processing stopped by the agency (dừng giải quyết hồ sơ; final, not an answer)."""
     RETURNED = "returned"
     """The result (or refusal) was handed over at the counter (final)."""
     POSTED = "posted"
@@ -89,6 +92,7 @@ _LABELS = {
     DossierState.RESULT_READY: "Đã có kết quả",
     DossierState.REFUSED: "Từ chối giải quyết",
     DossierState.WITHDRAWN: "Đã rút hồ sơ",
+    DossierState.STOPPED: "Dừng giải quyết",
     DossierState.RETURNED: "Đã trả kết quả",
     DossierState.POSTED: "Đã gửi kết quả qua bưu chính",
     DossierState.DELIVERED: "Đã trả kết quả tại nhà",
@@ -96,7 +100,7 @@ _LABELS = {
 
 S, E = DossierState, EventKind
 _HANDING_BACK = {E.RETURNED: S.RETURNED, E.POSTED: S.POSTED, E.DELIVERED: S.DELIVERED}
-_OPEN_EXITS = {E.REFUSED: S.REFUSED, E.WITHDRAWN: S.WITHDRAWN}
+_OPEN_EXITS = {E.REFUSED: S.REFUSED, E.WITHDRAWN: S.WITHDRAWN, E.STOPPED: S.STOPPED}
 
 _TABLE: dict[DossierState, dict[EventKind, DossierState]] = {
     S.NEW: {E.RECEIVED: S.PROCESSING},
@@ -119,6 +123,7 @@ _TABLE: dict[DossierState, dict[EventKind, DossierState]] = {
     S.REFUSED: dict(_HANDING_BACK),
     S.POSTED: {E.DELIVERED: S.DELIVERED},
     S.WITHDRAWN: {},
+    S.STOPPED: {},
     S.RETURNED: {},
     S.DELIVERED: {},
 }
@@ -133,7 +138,7 @@ TRANSITIONS: Mapping[DossierState, Mapping[EventKind, DossierState]] = MappingPr
 
 SETTLED_STATES = frozenset({S.RESULT_READY, S.REFUSED, S.RETURNED, S.POSTED, S.DELIVERED})
 """States in which the dossier has been answered (a result or a refusal)."""
-FINAL_STATES = frozenset({S.WITHDRAWN, S.RETURNED, S.DELIVERED})
+FINAL_STATES = frozenset({S.WITHDRAWN, S.STOPPED, S.RETURNED, S.DELIVERED})
 """States that allow nothing more than a rating."""
 RETURN_EVENTS = frozenset({E.RETURNED, E.POSTED, E.DELIVERED})
 """Events that hand the answer to the applicant (the first of them is the return moment)."""

@@ -15,7 +15,7 @@ from hcc.fees.money import (
     format_vnd,
     to_vnd,
 )
-from hcc.fees.quote import Adjustment, Quote, QuoteLine, quote
+from hcc.fees.quote import Adjustment, OnTimeCheck, Quote, QuoteLine, check_on_time, quote
 from hcc.fees.rules import (
     CHANNELS,
     EXEMPTION_CATEGORIES,
@@ -29,6 +29,7 @@ from hcc.fees.rules import (
     FeeSchedule,
     FlatFee,
     ModifierRule,
+    OnTimeWindow,
     PercentageFee,
     PerUnitFee,
     Reduction,
@@ -62,6 +63,8 @@ __all__ = [
     "FeeSchedule",
     "FlatFee",
     "ModifierRule",
+    "OnTimeCheck",
+    "OnTimeWindow",
     "PerUnitFee",
     "PercentageFee",
     "Quote",
@@ -70,6 +73,7 @@ __all__ = [
     "Tier",
     "UnknownFeeScheduleError",
     "amount_in_words",
+    "check_on_time",
     "format_vnd",
     "get_fee_schedule",
     "load_fee_schedules",

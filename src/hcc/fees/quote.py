@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict
 
 from hcc._model import HccModel
-from hcc.calendar import as_date
+from hcc.calendar import WorkingCalendar, as_date, vietnam_calendar
 from hcc.calendar._text import nfc
 from hcc.errors import QuoteError, _short_repr
 from hcc.fees._arith import MAX_AMOUNT, exact, round_vnd
@@ -31,12 +31,13 @@ from hcc.fees.rules import (
     Exemption,
     FeeSchedule,
     FlatFee,
+    OnTimeWindow,
     PercentageFee,
     Reduction,
     check_quantity,
 )
 
-__all__ = ["Adjustment", "Quote", "QuoteLine", "quote"]
+__all__ = ["Adjustment", "OnTimeCheck", "Quote", "QuoteLine", "check_on_time", "quote"]
 
 
 class _Model(HccModel):
@@ -91,11 +92,109 @@ class QuoteLine(_Model):
     unconfirmed: bool = False
 
 
+class OnTimeCheck(_Model):
+    """Whether a registration received on ``received`` is within the window of its event.
+
+    ``day`` is the number of days from the event to the receipt (the day of the event is day 0,
+    Civil Code 2015 art. 147(3)); ``last_day`` the last day of the window after moving off a day
+    off (art. 148(5)); ``nominal_last_day`` the day ``days`` days after the event.
+
+    >>> c = check_on_time(OnTimeWindow(event="birth", days=60, legal_basis="art. 15"),
+    ...                   event_date=dt.date(2026, 1, 15), received=dt.date(2026, 3, 16))
+    >>> c.day, c.on_time, c.last_day
+    (60, True, datetime.date(2026, 3, 16))
+    """
+
+    event: Literal["birth", "death"]
+    event_date: dt.date
+    received: dt.date
+    days: int
+    day: int
+    nominal_last_day: dt.date
+    last_day: dt.date
+    on_time: bool
+    legal_basis: str
+
+    def note(self) -> str:
+        """One sentence for a quote's notes.
+
+        >>> c = check_on_time(OnTimeWindow(event="death", days=15, legal_basis="art. 33(1)"),
+        ...                   event_date=dt.date(2026, 3, 2), received=dt.date(2026, 3, 18))
+        >>> c.note()
+        'late: received on day 16 after the death of 2026-03-02; the 15-day window (art. 33(1); the day of the death is not counted, Civil Code 2015 art. 147(3)) ended on 2026-03-17'
+        """
+        moved = (
+            f", moved from {self.nominal_last_day.isoformat()} (a day off) by Civil Code 2015 "
+            "art. 148(5)"
+            if self.last_day != self.nominal_last_day
+            else ""
+        )
+        verdict = "on time" if self.on_time else "late"
+        verb = "ends" if self.on_time else "ended"
+        return (
+            f"{verdict}: received on day {self.day} after the {self.event} of "
+            f"{self.event_date.isoformat()}; the {self.days}-day window ({self.legal_basis}; "
+            f"the day of the {self.event} is not counted, Civil Code 2015 art. 147(3)) {verb} "
+            f"on {self.last_day.isoformat()}{moved}"
+        )
+
+
+def check_on_time(
+    window: OnTimeWindow,
+    *,
+    event_date: dt.date | str,
+    received: dt.date | str,
+    calendar: WorkingCalendar | None = None,
+) -> OnTimeCheck:
+    """Is a registration received on ``received`` within ``window`` of the event on ``event_date``?
+
+    The day of the event is not counted (Civil Code 2015 art. 147(3)): the window's last day is
+    ``event_date + days``. It ends at the end of that day (art. 148(1)); when that day is not a
+    working day of ``calendar`` (default: the national civil-service calendar), at the end of the
+    next working day (art. 148(5)). ``received`` on or before the last day is on time.
+
+    Raises:
+        QuoteError: ``received`` is before ``event_date``, or a value is not a date.
+
+    >>> w = OnTimeWindow(event="birth", days=60, legal_basis="art. 15")
+    >>> check_on_time(w, event_date=dt.date(2026, 1, 15), received=dt.date(2026, 3, 17)).on_time
+    False
+    >>> check_on_time(w, event_date=dt.date(2026, 1, 20), received=dt.date(2026, 3, 23)).on_time
+    True
+    """
+    try:
+        ev = as_date(event_date, "event_date")
+        rec = as_date(received, "on")
+    except ValueError as exc:
+        raise QuoteError(str(exc)) from None
+    if rec < ev:
+        raise QuoteError(
+            f"event_date: got {ev.isoformat()}, expected a date on or before the receipt date "
+            f"{rec.isoformat()} (a {window.event} cannot be registered before it happens)"
+        )
+    cal = (calendar or vietnam_calendar()).without_warnings()
+    nominal = ev + dt.timedelta(days=window.days)
+    last = cal.add_working_days(nominal, 0)  # nominal if a working day, else the next one
+    return OnTimeCheck(
+        event=window.event,
+        event_date=ev,
+        received=rec,
+        days=window.days,
+        day=(rec - ev).days,
+        nominal_last_day=nominal,
+        last_day=last,
+        on_time=rec <= last,
+        legal_basis=window.legal_basis,
+    )
+
+
 class Quote(_Model):
     """The result of :func:`quote`: lines and a total, all whole đồng as ``Decimal``.
 
     ``unconfirmed`` is true when any rule used is marked unconfirmed (a provincial amount hcc
     could not check); ``unused_quantities`` names quantities given that no rule counted.
+    ``on_time`` is the check of a registration against its statutory window when the quote was
+    given the event date; ``notes`` say what was decided from the facts and why.
 
     >>> q = quote("chung-thuc-ban-sao", on=dt.date(2026, 3, 2), pages=300, copies=2)
     >>> q.total, len(q.lines)   # 200.000 đồng per copy at most (Circular 226/2016 art. 4)
@@ -112,6 +211,8 @@ class Quote(_Model):
     total: Decimal
     unconfirmed: bool
     unused_quantities: tuple[str, ...] = ()
+    on_time: OnTimeCheck | None = None
+    notes: tuple[str, ...] = ()
 
     def explain(self) -> str:
         """A plain-text account of the quote, one charge a line, with legal bases.
@@ -146,6 +247,7 @@ class Quote(_Model):
         out.append(f"Total: {format_vnd(self.total)} ({amount_in_words(self.total)})")
         if self.unused_quantities:
             out.append(f"Not used by this schedule: {', '.join(self.unused_quantities)}")
+        out.extend(f"Note: {n}" for n in self.notes)
         return "\n".join(out)
 
 
@@ -239,10 +341,22 @@ def quote(
     channel: str = "direct",
     on: dt.date,
     exemptions: Iterable[str] | str = (),
+    event_date: dt.date | str | None = None,
+    calendar: WorkingCalendar | None = None,
     **quantities: Any,
 ) -> Quote:
     """Quote a fee schedule (or the id of a standard one): the rules in force ``on`` (validity
     is inclusive at both ends).
+
+    ``on`` is the date the dossier is received. For a registration with a statutory window
+    (``schedule.on_time``: birth registration 60 days, death registration 15 days, Law on Civil
+    Status 60/2014/QH13 arts. 15(1), 33(1)), give ``event_date`` (the birth or the death) and
+    the quote decides itself whether the registration is on time (:func:`check_on_time`; the day
+    of the event is day 0, day 60 is on time, day 61 late; a last day that is a day off of
+    ``calendar`` moves to the next working day) and, if so, applies the exemption of art. 11.
+    The check and its reasoning are in ``Quote.on_time`` and ``Quote.notes``. A category the
+    caller names in ``exemptions`` still applies, whatever the dates say. Without
+    ``event_date`` nothing is assumed: a late fee is quoted and a note says so.
 
     Quantities are plain English names (:data:`hcc.fees.QUANTITY_NAMES`): ``pages``, ``copies``,
     ``cases``, ``certificates``, ``contracts``, ... (non-negative ints; a count the schedule uses but
@@ -264,6 +378,15 @@ def quote(
     Traceback (most recent call last):
     ...
     hcc.errors.QuoteError: unknown quantity 'sheets'; allowed: pages, copies, cases, certificates, contracts, parcels, documents, dossiers, persons, value
+    >>> born = dt.date(2026, 1, 15)
+    >>> quote("dang-ky-khai-sinh", on=dt.date(2026, 3, 16), event_date=born).total  # day 60
+    Decimal('0')
+    >>> quote("dang-ky-khai-sinh", on=dt.date(2026, 3, 17), event_date=born).total  # day 61
+    Decimal('8000')
+
+    Raises:
+        QuoteError: an unknown quantity, category or channel; no rule in force ``on``; an
+            ``event_date`` after ``on``, or given for a schedule without a statutory window.
     """
     if isinstance(schedule, str):
         from hcc.fees.schedules import get_fee_schedule
@@ -275,6 +398,26 @@ def quote(
         raise QuoteError(f"unknown channel {channel!r}; allowed: {', '.join(CHANNELS)}")
     day = as_date(on, "on")
     categories = _categories(exemptions)
+    check: OnTimeCheck | None = None
+    notes: list[str] = []
+    window = schedule.on_time
+    if event_date is not None:
+        if window is None:
+            raise QuoteError(
+                f"event_date: schedule {schedule.id!r} has no statutory registration window; "
+                "event_date applies to birth and death registration (on_time)"
+            )
+        check = check_on_time(window, event_date=event_date, received=day, calendar=calendar)
+        notes.append(check.note())
+        if window.category in categories:
+            notes.append(f"{window.category} was named by the caller and applies as named")
+        elif check.on_time:
+            categories = (*categories, window.category)
+    elif window is not None and window.category not in categories:
+        notes.append(
+            f"no event_date given: the on-time exemption ({window.category}) was not applied; "
+            f"give the date of the {window.event} to decide it"
+        )
     counts: dict[str, Decimal] = {}
     for name, value in quantities.items():
         if name not in QUANTITY_NAMES:
@@ -321,6 +464,8 @@ def quote(
         total=total,
         unconfirmed=any(line.unconfirmed for line in lines),
         unused_quantities=tuple(n for n in counts if n not in used),
+        on_time=check,
+        notes=tuple(notes),
     )
 
 

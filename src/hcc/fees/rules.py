@@ -53,6 +53,7 @@ __all__ = [
     "FeeSchedule",
     "FlatFee",
     "ModifierRule",
+    "OnTimeWindow",
     "PerUnitFee",
     "PercentageFee",
     "Reduction",
@@ -541,8 +542,43 @@ ChargeRule: TypeAlias = FlatFee | PerUnitFee | PercentageFee
 ModifierRule: TypeAlias = Exemption | Reduction
 
 
+class OnTimeWindow(_Model):
+    """The statutory window within which registering an event is "on time" (đúng hạn).
+
+    A registration is on time when it is received on or before the last day of a period of
+    ``days`` days that starts with the ``event`` (a birth, a death). The day of the event is not
+    counted (Civil Code 2015 art. 147(3)); the period ends at the end of its last day
+    (art. 148(1)), or of the next working day when the last day is a day off (art. 148(5)). So
+    with a 60-day window a birth on 15 January is on time through 16 March (day 60), late from
+    17 March (day 61). :func:`hcc.fees.quote` applies the ``category`` exemption by itself when
+    given the event date.
+
+    >>> OnTimeWindow(event="birth", days=60, legal_basis="Law on Civil Status art. 15(1)").days
+    60
+    """
+
+    event: Literal["birth", "death"]
+    days: int = Field(ge=1, le=3660)
+    category: str = "on_time_registration"
+    legal_basis: _Text
+
+    @field_validator("category", mode="after")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in EXEMPTION_CATEGORIES:
+            raise PydanticCustomError(
+                "fee_unknown_category",
+                "unknown exemption category '{value}'; allowed: {allowed}",
+                {"value": value, "allowed": ", ".join(EXEMPTION_CATEGORIES)},
+            )
+        return value
+
+
 class FeeSchedule(_Model):
     """The fee of a procedure: rules, each with its validity and legal basis.
+
+    ``on_time`` is the statutory window of a registration whose fee is waived when it is on
+    time (birth, death registration: Law on Civil Status 60/2014/QH13 arts. 11, 15, 33).
 
     Validation (on construction and on loading) rejects negative or fractional amounts, unknown
     units and exemption categories, tiers with gaps, modifiers that point at no charge rule, and two
@@ -561,6 +597,7 @@ class FeeSchedule(_Model):
     procedure_codes: tuple[str, ...] = ()
     """Codes of the national procedure database this schedule is usually attached to (advisory)."""
     note: str | None = None
+    on_time: OnTimeWindow | None = None
 
     @field_validator("id", "name", "note", mode="after")
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from hcc.errors import CatalogueValidationError, HccError
@@ -60,6 +60,7 @@ def import_portal_records(
     version: str = "portal-import",
     source: str | None = None,
     sources: Sequence[str | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import procedure records in the national portal's layout into a typed catalogue.
 
@@ -71,7 +72,9 @@ def import_portal_records(
     be structured is kept verbatim (``Channel.fee_text``, ``Procedure.time_limit_note``, the
     result's ``kept`` and issue texts). The catalogue is versioned ``version``; ``source`` (one
     for all records) or ``sources`` (one per record) name where the records came from and go into
-    each procedure's ``sources``.
+    each procedure's ``sources``. ``progress``, if given, is called as ``progress(done, total)``
+    about twenty times during a long import and once at the end (the command line prints it on
+    stderr).
 
     Raises :class:`ImportInputError` (a ``ValueError``) only when ``records`` is not a list or
     tuple; no record makes it raise. The cyclic garbage collector is paused during the call (the
@@ -98,7 +101,7 @@ def import_portal_records(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _import(records, version=version, source=source, sources=sources)
+        return _import(records, version=version, source=source, sources=sources, progress=progress)
     finally:
         if was_enabled:
             gc.enable()
@@ -110,6 +113,7 @@ def _import(
     version: str,
     source: str | None,
     sources: Sequence[str | None] | None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     if sources is not None and (
         not isinstance(sources, list | tuple) or len(sources) != len(records)
@@ -120,7 +124,11 @@ def _import(
     readings: list[RecordReading] = []
     built: dict[int, Procedure] = {}
     first_of: dict[str, int] = {}
+    total = len(records)
+    step = max(1, total // 20)
     for i, raw in enumerate(records):
+        if progress is not None and i and i % step == 0:
+            progress(i, total)
         src = sources[i] if sources is not None else source
         rec, proc = _safe_read(raw, i, src if isinstance(src, str) else None)
         readings.append(rec)
@@ -136,6 +144,8 @@ def _import(
             continue
         first_of[proc.code] = i
         built[i] = proc
+    if progress is not None:
+        progress(total, total)
     catalogue = _catalogue(readings, built, version, source)
     results = tuple(_result(rec, built.get(rec.index)) for rec in readings)
     return ImportReport(catalogue=catalogue, results=results, summary=_summary(results, catalogue))
@@ -211,6 +221,7 @@ def _result(rec: RecordReading, proc: Procedure | None) -> RecordResult:
         procedure=proc if status is not RecordStatus.REJECTED else None,
         draft=draft,
         fee_schedules=tuple(rec.schedules),
+        rows=tuple(rec.rows),
         channels=rec.channels,
         channels_with_time_limit=rec.channels_with_time_limit,
         fees_structured=sum(1 for f in rec.fees if f in ("structured", "no_fee")),

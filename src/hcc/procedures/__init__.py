@@ -6,6 +6,7 @@
 ('Đăng ký khai sinh', '2.000884')
 """
 
+from hcc.errors import TimeLimitNotStatedError
 from hcc.procedures.catalogue import (
     Catalogue,
     CatalogueData,
@@ -13,6 +14,12 @@ from hcc.procedures.catalogue import (
     FieldChange,
     ProcedureChange,
     diff_catalogues,
+)
+from hcc.procedures.counter_stores import (
+    CounterStore,
+    MemoryCounterStore,
+    PostgresCounterStore,
+    SQLiteCounterStore,
 )
 from hcc.procedures.dossier_codes import (
     MAX_SERIAL,
@@ -60,6 +67,7 @@ __all__ = [
     "Channel",
     "ChannelKind",
     "ChannelNotOfferedError",
+    "CounterStore",
     "DossierCase",
     "DossierCode",
     "DossierCodeAllocator",
@@ -67,12 +75,16 @@ __all__ = [
     "FieldChange",
     "LegalDocument",
     "Level",
+    "MemoryCounterStore",
     "OnlineLevel",
+    "PostgresCounterStore",
     "Procedure",
     "ProcedureChange",
     "ProcedureResult",
     "PublishingDecision",
+    "SQLiteCounterStore",
     "Step",
+    "TimeLimitNotStatedError",
     "default_catalogue",
     "diff_catalogues",
     "fold",

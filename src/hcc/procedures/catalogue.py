@@ -595,9 +595,10 @@ class Catalogue:
         """The appointment for a dossier of ``code`` received at ``received_at`` through ``channel``.
 
         The limit is :meth:`time_limit` (the local committed one when ``committed``); the rest is
-        :func:`hcc.deadlines.compute_deadline` (national calendar and Decree 61/2018 policy by
-        default; ``alternate=True`` uses the record's second limit, e.g. "when verification is
-        needed").
+        :func:`hcc.deadlines.compute_deadline` (national calendar and the policy in force on the
+        receipt date by default; the record is the version in force on that date, else the latest; ``alternate=True`` uses the record's second limit, e.g. "when
+        verification is needed"). The record's field selects the legal basis that
+        :meth:`~hcc.deadlines.Deadline.explain` cites for the 15:00 cut-off.
 
         >>> import datetime as dt
         >>> from hcc.procedures import default_catalogue
@@ -605,11 +606,22 @@ class Catalogue:
         >>> d.due_date  # 7 working days; Saturday 10/1/2026 is worked (swap for 2/1)
         datetime.date(2026, 1, 13)
         """
+        from hcc.calendar import as_vn_datetime
         from hcc.deadlines import compute_deadline
 
-        limit = self.time_limit(code, channel, committed=committed)
+        received = as_vn_datetime(received_at, "received_at")
+        try:  # the version of the record in force on the receipt date, else the latest
+            record = self.get(code, on=received.date())
+        except UnknownProcedureError:
+            record = self.get(code)
+        limit = record.time_limit_for(channel, committed=committed)
         return compute_deadline(
-            received_at, limit, calendar=calendar, policy=policy, alternate=alternate
+            received,
+            limit,
+            calendar=calendar,
+            policy=policy,
+            alternate=alternate,
+            field=record.field,
         )
 
     # ------------------------------------------------------------------ export

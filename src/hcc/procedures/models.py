@@ -54,7 +54,7 @@ from pydantic_core import PydanticCustomError
 from hcc._model import HccModel, HccStrEnum
 from hcc.calendar._text import name_text, nfc, strip_invisible
 from hcc.deadlines.limits import TimeLimit
-from hcc.errors import HccError, TimeLimitParseError
+from hcc.errors import HccError, TimeLimitNotStatedError, TimeLimitParseError
 
 __all__ = [
     "CODE_PATTERN",
@@ -71,6 +71,7 @@ __all__ = [
     "ProcedureResult",
     "PublishingDecision",
     "Step",
+    "TimeLimitNotStatedError",
     "is_procedure_code",
     "nfc",
 ]
@@ -168,9 +169,11 @@ class Level(HccStrEnum):
     PROVINCE = "province"
     """Cấp tỉnh."""
     DISTRICT = "district"
-    """Cấp huyện: historical, abolished with the two-tier local government of 1/7/2025 (unconfirmed date)."""
+    """Cấp huyện: a historical level. District-level government stopped operating on 1/7/2025, when
+    local government became two-tier (province and commune) under the Law on Organisation of Local
+    Government 72/2025/QH15 of 16/6/2025; records and dossiers dated before keep it."""
     COMMUNE = "commune"
-    """Cấp xã (xã, phường, đặc khu)."""
+    """Cấp xã (xã, phường, đặc khu); with the province, the two tiers of local government from 1/7/2025."""
     OTHER = "other"
     """Cơ quan khác: agencies outside the administrative levels (police, tax, land registration offices)."""
 
@@ -178,6 +181,27 @@ class Level(HccStrEnum):
     def label(self) -> str:
         """The portal's Vietnamese label ("Cấp tỉnh")."""
         return _LEVEL_LABELS[self]
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether this level of government exists on ``on`` (district: until 30/6/2025).
+
+        >>> Level.DISTRICT.in_force(dt.date(2025, 6, 30)), Level.DISTRICT.in_force(dt.date(2025, 7, 1))
+        (True, False)
+        """
+        return self is not Level.DISTRICT or on < TWO_TIER_FROM
+
+    @classmethod
+    def in_force_on(cls, on: dt.date) -> tuple[Level, ...]:
+        """The levels that exist on ``on``, in declaration order.
+
+        >>> [lv.value for lv in Level.in_force_on(dt.date(2026, 1, 5))]
+        ['central', 'province', 'commune', 'other']
+        """
+        return tuple(lv for lv in cls if lv.in_force(on))
+
+
+TWO_TIER_FROM = dt.date(2025, 7, 1)
+"""First day of two-tier local government (Law on Organisation of Local Government 72/2025/QH15)."""
 
 
 _LEVEL_TUPLES: dict[tuple[Level, ...], tuple[Level, ...]] = {}
@@ -351,8 +375,9 @@ class Agencies(_Model):
     ('Ủy ban nhân dân cấp xã',)
     """
 
-    implementing: tuple[Name, ...] = Field(min_length=1)
-    """Cơ quan thực hiện (at least one)."""
+    implementing: tuple[Name, ...] = ()
+    """Cơ quan thực hiện. About one portal record in eight names none; the gap is allowed and
+    :func:`hcc.procedures.validate_catalogue` reports it as a warning (``missing_agency``)."""
     competent: tuple[Name, ...] = ()
     """Cơ quan có thẩm quyền quyết định."""
     authorised: tuple[Name, ...] = ()
@@ -455,10 +480,13 @@ class ProcedureResult(_Model):
 class Procedure(_Model):
     """A procedure record (thủ tục hành chính) as the national database defines it.
 
-    ``statutory_time_limit`` is the limit the law sets; ``local_time_limit`` an optional shorter one
-    a locality commits to. A local limit that can end later than the statutory one (or than a
-    channel's own limit) is rejected with the error code ``local_limit_exceeds_statutory``.
-    ``legal_basis`` must name at least one document (``missing_legal_basis``). Channel kinds and
+    ``statutory_time_limit`` is the limit the law sets (``None`` when the published record states
+    none that can be read: :meth:`time_limit_for` then raises :class:`TimeLimitNotStatedError` for
+    a channel without its own); ``local_time_limit`` an optional shorter one a locality commits to.
+    A local limit that can end later than the statutory one (or than a channel's own limit) is
+    rejected with the error code ``local_limit_exceeds_statutory``. A record without a legal basis
+    or an implementing agency is allowed (the portal publishes such records);
+    :func:`hcc.procedures.validate_catalogue` reports these gaps as warnings. Channel kinds and
     levels are unique.
 
     ``valid_from``/``valid_to`` bound the version of the record (both inclusive; ``None`` is open);
@@ -492,7 +520,7 @@ class Procedure(_Model):
     """Yêu cầu, điều kiện."""
     legal_basis: tuple[LegalDocument, ...] = Field(default=(), validate_default=True)
     publishing_decision: PublishingDecision | None = None
-    statutory_time_limit: Limit
+    statutory_time_limit: Limit | None = None
     local_time_limit: Limit | None = None
     time_limit_note: Text | None = None
     """The published time-limit wording, verbatim (cut-off hours, extensions)."""
@@ -521,16 +549,6 @@ class Procedure(_Model):
         if not v:
             raise PydanticCustomError("no_channel", "a procedure needs at least one channel")
         _unique(tuple(c.kind for c in v))
-        return v
-
-    @field_validator("legal_basis")
-    @classmethod
-    def _has_basis(cls, v: tuple[LegalDocument, ...]) -> tuple[LegalDocument, ...]:
-        if not v:
-            raise PydanticCustomError(
-                "missing_legal_basis",
-                "a procedure needs at least one legal document in legal_basis",
-            )
         return v
 
     @field_validator("local_time_limit")
@@ -598,7 +616,10 @@ class Procedure(_Model):
         c = self.channel(channel)
         if committed and self.local_time_limit is not None:
             return self.local_time_limit
-        return c.time_limit if c.time_limit is not None else self.statutory_time_limit
+        limit = c.time_limit if c.time_limit is not None else self.statutory_time_limit
+        if limit is None:
+            raise TimeLimitNotStatedError(self.code, c.kind.value)
+        return limit
 
     def in_force(self, on: dt.date) -> bool:
         """Whether this version is valid on ``on`` ([valid_from, valid_to], both inclusive).

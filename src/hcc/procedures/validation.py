@@ -14,7 +14,9 @@ kind                               meaning
 ``duplicate_code``                 two records with one code and overlapping validity
 ``unknown_fee_schedule``           a channel references a schedule defined nowhere
 ``local_limit_exceeds_statutory``  the local committed limit can end after the statutory one
-``missing_legal_basis``            a record without any legal document
+``missing_legal_basis``            (warning) a record without any legal document
+``missing_agency``                 (warning) a record without an implementing agency
+``missing_time_limit``             (warning) no statutory limit and a channel without its own
 ``time_limit_unparsable``          a time-limit phrase that :meth:`TimeLimit.parse` cannot read
 ``duplicate_fee_schedule``         two fee schedules of the file with one id
 ``invalid_json`` / ``invalid_toml`` the file is not well-formed
@@ -36,7 +38,7 @@ Text is normalised to NFC on load.
 >>> _ = path.write_text(json.dumps(bad), encoding="utf-8")
 >>> report = validate_catalogue(path)
 >>> report.ok, sorted(p.kind for p in report.errors)
-(False, ['missing_legal_basis', 'string_pattern_mismatch', 'time_limit_unparsable'])
+(False, ['string_pattern_mismatch', 'time_limit_unparsable'])
 >>> print(report.errors[0].location)
 /.../bad.json: procedures[0] (1.1): code
 """
@@ -63,7 +65,7 @@ from hcc.calendar._json import loads as strict_json
 from hcc.errors import CatalogueValidationError
 from hcc.fees import standard_fee_schedules
 from hcc.procedures.catalogue import Catalogue, CatalogueData
-from hcc.procedures.models import Procedure
+from hcc.procedures.models import Level, Procedure
 
 __all__ = [
     "CatalogueProblem",
@@ -393,8 +395,56 @@ def cross_check(data: CatalogueData, source: str | None) -> list[CatalogueProble
 def _warnings(data: CatalogueData, source: str | None) -> list[CatalogueProblem]:
     out = []
     for i, p in enumerate(data.procedures):
+
+        def gap(field: str, kind: str, message: str, i: int = i, code: str = p.code) -> None:
+            out.append(
+                CatalogueProblem(
+                    source=source,
+                    section="procedures",
+                    index=i,
+                    code=code,
+                    field=field,
+                    kind=kind,
+                    message=message,
+                )
+            )
+
+        if not p.legal_basis:
+            gap("legal_basis", "missing_legal_basis", "no legal document (căn cứ pháp lý)")
+        if not p.agencies.implementing:
+            gap(
+                "agencies.implementing",
+                "missing_agency",
+                "no implementing agency (cơ quan thực hiện)",
+            )
+        if p.statutory_time_limit is None and any(c.time_limit is None for c in p.channels):
+            gap(
+                "statutory_time_limit",
+                "missing_time_limit",
+                "no statutory time limit, and a channel without its own: no deadline can be "
+                "computed for that channel",
+            )
+        if (
+            Level.DISTRICT in p.levels
+            and p.valid_from is not None
+            and not Level.DISTRICT.in_force(p.valid_from)
+        ):
+            out.append(
+                CatalogueProblem(
+                    source=source,
+                    section="procedures",
+                    index=i,
+                    code=p.code,
+                    field="levels",
+                    kind="district_level_after_reform",
+                    message=f"the version valid from {p.valid_from.isoformat()} lists the district "
+                    "level, which stopped operating on 1/7/2025 (two-tier local government, Law "
+                    "on Organisation of Local Government 72/2025/QH15): province or commune?",
+                )
+            )
         if (
             p.local_time_limit is not None
+            and p.statutory_time_limit is not None
             and p.local_time_limit.exceeds(p.statutory_time_limit) is None
         ):
             out.append(
