@@ -24,6 +24,7 @@ settings.register_profile(
 settings.register_profile("dev", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
+
 def _shared_domain() -> Path:
     """The shared domain folder (real public records, outside the repo): ``$HCC_SHARED_DOMAIN``,
     else the first ``shared/domain`` beside one of the repository's parent folders (a checkout

@@ -78,9 +78,12 @@ def test_override_file_in_another_encoding(tmp_path: Path, encoding: str, guess:
     with pytest.raises(OverrideError) as info:
         parse_overrides(path)
     err = info.value
-    assert isinstance(err, ValueError) and isinstance(err, HccError)
-    assert err.source == str(path) and err.location == "encoding"
-    assert "not UTF-8" in str(err) and guess in str(err)
+    assert isinstance(err, ValueError)
+    assert isinstance(err, HccError)
+    assert err.source == str(path)
+    assert err.location == "encoding"
+    assert "not UTF-8" in str(err)
+    assert guess in str(err)
 
 
 def test_catalogue_file_in_another_encoding(tmp_path: Path) -> None:
@@ -97,7 +100,8 @@ def test_catalogue_file_in_another_encoding(tmp_path: Path) -> None:
 def test_search_with_a_wrong_type(bad: object) -> None:
     with pytest.raises(InvalidInputError) as info:
         hcc.default_catalogue().search(bad)  # type: ignore[arg-type]
-    assert isinstance(info.value, TypeError) and isinstance(info.value, ValueError)
+    assert isinstance(info.value, TypeError)
+    assert isinstance(info.value, ValueError)
     assert info.value.field == "text"
 
 
@@ -133,9 +137,11 @@ def test_pydantic_errors_are_hcc_errors_with_locations() -> None:
     with pytest.raises(ModelValidationError) as info:
         hcc.Session(start="25:00", end="11:30")
     err = info.value
-    assert isinstance(err, HccError) and isinstance(err, pydantic.ValidationError)
+    assert isinstance(err, HccError)
+    assert isinstance(err, pydantic.ValidationError)
     assert isinstance(err, ValueError)
-    assert err.title == "Session" and err.errors()[0]["loc"] == ("start",)
+    assert err.title == "Session"
+    assert err.errors()[0]["loc"] == ("start",)
     with pytest.raises(ModelValidationError) as info2:
         hcc.Procedure.model_validate({"code": "1.1"})
     assert ("code",) in [e["loc"] for e in info2.value.errors()]
@@ -191,7 +197,8 @@ def test_refunds() -> None:
     assert hcc.format_vnd(-5000, negative="parentheses") == "(5.000 đồng)"
     assert hcc.amount_in_words(-5000) == "Âm năm nghìn đồng"
     assert hcc.amount_in_words(-21_000_005) == "Âm hai mươi mốt triệu không trăm linh năm đồng"
-    assert hcc.format_vnd(0) == "0 đồng" and hcc.amount_in_words(0) == "Không đồng"
+    assert hcc.format_vnd(0) == "0 đồng"
+    assert hcc.amount_in_words(0) == "Không đồng"
 
 
 @pytest.mark.parametrize("flag", [True, False])
@@ -223,7 +230,8 @@ def test_duplicate_key_in_an_override_file_names_the_key(tmp_path: Path) -> None
     )
     with pytest.raises(OverrideError) as info:
         parse_overrides(path)
-    assert info.value.location == "name" and "duplicate key 'name'" in str(info.value)
+    assert info.value.location == "name"
+    assert "duplicate key 'name'" in str(info.value)
 
 
 def test_nan_in_json_is_refused(tmp_path: Path) -> None:

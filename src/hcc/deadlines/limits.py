@@ -46,11 +46,9 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
     ValidationError,
