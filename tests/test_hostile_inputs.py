@@ -296,6 +296,8 @@ def _entry_points() -> dict[str, Any]:
                 continue  # a type alias (Callable, Literal, a union) is not an entry point
             if isinstance(obj, type) and issubclass(obj, BaseException):
                 continue  # errors are raised, not called with data
+            if isinstance(obj, type) and getattr(obj, "_is_protocol", False):
+                continue  # a Protocol describes what to implement; it is never instantiated
             key = f"{obj.__module__}.{getattr(obj, '__qualname__', name)}"
             if key in _SKIP or key in OWNED_ELSEWHERE:
                 continue

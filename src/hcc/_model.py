@@ -38,26 +38,71 @@ class HccModel(BaseModel):
             raise ModelValidationError.from_pydantic(exc) from None
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
         """pydantic's ``model_validate``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
         try:
-            return super().model_validate(obj, **kwargs)
+            return super().model_validate(
+                obj,
+                strict=strict,
+                extra=extra,
+                from_attributes=from_attributes,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
+            )
         except ValidationError as exc:
             raise ModelValidationError.from_pydantic(exc) from None
 
     @classmethod
-    def model_validate_json(cls, json_data: Any, **kwargs: Any) -> Self:
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
         """pydantic's ``model_validate_json``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
         try:
-            return super().model_validate_json(json_data, **kwargs)
+            return super().model_validate_json(
+                json_data,
+                strict=strict,
+                extra=extra,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
+            )
         except ValidationError as exc:
             raise ModelValidationError.from_pydantic(exc) from None
 
     @classmethod
-    def model_validate_strings(cls, obj: Any, **kwargs: Any) -> Self:
+    def model_validate_strings(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
         """pydantic's ``model_validate_strings``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
         try:
-            return super().model_validate_strings(obj, **kwargs)
+            return super().model_validate_strings(
+                obj, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
+            )
         except ValidationError as exc:
             raise ModelValidationError.from_pydantic(exc) from None
 
@@ -71,7 +116,7 @@ class _HccEnumType(EnumType):
             raise InvalidInputError(
                 cls.__name__,
                 value,
-                "one of: " + ", ".join(m.value for m in cls),  # type: ignore[attr-defined]
+                "one of: " + ", ".join(str(v) for v in cls._value2member_map_),
             )
         return super().__call__(value, *args, **kwargs)
 

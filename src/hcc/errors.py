@@ -153,10 +153,10 @@ class ModelValidationError(HccError, _PydanticValidationError):
             ctx = err.get("ctx")
             detail: dict[str, Any] = {"loc": tuple(err["loc"]), "input": err.get("input")}
             try:  # a pydantic error type: rebuilt from its own code and context
-                probe = _PydanticValidationError.from_exception_data(
-                    exc.title,
-                    [{"type": kind, "loc": (), "input": None, **({"ctx": ctx} if ctx else {})}],  # type: ignore[list-item]
-                )
+                line: Any = {"type": kind, "loc": (), "input": None}
+                if ctx:
+                    line["ctx"] = ctx
+                probe = _PydanticValidationError.from_exception_data(exc.title, [line])
                 same = probe.errors(include_url=False)[0]["msg"] == err["msg"]
             except (KeyError, TypeError, ValueError):
                 same = False

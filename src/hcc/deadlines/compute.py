@@ -231,6 +231,8 @@ def cutoff_basis(field: str | None) -> str:
     >>> cutoff_basis(None)
     'policy setting cutoff; the statutory basis depends on the field (civil status: Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)'
     """
+    if field is not None and not isinstance(field, str):
+        raise InvalidInputError("field", field, "None or a field name (str) such as 'Hộ tịch'")
     if field:
         folded = nfc(field).casefold()
         for key, basis in _CUTOFF_BASES:

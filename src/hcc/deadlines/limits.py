@@ -395,7 +395,7 @@ class TimeLimit(HccModel):
         >>> TimeLimit.of(True, "working_days")
         Traceback (most recent call last):
         ...
-        hcc.calendar._time.InvalidInputError: amount: got True (bool), expected an int or a Decimal >= 0 (not a bool)
+        hcc.errors.InvalidInputError: amount: got True (bool), expected an int or a Decimal >= 0 (not a bool)
         """
         if isinstance(amount, bool) or not isinstance(amount, (int, Decimal)):
             raise InvalidInputError("amount", amount, "an int or a Decimal >= 0 (not a bool)")

@@ -25,7 +25,7 @@ from pydantic import ConfigDict, Field, field_validator
 from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import VN_TZ
 from hcc.deadlines.limits import TimeUnit
-from hcc.errors import DeadlineError
+from hcc.errors import DeadlineError, InvalidInputError, _short_repr
 
 __all__ = [
     "POLICY_VERSIONS",
@@ -181,6 +181,8 @@ class DeadlinePolicy(HccModel):
         >>> DeadlinePolicy(name="district").basis_of("max_extensions")
         "policy 'district' setting max_extensions"
         """
+        if not isinstance(setting, str):
+            raise InvalidInputError("setting", setting, "a setting name (str)")
         basis = _BASES.get(setting)
         if basis is None or self.name not in ("decree_61_2018", "decree_118_2025"):
             return f"policy {self.name!r} setting {setting}"
@@ -289,10 +291,15 @@ def policy_in_force(on: dt.date | dt.datetime) -> DeadlinePolicy:
     """
     if isinstance(on, dt.datetime):
         if on.tzinfo is not None:
-            on = on.astimezone(VN_TZ)
+            try:
+                on = on.astimezone(VN_TZ)
+            except (OverflowError, ValueError):
+                raise DeadlineError(
+                    f"on: got {on.isoformat()}, a moment outside years 1..9999 in Vietnam time"
+                ) from None
         day = on.date()
     elif isinstance(on, dt.date):
         day = on
     else:
-        raise DeadlineError(f"on: got {on!r}, expected a date or a datetime")
+        raise DeadlineError(f"on: got {_short_repr(on)}, expected a date or a datetime")
     return _decree_118_2025() if day >= _SWITCH else _decree_61_2018()

@@ -29,7 +29,7 @@ from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import compute_deadline, policy_in_force
 from hcc.documents.models import CONTEXT_MODELS, _Context
 from hcc.documents.offices import issuing_office
-from hcc.errors import UnknownDocumentError
+from hcc.errors import UnknownDocumentError, _short_repr
 
 __all__ = ["RECEIVED", "SAMPLE_KINDS", "sample_context", "sample_data"]
 
@@ -377,7 +377,7 @@ def sample_data(kind: str) -> dict[str, Any]:
     samples = _samples()
     if not isinstance(kind, str) or kind not in samples:
         raise UnknownDocumentError(
-            f"no sample for document kind {kind!r}; allowed: {', '.join(samples)}"
+            f"no sample for document kind {_short_repr(kind)}; allowed: {', '.join(samples)}"
         )
     return copy.deepcopy(samples[kind])
 

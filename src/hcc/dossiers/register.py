@@ -307,7 +307,7 @@ def formula_safe_cell(text: str) -> str:
         TypeError: ``text`` is not a string.
     """
     if not isinstance(text, str):
-        raise TypeError(f"text: expected str, got {type(text).__name__}")
+        raise InvalidInputError("text", text, "a str")
     if not text:
         return text
     first = text[0]

@@ -162,6 +162,8 @@ def check_on_time(
     >>> check_on_time(w, event_date=dt.date(2026, 1, 20), received=dt.date(2026, 3, 23)).on_time
     True
     """
+    if not isinstance(window, OnTimeWindow):
+        raise QuoteError(f"window: got {type(window).__name__}, expected an OnTimeWindow")
     try:
         ev = as_date(event_date, "event_date")
         rec = as_date(received, "on")
