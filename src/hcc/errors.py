@@ -233,7 +233,7 @@ class TimeLimitParseError(HccError, ValueError):
     def __init__(self, text: str, reason: str | None = None) -> None:
         self.text = text
         self.reason = reason
-        msg = f"cannot read a time limit from {text!r}"
+        msg = f"cannot read a time limit from {_short_repr(text, 1_000)}"
         if reason:
             msg += f": {reason}"
         super().__init__(msg)

@@ -59,7 +59,7 @@ from pydantic import (
 from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import InvalidInputError
 from hcc.deadlines._text import Token, fold_text, tokens
-from hcc.errors import TimeLimitParseError
+from hcc.errors import TimeLimitParseError, _short_repr
 
 __all__ = [
     "MAX_AMOUNT",
@@ -532,7 +532,7 @@ class TimeLimit(HccModel):
         hcc.errors.TimeLimitParseError: cannot read a time limit from 'Không có thông tin': no duration is stated
         """
         if not isinstance(text, str):
-            raise TimeLimitParseError(repr(text), "expected a str")
+            raise TimeLimitParseError(_short_repr(text), "expected a str")
         unit = None
         if bare_unit is not None:
             try:

@@ -135,6 +135,11 @@ art. 5); the others exist so provincial schedules can state theirs.
 """
 
 
+def _shown(value: Any) -> str:
+    """A value for an error message: a str as it is, anything else as a short, safe repr."""
+    return value if isinstance(value, str) and len(value) <= 200 else _short_repr(value)
+
+
 def check_quantity(name: str, value: Any) -> int:
     """A quantity (pages, copies, ...) as an int in ``0..MAX_QUANTITY``; booleans are not numbers.
 
@@ -231,7 +236,11 @@ class _RuleBase(_Model):
             raise PydanticCustomError(
                 "fee_unknown_unit",
                 "rule '{rule}': unknown unit '{unit}'; allowed: {allowed}",
-                {"rule": data.get("id"), "unit": data["unit"], "allowed": ", ".join(UNITS)},
+                {
+                    "rule": _shown(data.get("id")),
+                    "unit": _shown(data["unit"]),
+                    "allowed": ", ".join(UNITS),
+                },
             )
         return data
 
@@ -735,7 +744,7 @@ class FeeSchedule(_Model):
         """
         if not isinstance(rule_id, str) or rule_id not in {r.id for r in self.rules}:
             raise FeeRuleDataError(
-                f"schedule {self.id!r}: no rule {rule_id!r}; rules: "
+                f"schedule {self.id!r}: no rule {_short_repr(rule_id)}; rules: "
                 + ", ".join(dict.fromkeys(r.id for r in self.rules)),
                 rule=rule_id,
                 schedule=self.id,
