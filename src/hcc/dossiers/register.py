@@ -307,7 +307,7 @@ def formula_safe_cell(text: str) -> str:
         TypeError: ``text`` is not a string.
     """
     if not isinstance(text, str):
-        raise InvalidInputError("text", text, "a str")
+        raise InvalidInputError("text", text, "str")
     if not text:
         return text
     first = text[0]
