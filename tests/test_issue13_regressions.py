@@ -110,11 +110,13 @@ def test_nat_and_none_in_batches_name_the_index() -> None:
         hcc.compute_deadlines([dt.datetime(2026, 3, 2, 9), None], "03 ngày làm việc")
     np = pytest.importorskip("numpy", reason="numpy is in the test extra")
     arr = np.array(["2026-03-02T09:00", "NaT"], dtype="datetime64[m]")
-    with pytest.raises(HccError):
+    with pytest.raises(InvalidInputError, match=r"received\[1\]"):
         hcc.compute_deadlines(arr, "03 ngày làm việc")
-    days = np.array(["2026-03-02", "NaT"], dtype="datetime64[D]")
-    with pytest.raises(HccError):
+    days = np.array(["2026-03-02", "2026-03-03", "NaT"], dtype="datetime64[D]")
+    with pytest.raises(InvalidInputError, match=r"dates\[2\]"):
         hcc.vietnam_calendar().add_working_days_batch(days, 1)
+    with pytest.raises(InvalidInputError, match=r"dates\[1\]"):
+        hcc.vietnam_calendar().add_working_days_batch([dt.date(2026, 3, 2), None], 1)
 
 
 def test_huge_numbers_are_documented_errors() -> None:

@@ -785,8 +785,10 @@ def _batch_numpy(received: Any, b: _Batch, output: Output) -> Any:
             "received", f"array of dtype {arr.dtype}", "a numpy datetime64 array"
         )
     flat = arr.reshape(-1).astype("datetime64[us]")
-    if np.isnat(flat).any():
-        raise InvalidInputError("received", "NaT", "datetime64 values without NaT")
+    nat = np.isnat(flat)
+    if nat.any():
+        i = int(np.flatnonzero(nat)[0])  # the flat index, in C order
+        raise InvalidInputError(f"received[{i}]", "NaT", "datetime64 values without NaT")
     days = flat.astype("datetime64[D]")
     tod = (flat - days).astype(np.int64)
     if flat.size == 0:
