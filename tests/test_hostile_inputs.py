@@ -416,7 +416,6 @@ CLASSES = {k: v for k, v in ENTRY_POINTS.items() if isinstance(v, type)}
 @pytest.fixture(autouse=True)
 def _contained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # anything written by a relative path lands here
-    return
 
 
 def test_entry_points_are_found() -> None:

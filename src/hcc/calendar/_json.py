@@ -33,6 +33,9 @@ class JsonProblem(ValueError):
 
     The public loaders turn it into their own documented error (``OverrideError``,
     ``CatalogueValidationError`` or a catalogue report's problem).
+
+    >>> JsonProblem("duplicate_key", "duplicate key 'a'", key="a").kind
+    'duplicate_key'
     """
 
     def __init__(self, kind: str, message: str, *, key: str | None = None) -> None:
