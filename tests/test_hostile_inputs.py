@@ -275,15 +275,6 @@ def _public_modules() -> list[Any]:
 # hypothesis strategies of ``hcc.testing`` (test helpers whose arguments are other strategies).
 _SKIP = {"hcc.__getattr__", "hcc.__dir__"}
 
-# The importer's two cell readers promise "never raises" and are being rewritten for bounded time
-# on the importer branch (issue 13 point 1); what they do with a non-str cell is that branch's
-# decision. Their text inputs are covered by the importer's own hostile tests. The integrator
-# removes these two entries once both branches are merged and the readers check their type.
-OWNED_ELSEWHERE = {
-    "hcc.importer.fee_text.parse_fee_text": "importer branch (issue 13 point 1)",
-    "hcc.importer.limits.read_time_limit": "importer branch (issue 13 point 1)",
-}
-
 
 def _entry_points() -> dict[str, Any]:
     found: dict[str, Any] = {}
@@ -299,7 +290,7 @@ def _entry_points() -> dict[str, Any]:
             if isinstance(obj, type) and getattr(obj, "_is_protocol", False):
                 continue  # a Protocol describes what to implement; it is never instantiated
             key = f"{obj.__module__}.{getattr(obj, '__qualname__', name)}"
-            if key in _SKIP or key in OWNED_ELSEWHERE:
+            if key in _SKIP:
                 continue
             found.setdefault(key, obj)
     return dict(sorted(found.items()))
