@@ -287,6 +287,11 @@ def parse_overrides(
     Traceback (most recent call last):
     ...
     hcc.errors.OverrideError: days[0].date: got '2027-02-30', expected a valid date (date_from_datetime_parsing)
+
+    Raises:
+        OverrideError: the file cannot be read, is not UTF-8 (location ``encoding``, with the byte
+            offset and a guess at the encoding), is not valid JSON/TOML, repeats a key (the
+            location is the key), nests more than 32 levels, or has a bad row.
     """
     if isinstance(data, CalendarOverrides):
         _check_semantics(data, None, source)

@@ -387,8 +387,13 @@ def quote(
     Decimal('8000')
 
     Raises:
-        QuoteError: an unknown quantity, category or channel; no rule in force ``on``; an
-            ``event_date`` after ``on``, or given for a schedule without a statutory window.
+        QuoteError: an unknown quantity, category or channel; a quantity that is not an int in
+            ``0..MAX_QUANTITY`` (a bool is not one) or a ``value`` that is not whole đồng up to
+            ``MAX_AMOUNT``; a line or total above ``MAX_AMOUNT`` or one that could not be computed
+            exactly; no rule in force ``on``; an ``event_date`` after ``on``, or given for a
+            schedule without a statutory window.
+        UnknownFeeScheduleError: ``schedule`` names no standard schedule.
+        InvalidInputError: ``on`` is not a date.
     """
     if isinstance(schedule, str):
         from hcc.fees.schedules import get_fee_schedule

@@ -624,6 +624,9 @@ def validate_catalogue(path: str | Path) -> CatalogueReport:
     >>> from importlib import resources
     >>> validate_catalogue(resources.files("hcc.procedures") / "data" / "catalogue.json").ok
     True
+
+    It never raises: every problem, a path of the wrong type, a file that is not UTF-8 and
+    nesting too deep included, is a finding of the report.
     """
     return _check_path(path)[1]
 
@@ -638,6 +641,12 @@ def load_catalogue(path: str | Path) -> Catalogue:
     >>> _ = path.write_text(default_catalogue().to_toml(), encoding="utf-8")
     >>> load_catalogue(path) == default_catalogue()
     True
+
+    Raises:
+        CatalogueValidationError: every problem :func:`validate_catalogue` finds, among them a
+            file that cannot be read, is not UTF-8 (``encoding``), repeats a key in a JSON object
+            (``duplicate_key``) or nests more than 32 levels (``too_deep``); never a
+            ``RecursionError`` or ``UnicodeDecodeError``.
     """
     data, report = _check_path(path)
     if data is None or report.errors:
