@@ -289,3 +289,46 @@ def test_a_code_matches_to_its_end() -> None:
 def test_only_ascii_digits_make_a_dossier_code(code: str) -> None:
     with pytest.raises(DossierCodeError):
         DossierCode.parse(code)
+
+
+def test_the_security_page_lists_every_error_of_the_family() -> None:
+    import hcc.documents
+    import hcc.dossiers
+    import hcc.importer
+    import hcc.testing
+
+    modules = (
+        hcc,
+        hcc.calendar,
+        hcc.deadlines,
+        hcc.procedures,
+        hcc.fees,
+        hcc.documents,
+        hcc.dossiers,
+        hcc.importer,
+        hcc.testing,
+        hcc.errors,
+    )
+    public = {
+        obj
+        for m in modules
+        for name in getattr(m, "__all__", ())
+        if isinstance(obj := getattr(m, name), type) and issubclass(obj, HccError)
+    }
+    page = (Path(__file__).resolve().parents[1] / "docs" / "security.md").read_text("utf-8")
+    tree = page[page.index("## The error family") : page.index("### Which area raises what")]
+    missing = sorted(e.__name__ for e in public if e.__name__ not in tree)
+    assert not missing, f"errors not in docs/security.md's tree: {missing}"
+    for error in public:  # each subclasses a built-in exception besides HccError
+        assert any(
+            issubclass(error, b) and b is not Exception
+            for b in (
+                ValueError,
+                TypeError,
+                LookupError,
+                RuntimeError,
+                ImportError,
+                AssertionError,
+                OSError,
+            )
+        ), error
