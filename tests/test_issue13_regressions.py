@@ -332,3 +332,17 @@ def test_the_security_page_lists_every_error_of_the_family() -> None:
                 OSError,
             )
         ), error
+
+
+def test_huge_limits_are_documented_errors() -> None:
+    at = dt.datetime(2026, 3, 2, 9)
+    for make in (
+        lambda: hcc.TimeLimit.parse("100000000000000000000 ngày làm việc"),
+        lambda: hcc.TimeLimit.of(True, "working_days"),
+        lambda: hcc.compute_deadline(at, hcc.TimeLimit.of(10**20, "working_days")),
+        lambda: hcc.compute_deadline(at, hcc.TimeLimit.of(10**20, "months")),
+        lambda: hcc.compute_deadline(at, hcc.TimeLimit.of(10**20, "calendar_days")),
+        lambda: hcc.compute_deadline(at, hcc.TimeLimit.of(10**20, "working_hours")),
+    ):
+        with pytest.raises(HccError):  # never OverflowError
+            make()
