@@ -108,6 +108,8 @@ _MOVED: dict[str, str] = {
             "TimeLimitParseError",
             "UnknownDocumentError",
             "UnknownProcedureError",
+            "InvalidInputError",
+            "ModelValidationError",
         ),
         "hcc.errors",
     ),

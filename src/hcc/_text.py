@@ -14,6 +14,22 @@ package imports its text helpers from here, none defines its own.
   ``canonical_key``, ``split_items``,
   ``split_names``.
 
+Every text hcc takes in goes through :func:`nfc`: NFC normalisation, surrounding white space
+stripped, and invisible characters removed. The invisible characters are those that change how a
+text looks or is ordered without being seen, the tools of spoofing ("Trojan Source") and the
+debris of copy and paste:
+
+- C0 controls other than tab, line feed and carriage return (U+0000–U+0008, U+000B, U+000C,
+  U+000E–U+001F), DEL (U+007F) and the C1 controls (U+0080–U+009F);
+- zero-width characters and directional marks: U+200B–U+200F, U+2060–U+2064, U+FEFF (a byte-order
+  mark inside text), U+061C (Arabic letter mark);
+- directional embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069.
+
+Names (of procedures, agencies, applicants, offices) are one line: :func:`name_text` also turns
+each run of white space (tabs and line breaks included) into one space. Identifiers (procedure
+and dossier codes) are then checked against their ASCII patterns, so a stray character left in
+one is refused there.
+
 >>> nfc("  Nghi\\u0323 Lộc ") == "Nghị Lộc"
 True
 >>> fold_text("Không quá 05 NGÀY làm việc")
@@ -33,7 +49,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, overload
 
+from hcc.errors import InvalidInputError, short_repr
+
 __all__ = [
+    "INVISIBLE",
     "Token",
     "canonical_key",
     "clean",
@@ -41,16 +60,38 @@ __all__ = [
     "fold",
     "fold_text",
     "is_not_stated",
+    "name_text",
     "nfc",
     "search_tokens",
     "split_items",
     "split_names",
+    "strip_invisible",
     "to_text",
     "tokens",
 ]
 
 
 # --------------------------------------------------------------------------- normalising
+
+
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff]"
+)
+"""The characters :func:`nfc` removes (see the module docstring)."""
+
+_SPACES = re.compile(r"\s+")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the invisible characters of :data:`INVISIBLE`; tab and line breaks stay.
+
+    >>> strip_invisible("a\\u200b\\tb\\x00")
+    'a\\tb'
+    """
+    # isprintable() is a fast C check; tab and newline make it False as well, so the regex runs
+    # only then (Vietnamese text with diacritics is printable)
+    return text if text.isprintable() else INVISIBLE.sub("", text)
 
 
 @overload
@@ -60,8 +101,9 @@ def nfc(value: Any) -> Any: ...
 
 
 def nfc(value: Any) -> Any:
-    """A str NFC-normalised with surrounding white space stripped; any other value unchanged
-    (so a pydantic "before" validator leaves type errors to the field's own type).
+    """A str NFC-normalised, invisible characters removed and surrounding white space stripped;
+    any other value unchanged (so a pydantic "before" validator leaves type errors to the field's
+    own type).
 
     >>> nfc(" Nghi\\u0323 "), nfc(None), nfc(3)
     ('Nghị', None, 3)
@@ -69,7 +111,26 @@ def nfc(value: Any) -> Any:
     if isinstance(value, str):
         if not value.isascii():  # ASCII is already NFC; skip the normaliser
             value = unicodedata.normalize("NFC", value)
-        return value.strip()
+        return strip_invisible(value).strip()
+    return value
+
+
+@overload
+def name_text(value: str) -> str: ...
+@overload
+def name_text(value: Any) -> Any: ...
+
+
+def name_text(value: Any) -> Any:
+    """A name on one line: :func:`nfc`, then every run of white space (tab, line break) made one
+    space; any other value unchanged.
+
+    >>> name_text(" Nguyễn\\n\\tVăn  A\\u200d ")
+    'Nguyễn Văn A'
+    """
+    value = nfc(value)
+    if isinstance(value, str) and (not value.isprintable() or "  " in value):
+        value = _SPACES.sub(" ", value)
     return value
 
 
@@ -157,7 +218,6 @@ def tokens(folded: str) -> list[Token]:
 _KEEP = re.compile(r"[a-z0-9.]+")
 
 
-@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """The search key of ``text``: ``fold_text`` of the text without its
     combining marks, punctuation read as spaces, words joined by one space.
@@ -169,7 +229,17 @@ def fold(text: str) -> str:
     'chung thuc ban sao tu ban chinh cap xa'
     >>> fold("Mã 1.001193.")
     'ma 1.001193'
+
+    Raises:
+        InvalidInputError: ``text`` is not a str.
     """
+    if not isinstance(text, str):
+        raise InvalidInputError("text", text, "a str")
+    return _fold_key(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     if not decomposed.isascii():  # marks dropped first: "a\u0301b" is one word, "ab"
         decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -288,7 +358,7 @@ def dump(value: Any) -> str:
     try:
         return json.dumps(value, ensure_ascii=False, default=repr)
     except (ValueError, TypeError, RecursionError):
-        return repr(value)
+        return short_repr(value, limit=100_000)  # a repr that cannot fail
 
 
 _KEY_JUNK = re.compile(r"[^a-z0-9]+")

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
-from hcc._types import HccModel
+from hcc._types import HccModel, as_date
 
 __all__ = ["DEFAULT_SESSIONS", "OfficeHours", "SeasonalHours", "Session"]
 
@@ -61,7 +61,7 @@ DEFAULT_SESSIONS: tuple[Session, ...] = (
 )
 """07:30-11:30 and 13:30-17:00."""
 
-_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+_MONTH_DAY = re.compile(r"^([0-9]{2})-([0-9]{2})\Z")
 
 
 def _check_sessions(v: tuple[Session, ...]) -> tuple[Session, ...]:
@@ -155,7 +155,12 @@ class OfficeHours(HccModel):
         return self
 
     def sessions_on(self, d: dt.date) -> tuple[Session, ...]:
-        """The sessions of ``d`` if it is a working day (the calendar decides that)."""
+        """The sessions of ``d`` if it is a working day (the calendar decides that).
+
+        Raises:
+            InvalidInputError: ``d`` is not a date (or an ISO date string).
+        """
+        d = as_date(d, "d")
         wd = d.weekday()
         for season in self.seasons:
             if season.applies(d):

@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterable, Sequence
-from enum import StrEnum
 from typing import Any
 
-from hcc._types import HccModel
+from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import WorkingCalendar, as_vn_datetime
 from hcc.deadlines.compute import _appointment, _core, _effective
 from hcc.deadlines.events import (
@@ -48,7 +47,7 @@ __all__ = [
 _ZERO = dt.timedelta(0)
 
 
-class ClockState(StrEnum):
+class ClockState(HccStrEnum):
     """Where a dossier's clock stands.
 
     ``running``: counting, not past the current due moment; ``paused``: waiting for a
@@ -69,7 +68,7 @@ class ClockState(StrEnum):
     STOPPED = "stopped"
 
 
-class Classification(StrEnum):
+class Classification(HccStrEnum):
     """Early (trước hạn), on time (đúng hạn) or late (quá hạn), as reports count dossiers.
 
     >>> Classification("on_time").value

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
@@ -246,7 +246,12 @@ def cutoff_basis(field: str | None) -> str:
     'Law on Civil Status 60/2014/QH13 art. 5(3)'
     >>> cutoff_basis(None)
     'policy setting cutoff; the statutory basis depends on the field (civil status: Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)'
+
+    Raises:
+        InvalidInputError: ``field`` is neither None nor a str.
     """
+    if field is not None and not isinstance(field, str):
+        raise InvalidInputError("field", field, "None or a field name (str) such as 'Hộ tịch'")
     if field:
         folded = nfc(field).casefold()
         for key, basis in _CUTOFF_BASES:
@@ -837,6 +842,12 @@ def _per_row(
         )
     if isinstance(received, (str, bytes)):
         raise InvalidInputError("received", received, "a list of receipts or a column")
+    if isinstance(limits, (bytes, Mapping)) or not hasattr(limits, "__len__"):
+        raise InvalidInputError(
+            "limit",
+            limits,
+            "a TimeLimit, its text, or a list, array or column of them (one per row)",
+        )
     cal = calendar if calendar is not None else vietnam_calendar()
     if not isinstance(cal, WorkingCalendar):
         raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
@@ -908,8 +919,10 @@ def _batch_numpy(received: Any, b: _Batch, output: Output) -> Any:
             "received", f"array of dtype {arr.dtype}", "a numpy datetime64 array"
         )
     flat = arr.reshape(-1).astype("datetime64[us]")
-    if np.isnat(flat).any():
-        raise InvalidInputError("received", "NaT", "datetime64 values without NaT")
+    nat = np.isnat(flat)
+    if nat.any():
+        i = int(np.flatnonzero(nat)[0])  # the flat index, in C order
+        raise InvalidInputError(f"received[{i}]", "NaT", "datetime64 values without NaT")
     if flat.size == 0:
         return np.empty(
             arr.shape, dtype="datetime64[D]" if output == "due_date" else "datetime64[us]"

@@ -29,12 +29,11 @@ True
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from hcc._types import FreeText, HccModel, Moment
+from hcc._types import FreeText, HccModel, HccStrEnum, Moment
 from hcc.deadlines.limits import Limit
 
 __all__ = [
@@ -52,7 +51,7 @@ __all__ = [
 ]
 
 
-class EventKind(StrEnum):
+class EventKind(HccStrEnum):
     """The kinds of clock events (the ``kind`` field of each event model).
 
     >>> EventKind.RECEIVED.value, Received(at="2026-03-02T09:00:00").kind

@@ -46,7 +46,6 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -61,9 +60,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import Token, fold_text, nfc, tokens
-from hcc._types import HccModel
+from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import InvalidInputError
-from hcc.errors import TimeLimitParseError
+from hcc.errors import TimeLimitParseError, short_repr
 
 __all__ = [
     "MAX_AMOUNT",
@@ -83,7 +82,7 @@ MAX_AMOUNT = 100_000
 """The largest amount :meth:`TimeLimit.parse` accepts in any unit; larger raises."""
 
 
-class TimeUnit(StrEnum):
+class TimeUnit(HccStrEnum):
     """The unit of a processing time limit.
 
     >>> TimeUnit("working_days") is TimeUnit.WORKING_DAYS
@@ -530,7 +529,7 @@ class TimeLimit(HccModel):
         hcc.errors.TimeLimitParseError: cannot read a time limit from 'Không có thông tin': no duration is stated
         """
         if not isinstance(text, str):
-            raise TimeLimitParseError(repr(text), "expected a str")
+            raise TimeLimitParseError(short_repr(text), "expected a str")
         unit = None
         if bare_unit is not None:
             try:
@@ -611,10 +610,10 @@ class TimeLimit(HccModel):
         True
 
         Raises:
-            TypeError: ``other`` is not a :class:`TimeLimit`.
+            InvalidInputError: ``other`` is not a :class:`TimeLimit` (a ``TypeError``).
         """
         if not isinstance(other, TimeLimit):
-            raise TypeError(f"other: expected a TimeLimit, got {type(other).__name__}")
+            raise InvalidInputError("other", other, "a TimeLimit")
         first = _exceeds(self, other)
         if self.alternate is None or other.alternate is None:
             return first

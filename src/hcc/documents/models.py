@@ -39,7 +39,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._types import Day, HccModel, Moment, Text
+from hcc._types import Day, HccModel, Moment, Name, Text
 from hcc.calendar import (
     WorkingCalendar,
     vietnam_calendar,
@@ -124,8 +124,8 @@ class Office(HccModel):
     ('ỦY BAN NHÂN DÂN XÃ NGHI PHONG', 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ')
     """
 
-    name: Text
-    place: Text
+    name: Name
+    place: Name
     parent: Text | None = None
     unit: Text | None = None
     address: Text | None = None
@@ -165,7 +165,7 @@ class Applicant(HccModel):
     'Quý cơ quan, tổ chức'
     """
 
-    name: Text
+    name: Name
     title: Text | None = None
     organisation: bool = False
     address: Text | None = None
@@ -198,8 +198,8 @@ class Signer(HccModel):
     ('TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH')
     """
 
-    name: Text
-    position: Text | None = None
+    name: Name
+    position: Name | None = None
     on_behalf: tuple[Text, ...] = ()
 
     @property
@@ -219,7 +219,7 @@ class DocumentItem(HccModel):
     1
     """
 
-    name: Text
+    name: Name
     originals: int = Field(default=1, ge=0)
     copies: int = Field(default=0, ge=0)
     note: Text | None = None
@@ -248,7 +248,7 @@ class ProcedureInfo(HccModel):
     '1.001193'
     """
 
-    name: Text
+    name: Name
     code: Text | None = None
     field: Text | None = None
     time_limit: Text | None = None
@@ -438,7 +438,7 @@ class ReceiptContext(_Context):
     procedure: ProcedureInfo
     dossier: DossierInfo
     receiver: Signer
-    pickup_place: Text
+    pickup_place: Name
     number: Text | None = None
     documents: tuple[DocumentItem, ...] | None = None
     register_book: Text | None = None
@@ -581,7 +581,7 @@ class SupplementItem(HccModel):
     1
     """
 
-    name: Text
+    name: Name
     originals: int = Field(default=1, ge=0)
     copies: int = Field(default=0, ge=0)
     detail: Text | None = None
@@ -979,13 +979,13 @@ class HandOver(HccModel):
     'early'
     """
 
-    from_unit: Text
-    to_unit: Text
+    from_unit: Name
+    to_unit: Name
     handed_at: TimedMoment
     due_at: TimedMoment | None = None
     result: HandOverResult | None = None
-    giver: Text | None = None
-    taker: Text | None = None
+    giver: Name | None = None
+    taker: Name | None = None
     note: Text | None = None
 
     @property
@@ -1017,7 +1017,7 @@ class ControlSlipContext(_Context):
     applicant: Applicant
     procedure: ProcedureInfo
     dossier: DossierInfo
-    lead_agency: Text
+    lead_agency: Name
     steps: tuple[HandOver, ...] = Field(min_length=1)
     coordinating_agencies: tuple[Text, ...] = ()
 
@@ -1072,13 +1072,13 @@ class RegisterRow(HccModel):
 
     number: int = Field(ge=1)
     dossier_code: Text
-    procedure_name: Text
-    applicant_name: Text
+    procedure_name: Name
+    applicant_name: Name
     received_at: TimedMoment
     sets: int = Field(default=1, ge=1)
     address: Text | None = None
     phone: Text | None = None
-    lead_agency: Text | None = None
+    lead_agency: Name | None = None
     due_at: TimedMoment | None = None
     transferred_at: TimedMoment | None = None
     result_received_at: TimedMoment | None = None
@@ -1121,7 +1121,7 @@ class RegisterContext(_Context):
     >>> RegisterContext.model_validate(data)
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for RegisterContext
+    hcc.errors.ModelValidationError: 1 validation error for RegisterContext
     ...
     """
 
@@ -1164,7 +1164,7 @@ class ListingEntry(HccModel):
     Decimal('0')
     """
 
-    name: Text
+    name: Name
     statutory_time_limit: Text
     fee: Money | Text
     code: Text | None = None
@@ -1265,7 +1265,7 @@ class Deceased(HccModel):
     'hưởng thọ 86 tuổi'
     """
 
-    name: Text
+    name: Name
     title: Text = "Ông/Bà"
     died_on: Day
     age: int | None = Field(default=None, ge=0, le=150)
@@ -1398,7 +1398,7 @@ class Requester(HccModel):
     'Cha'
     """
 
-    name: Text
+    name: Name
     residence: Text
     id_document: Text
     relationship: Text
@@ -1412,7 +1412,7 @@ class ChildParticulars(HccModel):
     'Việt Nam'
     """
 
-    name: Text
+    name: Name
     birth_date: Day
     sex: Literal["Nam", "Nữ"]
     ethnicity: Text
@@ -1429,7 +1429,7 @@ class ParentParticulars(HccModel):
     '1995'
     """
 
-    name: Text
+    name: Name
     born: Day | int
     ethnicity: Text
     residence: Text
@@ -1460,7 +1460,7 @@ class BirthDeclarationContext(_Context):
     addressee: Text
     requester: Requester
     child: ChildParticulars
-    place: Text
+    place: Name
     made_on: Day
     mother: ParentParticulars | None = None
     father: ParentParticulars | None = None

@@ -17,10 +17,10 @@ names and heading for its kind of issuer, and refuses a district issuer for a da
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Literal
 
 from hcc._text import nfc
+from hcc._types import HccStrEnum
 from hcc.calendar import InvalidInputError
 from hcc.documents.models import Office
 from hcc.procedures import Level
@@ -31,7 +31,7 @@ CENTRE = "Trung tâm Phục vụ hành chính công"
 """The receiving unit of a province or a commune from 1/7/2025."""
 
 
-class IssuerKind(StrEnum):
+class IssuerKind(HccStrEnum):
     """Who issues a one-stop document, and at which level.
 
     >>> IssuerKind("commune_centre").level.value, IssuerKind.DISTRICT_ONE_STOP.historical

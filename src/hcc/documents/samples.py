@@ -29,7 +29,7 @@ from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import compute_deadline, policy_in_force
 from hcc.documents.models import CONTEXT_MODELS, _Context
 from hcc.documents.offices import issuing_office
-from hcc.errors import UnknownDocumentError
+from hcc.errors import UnknownDocumentError, short_repr
 
 __all__ = ["RECEIVED", "SAMPLE_KINDS", "sample_context", "sample_data"]
 
@@ -378,9 +378,9 @@ def sample_data(kind: str) -> dict[str, Any]:
         UnknownDocumentError: ``kind`` is not a document kind.
     """
     samples = _samples()
-    if kind not in samples:
+    if not isinstance(kind, str) or kind not in samples:
         raise UnknownDocumentError(
-            f"no sample for document kind {kind!r}; allowed: {', '.join(samples)}"
+            f"no sample for document kind {short_repr(kind)}; allowed: {', '.join(samples)}"
         )
     return copy.deepcopy(samples[kind])
 
@@ -391,4 +391,5 @@ def sample_context(kind: str) -> _Context:
     >>> sample_context("apology").new_due_at.isoformat()
     '2026-01-21T17:00:00+07:00'
     """
-    return CONTEXT_MODELS[kind].model_validate(sample_data(kind))
+    data = sample_data(kind)  # an unknown kind raises UnknownDocumentError
+    return CONTEXT_MODELS[kind].model_validate(data)

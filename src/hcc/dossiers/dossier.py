@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from pydantic import Field, field_validator
 
+from hcc._text import name_text
 from hcc._types import HccModel
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
 from hcc.deadlines import (
@@ -249,20 +250,15 @@ class Dossier(HccModel):
     def _code(cls, v: Any) -> Any:
         return DossierCode.parse(v) if isinstance(v, str) else v
 
-    @field_validator(
-        "procedure_code",
-        "procedure_name",
-        "field",
-        "lead_agency",
-        "applicant",
-        "address",
-        "phone",
-        "note",
-        mode="before",
-    )
+    @field_validator("procedure_code", "address", "phone", "note", mode="before")
     @classmethod
     def _text(cls, v: Any) -> Any:
         return nfc_or_none(v)
+
+    @field_validator("procedure_name", "field", "lead_agency", "applicant", mode="before")
+    @classmethod
+    def _name(cls, v: Any) -> Any:  # names are one line (see hcc._text)
+        return nfc_or_none(name_text(v))
 
     @field_validator("time_limit", "statutory_limit", mode="before")
     @classmethod
@@ -460,7 +456,14 @@ class Dossier(HccModel):
         ...                            at="2026-03-02T08:00", applicant="A", channel="online")
         >>> d.procedure_name, str(d.time_limit), d.lead_agency
         ('Đăng ký thường trú', '07 ngày làm việc', 'Công an cấp xã')
+
+        Raises:
+            InvalidInputError: ``procedure`` is not a [`Procedure`][hcc.procedures.Procedure].
         """
+        from hcc.procedures import Procedure
+
+        if not isinstance(procedure, Procedure):
+            raise InvalidInputError("procedure", procedure, "a Procedure (a catalogue record)")
         kind = ChannelKind(channel)
         base: dict[str, Any] = {
             "procedure_code": procedure.code,

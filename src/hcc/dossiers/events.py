@@ -34,13 +34,12 @@ Every kind accepts ``note`` and ``officer`` (free text, NFC-normalised).
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
 from hcc._text import nfc
-from hcc._types import HccModel
+from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import as_vn_datetime
 from hcc.deadlines import TimeLimit
 
@@ -53,7 +52,7 @@ def nfc_or_none(value: Any) -> Any:
     return value or None if isinstance(value, str) else value
 
 
-class EventKind(StrEnum):
+class EventKind(HccStrEnum):
     """What happened to a dossier.
 
     >>> EventKind("posted") is EventKind.POSTED
@@ -91,7 +90,7 @@ class EventKind(StrEnum):
     """The applicant rates the service; it does not change the dossier's state."""
 
 
-class Rating(StrEnum):
+class Rating(HccStrEnum):
     """The applicant's satisfaction, on the three-level scale of the national portal.
 
     The scale's labels follow common portal practice (Rất hài lòng / Hài lòng / Không hài lòng);
@@ -150,7 +149,7 @@ class DossierEvent(HccModel):
     >>> DossierEvent(kind="returned", at=dt.datetime(2026, 3, 9, 10), rating="satisfied")
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for DossierEvent
+    hcc.errors.ModelValidationError: 1 validation error for DossierEvent
     ...
     """
 

@@ -31,9 +31,9 @@ hcc.errors.InvalidTransitionError: event 'supplement_requested' is not allowed i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 from types import MappingProxyType
 
+from hcc._types import HccStrEnum
 from hcc.dossiers.events import EventKind
 from hcc.errors import InvalidTransitionError
 
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-class DossierState(StrEnum):
+class DossierState(HccStrEnum):
     """Where a dossier stands.
 
     >>> DossierState.AWAITING_SUPPLEMENT.label
@@ -163,6 +163,8 @@ def next_state(state: DossierState, event: EventKind) -> DossierState:
         InvalidTransitionError: ``state`` does not allow ``event``; ``allowed`` lists what it
             allows.
     """
+    state = DossierState(state)
+    event = EventKind(event)
     moves = _TABLE[state]
     try:
         return moves[event]

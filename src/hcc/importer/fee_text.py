@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Literal
 
 from hcc._text import clean, fold_text, is_not_stated
-from hcc.errors import FeeClauseError
+from hcc.errors import FeeClauseError, InvalidInputError
 from hcc.fees import Exemption, FeeRule, FlatFee, PercentageFee, PerUnitFee, Tier
 from hcc.fees.rules import FeeRuleDataError
 
@@ -655,7 +655,8 @@ def _parse(text: str, basis: str, subject: str) -> FeeReading:
 def parse_fee_text(
     cell: str, *, legal_basis: str = DEFAULT_LEGAL_BASIS, subject: str = ""
 ) -> FeeReading:
-    """Read one fee cell; never raises.
+    """Read one fee cell; never raises for a str (a cell that is not a str is
+    :class:`hcc.errors.InvalidInputError`).
 
     Rules are marked ``unconfirmed`` (the amounts come from a scrape, not from the official
     text) and carry ``legal_basis``; their description is the label ("Phí", "Lệ phí") followed by
@@ -667,7 +668,13 @@ def parse_fee_text(
     ('case', Decimal('50000'), 'le-phi')
     >>> parse_fee_text("Phí: 150.000 Đồng Phí: 500.000 Đồng").reason
     'several amounts are stated without the case each applies to'
+
+    Raises:
+        InvalidInputError: ``cell`` is not a str; a str never raises (an unreadable cell is kept as
+            text).
     """
+    if not isinstance(cell, str):
+        raise InvalidInputError("cell", cell, "a str (a table cell)")
     return _parse(_cleaned(cell), legal_basis, subject)
 
 

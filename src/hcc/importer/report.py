@@ -8,12 +8,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import ConfigDict
 
-from hcc._types import HccModel
+from hcc._types import HccModel, HccStrEnum
 from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
 from hcc.procedures.models import PhraseLimit
@@ -30,7 +29,7 @@ __all__ = [
 ]
 
 
-class RecordStatus(StrEnum):
+class RecordStatus(HccStrEnum):
     """What happened to one input record.
 
     >>> RecordStatus("imported_with_warnings") is RecordStatus.IMPORTED_WITH_WARNINGS

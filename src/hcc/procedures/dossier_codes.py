@@ -26,7 +26,7 @@ from pydantic import Field, field_validator
 
 from hcc._types import HccModel
 from hcc.calendar import as_date
-from hcc.errors import DossierCodeError
+from hcc.errors import DossierCodeError, short_repr
 from hcc.procedures.counter_stores import CounterStore, MemoryCounterStore
 
 __all__ = ["MAX_SERIAL", "UNIT_PATTERN", "DossierCode", "DossierCodeAllocator"]
@@ -47,7 +47,7 @@ _EXPECTED = "V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, e.g. '000.00.15.H38-260105-0007
 
 def _error(value: object, why: str) -> DossierCodeError:
     return DossierCodeError(
-        f"dossier code: got {value!r}, {why}; expected {_EXPECTED}", value=value
+        f"dossier code: got {short_repr(value)}, {why}; expected {_EXPECTED}", value=value
     )
 
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -47,7 +46,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
-from hcc._types import HccModel, Text
+from hcc._types import HccModel, HccStrEnum, Name, Text
 from hcc.deadlines.limits import Limit, TimeLimit
 from hcc.errors import (
     ChannelNotOfferedError,
@@ -74,7 +73,7 @@ __all__ = [
     "nfc",
 ]
 
-CODE_PATTERN = r"^\d\.\d{6}(\.[A-Z0-9]+)?$"
+CODE_PATTERN = r"^[0-9]\.[0-9]{6}(\.[A-Z0-9]+)?$"
 """A procedure code (mã thủ tục): ``1.001193``, optionally with a province suffix (``1.000948.H38``)."""
 _CODE_RE = re.compile(CODE_PATTERN)
 FEE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -106,7 +105,7 @@ def _unique(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return values
 
 
-class Level(StrEnum):
+class Level(HccStrEnum):
     """Level of government that carries out a procedure (cấp thực hiện); a record may have several.
 
     >>> Level("commune").label
@@ -165,7 +164,7 @@ _LEVEL_LABELS = {
 }
 
 
-class ChannelKind(StrEnum):
+class ChannelKind(HccStrEnum):
     """How a dossier is filed (cách thức thực hiện); each channel has its own row.
 
     >>> ChannelKind("online").label
@@ -187,7 +186,7 @@ class ChannelKind(StrEnum):
         ]
 
 
-class OnlineLevel(StrEnum):
+class OnlineLevel(HccStrEnum):
     """How far an online channel goes (Decree 42/2022/NĐ-CP art. 11; Decree 224/2026 keeps both).
 
     >>> OnlineLevel("full").label
@@ -322,14 +321,14 @@ class Agencies(_Model):
     ('Ủy ban nhân dân cấp xã',)
     """
 
-    implementing: tuple[Text, ...] = ()
+    implementing: tuple[Name, ...] = ()
     """Cơ quan thực hiện. About one portal record in eight names none; the gap is allowed and
     :func:`hcc.procedures.validate_catalogue` reports it as a warning (``missing_agency``)."""
-    competent: tuple[Text, ...] = ()
+    competent: tuple[Name, ...] = ()
     """Cơ quan có thẩm quyền quyết định."""
-    authorised: tuple[Text, ...] = ()
+    authorised: tuple[Name, ...] = ()
     """Cơ quan được ủy quyền."""
-    coordinating: tuple[Text, ...] = ()
+    coordinating: tuple[Name, ...] = ()
     """Cơ quan phối hợp."""
 
 
@@ -346,7 +345,7 @@ class Step(_Model):
     """
 
     description: Text
-    agency: Text | None = None
+    agency: Name | None = None
     allotment: PhraseLimit | None = None
 
 
@@ -447,8 +446,8 @@ class Procedure(_Model):
     """
 
     code: ProcedureCode
-    name: Text
-    field: Text
+    name: Name
+    field: Name
     """Lĩnh vực ("Hộ tịch", "Chứng thực", "Đất đai")."""
     field_code: Text | None = None
     levels: tuple[Level, ...] = Field(min_length=1)
@@ -604,7 +603,7 @@ def is_procedure_code(value: str) -> bool:
     >>> is_procedure_code("1.000948.H38"), is_procedure_code("1.1193")
     (True, False)
     """
-    return bool(_CODE_RE.match(value))
+    return isinstance(value, str) and _CODE_RE.fullmatch(value) is not None
 
 
 def _example() -> Procedure:
