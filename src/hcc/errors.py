@@ -38,7 +38,7 @@
     ├── UnknownEntryError (LookupError)       a dossier code with no entry in the register
     ├── CatalogueAssertionError (AssertionError) hcc.testing: a catalogue file that is not valid
     ├── MissingExtraError (ImportError)       an optional feature whose extra is not installed
-    ├── FeeClauseError                        a fee-cell clause the importer keeps as text (never raised to callers)
+    ├── FeeClauseError (ValueError)           a fee-cell clause the importer keeps as text (never raised to callers)
     ├── JsonProblem (ValueError)              a data file that is not strict JSON or UTF-8 (the loaders
     │                                         turn it into their own OverrideError or catalogue problem)
     ├── DuplicateKeyError (ValueError)        a key that occurs twice in one JSON object (inside hcc._json)
@@ -586,7 +586,7 @@ class ImportInputError(HccError, ValueError):
         super().__init__(f"{field}: got a {type(value).__name__}, expected {allowed}")
 
 
-class FeeClauseError(HccError):
+class FeeClauseError(HccError, ValueError):
     """A fee-cell clause the importer's fee reader does not understand.
 
     It never leaves ``hcc.importer.parse_fee_text``, which keeps such a cell as text (and says so in
@@ -776,7 +776,8 @@ class CommandLineError(HccError, ValueError):
 
 
 class AmountError(HccError, ValueError):
-    """An amount of money that is not a non-negative whole number of đồng (a float, a fraction, < 0).
+    """An amount of money that is not a whole number of đồng within the accepted range (a float, a
+    fraction, a negative amount where none is allowed, more than ``hcc.fees.MAX_AMOUNT``).
 
     ``value`` keeps what was received.
 
@@ -787,7 +788,9 @@ class AmountError(HccError, ValueError):
     def __init__(self, value: Any, allowed: str) -> None:
         self.value = value
         self.allowed = allowed
-        super().__init__(f"amount: got {value!r} ({type(value).__name__}), expected {allowed}")
+        super().__init__(
+            f"amount: got {short_repr(value)} ({type(value).__name__}), expected {allowed}"
+        )
 
 
 class JsonProblem(HccError, ValueError):
