@@ -43,6 +43,7 @@ def _raised_names(doc: str) -> list[str]:
             return names
     return []
 
+
 # Entry points of hcc that can fail on bad input: each documents it.
 ENTRY_POINTS_THAT_RAISE = (
     "compute_deadline",
