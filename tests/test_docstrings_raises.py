@@ -15,6 +15,7 @@ import inspect
 import pkgutil
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import ModuleType
 
 import hcc
@@ -131,3 +132,16 @@ def test_a_raises_section_names_real_exception_classes() -> None:
                 if not (inspect.isclass(cls) and issubclass(cls, BaseException)):
                     bad.append(f"{qualname}: {exc}")
     assert not bad, "Raises: entries that are not exception classes:\n" + "\n".join(bad)
+
+
+def test_docstrings_link_names_instead_of_sphinx_roles() -> None:
+    """The API pages are built by mkdocstrings: a Sphinx role (``:class:`X```) would print as
+    text; names are linked with cross-references (``[`X`][hcc.errors.X]``), which ``mkdocs build
+    --strict`` checks."""
+    role = re.compile(r":(?:class|func|meth|data|mod|attr|exc|obj):`")
+    found = []
+    for path in sorted(Path(hcc.__file__).parent.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if role.search(line):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)

@@ -1,7 +1,7 @@
 """Building pandas data frames from hcc's rows: typed columns, one rule for each kind of value.
 
 pandas is an optional dependency (the ``pandas`` extra): nothing in hcc imports it at import
-time; the ``to_frame`` functions import it when called and raise :class:`hcc.errors.MissingExtraError`
+time; the ``to_frame`` functions import it when called and raise [`hcc.errors.MissingExtraError`][hcc.errors.MissingExtraError]
 (an ``ImportError``) naming the extra when it is not installed.
 
 Column types, the same in every frame hcc makes:
@@ -34,7 +34,7 @@ TZ_NAME = "Asia/Ho_Chi_Minh"
 
 
 def require_pandas() -> Any:
-    """The ``pandas`` module, or :class:`hcc.errors.MissingExtraError` naming the extra.
+    """The ``pandas`` module, or [`hcc.errors.MissingExtraError`][hcc.errors.MissingExtraError] naming the extra.
 
     >>> require_pandas().__name__
     'pandas'

@@ -1,7 +1,7 @@
 """Writes that cannot lose data: every file hcc writes goes through this module.
 
-:func:`atomic_write_bytes` writes to a temporary file in the target's folder, flushes and fsyncs
-it, renames it over the target with :func:`os.replace` (atomic on POSIX and Windows when both are
+[`atomic_write_bytes`][atomic_write_bytes] writes to a temporary file in the target's folder, flushes and fsyncs
+it, renames it over the target with [`os.replace`][os.replace] (atomic on POSIX and Windows when both are
 on one file system) and fsyncs the folder, so the rename itself survives a power cut. Until the
 rename, the old file is untouched: an error while the data is produced or written, a full disk or
 a killed process leaves it as it was, and the temporary file is removed (on an error; after a kill
@@ -10,7 +10,7 @@ a ``.<name>.*.tmp`` file may remain next to the target and can be deleted).
 A target that is a symbolic link is replaced by a regular file; the file it pointed to is not
 written (a link planted where hcc writes cannot redirect the write).
 
-With ``overwrite=False`` an existing target is refused (:class:`hcc.errors.OutputExistsError`),
+With ``overwrite=False`` an existing target is refused ([`hcc.errors.OutputExistsError`][hcc.errors.OutputExistsError]),
 and the check is made again at the rename (a file created meanwhile is not replaced: the new file
 is linked into place, which fails if the name exists).
 
@@ -112,7 +112,7 @@ def atomic_write_bytes(
 def atomic_write_text(
     path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8", overwrite: bool = True
 ) -> None:
-    """:func:`atomic_write_bytes` of ``text`` encoded (UTF-8 by default, no newline translation).
+    """[`atomic_write_bytes`][atomic_write_bytes] of ``text`` encoded (UTF-8 by default, no newline translation).
 
     The text is encoded before anything touches the disk: an encoding error leaves the old
     file as it was.

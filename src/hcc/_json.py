@@ -3,7 +3,7 @@
 - a key that occurs twice in one object is an error naming the key (``json`` would keep the last
   value silently);
 - ``NaN``, ``Infinity`` and ``-Infinity`` (which ``json`` accepts) are not JSON and are refused;
-- nesting deeper than :data:`MAX_NESTING` levels is refused, and so is nesting too deep for the
+- nesting deeper than [`MAX_NESTING`][MAX_NESTING] levels is refused, and so is nesting too deep for the
   parser itself (``RecursionError`` never escapes);
 - bytes that are not UTF-8 are refused with the offset, the byte and a guess at the encoding they
   are in (UTF-16, or an 8-bit code page such as Windows-1258 or latin-1).
@@ -59,7 +59,7 @@ def _where(text: str, key: str) -> str:
 
 def loads(text: str, *, max_depth: int | None = MAX_NESTING) -> Any:
     """Parse JSON strictly (see the module docstring); ``max_depth=None`` leaves depth to the
-    caller (who checks it only when needed, see :func:`depth_exceeds`).
+    caller (who checks it only when needed, see [`depth_exceeds`][depth_exceeds]).
 
     >>> loads('{"days": [{"date": "2027-01-01"}]}')
     {'days': [{'date': '2027-01-01'}]}

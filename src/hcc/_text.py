@@ -14,7 +14,7 @@ package imports its text helpers from here, none defines its own.
   ``canonical_key``, ``split_items``,
   ``split_names``.
 
-Every text hcc takes in goes through :func:`nfc`: NFC normalisation, surrounding white space
+Every text hcc takes in goes through [`nfc`][nfc]: NFC normalisation, surrounding white space
 stripped, and invisible characters removed. The invisible characters are those that change how a
 text looks or is ordered without being seen, the tools of spoofing ("Trojan Source") and the
 debris of copy and paste:
@@ -25,7 +25,7 @@ debris of copy and paste:
   mark inside text), U+061C (Arabic letter mark);
 - directional embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069.
 
-Names (of procedures, agencies, applicants, offices) are one line: :func:`name_text` also turns
+Names (of procedures, agencies, applicants, offices) are one line: [`name_text`][name_text] also turns
 each run of white space (tabs and line breaks included) into one space. Identifiers (procedure
 and dossier codes) are then checked against their ASCII patterns, so a stray character left in
 one is refused there.
@@ -78,13 +78,13 @@ INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u2069\ufeff]"
 )
-"""The characters :func:`nfc` removes (see the module docstring)."""
+"""The characters [`nfc`][nfc] removes (see the module docstring)."""
 
 _SPACES = re.compile(r"\s+")
 
 
 def strip_invisible(text: str) -> str:
-    """``text`` without the invisible characters of :data:`INVISIBLE`; tab and line breaks stay.
+    """``text`` without the invisible characters of [`INVISIBLE`][INVISIBLE]; tab and line breaks stay.
 
     >>> strip_invisible("a\\u200b\\tb\\x00")
     'a\\tb'
@@ -122,7 +122,7 @@ def name_text(value: Any) -> Any: ...
 
 
 def name_text(value: Any) -> Any:
-    """A name on one line: :func:`nfc`, then every run of white space (tab, line break) made one
+    """A name on one line: [`nfc`][nfc], then every run of white space (tab, line break) made one
     space; any other value unchanged.
 
     >>> name_text(" Nguyễn\\n\\tVăn  A\\u200d ")
@@ -393,7 +393,7 @@ def split_items(text: str) -> list[str]:
 
 
 def split_names(text: str) -> list[str]:
-    """Split a list of names (agencies, applicants): like :func:`split_items`, and also on commas
+    """Split a list of names (agencies, applicants): like [`split_items`][split_items], and also on commas
     outside parentheses that start a capitalised name ("Công dân Việt Nam, Người nước ngoài").
 
     >>> split_names("Công dân Việt Nam, Người nước ngoài; Tổ chức (doanh nghiệp, HTX)")

@@ -110,7 +110,7 @@ class HccModel(BaseModel):
         by_alias: bool | None = None,
         by_name: bool | None = None,
     ) -> Self:
-        """pydantic's ``model_validate``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
+        """pydantic's ``model_validate``; a failure raises [`ModelValidationError`][hcc.errors.ModelValidationError]."""
         try:
             return super().model_validate(
                 obj,
@@ -135,7 +135,7 @@ class HccModel(BaseModel):
         by_alias: bool | None = None,
         by_name: bool | None = None,
     ) -> Self:
-        """pydantic's ``model_validate_json``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
+        """pydantic's ``model_validate_json``; a failure raises [`ModelValidationError`][hcc.errors.ModelValidationError]."""
         try:
             return super().model_validate_json(
                 json_data,
@@ -159,7 +159,7 @@ class HccModel(BaseModel):
         by_alias: bool | None = None,
         by_name: bool | None = None,
     ) -> Self:
-        """pydantic's ``model_validate_strings``; a failure raises :class:`~hcc.errors.ModelValidationError`."""
+        """pydantic's ``model_validate_strings``; a failure raises [`ModelValidationError`][hcc.errors.ModelValidationError]."""
         try:
             return super().model_validate_strings(
                 obj, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
@@ -314,7 +314,7 @@ Day = Annotated[dt.date, BeforeValidator(_day)]
 
 
 class HccStrEnum(StrEnum, metaclass=_HccEnumType):
-    """A ``StrEnum`` whose look-up of an unknown value raises :class:`~hcc.errors.InvalidInputError`
+    """A ``StrEnum`` whose look-up of an unknown value raises [`InvalidInputError`][hcc.errors.InvalidInputError]
     (a ``ValueError``, as ``Enum`` raises, and an ``HccError``) naming the allowed values.
 
     >>> class Colour(HccStrEnum):

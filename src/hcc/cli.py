@@ -5,7 +5,7 @@ Commands: ``validate FILE``, ``show CODE``, ``search TEXT``, ``deadline CODE --r
 Every command prints readable text by default and JSON with ``--json``; readable text is in one
 language, Vietnamese by default (for officers) and English with ``--lang en``.
 
-Every command follows one table of exit codes (:data:`EXIT_CODES`, docs/cli.md): 0 success, 1 the
+Every command follows one table of exit codes ([`EXIT_CODES`][EXIT_CODES], docs/cli.md): 0 success, 1 the
 command ran and found problems (``validate``), 2 bad input (arguments, codes, dates, files),
 3 an output file exists and ``--force`` was not given, 70 an internal error (a bug in hcc; one
 line, the traceback with ``HCC_DEBUG=1``), 130 interrupted, 141 standard output closed early
@@ -741,7 +741,7 @@ def _quiet_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (:data:`EXIT_CODES`).
+    """Run the command line; returns the exit status ([`EXIT_CODES`][EXIT_CODES]).
 
     Readable output is Vietnamese unless ``--lang en``; errors and warnings are one line each on
     standard error (``hcc: error: ...``, ``hcc: warning: ...``), never a traceback for user input.

@@ -3,7 +3,7 @@
 Install the ``dask`` extra (``dask[dataframe]`` and ``distributed``). Nothing here schedules
 work: the functions build dask graphs that run on whatever scheduler or cluster the caller
 uses, and give exactly the answers of the single-process kernels
-(:func:`hcc.deadlines.kernels.deadline_columns`, :func:`hcc.dossiers.kernels.indicator_counts`).
+([`hcc.deadlines.kernels.deadline_columns`][hcc.deadlines.kernels.deadline_columns], [`hcc.dossiers.kernels.indicator_counts`][hcc.dossiers.kernels.indicator_counts]).
 The calendar travels to the workers pickled (the national one as a reference, a local one as
 its recipe, rebuilt once per worker process).
 
@@ -98,10 +98,10 @@ def add_deadlines(
     policy: DeadlinePolicy | None = None,
     prefix: str = "",
 ) -> dd.DataFrame:
-    """``ddf`` with the deadline of each row added, by :func:`deadline_columns` per partition.
+    """``ddf`` with the deadline of each row added, by ``deadline_columns`` per partition.
 
     ``received`` names the receipt column (naive = Vietnam local time). ``limit`` names a
-    column of limit texts, or is one :class:`TimeLimit` (or a text that is not a column name)
+    column of limit texts, or is one [`TimeLimit`][TimeLimit] (or a text that is not a column name)
     for every row; or give ``units`` and ``amounts`` columns instead. ``policy``: one for all
     rows, or ``None`` for the policy in force at each receipt. Adds ``effective_received_at``,
     ``due_date``, ``due_at`` (Vietnam wall-clock ``datetime64``), ``provisional`` and
@@ -181,10 +181,10 @@ def indicators(
 ) -> pd.DataFrame:
     """The indicators of the dossiers of ``ddf`` (summarised per row), per group, computed.
 
-    Two stages: :func:`hcc.dossiers.kernels.indicator_counts` on every partition (integer
+    Two stages: [`hcc.dossiers.kernels.indicator_counts`][hcc.dossiers.kernels.indicator_counts] on every partition (integer
     counts per group), then the partial counts are summed in a tree (``split_every`` at a
     time) and the ratios computed once from the totals
-    (:func:`hcc.dossiers.kernels.finish_indicators`). ``by`` takes column names and
+    ([`hcc.dossiers.kernels.finish_indicators`][hcc.dossiers.kernels.finish_indicators]). ``by`` takes column names and
     ``"month"`` (each month of the period with its own cut-off), e.g. ``["province",
     "commune", "field", "procedure", "month"]``. The result is a pandas DataFrame indexed by
     ``by``, equal to ``indicator_counts`` (then ``finish_indicators``) on the whole table in one

@@ -154,7 +154,7 @@ def short_repr(value: object, limit: int = 200) -> str:
 class ModelValidationError(HccError, _PydanticValidationError):
     """A model of hcc built from bad data: pydantic's own error, made part of hcc's family.
 
-    It *is* a :class:`pydantic.ValidationError` (and so a ``ValueError``): ``errors()`` lists every
+    It *is* a ``pydantic.ValidationError`` (and so a ``ValueError``): ``errors()`` lists every
     problem with its location (``loc``), type code, message and input, exactly as pydantic reports
     them, and ``title`` names the model. Code that already catches ``pydantic.ValidationError`` keeps
     working; code that catches ``HccError`` catches it too.
@@ -544,9 +544,9 @@ class MissingDependencyError(HccError, ImportError):
 
 
 class CatalogueAssertionError(HccError, AssertionError):
-    """A catalogue file failed :func:`assert_valid_catalogue`; the message lists every problem.
+    """A catalogue file failed [`assert_valid_catalogue`][hcc.testing.assert_valid_catalogue]; the message lists every problem.
 
-    ``path`` is the file checked, ``problems`` every :class:`hcc.procedures.CatalogueProblem`
+    ``path`` is the file checked, ``problems`` every [`hcc.procedures.CatalogueProblem`][hcc.procedures.CatalogueProblem]
     found (errors, then warnings when ``strict``).
 
     >>> e = CatalogueAssertionError("c.json", [])
@@ -564,7 +564,7 @@ class CatalogueAssertionError(HccError, AssertionError):
 
 
 class ImportInputError(HccError, ValueError):
-    """The input of :func:`import_portal_records` as a whole is not a list of records.
+    """The input of [`import_portal_records`][import_portal_records] as a whole is not a list of records.
 
     ``value`` keeps what was received. This is the only error the import raises: a bad
     *record* is rejected in the report, never raised.

@@ -6,7 +6,7 @@ states the days it changes -- the Tết days the Prime Minister picks, the day n
 extra days off, worked Saturdays, moved days -- and every statutory holiday of Labour Code 2019
 art. 112(1), its compensatory day (art. 111(3)) and Vietnamese Culture Day stay unless a row says
 otherwise, explicitly (a ``working_day`` or ``working_saturday`` row with ``replaces`` naming the
-holiday). See :class:`hcc.calendar.WorkingCalendar` for how a notice is applied.
+holiday). See [`hcc.calendar.WorkingCalendar`][hcc.calendar.WorkingCalendar] for how a notice is applied.
 A *local* row is a district's own closure or extra working day (a Saturday counter).
 
 Override files are TOML or JSON with two optional lists::
@@ -107,7 +107,7 @@ class CalendarEntry(HccModel):
 
     ``replaces`` is for a notice row that makes a statutory day off (an art. 112(1) holiday, its
     compensatory day, Culture Day) a working day: it names that holiday, so that the change is
-    explicit. Without it such a row raises :class:`hcc.errors.OverrideError` when the notice is
+    explicit. Without it such a row raises [`hcc.errors.OverrideError`][hcc.errors.OverrideError] when the notice is
     loaded.
 
     >>> e = CalendarEntry(date=dt.date(2026, 1, 10), kind="working_saturday",
@@ -270,7 +270,7 @@ def parse_overrides(
 ) -> CalendarOverrides:
     """Validate overrides from a model, a mapping, or a ``.toml``/``.json`` file path.
 
-    Errors raise :class:`hcc.errors.OverrideError` naming the file, the row and the value; nothing is
+    Errors raise [`hcc.errors.OverrideError`][hcc.errors.OverrideError] naming the file, the row and the value; nothing is
     applied.
 
     >>> parse_overrides({"days": [{"date": "2027-02-30", "kind": "local_closure", "name": "x"}]})
@@ -364,7 +364,7 @@ def _read_file(path: Path) -> Any:
 
 
 def load_official_notices() -> tuple[Notice, ...]:
-    """The official-notice table shipped with hcc (package data), one :class:`Notice` per year.
+    """The official-notice table shipped with hcc (package data), one [`Notice`][Notice] per year.
 
     Years whose rows are marked ``derived`` in the table give a notice with ``derived=True``.
 

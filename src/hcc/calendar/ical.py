@@ -1,17 +1,17 @@
 """The working calendar as an RFC 5545 (iCalendar) feed: days off, worked Saturdays and sources.
 
-Portals publish the year's days off and worked Saturdays; :func:`to_ical` writes them through the
+Portals publish the year's days off and worked Saturdays; [`to_ical`][to_ical] writes them through the
 `icalendar <https://icalendar.readthedocs.io>`_ library (the ``ical`` extra), which escapes
 commas, semicolons, backslashes and newlines in text and folds lines longer than 75 octets —
 what a hand-written feed gets wrong with long Vietnamese names.
 
 One all-day ``VEVENT`` per day that is not an ordinary weekday or weekend (the days
-:meth:`WorkingCalendar.day_infos` gives with ``special_only=True``):
+[`WorkingCalendar.day_infos`][WorkingCalendar.day_infos] gives with ``special_only=True``):
 
 * ``DTSTART;VALUE=DATE`` the day, ``DTEND`` the next day (RFC 5545 §3.6.1: the end is exclusive);
 * ``SUMMARY`` the day's Vietnamese name (or, without one, what kind of day it is, in Vietnamese);
 * ``DESCRIPTION`` the kind, the source ("Nguồn: ...") and "tạm tính" for a projected year;
-* ``CATEGORIES`` the :class:`DayKind` value; ``TRANSP`` ``TRANSPARENT`` for a day off and
+* ``CATEGORIES`` the [`DayKind`][DayKind] value; ``TRANSP`` ``TRANSPARENT`` for a day off and
   ``OPAQUE`` for a working day (a worked Saturday);
 * ``X-HCC-KIND``, ``X-HCC-WORKING`` (``TRUE``/``FALSE``), ``X-HCC-SOURCE`` and
   ``X-HCC-PROVISIONAL`` carry the same facts for programs;

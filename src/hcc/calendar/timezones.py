@@ -2,16 +2,16 @@
 
 **The rule.** hcc reads a *naive* datetime as Vietnam local time (Asia/Ho_Chi_Minh, UTC+7 all
 year since 1975) and converts an *aware* one to Vietnam time; it **always returns aware
-datetimes in Vietnam time** (``tzinfo`` is :data:`hcc.calendar.VN_TZ`). Dates are Vietnam local
+datetimes in Vietnam time** (``tzinfo`` is [`hcc.calendar.VN_TZ`][hcc.calendar.VN_TZ]). Dates are Vietnam local
 dates. So *naive in, aware out*: an app that keeps naive local datetimes cannot compare its
 own moment with hcc's answer directly (``max(at, deadline.due_at)`` raises ``TypeError``:
 "can't compare offset-naive and offset-aware datetimes"). Bring either side over:
 
-* :func:`to_vn_aware` — any moment (naive = Vietnam time, aware, ISO string, date) as an aware
+* [`to_vn_aware`][to_vn_aware] — any moment (naive = Vietnam time, aware, ISO string, date) as an aware
   Vietnam datetime: ``max(to_vn_aware(at), deadline.due_at)``;
-* :func:`to_vn_naive` — any moment as a naive Vietnam wall-clock datetime, for apps and
+* [`to_vn_naive`][to_vn_naive] — any moment as a naive Vietnam wall-clock datetime, for apps and
   databases that store naive local times: ``max(at, to_vn_naive(deadline.due_at))``;
-* :func:`like` — a moment converted to the kind of another (naive stays naive, aware takes the
+* [`like`][like] — a moment converted to the kind of another (naive stays naive, aware takes the
   other's time zone): ``max(at, like(deadline.due_at, at))`` works whichever ``at`` is.
 
 >>> import datetime as dt
@@ -38,7 +38,7 @@ def to_vn_aware(value: dt.datetime | dt.date | str, field: str = "moment") -> dt
     """``value`` as an aware datetime in Vietnam time (naive input is Vietnam time).
 
     The same conversion every hcc function applies to its inputs
-    (:func:`hcc.calendar.as_vn_datetime`); a date is its midnight.
+    ([`hcc.calendar.as_vn_datetime`][hcc.calendar.as_vn_datetime]); a date is its midnight.
 
     Raises:
         hcc.errors.InvalidInputError: not a datetime, date or ISO 8601 string.

@@ -1,6 +1,6 @@
 """The working calendar: "is this a working day, and why?" and working-day arithmetic.
 
-A :class:`WorkingCalendar` is built once and never changes; every query is O(1) or O(log n) on
+A [`WorkingCalendar`][WorkingCalendar] is built once and never changes; every query is O(1) or O(log n) on
 precomputed arrays (working-day ordinals, cumulative counts, cumulative office seconds), so adding
 1,000 working days costs what adding one does. Overrides give a new calendar.
 
@@ -18,8 +18,8 @@ How a day is decided, in this order:
    swaps the ``holidays`` package knows are not used: swaps come from notices.
 4. A year with no notice is *derived* (before the first year the shipped table covers, or any
    year before ``provisional_from``) or *provisional* (from ``provisional_from`` on): its days
-   say so (:attr:`DayInfo.derived`, :attr:`DayInfo.provisional`), and answers resting on a
-   provisional day emit :class:`hcc.ProvisionalCalendarWarning`.
+   say so ([`DayInfo.derived`][DayInfo.derived], [`DayInfo.provisional`][DayInfo.provisional]), and answers resting on a
+   provisional day emit [`hcc.ProvisionalCalendarWarning`][hcc.ProvisionalCalendarWarning].
 5. Local rows (closures, extra working days) decide their own dates, last.
 """
 
@@ -96,7 +96,7 @@ decides otherwise.
 def _holidays_rules(years: range) -> dict[dt.date, tuple[DayKind, str, str]]:
     """Statutory Vietnamese days from the ``holidays`` package (Labour Code 2019 arts. 111-112).
 
-    Compensatory days of the holidays in :data:`_NOT_MADE_UP` are left out.
+    Compensatory days of the holidays in [`_NOT_MADE_UP`][_NOT_MADE_UP] are left out.
     """
     import holidays  # imported here: it costs ~35 ms and is needed only when a calendar is built
 
@@ -150,7 +150,7 @@ def _apply_notices(
     National Day replace the projected one (art. 112(3): the Prime Minister picks both). Its
     swaps are dropped: in a year with a notice, swaps come from notices. A working row on a
     statutory day off (or on a holiday or compensatory day an earlier notice of the year states)
-    that does not say ``replaces`` raises :class:`OverrideError`.
+    that does not say ``replaces`` raises [`OverrideError`][OverrideError].
     """
     proj: dict[dt.date, tuple[DayKind, str | None, str | None]] = {
         d: r for d, r in projected.items() if r[0] in _STATUTORY_OFF
@@ -206,8 +206,8 @@ def _apply_notices(
 class WorkingCalendar:
     """An immutable, thread-safe working calendar with O(log n) working-day arithmetic.
 
-    Build the national one with :func:`vietnam_calendar`; derive local ones with
-    :meth:`with_overrides` and :meth:`with_office_hours`. Dates are ``datetime.date`` (a
+    Build the national one with [`vietnam_calendar`][vietnam_calendar]; derive local ones with
+    [`with_overrides`][with_overrides] and [`with_office_hours`][with_office_hours]. Dates are ``datetime.date`` (a
     ``datetime`` counts as its Vietnam-local date; ISO strings are accepted).
 
     >>> cal = vietnam_calendar()
@@ -260,7 +260,7 @@ class WorkingCalendar:
         provisional_from: int | None = None,
         office_hours: OfficeHours | None = None,
     ) -> None:
-        """Build a calendar. Most users want :func:`vietnam_calendar` instead.
+        """Build a calendar. Most users want [`vietnam_calendar`][vietnam_calendar] instead.
 
         ``rules`` gives statutory days for years no notice covers; ``provisional_from`` is the first
         year whose un-noticed days are provisional (``None``: none are).
@@ -443,9 +443,9 @@ class WorkingCalendar:
     ) -> WorkingCalendar:
         """A new calendar with local rows and/or notices added; this one is not changed.
 
-        ``overrides`` is a TOML/JSON path, a mapping or a :class:`CalendarOverrides` (see
-        :mod:`hcc.calendar.entries` for the file layout). ``closures`` and ``working_days`` take
-        dates or :class:`CalendarEntry` rows. A notice adds to the law of its year (see the module
+        ``overrides`` is a TOML/JSON path, a mapping or a [`CalendarOverrides`][CalendarOverrides] (see
+        ``hcc.calendar.entries`` for the file layout). ``closures`` and ``working_days`` take
+        dates or [`CalendarEntry`][CalendarEntry] rows. A notice adds to the law of its year (see the module
         docstring: its rows decide their dates; statutory days it does not name stay) and makes the
         year non-provisional; notices for one year add up.
 
@@ -546,8 +546,8 @@ class WorkingCalendar:
 
         For layers that report provisional status themselves (a deadline's ``provisional`` flag):
         unlike ``warnings.catch_warnings()``, it changes no global state, so it is thread-safe.
-        Provisional days still say so in :meth:`day_info` and :meth:`is_provisional_span`.
-        Deadlines (:func:`hcc.deadlines.compute_deadline`, ``compute_deadlines``) and SLA clocks
+        Provisional days still say so in [`day_info`][day_info] and [`is_provisional_span`][is_provisional_span].
+        Deadlines ([`hcc.deadlines.compute_deadline`][hcc.deadlines.compute_deadline], ``compute_deadlines``) and SLA clocks
         computed on this view do not warn either; their ``provisional`` flags still say so.
 
         >>> quiet = vietnam_calendar().without_warnings()
@@ -582,7 +582,7 @@ class WorkingCalendar:
     # ------------------------------------------------------------------ properties
     @property
     def warns(self) -> bool:
-        """False for a :meth:`without_warnings` view: it, and the deadlines and SLA clocks
+        """False for a [`without_warnings`][without_warnings] view: it, and the deadlines and SLA clocks
         computed on it, report a provisional year only by their ``provisional`` flags.
 
         >>> cal = vietnam_calendar()
@@ -608,7 +608,7 @@ class WorkingCalendar:
 
     @property
     def notice_years(self) -> frozenset[int]:
-        """Years with a notice (the official table plus any added); see also :attr:`derived_years`."""
+        """Years with a notice (the official table plus any added); see also [`derived_years`][derived_years]."""
         return frozenset(self._notices)
 
     @property
@@ -666,7 +666,7 @@ class WorkingCalendar:
         )
 
     def rests_on_derived(self, a: dt.date, b: dt.date) -> bool:
-        """Whether any day in ``[a, b]`` (either order) is derived (:attr:`DayInfo.derived`).
+        """Whether any day in ``[a, b]`` (either order) is derived ([`DayInfo.derived`][DayInfo.derived]).
 
         An answer computed over ``[a, b]`` -- a due date, a count of working days -- rests on
         the statutory rules rather than an official notice when this is true. Never warns. Local
@@ -746,7 +746,7 @@ class WorkingCalendar:
         stamp: dt.datetime | None = None,
     ) -> bytes:
         """The days off, worked Saturdays and their sources of ``year`` (or ``[start, end]``) as
-        an RFC 5545 iCalendar feed (the ``ical`` extra); see :func:`hcc.calendar.ical.to_ical`.
+        an RFC 5545 iCalendar feed (the ``ical`` extra); see ``hcc.calendar.ical.to_ical``.
 
         Raises:
             hcc.errors.InvalidInputError: neither a year nor a range, or ``end < start``.
@@ -760,7 +760,7 @@ class WorkingCalendar:
         return to_ical(self, year, start=start, end=end, name=name, stamp=stamp)
 
     def day_infos(self, a: dt.date, b: dt.date, *, special_only: bool = False) -> Iterator[DayInfo]:
-        """:class:`DayInfo` for every day of ``[a, b]`` (or only the non-ordinary ones).
+        """[`DayInfo`][DayInfo] for every day of ``[a, b]`` (or only the non-ordinary ones).
 
         >>> [d.date.day for d in vietnam_calendar().day_infos(dt.date(2026, 2, 14), dt.date(2026, 2, 22), special_only=True)]
         [16, 17, 18, 19, 20]
@@ -893,7 +893,7 @@ class WorkingCalendar:
     ) -> npt.NDArray[np.datetime64]: ...
 
     def add_working_days_batch(self, dates: Any, n: int) -> Any:
-        """:meth:`add_working_days` for many dates: a list gives a list, a numpy ``datetime64[D]``
+        """[`add_working_days`][add_working_days] for many dates: a list gives a list, a numpy ``datetime64[D]``
         array gives one (vectorised; needs the ``numpy`` extra). Equal to the scalar results.
 
         >>> vietnam_calendar().add_working_days_batch([dt.date(2026, 1, 9), dt.date(2026, 2, 13)], 1)

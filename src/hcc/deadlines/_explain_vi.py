@@ -1,6 +1,6 @@
-"""The Vietnamese account of a :class:`~hcc.deadlines.Deadline` (``explain(lang="vi")``).
+"""The Vietnamese account of a [`Deadline`][hcc.deadlines.Deadline] (``explain(lang="vi")``).
 
-The English account (``lang="en"``) is built in :mod:`hcc.deadlines.compute`; this module says the
+The English account (``lang="en"``) is built in [`hcc.deadlines.compute`][hcc.deadlines.compute]; this module says the
 same things, line for line, in Vietnamese, for officers at a one-stop counter. Dates are written
 ``DD/MM/YYYY`` and weekdays as the counter says them ("Thứ Hai" … "Chủ nhật").
 """
@@ -47,7 +47,7 @@ _NO_BASIS = re.compile(
 
 
 def _basis_vi(basis: str | None) -> str:
-    """The legal basis of the cut-off (see :func:`hcc.deadlines.compute.cutoff_basis`) in Vietnamese."""
+    """The legal basis of the cut-off (see [`hcc.deadlines.compute.cutoff_basis`][hcc.deadlines.compute.cutoff_basis]) in Vietnamese."""
     if basis is None:
         return _BASES_VI["Law on Civil Status 60/2014/QH13 art. 5(3)"]
     if basis in _BASES_VI:
@@ -109,7 +109,7 @@ def _unit_rule(limit: TimeLimit) -> str:
 
 
 def _note(note: str) -> str:
-    """The Vietnamese wording of a rule note of :mod:`hcc.deadlines.compute` (else unchanged)."""
+    """The Vietnamese wording of a rule note of [`hcc.deadlines.compute`][hcc.deadlines.compute] (else unchanged)."""
     m = _CUTOFF.match(note)
     if m:
         return (
@@ -146,7 +146,7 @@ def _due_rule(d: Deadline) -> str:
 
 
 def explain_vi(d: Deadline) -> str:
-    """The account of ``d`` in Vietnamese (see :meth:`hcc.deadlines.Deadline.explain`)."""
+    """The account of ``d`` in Vietnamese (see [`hcc.deadlines.Deadline.explain`][hcc.deadlines.Deadline.explain])."""
     lines = [
         f"Thời hạn: {d.limit} ({_unit_rule(d.limit)})",
         f"Tiếp nhận: {_fmt(d.received_at)}",

@@ -18,7 +18,7 @@ def local_array(received: Any) -> Any:
     A pandas Series or DatetimeIndex (or an Arrow timestamp array, through pandas) that is
     time-zone aware is converted to Asia/Ho_Chi_Minh;
     a naive one (and a numpy ``datetime64`` array) is Vietnam local time already. Other
-    iterables go through :func:`hcc.calendar.as_vn_datetime` one by one.
+    iterables go through [`hcc.calendar.as_vn_datetime`][hcc.calendar.as_vn_datetime] one by one.
     """
     import numpy as np
 

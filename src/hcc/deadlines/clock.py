@@ -1,8 +1,8 @@
 """The SLA clock of one dossier: where it stands against its time limit, from dated events.
 
-The clock reads the events of :mod:`hcc.deadlines.events` in time order. It starts at
-:class:`~hcc.deadlines.events.Received` (with the deadline rules of :func:`compute_deadline`),
-stops at :class:`~hcc.deadlines.events.ResultReady` (or a return without one), and handles
+The clock reads the events of [`hcc.deadlines.events`][hcc.deadlines.events] in time order. It starts at
+[`Received`][hcc.deadlines.events.Received] (with the deadline rules of [`compute_deadline`][compute_deadline]),
+stops at [`ResultReady`][hcc.deadlines.events.ResultReady] (or a return without one), and handles
 requests to supplement (reset or pause, by policy), one extension, and the steps of an
 inter-agency procedure. Nothing reads "now": every status is asked ``at`` a moment.
 """
@@ -190,7 +190,7 @@ class SlaStatus(HccModel):
 
 # ---------------------------------------------------------------------- validation
 def _validate(events: Sequence[ClockEvent], policy: DeadlinePolicy) -> None:
-    """Raise :class:`EventOrderError` (naming both events) for an impossible sequence."""
+    """Raise [`EventOrderError`][EventOrderError] (naming both events) for an impossible sequence."""
     received: Received | None = None
     pending: SupplementRequested | None = None
     last_request: SupplementRequested | None = None
@@ -324,11 +324,11 @@ def _pause_unit(limit: TimeLimit) -> TimeUnit:
 
 
 class SlaClock:
-    """An immutable clock over a dossier's events; :meth:`record` gives a new clock.
+    """An immutable clock over a dossier's events; [`record`][record] gives a new clock.
 
     Events must come in time order; impossible sequences raise
-    :class:`hcc.errors.EventOrderError` naming both events (a second extension:
-    :class:`hcc.errors.ExtensionLimitError`). :meth:`status` asks where it stands ``at`` a
+    [`hcc.errors.EventOrderError`][hcc.errors.EventOrderError] naming both events (a second extension:
+    [`hcc.errors.ExtensionLimitError`][hcc.errors.ExtensionLimitError]). [`status`][status] asks where it stands ``at`` a
     moment (later events are ignored), so replaying the same events always gives the same state.
 
     >>> clock = SlaClock("03 ngày làm việc").record(Received(at="2026-03-02T09:00"))
@@ -348,10 +348,10 @@ class SlaClock:
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
     ) -> None:
-        """A clock for ``limit`` (a :class:`TimeLimit` or its text) over ``events``.
+        """A clock for ``limit`` (a [`TimeLimit`][TimeLimit] or its text) over ``events``.
 
         ``policy`` defaults to the policy in force on the receipt date
-        (:func:`hcc.deadlines.policy_in_force`); an explicit one wins.
+        ([`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]); an explicit one wins.
 
         Raises:
             TimeLimitParseError: ``limit`` is a phrase that cannot be read.
@@ -420,11 +420,11 @@ class SlaClock:
 
     # ------------------------------------------------------------------ status
     def status(self, *, at: dt.datetime | str) -> SlaStatus:
-        """Where the clock stands at ``at`` (naive = Vietnam time); see :class:`SlaStatus`.
+        """Where the clock stands at ``at`` (naive = Vietnam time); see [`SlaStatus`][SlaStatus].
 
-        Emits one :class:`hcc.ProvisionalCalendarWarning` if a due moment rests on a year
+        Emits one [`hcc.ProvisionalCalendarWarning`][hcc.ProvisionalCalendarWarning] if a due moment rests on a year
         without an official notice (``provisional=True``), unless the clock was built on a
-        :meth:`~hcc.calendar.WorkingCalendar.without_warnings` calendar.
+        [`without_warnings`][hcc.calendar.WorkingCalendar.without_warnings] calendar.
 
         Raises:
             EventOrderError: the events up to ``at`` are in an impossible order (no receipt first, a
@@ -743,11 +743,11 @@ def sla_status(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> SlaStatus:
-    """The :class:`SlaStatus` of a dossier with these events (in time order) at moment ``at``.
+    """The [`SlaStatus`][SlaStatus] of a dossier with these events (in time order) at moment ``at``.
 
     Shorthand for ``SlaClock(limit, events, calendar=..., policy=...).status(at=at)``. The
-    policy defaults to the one in force on the receipt date (:func:`policy_in_force`). The
-    receipt is counted by the rules of :func:`compute_deadline`. A request to supplement stops
+    policy defaults to the one in force on the receipt date ([`policy_in_force`][policy_in_force]). The
+    receipt is counted by the rules of [`compute_deadline`][compute_deadline]. A request to supplement stops
     the clock; when the supplement arrives the limit is counted again from the start
     (``policy.supplement="reset"``, Decree 61/2018 art. 19(4)) or resumes with the due moved
     later by the pause (``"pause"``: by the working days between request and supplement for

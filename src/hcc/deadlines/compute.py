@@ -1,6 +1,6 @@
 """Deadline arithmetic: from a receipt moment and a time limit to a due date and time.
 
-:func:`compute_deadline` gives one explained :class:`Deadline`; :func:`compute_deadlines` gives
+[`compute_deadline`][compute_deadline] gives one explained [`Deadline`][Deadline]; [`compute_deadlines`][compute_deadlines] gives
 many due moments at once (a list, or numpy ``datetime64`` arrays), equal to the scalar results.
 """
 
@@ -63,7 +63,7 @@ class Deadline(HccModel):
     with its name and source; ``notes`` the rules applied; ``provisional`` whether a day involved
     lies in a year without an official notice yet (projected); ``derived`` whether one lies in a
     past year with no official table in hcc (derived from the statutory rules, see
-    :meth:`hcc.calendar.WorkingCalendar.rests_on_derived`) -- what a replay of an old register
+    [`hcc.calendar.WorkingCalendar.rests_on_derived`][hcc.calendar.WorkingCalendar.rests_on_derived]) -- what a replay of an old register
     reports.
 
     >>> d = compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "03 ngày làm việc")
@@ -452,7 +452,7 @@ def _check_range(m: dt.datetime, limit: TimeLimit, cal: WorkingCalendar) -> None
 def _skipped(
     cal: WorkingCalendar, received: dt.date, core: _Core, unit: TimeUnit
 ) -> tuple[DayInfo, ...]:
-    """Days off that moved the receipt or the due date (see :class:`Deadline`)."""
+    """Days off that moved the receipt or the due date (see [`Deadline`][Deadline])."""
     if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS, TimeUnit.CLOCK_HOURS):
         assert core.nominal is not None
         spans = [(received, core.effective.date() - dt.timedelta(days=1))]
@@ -513,15 +513,15 @@ def compute_deadline(
     """The due date and moment of a dossier received at ``received_at`` with time limit ``limit``.
 
     ``received_at`` is a datetime (naive = Vietnam local time), a date (its midnight) or an ISO
-    string; ``limit`` a :class:`TimeLimit` or its text; ``calendar`` defaults to
-    :func:`hcc.calendar.vietnam_calendar`, ``policy`` to the policy in force on the receipt date
-    (:func:`hcc.deadlines.policy_in_force`: Decree 61/2018 until 30/6/2025, Decree 118/2025
+    string; ``limit`` a [`TimeLimit`][TimeLimit] or its text; ``calendar`` defaults to
+    [`hcc.calendar.vietnam_calendar`][hcc.calendar.vietnam_calendar], ``policy`` to the policy in force on the receipt date
+    ([`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]: Decree 61/2018 until 30/6/2025, Decree 118/2025
     from 1/7/2025); an explicit ``policy`` wins. The primary limit is used, or its alternate
     with ``alternate=True``. ``field`` is the procedure's field (lĩnh vực, e.g. "Hộ tịch",
-    "Chứng thực"): it only selects the legal basis that :meth:`Deadline.explain` cites for the
-    15:00 cut-off (:func:`cutoff_basis`).
+    "Chứng thực"): it only selects the legal basis that [`Deadline.explain`][Deadline.explain] cites for the
+    15:00 cut-off ([`cutoff_basis`][cutoff_basis]).
 
-    Semantics (default policy; each option is a :class:`DeadlinePolicy` field):
+    Semantics (default policy; each option is a [`DeadlinePolicy`][DeadlinePolicy] field):
 
     1. **Effective receipt.** A receipt on a non-working day or outside office hours (before
        the opening, during the lunch break, from the closing time on) counts from the next
@@ -559,8 +559,8 @@ def compute_deadline(
 
     The due date is always a working day. If any day from the receipt to the due date lies in
     a year without an official notice, ``provisional`` is ``True`` and one
-    :class:`hcc.ProvisionalCalendarWarning` is emitted (none on a calendar from
-    :meth:`~hcc.calendar.WorkingCalendar.without_warnings`: the flag alone says it).
+    [`hcc.ProvisionalCalendarWarning`][hcc.ProvisionalCalendarWarning] is emitted (none on a calendar from
+    [`without_warnings`][hcc.calendar.WorkingCalendar.without_warnings]: the flag alone says it).
 
     >>> d = compute_deadline(dt.datetime(2026, 1, 9, 10, 0), "01 ngày làm việc")
     >>> d.due_at.isoformat()        # Saturday 10 January 2026 is a worked day
@@ -609,7 +609,7 @@ _NEVER = 2**62  # a threshold no time of day reaches
 
 
 class _Batch:
-    """Shared machinery of :func:`compute_deadlines`: rows fall into groups with one answer.
+    """Shared machinery of [`compute_deadlines`][compute_deadlines]: rows fall into groups with one answer.
 
     For day-based limits with closing-time appointments the answer depends only on the receipt
     date and on its *category*: 0, counted from that day; 1, moved by the cut-off to the next
@@ -736,10 +736,10 @@ def compute_deadlines(
     alternate: bool = False,
     output: Output = "due_at",
 ) -> Any:
-    """:func:`compute_deadline` for many receipts with one limit; equal to the scalar results.
+    """[`compute_deadline`][compute_deadline] for many receipts with one limit; equal to the scalar results.
 
     * A list (any iterable) of receipts gives a list of ``due_at`` (aware datetimes) by default,
-      of ``due_date`` with ``output="due_date"``, or of :class:`Deadline` with
+      of ``due_date`` with ``output="due_date"``, or of [`Deadline`][Deadline] with
       ``output="deadline"`` (explained, as slow as the scalar function).
     * A numpy ``datetime64`` array (any unit; Vietnam local wall-clock time, as naive values)
       gives an array of the same shape: ``datetime64[us]`` local due moments, or
@@ -753,15 +753,15 @@ def compute_deadlines(
       above. It takes a list, a 1-d numpy array or a column.
 
     * ``limit`` is one limit for every row, or a limit per row: a list, numpy array, pandas or
-      Arrow column of texts or :class:`TimeLimit` values, as long as ``received`` (each distinct
+      Arrow column of texts or [`TimeLimit`][TimeLimit] values, as long as ``received`` (each distinct
       text is parsed once; the ``pandas`` extra). Not with ``output="deadline"``.
 
     numpy, pandas and Arrow receipts, and limits per row, go through the column kernels
-    (:func:`hcc.deadlines.kernels.deadline_columns`): array operations on the calendar's tables,
+    ([`hcc.deadlines.kernels.deadline_columns`][hcc.deadlines.kernels.deadline_columns]): array operations on the calendar's tables,
     no Python call per row nor per distinct day. For a list and one limit, rows are grouped so
     each distinct answer is computed once: for day-based limits with closing-time appointments
     by receipt date and "late or not" (after hours / after the cut-off), otherwise by exact
-    moment. One :class:`hcc.ProvisionalCalendarWarning` is emitted
+    moment. One [`hcc.ProvisionalCalendarWarning`][hcc.ProvisionalCalendarWarning] is emitted
     if any row is provisional.
 
     >>> compute_deadlines([dt.datetime(2026, 1, 9, 10), dt.datetime(2026, 2, 13, 16)], "01 ngày làm việc",
@@ -830,7 +830,7 @@ def _per_row(
     alternate: bool,
     output: Output,
 ) -> Any:
-    """:func:`compute_deadlines` with a limit per row, through the column kernels."""
+    """[`compute_deadlines`][compute_deadlines] with a limit per row, through the column kernels."""
     import numpy as np
 
     from hcc.deadlines._frame import deadlines_frame, local_array, series

@@ -1,4 +1,4 @@
-"""Dated events of one dossier, as read by the SLA clock (:mod:`hcc.deadlines.clock`).
+"""Dated events of one dossier, as read by the SLA clock ([`hcc.deadlines.clock`][hcc.deadlines.clock]).
 
 One frozen model per event kind, each with a ``kind`` literal (the discriminator) and an ``at``
 moment (naive = Vietnam local time; stored aware in Asia/Ho_Chi_Minh):
@@ -6,18 +6,18 @@ moment (naive = Vietnam local time; stored aware in Asia/Ho_Chi_Minh):
 =========================  =============================================================
 event                      meaning
 =========================  =============================================================
-:class:`Received`          a complete, valid dossier is received; the clock starts
-:class:`SupplementRequested`  the agency asks for a supplement (Phiếu yêu cầu bổ sung)
-:class:`SupplementReceived`   the complete supplement arrives; the clock resets or resumes
-:class:`Extended`          a new appointment after an apology (``new_due_at``, ``reason``)
-:class:`HandedOver`        transfer between agencies, with the receiver's ``allotment``
-:class:`ResultReady`       the result is ready: the clock stops
-:class:`Returned`          the result is returned to the applicant
-:class:`Withdrawn`         the applicant withdraws the dossier
-:class:`Stopped`           the agency stops processing (dừng giải quyết); the clock ends
+[`Received`][Received]          a complete, valid dossier is received; the clock starts
+[`SupplementRequested`][SupplementRequested]  the agency asks for a supplement (Phiếu yêu cầu bổ sung)
+[`SupplementReceived`][SupplementReceived]   the complete supplement arrives; the clock resets or resumes
+[`Extended`][Extended]          a new appointment after an apology (``new_due_at``, ``reason``)
+[`HandedOver`][HandedOver]        transfer between agencies, with the receiver's ``allotment``
+[`ResultReady`][ResultReady]       the result is ready: the clock stops
+[`Returned`][Returned]          the result is returned to the applicant
+[`Withdrawn`][Withdrawn]         the applicant withdraws the dossier
+[`Stopped`][Stopped]           the agency stops processing (dừng giải quyết); the clock ends
 =========================  =============================================================
 
-:data:`ClockEvent` is their discriminated union, so a list of events round-trips through JSON:
+[`ClockEvent`][ClockEvent] is their discriminated union, so a list of events round-trips through JSON:
 
 >>> import datetime as dt
 >>> from pydantic import TypeAdapter
@@ -220,7 +220,7 @@ CLOCK_EVENT_TYPES: tuple[type[BaseModel], ...] = (
     Withdrawn,
     Stopped,
 )
-"""The classes of :data:`ClockEvent`, for ``isinstance`` checks.
+"""The classes of [`ClockEvent`][ClockEvent], for ``isinstance`` checks.
 
 >>> isinstance(Withdrawn(at="2026-03-02T09:00:00+07:00"), CLOCK_EVENT_TYPES)
 True

@@ -1,6 +1,6 @@
 """Column kernels: deadlines and SLA classification over numpy, pandas or Arrow columns.
 
-The same answers as :func:`hcc.deadlines.compute_deadline` and :func:`hcc.deadlines.classify`,
+The same answers as [`hcc.deadlines.compute_deadline`][hcc.deadlines.compute_deadline] and [`hcc.deadlines.classify`][hcc.deadlines.classify],
 row for row, computed with array operations on the calendar's precomputed tables (cumulative
 working days, the working days themselves, the office sessions of every day), with no Python
 call per row. Rows whose unit cannot be vectorised (clock hours, working hours and fractional
@@ -53,8 +53,8 @@ DAY_US = 86_400_000_000
 """Microseconds in a day."""
 
 CLASS_CODES: tuple[str, ...] = ("early", "on_time", "late", "overdue", "pending")
-"""What :func:`classify_columns` codes 0-4 mean: answered early, on time, late (as
-:func:`hcc.deadlines.classify`), or unanswered at the cut-off and past its due moment
+"""What [`classify_columns`][classify_columns] codes 0-4 mean: answered early, on time, late (as
+[`hcc.deadlines.classify`][hcc.deadlines.classify]), or unanswered at the cut-off and past its due moment
 (``overdue``, the clock is breached) or not (``pending``)."""
 
 _VECTOR_UNITS = frozenset(
@@ -73,12 +73,12 @@ _NO_AMOUNT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
 
 
 class DeadlineColumns(NamedTuple):
-    """The result of :func:`deadline_columns`: numpy arrays, one entry per row.
+    """The result of ``deadline_columns``: numpy arrays, one entry per row.
 
     ``effective_received_at`` and ``due_at`` are ``datetime64[us]`` Vietnam wall-clock times,
     ``due_date`` ``datetime64[D]``; ``provisional`` and ``derived`` are booleans (the row's
     answer rests on a projected year / a past year derived from the statutory rules, as
-    :attr:`hcc.deadlines.Deadline.provisional` and :attr:`~hcc.deadlines.Deadline.derived`).
+    ``hcc.deadlines.Deadline.provisional`` and ``derived``).
 
     >>> import numpy as np
     >>> cols = deadline_columns(np.array(["2013-12-30T09:00"], "datetime64[m]"), "05 ngày làm việc")
@@ -96,11 +96,11 @@ class DeadlineColumns(NamedTuple):
 def factorize_limits(
     limits: Any, *, alternate: bool = False
 ) -> tuple[npt.NDArray[np.int64], list[TimeLimit]]:
-    """Per-row limits as codes into a list of distinct :class:`TimeLimit` (each text parsed once).
+    """Per-row limits as codes into a list of distinct [`TimeLimit`][TimeLimit] (each text parsed once).
 
     ``limits`` is a sequence, numpy array, pandas Series or Arrow array of limit texts or
-    :class:`TimeLimit` values. The primary limit of each is used (its alternate with
-    ``alternate=True``), as :func:`hcc.deadlines.compute_deadline` does.
+    [`TimeLimit`][TimeLimit] values. The primary limit of each is used (its alternate with
+    ``alternate=True``), as [`hcc.deadlines.compute_deadline`][hcc.deadlines.compute_deadline] does.
 
     Raises:
         hcc.errors.InvalidInputError: a value that is neither a text nor a TimeLimit, or
@@ -189,18 +189,18 @@ def deadline_columns(
     policy: DeadlinePolicy | None = None,
     alternate: bool = False,
 ) -> DeadlineColumns:
-    """:func:`hcc.deadlines.compute_deadline` for a column of receipts, without a loop per row.
+    """[`hcc.deadlines.compute_deadline`][hcc.deadlines.compute_deadline] for a column of receipts, without a loop per row.
 
     ``received``: a numpy ``datetime64`` array, a pandas datetime Series or an Arrow timestamp
     array (naive = Vietnam local time; aware ones are converted). The limit is one of:
 
-    * ``limit``: one :class:`TimeLimit` or text for every row, or a column of them, one per
-      row (factorised: each distinct text is parsed once, see :func:`factorize_limits`);
-    * ``units`` and ``amounts``: a column of :class:`TimeUnit` values (or their names) and a
+    * ``limit``: one [`TimeLimit`][TimeLimit] or text for every row, or a column of them, one per
+      row (factorised: each distinct text is parsed once, see [`factorize_limits`][factorize_limits]);
+    * ``units`` and ``amounts``: a column of [`TimeUnit`][TimeUnit] values (or their names) and a
       column of whole amounts (working days, calendar days, months...).
 
-    ``policy``: one :class:`DeadlinePolicy` for every row, or ``None`` (the default) for the
-    policy in force at each receipt (:func:`hcc.deadlines.policy_in_force`). Equal, row for
+    ``policy``: one [`DeadlinePolicy`][DeadlinePolicy] for every row, or ``None`` (the default) for the
+    policy in force at each receipt ([`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]). Equal, row for
     row, to ``compute_deadline(received[k], limit[k], calendar=..., policy=...)``.
 
     Raises:
@@ -397,7 +397,7 @@ _RULES: dict[tuple[int, ...], tuple[list[int], list[DeadlinePolicy]]] = {}
 
 
 def _presets() -> tuple[DeadlinePolicy, DeadlinePolicy]:
-    """The dated presets (before and from the switch), as :func:`policy_in_force` gives them."""
+    """The dated presets (before and from the switch), as [`policy_in_force`][policy_in_force] gives them."""
     if not _PRESETS:
         _PRESETS.append((policy_in_force(_SWITCH - dt.timedelta(days=1)), policy_in_force(_SWITCH)))
     return _PRESETS[0]
@@ -684,12 +684,12 @@ def _local_us(m: dt.datetime) -> int:
 
 
 def classify_columns(due_at: Any, done_at: Any, *, cutoff: Any = None) -> npt.NDArray[np.int8]:
-    """SLA classification of many dossiers: codes into :data:`CLASS_CODES`.
+    """SLA classification of many dossiers: codes into [`CLASS_CODES`][CLASS_CODES].
 
     ``due_at`` and ``done_at`` are columns of moments (numpy ``datetime64``, pandas or Arrow;
     naive = Vietnam local time); ``done_at`` is the answer (``NaT``: none). An answer is
     ``early`` (0) on a day before the due date, ``on_time`` (1) on the due date by ``due_at``,
-    else ``late`` (2), as :func:`hcc.deadlines.classify`. With a ``cutoff`` (one moment),
+    else ``late`` (2), as [`hcc.deadlines.classify`][hcc.deadlines.classify]. With a ``cutoff`` (one moment),
     answers after it are not known yet: such a row, like one without an answer, is
     ``overdue`` (3) when the cut-off is past its due moment (the clock is breached), else
     ``pending`` (4). Without a cut-off an unanswered row is ``pending``.

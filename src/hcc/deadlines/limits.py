@@ -1,6 +1,6 @@
 """Processing time limits (thời hạn giải quyết) as typed values, and the reader of record phrases.
 
-A :class:`TimeLimit` is an ``amount`` and a :class:`TimeUnit`; working days, calendar days, months,
+A [`TimeLimit`][TimeLimit] is an ``amount`` and a [`TimeUnit`][TimeUnit]; working days, calendar days, months,
 working hours, clock hours, "same day" and "immediately" are distinct units, never one ``int``
 with a flag (REFERENCE §3). A record may state more than that, and the value keeps it:
 
@@ -13,12 +13,12 @@ with a flag (REFERENCE §3). A record may state more than that, and the value ke
 * ``per_channel``: limits stated per submission channel in one cell ("Trực tiếp: Cấp ngay.
   Online: Không quá 08 giờ làm việc.");
 * ``unit_stated``: ``False`` when the record gave a bare number and the unit came from the
-  caller or the record's context (see :meth:`TimeLimit.parse`);
+  caller or the record's context (see [`TimeLimit.parse`][TimeLimit.parse]);
 * ``text`` and ``source_span``: the text read (NFC) and the span of it that gave the primary
   limit. They are provenance: two limits that mean the same compare equal whatever text they
   were read from.
 
-Canonical phrases (``str(limit)``), which :meth:`TimeLimit.parse` reads back to an equal value:
+Canonical phrases (``str(limit)``), which [`TimeLimit.parse`][TimeLimit.parse] reads back to an equal value:
 
 =================  ===============================  ===========================================
 unit               canonical phrase                 also read
@@ -74,12 +74,12 @@ __all__ = [
 ]
 
 MAX_TEXT_LENGTH = 20_000
-"""The longest text :meth:`TimeLimit.parse` reads (characters, after NFC); longer raises.
+"""The longest text [`TimeLimit.parse`][TimeLimit.parse] reads (characters, after NFC); longer raises.
 
 The longest "Cách thức thực hiện" cell of the 2026 portal sample is about 12,000 characters.
 """
 MAX_AMOUNT = 100_000
-"""The largest amount :meth:`TimeLimit.parse` accepts in any unit; larger raises."""
+"""The largest amount [`TimeLimit.parse`][TimeLimit.parse] accepts in any unit; larger raises."""
 
 
 class TimeUnit(HccStrEnum):
@@ -126,7 +126,7 @@ _PHRASE = {
     TimeUnit.CLOCK_HOURS: "giờ",
 }
 MIN_OFFICE_HOURS_PER_DAY = 4
-"""The fewest office hours :meth:`TimeLimit.exceeds` assumes a working day has (a Saturday morning)."""
+"""The fewest office hours [`TimeLimit.exceeds`][TimeLimit.exceeds] assumes a working day has (a Saturday morning)."""
 
 Amount = int | Decimal
 ChannelKind = Literal["direct", "online", "postal"]
@@ -503,8 +503,8 @@ class TimeLimit(HccModel):
 
         Raises:
             hcc.errors.TimeLimitParseError: no duration is stated ("Không có thông tin", "Khác",
-                a month name, an empty text), the text is longer than :data:`MAX_TEXT_LENGTH`,
-                an amount is larger than :data:`MAX_AMOUNT`, or ``text`` is not a ``str``.
+                a month name, an empty text), the text is longer than [`MAX_TEXT_LENGTH`][MAX_TEXT_LENGTH],
+                an amount is larger than [`MAX_AMOUNT`][MAX_AMOUNT], or ``text`` is not a ``str``.
 
         >>> TimeLimit.parse("Không quá 03 ngày làm việc") == TimeLimit.of(3, "working_days")
         True
@@ -610,7 +610,7 @@ class TimeLimit(HccModel):
         True
 
         Raises:
-            InvalidInputError: ``other`` is not a :class:`TimeLimit` (a ``TypeError``).
+            InvalidInputError: ``other`` is not a [`TimeLimit`][TimeLimit] (a ``TypeError``).
         """
         if not isinstance(other, TimeLimit):
             raise InvalidInputError("other", other, "a TimeLimit")

@@ -3,10 +3,10 @@
 REFERENCE §3 and §10 list what is not settled: whether an online dossier received after hours or
 on a day off counts from the next working day, whether a request to supplement resets or pauses
 the clock, which units the 15:00 cut-off applies to, and the time printed on the appointment slip.
-A :class:`DeadlinePolicy` names each choice; presets give the reading of each legal version, and
-:func:`policy_in_force` picks the version in force on a dossier's receipt date (Decree 61/2018 as
+A [`DeadlinePolicy`][DeadlinePolicy] names each choice; presets give the reading of each legal version, and
+[`policy_in_force`][policy_in_force] picks the version in force on a dossier's receipt date (Decree 61/2018 as
 amended by Decree 107/2021 until 30/6/2025, Decree 118/2025 from 1/7/2025). Every function that
-counts a dossier (:func:`hcc.deadlines.compute_deadline`, the SLA clock, :class:`hcc.Dossier`,
+counts a dossier ([`hcc.deadlines.compute_deadline`][hcc.deadlines.compute_deadline], the SLA clock, [`hcc.Dossier`][hcc.dossiers.Dossier],
 documents) uses that version unless the caller names a policy.
 
 >>> policy_in_force(dt.date(2025, 6, 30)).name, policy_in_force(dt.date(2025, 7, 1)).name
@@ -84,7 +84,7 @@ Threshold = Annotated[float, Field(gt=0)]
 class DeadlinePolicy(HccModel):
     """The counting choices that the law leaves open, with documented defaults.
 
-    ``DeadlinePolicy()`` is the Decree 61/2018 reading (:meth:`decree_61_2018`):
+    ``DeadlinePolicy()`` is the Decree 61/2018 reading ([`decree_61_2018`][decree_61_2018]):
 
     * ``cutoff`` (15:00) applies to ``cutoff_units`` (same day and immediate by default): a dossier
       received *strictly after* the cut-off counts from the next working day (Law on Civil Status
@@ -108,7 +108,7 @@ class DeadlinePolicy(HccModel):
     legal_basis: str = ""
     unconfirmed: bool = False
     valid_from: dt.date | None = None
-    """First receipt date the preset applies to (None: open); see :func:`policy_in_force`."""
+    """First receipt date the preset applies to (None: open); see [`policy_in_force`][policy_in_force]."""
     valid_to: dt.date | None = None
     """Last receipt date the preset applies to, inclusive (None: open)."""
     unconfirmed_settings: tuple[str, ...] = ()
@@ -195,7 +195,7 @@ class DeadlinePolicy(HccModel):
 
     @classmethod
     def in_force(cls, on: dt.date | dt.datetime) -> DeadlinePolicy:
-        """The preset in force on receipt date ``on``; same as :func:`policy_in_force`.
+        """The preset in force on receipt date ``on``; same as [`policy_in_force`][policy_in_force].
 
         >>> DeadlinePolicy.in_force(dt.date(2026, 1, 5)).name
         'decree_118_2025'
@@ -265,7 +265,7 @@ def _decree_118_2025() -> DeadlinePolicy:
 
 
 POLICY_VERSIONS: tuple[str, ...] = ("decree_61_2018", "decree_118_2025")
-"""The names of the dated presets, oldest first (see :func:`policy_in_force`)."""
+"""The names of the dated presets, oldest first (see [`policy_in_force`][policy_in_force])."""
 
 _SWITCH = dt.date(2025, 7, 1)  # Decree 118/2025/NĐ-CP enters into force
 
@@ -273,8 +273,8 @@ _SWITCH = dt.date(2025, 7, 1)  # Decree 118/2025/NĐ-CP enters into force
 def policy_in_force(on: dt.date | dt.datetime) -> DeadlinePolicy:
     """The counting policy in force for a dossier received on ``on`` (a date or a datetime).
 
-    Receipts up to 30/6/2025 get :meth:`DeadlinePolicy.decree_61_2018`; from 1/7/2025,
-    :meth:`DeadlinePolicy.decree_118_2025`. A datetime is read by its calendar date (naive =
+    Receipts up to 30/6/2025 get [`DeadlinePolicy.decree_61_2018`][DeadlinePolicy.decree_61_2018]; from 1/7/2025,
+    [`DeadlinePolicy.decree_118_2025`][DeadlinePolicy.decree_118_2025]. A datetime is read by its calendar date (naive =
     Vietnam local time; an aware one is converted to Vietnam time first). The same objects are
     returned on every call, so they can be compared by identity.
 

@@ -365,7 +365,7 @@ def html_to_docx(
 ) -> bytes:
     """Convert the HTML of a rendered document into DOCX bytes (python-docx, imported lazily).
 
-    ``margins_mm`` are (top, right, bottom, left); ``title`` goes into the file's properties. Raises :class:`MissingDependencyError` when
+    ``margins_mm`` are (top, right, bottom, left); ``title`` goes into the file's properties. Raises [`MissingDependencyError`][MissingDependencyError] when
     python-docx is not installed.
 
     >>> data = html_to_docx("<body><p class='c b'>THÔNG BÁO</p></body>")

@@ -72,7 +72,7 @@ def appointment_phrase(moment: object) -> str:
     """Return a moment as form 01 prints it: "HH giờ MM phút, ngày DD tháng M năm YYYY".
 
     Naive datetimes are Vietnam local time; aware ones are converted to it. Hours (24-hour dial)
-    and minutes always have two digits; the date follows :func:`date_phrase`.
+    and minutes always have two digits; the date follows [`date_phrase`][date_phrase].
 
     >>> appointment_phrase(dt.datetime(2026, 1, 5, 14, 30))
     '14 giờ 30 phút, ngày 05 tháng 01 năm 2026'
@@ -108,7 +108,7 @@ def int_in_words(n: int) -> str:
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 10**12:
         raise InvalidInputError("n", n, "an integer from 0 to 999999999999")
-    # the same reading as amounts of money (:func:`hcc.fees.amount_in_words`, formal style)
+    # the same reading as amounts of money ([`hcc.fees.amount_in_words`][hcc.fees.amount_in_words], formal style)
     return amount_in_words(n, unit=None, capitalize=False)
 
 

@@ -10,7 +10,7 @@ so a template cannot read local files or reach the network while printing.
 
 After typesetting, the fonts drawn with are checked: when the first font matched lacks some
 letters (Liberation Serif 1.x has no "ế"), those letters come from another family and the words
-mix typefaces; :class:`~hcc.errors.FontFallbackWarning` says which letters and what to install.
+mix typefaces; [`FontFallbackWarning`][hcc.errors.FontFallbackWarning] says which letters and what to install.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ The data lives in ``data/form_sets.json``. Two sets ship:
   received from 1/7/2025, when Decree 118/2025 entered into force (a documented setting: the
   circular was signed later).
 
-:func:`form_set_in_force` picks the set for a date; :func:`hcc.documents.render` uses it when no
+[`form_set_in_force`][form_set_in_force] picks the set for a date; [`hcc.documents.render`][hcc.documents.render] uses it when no
 ``form_set`` is named.
 
 >>> form_set_in_force(dt.date(2025, 6, 30)).id, form_set_in_force(dt.date(2025, 7, 1)).id
@@ -47,9 +47,9 @@ __all__ = [
 ]
 
 DEFAULT_FORM_SET = "tt01-2018"
-"""The form set of :func:`form_set` and :func:`hcc.documents.kinds` when none is named
-(Circular 01/2018/TT-VPCP). :func:`hcc.documents.render` picks by date instead
-(:func:`form_set_in_force`)."""
+"""The form set of [`form_set`][form_set] and [`hcc.documents.kinds`][hcc.documents.kinds] when none is named
+(Circular 01/2018/TT-VPCP). [`hcc.documents.render`][hcc.documents.render] picks by date instead
+([`form_set_in_force`][form_set_in_force])."""
 
 
 class FormSpec(HccModel):
@@ -113,7 +113,7 @@ class FormSet(HccModel):
         return tuple(self.documents)
 
     def spec(self, kind: str) -> FormSpec:
-        """The :class:`FormSpec` of ``kind``; :class:`~hcc.errors.UnknownDocumentError` if absent.
+        """The [`FormSpec`][FormSpec] of ``kind``; [`UnknownDocumentError`][hcc.errors.UnknownDocumentError] if absent.
 
         >>> form_set("tt01-2018").spec("apology").title
         'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ'
@@ -152,7 +152,7 @@ def form_sets() -> tuple[FormSet, ...]:
 
 
 def form_set(set_id: str = DEFAULT_FORM_SET) -> FormSet:
-    """The form set ``set_id``; :class:`~hcc.errors.UnknownDocumentError` names the known ones.
+    """The form set ``set_id``; [`UnknownDocumentError`][hcc.errors.UnknownDocumentError] names the known ones.
 
     >>> form_set().id
     'tt01-2018'

@@ -1,26 +1,26 @@
-"""Document contexts built from a dossier (:class:`hcc.Dossier`) and the few facts it lacks.
+"""Document contexts built from a dossier ([`hcc.Dossier`][hcc.dossiers.Dossier]) and the few facts it lacks.
 
 A dossier knows its code, applicant, procedure, receipt, appointment and its log (supplements,
 extensions, refusal); a form also needs the office, who signs and, sometimes, what the procedure
 record says. These builders map one onto the other so an app does not write the mapping by hand:
 
-* :meth:`ReceiptContext.from_dossier <hcc.documents.ReceiptContext.from_dossier>` (form 01) —
-  the appointment is :meth:`hcc.Dossier.appointment` (the receipt slip's);
-* :meth:`SupplementRequestContext.from_dossier` (form 02) — the reason and date of the latest
+* [`ReceiptContext.from_dossier`][hcc.documents.ReceiptContext.from_dossier] (form 01) —
+  the appointment is [`hcc.Dossier.appointment`][hcc.dossiers.Dossier.appointment] (the receipt slip's);
+* [`SupplementRequestContext.from_dossier`][SupplementRequestContext.from_dossier] (form 02) — the reason and date of the latest
   request to supplement in the log, unless given;
-* :meth:`RefusalContext.from_dossier` (form 03) — the reason and date of the refusal in the log;
-* :meth:`ApologyContext.from_dossier` (form 04) — the original appointment, and the new one and
+* [`RefusalContext.from_dossier`][RefusalContext.from_dossier] (form 03) — the reason and date of the refusal in the log;
+* [`ApologyContext.from_dossier`][ApologyContext.from_dossier] (form 04) — the original appointment, and the new one and
   its reason from the ``extended`` event of the log (or given, before recording it);
-* :meth:`ProcessingStopContext.from_dossier` (form 05 of Circular 03/2025);
-* :meth:`ControlSlipContext.from_dossier` (form 05) — the hand-overs from the dossier's SLA clock
-  (:func:`control_steps`).
+* [`ProcessingStopContext.from_dossier`][ProcessingStopContext.from_dossier] (form 05 of Circular 03/2025);
+* [`ControlSlipContext.from_dossier`][ControlSlipContext.from_dossier] (form 05) — the hand-overs from the dossier's SLA clock
+  ([`control_steps`][control_steps]).
 
-The procedure part comes from ``procedure`` when given (a :class:`hcc.procedures.Procedure`:
+The procedure part comes from ``procedure`` when given (a [`hcc.procedures.Procedure`][hcc.procedures.Procedure]:
 its statutory and committed limits and dossier components) and otherwise from the dossier
 (its procedure code and name, its statutory limit and, when it differs, its committed one).
 
-Documents do not import :mod:`hcc.dossiers` (the two are sibling layers): a dossier is read
-through the attributes of :class:`DossierLike`, which :class:`hcc.Dossier` has.
+Documents do not import [`hcc.dossiers`][hcc.dossiers] (the two are sibling layers): a dossier is read
+through the attributes of [`DossierLike`][DossierLike], which [`hcc.Dossier`][hcc.dossiers.Dossier] has.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ __all__ = ["DossierLike"]
 
 
 class DossierLike(Protocol):
-    """What the builders read from a dossier (:class:`hcc.Dossier` has all of it).
+    """What the builders read from a dossier ([`hcc.Dossier`][hcc.dossiers.Dossier] has all of it).
 
     >>> import datetime as dt
     >>> from hcc import Dossier
@@ -139,7 +139,7 @@ def dossier_info(
 
 
 def build(model: type[C], data: Mapping[str, Any]) -> C:
-    """Validate ``data`` as ``model``; a :class:`hcc.errors.DocumentContextError` names the fields."""
+    """Validate ``data`` as ``model``; a [`hcc.errors.DocumentContextError`][hcc.errors.DocumentContextError] names the fields."""
     from hcc.documents.rendering import _context_error
 
     try:
@@ -180,7 +180,7 @@ def control_steps(
        moment: the receipt stands for it);
     2. each change of holder at the moment the next step starts, due by the allotment of the
        step that ends (when it had one; its result is then computed by
-       :func:`hcc.deadlines.classify`);
+       [`hcc.deadlines.classify`][hcc.deadlines.classify]);
     3. the last holder to the receiving unit when the answer (result or refusal) is ready, due
        by the dossier's due (after supplements and extensions).
     """

@@ -1,18 +1,18 @@
 """Typed contexts of the one-stop documents: who, what, when, and how much.
 
-Every document kind has one context model (see :data:`CONTEXT_MODELS`). A context is built from
+Every document kind has one context model (see [`CONTEXT_MODELS`][CONTEXT_MODELS]). A context is built from
 plain values, from a mapping (``Model.model_validate({...})``), or from the objects other parts of
 hcc already hold:
 
-* a :class:`hcc.procedures.Procedure` wherever a :class:`ProcedureInfo` is expected (its name, code,
+* a [`hcc.procedures.Procedure`][hcc.procedures.Procedure] wherever a [`ProcedureInfo`][ProcedureInfo] is expected (its name, code,
   statutory and committed time limits, dossier components with original/copy counts, sets);
-* a :class:`hcc.fees.Quote` wherever a :class:`FeeInfo` is expected (its lines and total);
-* a :class:`hcc.deadlines.Deadline` or :class:`hcc.deadlines.SlaStatus` (anything with a
+* a [`hcc.fees.Quote`][hcc.fees.Quote] wherever a [`FeeInfo`][FeeInfo] is expected (its lines and total);
+* a [`hcc.deadlines.Deadline`][hcc.deadlines.Deadline] or [`hcc.deadlines.SlaStatus`][hcc.deadlines.SlaStatus] (anything with a
   ``due_at`` datetime) wherever a moment is expected, e.g. ``DossierInfo.due_at`` or
   ``ApologyContext.new_due_at``;
-* an :class:`hcc.deadlines.SlaStatus` as ``ApologyContext.sla`` (its count of extensions);
-* a register entry of :mod:`hcc.dossiers` (``RegisterBook.rows()``) wherever a
-  :class:`RegisterRow` is expected.
+* an [`hcc.deadlines.SlaStatus`][hcc.deadlines.SlaStatus] as ``ApologyContext.sla`` (its count of extensions);
+* a register entry of [`hcc.dossiers`][hcc.dossiers] (``RegisterBook.rows()``) wherever a
+  [`RegisterRow`][RegisterRow] is expected.
 
 Rules shared by all models: frozen, unknown fields refused (a misspelled field is an error, never a
 silent blank), every text NFC-normalised and stripped, naive datetimes read as Vietnam local time,
@@ -213,7 +213,7 @@ class Signer(HccModel):
 class DocumentItem(HccModel):
     """One document of a dossier with its counts of originals and copies ("Bản chính: 1, Bản sao: 0").
 
-    A :class:`hcc.procedures.DossierDocument` is accepted as is.
+    A [`hcc.procedures.DossierDocument`][hcc.procedures.DossierDocument] is accepted as is.
 
     >>> DocumentItem(name="Tờ khai đăng ký khai sinh").originals
     1
@@ -240,7 +240,7 @@ class DocumentItem(HccModel):
 class ProcedureInfo(HccModel):
     """What a document says about the procedure: name, code, time limits and dossier components.
 
-    A :class:`hcc.procedures.Procedure` is accepted: its statutory time limit, its local committed
+    A [`hcc.procedures.Procedure`][hcc.procedures.Procedure] is accepted: its statutory time limit, its local committed
     one, its dossier sets and, when it has a single dossier case, that case's documents (with several
     alternative cases the documents received must be listed on the document itself).
 
@@ -319,7 +319,7 @@ class FeeLine(HccModel):
 
 
 class FeeInfo(HccModel):
-    """Fees and charges to print: lines and their total (a :class:`hcc.fees.Quote` is accepted).
+    """Fees and charges to print: lines and their total (a [`hcc.fees.Quote`][hcc.fees.Quote] is accepted).
 
     ``total`` defaults to the sum of the lines and must equal it when given.
 
@@ -375,7 +375,7 @@ class _Context(HccModel):
         """Rules of law checked at render time that are not about one field (none by default).
 
         ``policy`` defaults to the one in force on the dossier's receipt
-        (:func:`hcc.deadlines.policy_in_force`), ``calendar`` to the national calendar.
+        ([`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]), ``calendar`` to the national calendar.
         """
 
 
@@ -465,7 +465,7 @@ class ReceiptContext(_Context):
         policy: DeadlinePolicy | None = None,
     ) -> ReceiptContext:
         """The receipt (form 01) of ``dossier``: its applicant, procedure, code, receipt and the
-        receipt slip's appointment (:meth:`hcc.Dossier.appointment`, with ``calendar`` and
+        receipt slip's appointment ([`hcc.Dossier.appointment`][hcc.dossiers.Dossier.appointment], with ``calendar`` and
         ``policy``). ``pickup_place`` defaults to the office's receiving unit (else its name);
         ``documents`` to the procedure record's (give ``procedure`` or ``documents``).
 
@@ -729,11 +729,11 @@ class ApologyContext(_Context):
     The original appointment is ``dossier.due_at``; the new one is ``new_due_at`` (a datetime or
     a ``Deadline``) and must be later. Decree 61/2018 art. 19(9) allows the appointment to be moved
     **once**: ``extensions_before`` counts earlier extensions of this dossier, ``sla`` (the
-    dossier's :class:`hcc.deadlines.SlaStatus`) supplies that count and, if ``dossier.due_at`` is
+    dossier's [`hcc.deadlines.SlaStatus`][hcc.deadlines.SlaStatus]) supplies that count and, if ``dossier.due_at`` is
     not given, the current appointment. A count that reaches the policy's ``max_extensions``
     (one) is refused with
-    :class:`hcc.errors.ExtensionLimitError` by :func:`hcc.documents.render` (and by
-    :meth:`check_rules`).
+    [`hcc.errors.ExtensionLimitError`][hcc.errors.ExtensionLimitError] by [`hcc.documents.render`][hcc.documents.render] (and by
+    ``check_rules``).
 
     >>> from hcc.documents import sample_data
     >>> data = sample_data("apology") | {"extensions_before": 1}
@@ -775,7 +775,7 @@ class ApologyContext(_Context):
         """Form 04 for ``dossier``. The original appointment is the receipt slip's; the new one,
         its reason and the date default to the latest ``extended`` event of the log (the letter
         that goes with it). Given ``new_due_at`` instead (before the extension is recorded), the
-        extensions already in the log count as earlier ones, which :meth:`check_rules` refuses.
+        extensions already in the log count as earlier ones, which ``check_rules`` refuses.
 
         Raises:
             hcc.errors.DocumentContextError: no new appointment, reason or date, given or in the
@@ -845,11 +845,11 @@ class ApologyContext(_Context):
     ) -> None:
         """The law on late results, with ``policy`` (default: the one in force on the receipt).
 
-        * a second extension is refused (:class:`hcc.errors.ExtensionLimitError`): the
+        * a second extension is refused ([`hcc.errors.ExtensionLimitError`][hcc.errors.ExtensionLimitError]): the
           appointment moves ``policy.max_extensions`` time(s), once (Decree 61/2018 art. 19(9));
         * the apology must be dated no later than ``policy.apology_lead`` working day(s) before
           the original due date (art. 19(9): "chậm nhất 01 ngày trước ngày hết hạn"), and never
-          after it (:class:`hcc.errors.DocumentRuleError`);
+          after it ([`hcc.errors.DocumentRuleError`][hcc.errors.DocumentRuleError]);
         * the new appointment falls on a working day within office hours.
 
         >>> from hcc.documents import sample_data
@@ -969,7 +969,7 @@ class HandOver(HccModel):
     """One hand-over on the control slip: from which unit to which, when, and how it went.
 
     ``result`` may be given; otherwise, with ``due_at`` (the step's own deadline), it is computed
-    by :func:`hcc.deadlines.classify`: ``early`` when handed over on a day before the due day,
+    by [`hcc.deadlines.classify`][hcc.deadlines.classify]: ``early`` when handed over on a day before the due day,
     ``on_time`` when at or before ``due_at`` on the due day, ``late`` after ``due_at``.
 
     >>> import datetime as dt
@@ -1034,7 +1034,7 @@ class ControlSlipContext(_Context):
     ) -> ControlSlipContext:
         """The control slip of ``dossier``: its hand-overs from its SLA clock (the receipt, each
         inter-agency step and its return, the answer back to the receiving unit), each due and
-        classified where the clock has a due (:func:`hcc.documents.from_dossier.control_steps`).
+        classified where the clock has a due (``hcc.documents.from_dossier.control_steps``).
 
         Raises:
             hcc.errors.DocumentContextError: a field that is missing or invalid, named.
@@ -1157,7 +1157,7 @@ class ListingEntry(HccModel):
     """A line of the counter board: a procedure with its time limits and fee.
 
     ``fee`` is an amount in đồng or a text ("Không", "Theo biểu phí..."). A mapping with a
-    ``procedure`` key (a :class:`hcc.procedures.Procedure`) fills code, name and both time limits,
+    ``procedure`` key (a [`hcc.procedures.Procedure`][hcc.procedures.Procedure]) fills code, name and both time limits,
     and the fee from the direct channel's fee text if it has one; other keys override.
 
     >>> ListingEntry(name="Đăng ký kết hôn", statutory_time_limit="Trong ngày", fee=0).fee

@@ -6,7 +6,7 @@ From 1 July 2025 local government has two tiers, the province (tỉnh, thành ph
 (Trung tâm Phục vụ hành chính công) of the province and of each commune; district-level
 government (huyện, quận, thị xã) stopped operating and only issued documents dated before.
 
-:func:`issuing_office` builds the :class:`~hcc.documents.Office` of a document with the right
+[`issuing_office`][issuing_office] builds the [`Office`][hcc.documents.Office] of a document with the right
 names and heading for its kind of issuer, and refuses a district issuer for a date from 1/7/2025.
 
 >>> o = issuing_office("commune_centre", "Nghi Phong", on=dt.date(2026, 1, 5))
@@ -76,7 +76,7 @@ def issuing_office(
     address: str | None = None,
     phone: str | None = None,
 ) -> Office:
-    """The :class:`~hcc.documents.Office` of a document issued by ``kind`` named ``name`` on ``on``.
+    """The [`Office`][hcc.documents.Office] of a document issued by ``kind`` named ``name`` on ``on``.
 
     ``name`` is the place name ("Nghi Phong", "Nghệ An"); ``unit_type`` the kind of unit ("xã" by
     default for a commune, "tỉnh" for a province, "huyện" for a district; also "phường", "đặc khu",

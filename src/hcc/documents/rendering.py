@@ -9,13 +9,13 @@ folder ``hcc/documents/templates``; ``_base.html.j2``, ``_macros.html.j2``, ``_s
 then in the package: a district overrides any template, for one form set or for all, by putting a
 file of the same name in its own folder (a Jinja2 ``ChoiceLoader``, theirs first).
 
-Templates see ``ctx`` (the validated context model), ``form`` (its :class:`FormSpec`),
+Templates see ``ctx`` (the validated context model), ``form`` (its [`FormSpec`][FormSpec]),
 ``form_set``, ``kind``, ``page`` (paper, orientation, margins) and the helpers ``date_line``,
 ``date_phrase``, ``appointment_phrase``, ``short_moment``, ``date_in_words``, ``vnd``
-(:func:`hcc.fees.format_vnd`), ``vnd_words`` (:func:`hcc.fees.amount_in_words`) and the filters
+([`hcc.fees.format_vnd`][hcc.fees.format_vnd]), ``vnd_words`` ([`hcc.fees.amount_in_words`][hcc.fees.amount_in_words]) and the filters
 ``two`` (01, 02...), ``dots`` (a dotted blank for an optional value left out), ``stop`` (end a
 sentence with a full stop), ``lcfirst``, and ``para``, ``cols``, ``ctr`` (plain-text layout). Undefined names raise (``StrictUndefined``): a misspelled field in a
-template is a :class:`~hcc.errors.DocumentContextError`, never a blank. HTML templates are
+template is a [`DocumentContextError`][hcc.errors.DocumentContextError], never a blank. HTML templates are
 autoescaped. Every output is NFC. In the HTML (and so the DOCX and PDF) every place name of the
 context ("xã Nghi Phong", "NGHI PHONG") is wrapped in ``<span class="nw">`` so that no line breaks
 inside it.
@@ -25,7 +25,7 @@ Every template, the package's and a district's, renders in Jinja2's immutable sa
 above, but cannot reach private attributes (``lipsum.__globals__``, ``__class__``, ``__mro__``),
 call unsafe functions, mutate its inputs, build a string or list longer than 1,000,000 with ``*``,
 use an exponent above 1,000, a ``range`` above 100,000 items or a ``lipsum`` above 100 paragraphs
-of 1,000 words; any such attempt raises :class:`~hcc.errors.TemplateSecurityError`
+of 1,000 words; any such attempt raises [`TemplateSecurityError`][hcc.errors.TemplateSecurityError]
 and runs nothing. A district's folder is confined: a template file that is a symbolic link
 leading out of it (or not a regular file) is refused the same way, before it is opened. The
 sandbox bounds what a template can reach, not the time or memory it uses in general: nested
@@ -189,7 +189,7 @@ def validate_context(kind: str, context: Any) -> _Context:
 
     ``context`` is the kind's model (returned as is) or a mapping validated into it. Unknown and
     missing fields, wrong types and broken cross-field rules all raise
-    :class:`~hcc.errors.DocumentContextError` whose ``fields`` list the dotted field names.
+    [`DocumentContextError`][hcc.errors.DocumentContextError] whose ``fields`` list the dotted field names.
 
     >>> validate_context("refusal", {"office": {"name": "UBND xã A", "place": "A"}})
     Traceback (most recent call last):
@@ -313,7 +313,7 @@ class _ConfinedLoader(jinja2.BaseLoader):
 
     ``..`` in a template name is refused by Jinja2 (``split_template_path``); a file that is a
     symbolic link is followed only when its target lies inside the folder too, else
-    :class:`hcc.errors.TemplateSecurityError` is raised before the target is opened. A name that
+    [`hcc.errors.TemplateSecurityError`][hcc.errors.TemplateSecurityError] is raised before the target is opened. A name that
     is not a regular file (a FIFO, a device) is refused the same way.
     """
 
@@ -583,19 +583,19 @@ def render(
     and ``"pdf"``.
 
     ``context`` is the kind's context model or a mapping of its fields (see
-    :data:`hcc.documents.CONTEXT_MODELS`). ``form_set`` picks the versioned forms
+    [`hcc.documents.CONTEXT_MODELS`][hcc.documents.CONTEXT_MODELS]). ``form_set`` picks the versioned forms
     (``"tt01-2018"`` or ``"tt03-2025"``); by default the set in force on the context's date
-    (:func:`hcc.documents.form_set_in_force` of the dossier's receipt, else the issue date; the
+    ([`hcc.documents.form_set_in_force`][hcc.documents.form_set_in_force] of the dossier's receipt, else the issue date; the
     2025 set from 1/7/2025). ``template_dir`` is a district's folder whose templates win over the
     package's; they render in a sandbox (see the module docstring and ``docs/security.md``: a
     district template may lay out the values it is given, not run code).
 
-    Before rendering, the context is checked against the law (:meth:`check_rules` of its model)
+    Before rendering, the context is checked against the law (``check_rules`` of its model)
     with ``policy`` (default: the one in force on the dossier's receipt,
-    :func:`hcc.deadlines.policy_in_force`) and ``calendar`` (default: the national calendar): an
+    [`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]) and ``calendar`` (default: the national calendar): an
     appointment on a day off or outside office hours, an apology dated after the due date or
     later than the policy's lead before it, a second extension raise
-    :class:`hcc.errors.DocumentRuleError` (:class:`hcc.errors.ExtensionLimitError` for the
+    [`hcc.errors.DocumentRuleError`][hcc.errors.DocumentRuleError] ([`hcc.errors.ExtensionLimitError`][hcc.errors.ExtensionLimitError] for the
     extension). DOCX is built from the HTML rendering (so an overridden HTML
     template also shapes the DOCX) and needs the ``docx`` extra (python-docx). PDF is the HTML
     rendering typeset by WeasyPrint (the ``pdf`` extra) on the form's paper, fonts subset and

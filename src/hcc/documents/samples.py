@@ -4,7 +4,7 @@ The people, codes and numbers are invented. Since 1 July 2025 local government h
 province and commune (Law on Organisation of Local Government 72/2025/QH15 of 16/6/2025): the
 samples are issued by the commune of Nghi Phong (Nghệ An) and its Public Administration Service
 Centre (Trung tâm Phục vụ hành chính công), never by a district. Every date and appointment is
-computed from one received moment, :data:`RECEIVED` (Monday 5 January 2026, 08:30, a year with
+computed from one received moment, [`RECEIVED`][RECEIVED] (Monday 5 January 2026, 08:30, a year with
 an official calendar notice), with the deadline rules and the calendar in force — never typed:
 the land dossier's committed limit of 07 working days falls due on Tuesday 13 January 2026
 (Saturday 10 January is worked in exchange for Friday 2 January, Official Dispatch

@@ -49,7 +49,7 @@ from hcc.dossiers.states import (
 )
 
 DossierEventKind = EventKind
-"""``EventKind`` under a name that cannot be taken for :class:`hcc.deadlines.EventKind` (clock events)."""
+"""``EventKind`` under a name that cannot be taken for [`hcc.deadlines.EventKind`][hcc.deadlines.EventKind] (clock events)."""
 
 __all__ = [
     "COUNT_COLUMNS",

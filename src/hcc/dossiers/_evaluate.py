@@ -1,9 +1,9 @@
 """Many dossiers against their SLA clocks at once, for the register and the indicators.
 
-The SLA clock (:class:`hcc.deadlines.SlaClock`) is the only source of deadline facts. Most
+The SLA clock ([`hcc.deadlines.SlaClock`][hcc.deadlines.SlaClock]) is the only source of deadline facts. Most
 dossiers never ask for a supplement nor get a new appointment; for them the clock's due is the
 receipt slip's appointment, ``compute_deadline(received_at, limit)``, and its classification is
-``classify(answer, due)``. Those appointments are computed in one :func:`hcc.deadlines.compute_deadlines`
+``classify(answer, due)``. Those appointments are computed in one [`hcc.deadlines.compute_deadlines`][hcc.deadlines.compute_deadlines]
 batch per (limit, policy), which the deadline module guarantees equal to the scalar results.
 
 Under a ``reset`` policy (Decree 61/2018 art. 19(4), in force for receipts until 30/6/2025) a
@@ -12,9 +12,9 @@ count at each supplement received, ``compute_deadline(supplement, limit)`` (the 
 extension moves the current due to its new appointment until the next restart; the clock's due at
 any moment is read from that timeline. The other dossiers (``pause`` policies, allotted steps) go
 through their clock. ``tests/test_dossiers_properties.py`` and ``tests/test_dossiers_evaluate.py``
-check that every path agrees with :meth:`hcc.Dossier.sla` on random logs.
+check that every path agrees with [`hcc.Dossier.sla`][hcc.Dossier.sla] on random logs.
 
-The result for a dossier (a :data:`Memo`) is kept in the dossier as a memo: a plain tuple of
+The result for a dossier (a [`Memo`][Memo]) is kept in the dossier as a memo: a plain tuple of
 dates, numbers and flags, which the cyclic garbage collector stops tracking, so a year of
 evaluated dossiers does not make every full collection longer (nor trigger one sooner). Only a
 dossier that went through its clock keeps the clock in it.
@@ -121,7 +121,7 @@ def overdue_at(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -> bool:
 
 
 def overdue_and_provisional(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -> tuple[bool, bool]:
-    """:func:`overdue_at` without a warning: (overdue, the clock's status at the cutoff is
+    """[`overdue_at`][overdue_at] without a warning: (overdue, the clock's status at the cutoff is
     provisional)."""
     timeline, clock = memo[_M_TIMELINE], memo[_M_CLOCK]
     if clock is not None:  # built on a quiet calendar: it does not warn
@@ -142,7 +142,7 @@ def overdue_and_provisional(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -
 
 
 class Evaluation:
-    """One dossier's deadline facts (a view of its :data:`Memo`)."""
+    """One dossier's deadline facts (a view of its [`Memo`][Memo])."""
 
     __slots__ = ("dossier", "memo")
 
@@ -190,7 +190,7 @@ def _warn_provisional(d: Dossier) -> None:
 
 
 def warn_provisional(what: str, *, stacklevel: int = 3) -> None:
-    """Emit the one :class:`hcc.ProvisionalCalendarWarning` of a report (``what`` names it).
+    """Emit the one [`hcc.ProvisionalCalendarWarning`][hcc.ProvisionalCalendarWarning] of a report (``what`` names it).
 
     Reports compute on a calendar that does not warn and read the memos' ``provisional``
     flags; no warning filter or hook of the process is touched (thread-safe).
@@ -209,7 +209,7 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Evaluation]:
-    """:class:`Evaluation` of each dossier, in order; one warning if any rests on a provisional
+    """[`Evaluation`][Evaluation] of each dossier, in order; one warning if any rests on a provisional
     year (as the dossiers' clocks would warn)."""
     ms = memos(dossiers, calendar=calendar, policy=policy)
     if any(m[M_PROVISIONAL] for m in ms):
@@ -226,9 +226,9 @@ def memos(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Memo]:
-    """The :data:`Memo` of each dossier, in order. Never warns: a memo's ``provisional`` flag
+    """The [`Memo`][Memo] of each dossier, in order. Never warns: a memo's ``provisional`` flag
     (``memo[M_PROVISIONAL]``) says whether an answer rests on a provisional year, and the report
-    warns once (:func:`warn_provisional`) — no ``warnings.catch_warnings``, which is process-wide
+    warns once ([`warn_provisional`][warn_provisional]) — no ``warnings.catch_warnings``, which is process-wide
     and not thread-safe.
 
     Each dossier keeps its last memo (for one calendar and policy): a dossier is immutable, so
@@ -331,7 +331,7 @@ def memos(
 
 
 def _classify(done: dt.datetime, due: dt.datetime) -> int:
-    """:func:`hcc.deadlines.classify` as an index in ``_CLASSES`` (no input checks for two
+    """[`hcc.deadlines.classify`][hcc.deadlines.classify] as an index in ``_CLASSES`` (no input checks for two
     Vietnam-time moments)."""
     if done.tzinfo is not VN_TZ or due.tzinfo is not VN_TZ:
         return _CLASSES.index(classify(done, due))
@@ -346,7 +346,7 @@ def _replay_reset(
     """The clock of a dossier under a ``reset`` policy, from its batched dues.
 
     ``dues[at]`` is its appointment, ``dues[at + 1:]`` ``compute_deadline`` of its supplements
-    received, in order. As :class:`hcc.deadlines.SlaClock` does: a request pauses the clock; a
+    received, in order. As [`hcc.deadlines.SlaClock`][hcc.deadlines.SlaClock] does: a request pauses the clock; a
     supplement received restarts the count (and drops an earlier extension); an extension makes
     its new appointment the current due; the classification is against the due before any
     extension. Returns the classification index, the due at the end of the log, the timeline and
@@ -382,4 +382,4 @@ def _replay_reset(
 
 
 _MEMO = "_evaluation"
-"""Key of the memo (the last :data:`Memo`) in a dossier's ``__dict__``."""
+"""Key of the memo (the last [`Memo`][Memo]) in a dossier's ``__dict__``."""

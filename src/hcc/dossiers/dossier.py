@@ -1,9 +1,9 @@
 """A dossier (hồ sơ): who filed what, and the append-only log of what happened to it.
 
 Everything else is derived from the log and never stored twice: the state (the state machine
-of :mod:`hcc.dossiers.states`), the key moments (receipt, answer, return), the agency steps, and
-the SLA clock (:meth:`Dossier.sla`, from :mod:`hcc.deadlines`). A :class:`Dossier` is immutable;
-:meth:`Dossier.record` returns a new one with one more event, after checking it.
+of [`hcc.dossiers.states`][hcc.dossiers.states]), the key moments (receipt, answer, return), the agency steps, and
+the SLA clock ([`Dossier.sla`][Dossier.sla], from [`hcc.deadlines`][hcc.deadlines]). A [`Dossier`][Dossier] is immutable;
+[`Dossier.record`][Dossier.record] returns a new one with one more event, after checking it.
 
 >>> import datetime as dt
 >>> d = Dossier.receive(code="000.00.01.H38-260302-0001", procedure_code="1.001193",
@@ -207,10 +207,10 @@ class Dossier(HccModel):
     ``statutory_limit`` the limit the law sets (Circular 01/2018 index 1 compares with it; it
     defaults to ``time_limit``). ``sets`` is the number of sets filed (số lượng hồ sơ, bộ).
     ``events`` must start with ``received``, be in time order (equal moments keep their order)
-    and follow the state machine; an invalid event raises :class:`hcc.errors.InvalidTransitionError`
-    naming the state and the event, an event out of time order :class:`hcc.errors.EventOrderError`,
+    and follow the state machine; an invalid event raises [`hcc.errors.InvalidTransitionError`][hcc.errors.InvalidTransitionError]
+    naming the state and the event, an event out of time order [`hcc.errors.EventOrderError`][hcc.errors.EventOrderError],
     more extensions than the policy allows (``max_extensions``, one by default, Decree 61/2018
-    art. 19(9)) :class:`hcc.errors.ExtensionLimitError`.
+    art. 19(9)) [`hcc.errors.ExtensionLimitError`][hcc.errors.ExtensionLimitError].
 
     >>> d = Dossier(code="000.00.01.H38-260302-0002", procedure_code="2.000815",
     ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
@@ -241,7 +241,7 @@ class Dossier(HccModel):
     note: str | None = None
     policy: DeadlinePolicy | None = None
     """The counting policy of this dossier (None: the caller's, else the one in force on the
-    receipt date, :func:`hcc.deadlines.policy_in_force`). A dossier is judged by the rules of its
+    receipt date, [`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]). A dossier is judged by the rules of its
     receipt."""
     events: tuple[DossierEvent, ...] = Field(min_length=1)
 
@@ -403,7 +403,7 @@ class Dossier(HccModel):
     ) -> Dossier:
         """A new dossier whose log is its receipt at ``at``; ``fields`` are the other fields.
 
-        Give ``code``, or an ``allocator`` (:class:`hcc.procedures.DossierCodeAllocator`) that
+        Give ``code``, or an ``allocator`` ([`hcc.procedures.DossierCodeAllocator`][hcc.procedures.DossierCodeAllocator]) that
         hands out the next code of the receipt day. The dossier is validated before the
         allocator is asked: a receipt refused for a bad field takes no serial.
 
@@ -656,7 +656,7 @@ class Dossier(HccModel):
 
     # ------------------------------------------------------------------ the SLA clock
     def clock_events(self) -> tuple[ClockEvent, ...]:
-        """The log as the SLA clock of :mod:`hcc.deadlines` reads it.
+        """The log as the SLA clock of [`hcc.deadlines`][hcc.deadlines] reads it.
 
         ``received`` → ``Received`` (naming the lead agency when the dossier goes to other
         agencies); ``transferred`` → ``HandedOver`` from the current holder to the agency, with
@@ -737,9 +737,9 @@ class Dossier(HccModel):
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
     ) -> SlaClock:
-        """The :class:`hcc.deadlines.SlaClock` over :meth:`clock_events` for ``time_limit`` (or
+        """The [`hcc.deadlines.SlaClock`][hcc.deadlines.SlaClock] over [`clock_events`][clock_events] for ``time_limit`` (or
         ``limit``), with the dossier's policy, else ``policy``, else the one in force on the
-        receipt date (:func:`hcc.deadlines.policy_in_force`)."""
+        receipt date ([`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force])."""
         return SlaClock(
             limit or self.applicable_limit,
             self.clock_events(),
@@ -756,10 +756,10 @@ class Dossier(HccModel):
     ) -> SlaStatus:
         """The SLA status at ``as_of`` (events after it ignored): state running / paused / met /
         breached / withdrawn, classification early / on time / late, original and extended due,
-        elapsed and remaining office time, inter-agency steps (see :class:`hcc.deadlines.SlaStatus`).
+        elapsed and remaining office time, inter-agency steps (see [`hcc.deadlines.SlaStatus`][hcc.deadlines.SlaStatus]).
 
         Derived from the log each time; nothing is stored. ``as_of`` before the receipt raises
-        :class:`hcc.errors.EventOrderError`.
+        [`hcc.errors.EventOrderError`][hcc.errors.EventOrderError].
 
         >>> d = Dossier.receive(code="000.00.01.H38-260302-0031", procedure_code="1.001193",
         ...     procedure_name="P", lead_agency="UBND xã", applicant="A", time_limit="03 ngày làm việc",
@@ -775,7 +775,7 @@ class Dossier(HccModel):
     ) -> Deadline:
         """The appointment of the receipt slip (form 01): ``compute_deadline`` from the receipt.
 
-        Later resets, pauses and extensions move the SLA due (:meth:`sla`), not this.
+        Later resets, pauses and extensions move the SLA due ([`sla`][sla]), not this.
 
         >>> d = Dossier.receive(code="000.00.01.H38-260302-0032", procedure_code="1.001193",
         ...     procedure_name="P", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",

@@ -1,6 +1,6 @@
 """The events of a dossier's life, as immutable, dated values.
 
-A dossier is its event log (:class:`hcc.Dossier`); every fact about it — its state, its SLA
+A dossier is its event log ([`hcc.Dossier`][hcc.dossiers.Dossier]); every fact about it — its state, its SLA
 clock, its register row, its indicators — is derived from these events. Events carry an aware
 moment (naive datetimes are Vietnam local time) and only the fields their kind needs:
 
@@ -47,7 +47,7 @@ __all__ = ["DossierEvent", "EventKind", "Rating"]
 
 
 def nfc_or_none(value: Any) -> Any:
-    """:func:`~hcc._text.nfc`, with text that is empty once stripped read as ``None``."""
+    """``nfc``, with text that is empty once stripped read as ``None``."""
     value = nfc(value)
     return value or None if isinstance(value, str) else value
 

@@ -1,7 +1,7 @@
 """Service indicators over a set of dossiers and a period, and Circular 01/2018 per-dossier indices.
 
 Every figure is a count of dossiers, or a ratio of two counts as an exact
-:class:`fractions.Fraction` (``None`` when the denominator is 0). A report is made *as of* an
+[`fractions.Fraction`][fractions.Fraction] (``None`` when the denominator is 0). A report is made *as of* an
 explicit moment: events after ``as_of`` are ignored, and the state of a dossier at the end of the
 period is its state at ``cutoff = min(as_of, last instant of the period)``. There is no implicit "today".
 
@@ -10,7 +10,7 @@ Definitions, for a period ``[start, end]`` (both dates included, Vietnam local t
 * **received** — dossiers whose receipt falls in the period; **received_online** — those filed
   online (``channel == "online"``).
 * **settled** — dossiers answered in the period (``result_ready`` or ``refused`` in it), split
-  into **early**, **on_time** and **late** by the SLA clock (:mod:`hcc.deadlines`) against the
+  into **early**, **on_time** and **late** by the SLA clock ([`hcc.deadlines`][hcc.deadlines]) against the
   dossier's ``time_limit`` (extended by an apology and new appointment when there was one).
   A refusal is an answer: it is settled and classified like a result. Withdrawn dossiers are
   never settled; they are counted in **withdrawn**. Dossiers whose processing the agency stopped
@@ -21,7 +21,7 @@ Definitions, for a period ``[start, end]`` (both dates included, Vietnam local t
 * **on_time_rate** — by default ``(early + on_time) / settled``, after Decision 766/QĐ-TTg
   (2022), which scores dossiers settled early or on time against those settled; **the exact
   formula is unconfirmed**. Pass ``on_time_rate=`` any function of the counts, e.g.
-  :func:`on_time_rate_with_overdue_pending`.
+  [`on_time_rate_with_overdue_pending`][on_time_rate_with_overdue_pending].
 * **average_processing_days** — over the settled dossiers: working days in
   ``(receipt date, answer date]`` (the receipt day is not counted, as in deadline counting; an
   answer on the day of receipt is 0), gross of any wait for a supplement.
@@ -31,7 +31,7 @@ Definitions, for a period ``[start, end]`` (both dates included, Vietnam local t
 * **rated** — dossiers whose latest rating (as of the cutoff) was given in the period;
   **satisfaction_rate** — ``(very_satisfied + satisfied) / rated``.
 
-Grouping (:func:`group_indicators`): by ``procedure`` (procedure code), ``field``, ``agency`` (the
+Grouping ([`group_indicators`][group_indicators]): by ``procedure`` (procedure code), ``field``, ``agency`` (the
 lead agency) or ``month`` (each calendar month of the period, clipped to it, with its own cutoff).
 """
 
@@ -194,7 +194,7 @@ class Period(HccModel):
 
 
 class IndicatorCounts(Protocol):
-    """What an on-time-rate function reads (an :class:`Indicators` satisfies it).
+    """What an on-time-rate function reads (an [`Indicators`][Indicators] satisfies it).
 
     >>> from types import SimpleNamespace
     >>> counts = SimpleNamespace(settled=10, early=3, on_time=5, late=2, pending=4, pending_overdue=1)
@@ -339,7 +339,7 @@ class Indicators(HccModel):
         ``float64`` (``NaN`` when undefined; the exact value is the model's ``Fraction``) and
         ``on_time_formula``. Reports concatenate: ``pd.concat(r.to_frame() for r in
         group_indicators(..., by="month").values())``. For the dossiers behind the figures see
-        :func:`indicators_frame`.
+        [`indicators_frame`][indicators_frame].
 
         Raises:
             hcc.errors.MissingExtraError: pandas is not installed.
@@ -394,7 +394,7 @@ _RATIOS = (
     "post_or_home_share",
     "satisfaction_rate",
 )
-"""The ratio fields of :class:`Indicators` (exact fractions in the model, floats in a frame)."""
+"""The ratio fields of [`Indicators`][Indicators] (exact fractions in the model, floats in a frame)."""
 
 
 # ---------------------------------------------------------------------- accumulation
@@ -568,7 +568,7 @@ def indicators(
 ) -> Indicators:
     """The indicators of ``dossiers`` over ``period``, as known at ``as_of`` (module docstring).
 
-    ``period`` is a :class:`Period` or a ``(start, end)`` pair of dates (both included);
+    ``period`` is a [`Period`][Period] or a ``(start, end)`` pair of dates (both included);
     ``policy`` applies to dossiers that do not carry their own. Warns once if a deadline rests on
     a provisional year.
 
@@ -598,7 +598,7 @@ def _warn_if_provisional(ms: list[Memo], accs: Iterable[_Acc]) -> None:
 
 
 COUNT_COLUMNS: tuple[str, ...] = _COUNTS
-"""The count fields of :class:`Indicators`, in order; each is a column of :class:`IndicatorRow`."""
+"""The count fields of [`Indicators`][Indicators], in order; each is a column of [`IndicatorRow`][IndicatorRow]."""
 
 
 class IndicatorRow(NamedTuple):
@@ -611,7 +611,7 @@ class IndicatorRow(NamedTuple):
     unanswered at the cutoff) and ``processing_days`` (working days from receipt to answer) —
     whenever the answer was, in the period or not.
 
-    Then one field per count of :class:`Indicators` (:data:`COUNT_COLUMNS`): 1 when the dossier
+    Then one field per count of [`Indicators`][Indicators] ([`COUNT_COLUMNS`][COUNT_COLUMNS]): 1 when the dossier
     is counted there, else 0 (``processing_days_total``: its processing days when it is counted
     as settled). Summing a column over the rows gives the report's count, exactly: a dossier
     answered on time in February but reported for March has ``classification="on_time"`` and
@@ -670,11 +670,11 @@ def indicator_rows(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[IndicatorRow]:
-    """The per-dossier rows behind :func:`indicators` (same arguments), in the given order.
+    """The per-dossier rows behind [`indicators`][indicators] (same arguments), in the given order.
 
-    Every dossier received by the cutoff has a row, counted or not; see :class:`IndicatorRow`.
+    Every dossier received by the cutoff has a row, counted or not; see [`IndicatorRow`][IndicatorRow].
     ``sum(getattr(r, name) for r in rows)`` equals ``getattr(indicators(...), name)`` for every
-    name of :data:`COUNT_COLUMNS`: the rows are counted by the same code as the report.
+    name of [`COUNT_COLUMNS`][COUNT_COLUMNS]: the rows are counted by the same code as the report.
 
     Raises:
         hcc.errors.InvalidInputError: a bad period, moment or dossier.
@@ -741,11 +741,11 @@ def indicators_frame(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> pd.DataFrame:
-    """:func:`indicator_rows` as a pandas DataFrame, one row per dossier (the ``pandas`` extra).
+    """[`indicator_rows`][indicator_rows] as a pandas DataFrame, one row per dossier (the ``pandas`` extra).
 
     Moments are ``datetime64[ns, Asia/Ho_Chi_Minh]`` (NaT when not happened by the cutoff);
     ``channel``, ``settled_by``, ``returned_via`` and ``classification`` are categories; the
-    count columns (:data:`COUNT_COLUMNS`) are ``int64``, so ``frame[list(COUNT_COLUMNS)].sum()``
+    count columns ([`COUNT_COLUMNS`][COUNT_COLUMNS]) are ``int64``, so ``frame[list(COUNT_COLUMNS)].sum()``
     is the report's counts, and ``processing_days`` is ``Int64`` (nullable).
 
     Raises:
@@ -820,7 +820,7 @@ def group_indicators(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> dict[str, Indicators]:
-    """:func:`indicators` per group, keyed and sorted by the group's key.
+    """[`indicators`][indicators] per group, keyed and sorted by the group's key.
 
     ``by="procedure"`` keys by procedure code, ``"field"`` by field (``""`` when unknown),
     ``"agency"`` by lead agency; ``"month"`` keys by ``YYYY-MM`` and reports each month of the
@@ -900,7 +900,7 @@ class Circular01Indices(HccModel):
     date, by the due moment), 0 longer; ``None`` while unanswered or when withdrawn. ``index2``:
     for each hand-over step that had an allotment and has ended, the same scale against the
     allotment. The day-based reading of "shorter / equal / longer" is that of
-    :func:`hcc.deadlines.classify`.
+    [`hcc.deadlines.classify`][hcc.deadlines.classify].
 
     >>> Circular01Indices(index1=None, classification=None).index2
     ()

@@ -1,11 +1,11 @@
-"""Indicator aggregation over columns: the counts of :func:`hcc.dossiers.indicators` per group.
+"""Indicator aggregation over columns: the counts of [`hcc.dossiers.indicators`][hcc.dossiers.indicators.indicators] per group.
 
 The input is a table of dossiers *summarised per row* (a pandas DataFrame, or a mapping of
 column name to column; the schema is documented in ``docs/howto/national-report.md``):
 
 =================  ==============================================================================
 ``received_at``    the receipt moment (required; naive = Vietnam local time)
-``limit``          the time limit text (or :class:`hcc.deadlines.TimeLimit`), used for the due
+``limit``          the time limit text (or [`hcc.deadlines.TimeLimit`][hcc.deadlines.TimeLimit]), used for the due
                    moment when ``due_at`` is absent or NaT in a row
 ``due_at``         the due moment (optional): give it for dossiers whose clock moved (supplements,
                    extensions); the answer is classified against it and a pending dossier is
@@ -20,10 +20,10 @@ column name to column; the schema is documented in ``docs/howto/national-report.
                    ``dissatisfied``
 =================  ==============================================================================
 
-Counting follows :mod:`hcc.dossiers.indicators` exactly (dossiers *settled in the period*, as
-known at ``cutoff = min(as_of, end of the period)``); :func:`indicator_counts` gives integer
-counts per group, which add up across partitions, and :func:`finish_indicators` the ratios from
-the summed counts. Equal to :func:`hcc.dossiers.group_indicators` for dossiers whose due moment
+Counting follows [`hcc.dossiers.indicators`][hcc.dossiers.indicators.indicators] exactly (dossiers *settled in the period*, as
+known at ``cutoff = min(as_of, end of the period)``); [`indicator_counts`][indicator_counts] gives integer
+counts per group, which add up across partitions, and [`finish_indicators`][finish_indicators] the ratios from
+the summed counts. Equal to [`hcc.dossiers.group_indicators`][hcc.dossiers.group_indicators] for dossiers whose due moment
 is their receipt slip's appointment (or is given in ``due_at``), with one rating each.
 """
 
@@ -57,7 +57,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "rated_at",
     "rating",
 )
-"""The columns :func:`indicator_counts` reads (only ``received_at`` and ``limit`` or ``due_at``
+"""The columns [`indicator_counts`][indicator_counts] reads (only ``received_at`` and ``limit`` or ``due_at``
 are required)."""
 
 RATIO_COLUMNS: tuple[str, ...] = (
@@ -67,7 +67,7 @@ RATIO_COLUMNS: tuple[str, ...] = (
     "post_or_home_share",
     "satisfaction_rate",
 )
-"""The ratio columns :func:`finish_indicators` adds (``float64``; NaN when undefined)."""
+"""The ratio columns [`finish_indicators`][finish_indicators] adds (``float64``; NaN when undefined)."""
 
 _MOMENTS = ("settled_at", "withdrawn_at", "stopped_at", "returned_at", "rated_at", "due_at")
 _NAT = -(2**63)
@@ -131,16 +131,16 @@ def indicator_counts(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> pd.DataFrame:
-    """The counts of :class:`hcc.dossiers.Indicators` per group, from dossiers summarised per row.
+    """The counts of [`hcc.dossiers.Indicators`][hcc.dossiers.Indicators] per group, from dossiers summarised per row.
 
     ``by`` names key columns of ``data`` and/or ``"month"``: each calendar month of the period
     (clipped to it) with its own cutoff ``min(as_of, end of that month)``, as
-    :func:`hcc.dossiers.group_indicators` does. The result has one row per group (``int64``
-    count columns, :data:`hcc.dossiers.COUNT_COLUMNS`), indexed by ``by``; ``month`` keys are
+    [`hcc.dossiers.group_indicators`][hcc.dossiers.group_indicators] does. The result has one row per group (``int64``
+    count columns, [`hcc.dossiers.COUNT_COLUMNS`][hcc.dossiers.COUNT_COLUMNS]), indexed by ``by``; ``month`` keys are
     ``YYYY-MM``. Without ``by`` it has one row (index ``[0]``). A group appears when one of
     its dossiers was received by the period's cutoff; with ``month``, every month of the period
     appears for each such key. Counts add up: the counts of a whole table are the sums of the
-    counts of its parts, grouped again (what :mod:`hcc.dask` does).
+    counts of its parts, grouped again (what [`hcc.dask`][hcc.dask] does).
 
     Raises:
         hcc.errors.InvalidInputError: a missing column, a bad value (the column, the value
@@ -381,11 +381,11 @@ def _counts(f: Mapping[str, Any], start: int, end: int, cutoff: int) -> dict[str
 
 
 def finish_indicators(counts: pd.DataFrame) -> pd.DataFrame:
-    """Add the ratio columns (:data:`RATIO_COLUMNS`, ``float64``, NaN when undefined) to counts.
+    """Add the ratio columns ([`RATIO_COLUMNS`][RATIO_COLUMNS], ``float64``, NaN when undefined) to counts.
 
-    ``on_time_rate`` is ``(early + on_time) / settled`` (:func:`hcc.dossiers.on_time_rate_766`);
+    ``on_time_rate`` is ``(early + on_time) / settled`` ([`hcc.dossiers.on_time_rate_766`][hcc.dossiers.on_time_rate_766]);
     each ratio is the exact fraction of two summed counts rounded once to ``float64``, the value
-    of ``float()`` of the :class:`hcc.dossiers.Indicators` field.
+    of ``float()`` of the [`hcc.dossiers.Indicators`][hcc.dossiers.Indicators] field.
 
     Raises:
         hcc.errors.MissingExtraError: pandas is not installed.

@@ -1,15 +1,15 @@
 """The register of dossiers (sổ theo dõi hồ sơ, Circular 01/2018/TT-VPCP form 06).
 
-One :class:`RegisterBook` per year: entries numbered from 01 in the order dossiers are added,
+One [`RegisterBook`][RegisterBook] per year: entries numbered from 01 in the order dossiers are added,
 one row per dossier with the columns of form 06, closed at the end of the year. A
-:class:`Register` keeps the books of one receiving unit and files each dossier in the book of
+[`Register`][Register] keeps the books of one receiving unit and files each dossier in the book of
 its (Vietnam-local) receipt year.
 
-A closed book takes no new entries (:class:`RegisterClosedError`); its entries still follow
+A closed book takes no new entries ([`RegisterClosedError`][RegisterClosedError]); its entries still follow
 their dossiers (a December dossier returned in January is completed in the old book). By
 default the first dossier received in a new year closes the books of earlier years
 (``auto_close=True``), so a late entry for an earlier year is an error rather than a silent
-renumbering; close a book explicitly with :meth:`Register.close`.
+renumbering; close a book explicitly with [`Register.close`][Register.close].
 
 The form 06 columns (REFERENCE §6; the column set is **unconfirmed** against the gazetted
 form): number, dossier code, procedure, number of sets, applicant, address, phone, lead agency,
@@ -240,7 +240,7 @@ their full-width forms, which East Asian spreadsheet input converts to them."""
 
 
 _RISKY = _FORMULA_TRIGGERS | {"\t", "\r"}
-"""First characters that may need the quote (with whitespace: :func:`formula_safe_cell` decides)."""
+"""First characters that may need the quote (with whitespace: [`formula_safe_cell`][formula_safe_cell] decides)."""
 
 
 def formula_safe_cell(text: str) -> str:
@@ -276,7 +276,7 @@ def formula_safe_cell(text: str) -> str:
 
 
 def _moment_text(m: dt.datetime | None, style: MomentStyle) -> str:
-    """A moment as the CSV writes it (the reference for :func:`_moment_texts`)."""
+    """A moment as the CSV writes it (the reference for [`_moment_texts`][_moment_texts])."""
     if m is None:
         return ""
     return m.isoformat(timespec="minutes") if style == "iso" else f"{m:%H:%M %d/%m/%Y}"
@@ -289,7 +289,7 @@ _Texts = Callable[[dt.datetime | None], str]
 
 
 def _moment_texts(style: MomentStyle) -> _Texts:
-    """:func:`_moment_text` for a whole book, the same text character for character: the date
+    """[`_moment_text`][_moment_text] for a whole book, the same text character for character: the date
     and offset parts are formatted once per distinct date and offset (a book of 100,000 rows has
     a few hundred of each) and the clock part is looked up."""
     dates: dict[dt.date, str] = {}
@@ -359,13 +359,13 @@ def register_frame(rows: Iterable[RegisterEntry]) -> pd.DataFrame:
 
     Moments (``received_at``, ``appointment``, ``new_appointment``, ``transferred_at``,
     ``result_received_at``, ``returned_at``) are ``datetime64[ns, Asia/Ho_Chi_Minh]`` (NaT when
-    the event has not happened); ``state`` is a category over every :class:`DossierState`,
+    the event has not happened); ``state`` is a category over every [`DossierState`][DossierState],
     ``returned_via`` one over the ways a result is handed over; ``year``, ``number`` and
     ``sets`` are ``int64``; the rest is text (``object``: ``str`` or ``None``).
 
     Raises:
         hcc.errors.MissingExtraError: pandas is not installed.
-        hcc.errors.InvalidInputError: ``rows`` is not an iterable of :class:`RegisterEntry`.
+        hcc.errors.InvalidInputError: ``rows`` is not an iterable of [`RegisterEntry`][RegisterEntry].
 
     >>> f = register_frame([])
     >>> str(f.dtypes["received_at"]), list(f["state"].cat.categories)[:3]
@@ -402,9 +402,9 @@ def register_frame(rows: Iterable[RegisterEntry]) -> pd.DataFrame:
 class RegisterBook:
     """The register book of one year: entries numbered from 1 (written "01") in order of adding.
 
-    Not built directly in most code: :class:`Register` opens one per year. A book holds the
-    latest known version of each dossier (:meth:`update` replaces it with a longer log). Adding
-    is O(1); :meth:`rows` derives each row from its dossier.
+    Not built directly in most code: [`Register`][Register] opens one per year. A book holds the
+    latest known version of each dossier ([`update`][update] replaces it with a longer log). Adding
+    is O(1); [`rows`][rows] derives each row from its dossier.
 
     >>> book = RegisterBook(2026)
     >>> book.year, len(book), book.closed_at is None
@@ -455,8 +455,8 @@ class RegisterBook:
     def add(self, dossier: Dossier) -> RegisterEntryRef:
         """File ``dossier`` as the next entry; returns its year and number.
 
-        Raises :class:`RegisterError` for a dossier received in another year,
-        :class:`RegisterClosedError` when the book is closed and :class:`DuplicateEntryError`
+        Raises [`RegisterError`][RegisterError] for a dossier received in another year,
+        [`RegisterClosedError`][RegisterClosedError] when the book is closed and [`DuplicateEntryError`][DuplicateEntryError]
         for a code already filed.
 
         >>> book = RegisterBook(2026)
@@ -494,7 +494,7 @@ class RegisterBook:
         """Replace the filed version of ``dossier`` with a newer one whose log extends it.
 
         The log is append-only: the new log must start with every event of the filed one and
-        the identity fields must not change (:class:`hcc.errors.EventOrderError` otherwise).
+        the identity fields must not change ([`hcc.errors.EventOrderError`][hcc.errors.EventOrderError] otherwise).
         Closed books accept updates: an entry follows its dossier to the end.
 
         Raises:
@@ -511,7 +511,7 @@ class RegisterBook:
             return RegisterEntryRef(self.year, i + 1)
 
     def get(self, code: DossierCode | str) -> Dossier:
-        """The filed dossier with ``code`` (:class:`UnknownEntryError` if none).
+        """The filed dossier with ``code`` ([`UnknownEntryError`][UnknownEntryError] if none).
 
         Raises:
             UnknownEntryError: the book does not hold ``code``.
@@ -566,7 +566,7 @@ class RegisterBook:
     ) -> list[RegisterEntry]:
         """The rows of the book in entry order, as known at ``as_of`` (every event when None).
 
-        ``period`` (a :class:`hcc.dossiers.Period` or a ``(start, end)`` pair of dates, both
+        ``period`` (a [`hcc.dossiers.Period`][hcc.dossiers.Period] or a ``(start, end)`` pair of dates, both
         included) keeps the dossiers *received* in it, e.g. a month's rows; their numbers are
         those of the book. Dossiers received after ``as_of`` are left out (their numbers stay reserved). The
         appointment is the receipt slip's; a later due (reset or paused by a supplement, or a new
@@ -609,12 +609,12 @@ class RegisterBook:
     ) -> str:
         """Write the book as CSV (UTF-8 text, a header row of form 06 column names).
 
-        ``period`` keeps the dossiers received in it (see :meth:`rows`). Moments are ISO 8601 to the minute with the offset (``moments="iso"``) or
+        ``period`` keeps the dossiers received in it (see [`rows`][rows]). Moments are ISO 8601 to the minute with the offset (``moments="iso"``) or
         ``"HH:MM DD/MM/YYYY"`` (``"vn"``); the signature column is empty. Returns the text (and
         writes it to ``file`` when given).
 
         Text cells are formula-safe by default: an applicant named ``=HYPERLINK(...)`` is
-        written ``'=HYPERLINK(...)`` (see :func:`formula_safe_cell`), so opening the file in a
+        written ``'=HYPERLINK(...)`` (see [`formula_safe_cell`][formula_safe_cell]), so opening the file in a
         spreadsheet runs nothing. The number columns (``Số thứ tự``, ``Số lượng hồ sơ``) are
         written as numbers and never prefixed. ``formula_safe=False`` writes every cell as it is
         (for a program that reads the CSV, never for a person's spreadsheet).
@@ -652,9 +652,9 @@ class RegisterBook:
         policy: DeadlinePolicy | None = None,
         period: Period | tuple[object, object] | None = None,
     ) -> pd.DataFrame:
-        """:meth:`rows` as a pandas DataFrame, one row per entry (the ``pandas`` extra).
+        """[`rows`][rows] as a pandas DataFrame, one row per entry (the ``pandas`` extra).
 
-        One column per :class:`RegisterEntry` field, typed (see :func:`register_frame`).
+        One column per [`RegisterEntry`][RegisterEntry] field, typed (see [`register_frame`][register_frame]).
 
         Raises:
             hcc.errors.MissingExtraError: pandas is not installed.
@@ -674,7 +674,7 @@ class RegisterBook:
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
     ) -> list[RegisterRow]:
-        """:meth:`rows` as :class:`hcc.documents.RegisterRow` context rows (for form 06).
+        """[`rows`][rows] as [`hcc.documents.RegisterRow`][hcc.documents.RegisterRow] context rows (for form 06).
 
         >>> RegisterBook(2026).register_rows()
         []
@@ -695,7 +695,7 @@ class RegisterBook:
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
     ) -> RegisterContext:
-        """The :class:`hcc.documents.RegisterContext` of this book (``book`` is its number)."""
+        """The [`hcc.documents.RegisterContext`][hcc.documents.RegisterContext] of this book (``book`` is its number)."""
         from hcc.documents import RegisterContext
 
         return RegisterContext.model_validate(
@@ -722,7 +722,7 @@ class RegisterBook:
 
         ``format`` is ``"text"``, ``"html"`` (str) or ``"docx"`` (bytes); ``form_set`` the
         versioned form set (default: the one in force at the end of the book's year,
-        :func:`hcc.documents.form_set_in_force`: Circular 03/2025 for 2025 books and later).
+        [`hcc.documents.form_set_in_force`][hcc.documents.form_set_in_force]: Circular 03/2025 for 2025 books and later).
 
         >>> book = RegisterBook(2026)
         >>> _ = book.add(Dossier.receive(code="000.00.01.H38-260302-0006", procedure_code="2.000815",
@@ -743,14 +743,14 @@ class RegisterBook:
 _NUMBER_COLUMNS = frozenset(
     i for i, (name, _) in enumerate(CSV_COLUMNS) if name in ("number", "sets")
 )
-"""Positions of the columns written as numbers (not passed through :func:`formula_safe_cell`)."""
+"""Positions of the columns written as numbers (not passed through [`formula_safe_cell`][formula_safe_cell])."""
 
 
 _TEXT_COLUMNS = tuple(i for i in range(len(CSV_COLUMNS)) if i not in _NUMBER_COLUMNS)
 
 
 def _neutralise_row(row: list[str]) -> list[str]:
-    """:func:`formula_safe_cell` on the text cells of a CSV row, in place (cheap first test)."""
+    """[`formula_safe_cell`][formula_safe_cell] on the text cells of a CSV row, in place (cheap first test)."""
     for i in _TEXT_COLUMNS:
         c = row[i]
         if c and (c[0] in _RISKY or c[0].isspace()):
@@ -807,7 +807,7 @@ def _check_extends(old: Dossier, new: Dossier) -> None:
 
 
 class Register:
-    """The register of one receiving unit: a :class:`RegisterBook` per year of receipt.
+    """The register of one receiving unit: a [`RegisterBook`][RegisterBook] per year of receipt.
 
     ``auto_close`` (default True): the first dossier received in year Y closes the open books of
     earlier years at its receipt moment. Thread-safe for adding and updating.
@@ -860,7 +860,7 @@ class Register:
             return b
 
     def add(self, dossier: Dossier) -> RegisterEntryRef:
-        """File ``dossier`` in the book of its receipt year; see :meth:`RegisterBook.add`.
+        """File ``dossier`` in the book of its receipt year; see [`RegisterBook.add`][RegisterBook.add].
 
         Raises:
             InvalidInputError: ``dossier`` is not a [`Dossier`][hcc.dossiers.Dossier].
@@ -887,7 +887,7 @@ class Register:
             return ref
 
     def add_all(self, dossiers: Iterable[Dossier]) -> list[RegisterEntryRef]:
-        """:meth:`add` each dossier in order; stops at the first error (earlier ones stay filed)."""
+        """[`add`][add] each dossier in order; stops at the first error (earlier ones stay filed)."""
         refs: list[RegisterEntryRef] = []
         with self._lock:
             where, books = self._where, self._books
@@ -1011,7 +1011,7 @@ class Register:
     ) -> list[RegisterEntry]:
         """The rows of the dossiers received from ``start`` to ``end`` (both included).
 
-        ``reg.between("2026-03-01", "2026-03-31")`` is March's rows; see :meth:`rows`.
+        ``reg.between("2026-03-01", "2026-03-31")`` is March's rows; see [`rows`][rows].
 
         Raises:
             hcc.errors.InvalidInputError: a date that cannot be read, or ``end < start``.
@@ -1026,7 +1026,7 @@ class Register:
         period: Period | tuple[object, object] | None = None,
         **kwargs: Any,
     ) -> str:
-        """The CSV of the book of ``year`` (see :meth:`RegisterBook.to_csv`), or of ``period``.
+        """The CSV of the book of ``year`` (see [`RegisterBook.to_csv`][RegisterBook.to_csv]), or of ``period``.
 
         ``period`` keeps the dossiers received in it (a month: ``period=Period.month(2026, 3)``
         or ``("2026-03-01", "2026-03-31")``); with no ``year`` it reads every book it touches and
@@ -1053,7 +1053,7 @@ class Register:
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
     ) -> pd.DataFrame:
-        """:meth:`rows` as a pandas DataFrame (see :func:`register_frame`; the ``pandas`` extra).
+        """[`rows`][rows] as a pandas DataFrame (see [`register_frame`][register_frame]; the ``pandas`` extra).
 
         Raises:
             hcc.errors.MissingExtraError: pandas is not installed.
@@ -1066,5 +1066,5 @@ class Register:
     def to_document(
         self, year: int, office: Office | Mapping[str, Any], **kwargs: Any
     ) -> str | bytes:
-        """The form 06 document of the book of ``year`` (see :meth:`RegisterBook.to_document`)."""
+        """The form 06 document of the book of ``year`` (see [`RegisterBook.to_document`][RegisterBook.to_document])."""
         return self.book(year).to_document(office, **kwargs)

@@ -3,7 +3,7 @@
 A district runs recurring service days that the national calendar does not know: the Tuesday
 "no-writing day" (*Ngày không viết*, when commune officials fill in declaration forms for
 citizens) or a Saturday-morning counter (*tiếp nhận hồ sơ sáng thứ Bảy*). Each is a
-:class:`ServiceDay`: a name and an RFC 5545 recurrence rule read by :mod:`dateutil.rrule`.
+[`ServiceDay`][ServiceDay]: a name and an RFC 5545 recurrence rule read by ``dateutil.rrule``.
 
 An occurrence of the rule is *held* unless the day is off for a reason other than an ordinary
 weekend: public holidays, compensatory days, swapped days off and local closures skip it. An
@@ -79,7 +79,7 @@ class ServiceDay(HccModel):
     """A named local service day given by a recurrence rule over the working calendar.
 
     ``rule`` is an RFC 5545 ``RRULE`` string (``"FREQ=WEEKLY;BYDAY=TU"``, with or without the
-    ``RRULE:`` prefix and an optional ``DTSTART``) or a :class:`dateutil.rrule.rrule`; a rule
+    ``RRULE:`` prefix and an optional ``DTSTART``) or a ``dateutil.rrule.rrule``; a rule
     without ``DTSTART`` starts on 1 January 1900, never "now". ``sessions`` are the opening
     sessions of the service day when they differ from the office's (informative).
     ``skip_kinds`` are the day kinds that cancel an occurrence; with ``skip_holiday_breaks`` an
@@ -121,7 +121,7 @@ class ServiceDay(HccModel):
     # ------------------------------------------------------------------ queries
     @property
     def rrule(self) -> rrule:
-        """The compiled :class:`dateutil.rrule.rrule` (occurrences before any skipping)."""
+        """The compiled ``dateutil.rrule.rrule`` (occurrences before any skipping)."""
         return _compile(self.rule)
 
     def _skip_reason(self, info: DayInfo, cal: WorkingCalendar) -> DayInfo | None:
@@ -181,8 +181,8 @@ class ServiceDay(HccModel):
     def next_after(self, d: dt.date, *, calendar: WorkingCalendar | None = None) -> dt.date:
         """The first held occurrence strictly after ``d``.
 
-        Warns (:class:`hcc.ProvisionalCalendarWarning`) when a day examined is provisional;
-        raises :class:`hcc.errors.OutOfRangeError` when none is left in the calendar's range.
+        Warns ([`hcc.ProvisionalCalendarWarning`][hcc.ProvisionalCalendarWarning]) when a day examined is provisional;
+        raises [`hcc.errors.OutOfRangeError`][hcc.errors.OutOfRangeError] when none is left in the calendar's range.
 
         >>> NO_WRITING_DAY.next_after(dt.date(2026, 3, 3))
         datetime.date(2026, 3, 10)
@@ -229,7 +229,7 @@ class ServiceDay(HccModel):
     ) -> list[tuple[dt.date, DayInfo]]:
         """The occurrences in ``[a, b]`` that are not held, each with the day that cancels it.
 
-        The :class:`hcc.calendar.DayInfo` is the occurrence's own day, or the holiday of the break an
+        The [`hcc.calendar.DayInfo`][hcc.calendar.DayInfo] is the occurrence's own day, or the holiday of the break an
         ordinary weekend day lies in. Never warns (the ``provisional`` flags say so).
 
         >>> [(d.isoformat(), why.name) for d, why in NO_WRITING_DAY.skipped_between(dt.date(2026, 2, 1), dt.date(2026, 2, 28))]

@@ -154,7 +154,7 @@ def allowed_events(state: DossierState) -> tuple[EventKind, ...]:
 
 
 def next_state(state: DossierState, event: EventKind) -> DossierState:
-    """The state after ``event``; raises :class:`hcc.errors.InvalidTransitionError` naming both.
+    """The state after ``event``; raises [`hcc.errors.InvalidTransitionError`][hcc.errors.InvalidTransitionError] naming both.
 
     >>> next_state(DossierState.AT_AGENCY, EventKind.TRANSFER_RETURNED).value
     'processing'

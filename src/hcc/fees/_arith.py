@@ -1,10 +1,10 @@
 """Exact money arithmetic: one decimal context sized for the amounts hcc accepts, and the one
 rounding site for fee arithmetic.
 
-Every amount hcc accepts is at most :data:`MAX_AMOUNT` đồng (36 digits) and every quantity at most
-:data:`MAX_QUANTITY` (9 digits); the products and sums of a quote then need at most 36 + 9 + 9
+Every amount hcc accepts is at most [`MAX_AMOUNT`][MAX_AMOUNT] đồng (36 digits) and every quantity at most
+[`MAX_QUANTITY`][MAX_QUANTITY] (9 digits); the products and sums of a quote then need at most 36 + 9 + 9
 digits (a per-copy amount of several tiers, times copies), inside the 80 digits of
-:data:`MONEY_CONTEXT`. A line or total above :data:`MAX_AMOUNT` is refused. That context traps ``Inexact`` and ``Rounded``, so an
+[`MONEY_CONTEXT`][MONEY_CONTEXT]. A line or total above [`MAX_AMOUNT`][MAX_AMOUNT] is refused. That context traps ``Inexact`` and ``Rounded``, so an
 operation that could not be exact raises instead of answering a few đồng off (the default context
 has 28 digits: a 27-digit amount times 1,001 copies would be rounded silently).
 """
@@ -36,7 +36,7 @@ MAX_QUANTITY = 10**9 - 1
 """The largest quantity (pages, copies, cases, ...) a quote or a per-unit rule accepts."""
 
 MONEY_PRECISION = 80
-"""Significant digits of :data:`MONEY_CONTEXT` (a 36-digit amount × a 9-digit quantity × a rate)."""
+"""Significant digits of [`MONEY_CONTEXT`][MONEY_CONTEXT] (a 36-digit amount × a 9-digit quantity × a rate)."""
 
 MONEY_CONTEXT = Context(
     prec=MONEY_PRECISION,
@@ -60,7 +60,7 @@ _MODES = {"half_up": ROUND_HALF_UP, "down": ROUND_FLOOR, "up": ROUND_CEILING}
 
 @contextlib.contextmanager
 def exact() -> Iterator[None]:
-    """Run fee arithmetic in :data:`MONEY_CONTEXT` (thread- and task-local, never process-wide).
+    """Run fee arithmetic in [`MONEY_CONTEXT`][MONEY_CONTEXT] (thread- and task-local, never process-wide).
 
     >>> with exact():
     ...     Decimal(10**26 + 7) * 1001

@@ -1,7 +1,7 @@
 """Money in Vietnamese đồng: exact amounts, "1.250.000 đồng" and amounts in words.
 
 VND has no minor unit, so every amount hcc handles is a whole number of đồng, held as an ``int`` or an
-integral :class:`~decimal.Decimal`; floats are refused everywhere, because ``0.1 + 0.2`` is not money.
+integral ``Decimal``; floats are refused everywhere, because ``0.1 + 0.2`` is not money.
 
 >>> format_vnd(1250000)
 '1.250.000 đồng'
@@ -45,7 +45,7 @@ FourStyle = Literal["tư", "bốn"]
 """How 4 reads after "mươi" (24): "tư" (default) or "bốn". "mười bốn" (14) never changes."""
 
 NegativeStyle = Literal["minus", "parentheses"]
-"""How :func:`format_vnd` writes a negative amount (a refund): "-5.000 đồng" (the default) or
+"""How [`format_vnd`][format_vnd] writes a negative amount (a refund): "-5.000 đồng" (the default) or
 "(5.000 đồng)", the accountants' convention."""
 
 _MAX_DIGITS = len(str(MAX_AMOUNT))
@@ -57,7 +57,7 @@ def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
     """Check that ``value`` is a whole number of đồng and return it as a ``Decimal`` with no exponent.
 
     Accepts ``int`` and integral ``Decimal`` (``Decimal("1.000E+3")`` is fine, ``Decimal("1.5")``
-    is not) up to :data:`MAX_AMOUNT` in size; refuses ``bool``, ``float``, ``str``, NaN, infinities
+    is not) up to [`MAX_AMOUNT`][MAX_AMOUNT] in size; refuses ``bool``, ``float``, ``str``, NaN, infinities
     and, unless ``allow_negative``, negative amounts. The size is checked before any conversion, so
     ``Decimal("1E+1000000")`` is refused at once.
 
@@ -70,7 +70,7 @@ def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
 
     Raises:
         AmountError: ``value`` is not an int or an integral Decimal, is negative (unless
-            ``allow_negative``) or is larger than :data:`MAX_AMOUNT` in absolute value.
+            ``allow_negative``) or is larger than [`MAX_AMOUNT`][MAX_AMOUNT] in absolute value.
     """
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise AmountError(value, "an int or an integral Decimal, never a float")
@@ -112,7 +112,7 @@ def format_vnd(
     amount (a refund, a correction) gets a minus sign before the digits, as on receipts and
     adjusting invoices: "-5.000 đồng"; ``negative="parentheses"`` writes "(5.000 đồng)", the
     convention of accounting statements. The amount is checked (a whole number of đồng, at most
-    :data:`MAX_AMOUNT` in absolute value) before anything is converted.
+    [`MAX_AMOUNT`][MAX_AMOUNT] in absolute value) before anything is converted.
 
     >>> format_vnd(1250000)
     '1.250.000 đồng'
@@ -124,7 +124,7 @@ def format_vnd(
     ('-5.000 đồng', '(5.000 đồng)')
 
     Raises:
-        AmountError: ``amount`` is not a whole number of đồng within ±:data:`MAX_AMOUNT`, or
+        AmountError: ``amount`` is not a whole number of đồng within ±[`MAX_AMOUNT`][MAX_AMOUNT], or
             ``negative`` is not "minus" or "parentheses".
     """
     if negative not in ("minus", "parentheses"):
@@ -211,7 +211,7 @@ def amount_in_words(
 
     - groups of three digits named "nghìn" (10^3), "triệu" (10^6), "tỷ" (10^9); above that the
       groups of "tỷ" repeat: 10^12 is "một nghìn tỷ", 10^15 "một triệu tỷ" (any amount up to
-      :data:`MAX_AMOUNT` can be read);
+      [`MAX_AMOUNT`][MAX_AMOUNT] can be read);
     - a group after the first is read in full: "không trăm" for a zero hundreds digit, and a
       group of 000 is left out (1,000,005 → "một triệu không trăm linh năm");
     - "linh" for a zero tens digit before a units digit (105 → "một trăm linh năm");
@@ -241,7 +241,7 @@ def amount_in_words(
     'Âm năm nghìn đồng'
 
     Raises:
-        AmountError: ``amount`` is not a whole number of đồng within ±:data:`MAX_AMOUNT`, or an
+        AmountError: ``amount`` is not a whole number of đồng within ±[`MAX_AMOUNT`][MAX_AMOUNT], or an
             option is not one of its allowed values.
     """
     if thousand not in ("nghìn", "ngàn"):

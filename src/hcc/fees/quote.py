@@ -89,7 +89,7 @@ class QuoteLine(HccModel):
     adjustment: Adjustment | None = None
     unconfirmed: bool = False
     detail_vi: str | None = None
-    """``detail`` in Vietnamese (what :meth:`Quote.explain` writes with ``lang="vi"``)."""
+    """``detail`` in Vietnamese (what [`Quote.explain`][Quote.explain] writes with ``lang="vi"``)."""
 
 
 class OnTimeCheck(HccModel):
@@ -191,7 +191,7 @@ def check_on_time(
 
 
 class Quote(HccModel):
-    """The result of :func:`quote`: lines and a total, all whole đồng as ``Decimal``.
+    """The result of [`quote`][quote]: lines and a total, all whole đồng as ``Decimal``.
 
     ``unconfirmed`` is true when any rule used is marked unconfirmed (a provincial amount hcc
     could not check); ``unused_quantities`` names quantities given that no rule counted.
@@ -480,20 +480,20 @@ def quote(
     ``on`` is the date the dossier is received. For a registration with a statutory window
     (``schedule.on_time``: birth registration 60 days, death registration 15 days, Law on Civil
     Status 60/2014/QH13 arts. 15(1), 33(1)), give ``event_date`` (the birth or the death) and
-    the quote decides itself whether the registration is on time (:func:`check_on_time`; the day
+    the quote decides itself whether the registration is on time ([`check_on_time`][check_on_time]; the day
     of the event is day 0, day 60 is on time, day 61 late; a last day that is a day off of
     ``calendar`` moves to the next working day) and, if so, applies the exemption of art. 11.
     The check and its reasoning are in ``Quote.on_time`` and ``Quote.notes``. A category the
     caller names in ``exemptions`` still applies, whatever the dates say. Without
     ``event_date`` nothing is assumed: a late fee is quoted and a note says so.
 
-    Quantities are plain English names (:data:`hcc.fees.QUANTITY_NAMES`): ``pages``, ``copies``,
+    Quantities are plain English names ([`hcc.fees.QUANTITY_NAMES`][hcc.fees.QUANTITY_NAMES]): ``pages``, ``copies``,
     ``cases``, ``certificates``, ``contracts``, ... (non-negative ints; a count the schedule uses but
     that is not given is 1) and ``value`` (a declared value in VND, int or integral ``Decimal``;
     required by a percentage rule). A known quantity the schedule does not count is ignored and
-    listed in ``Quote.unused_quantities``; an unknown name raises :class:`hcc.errors.QuoteError`.
+    listed in ``Quote.unused_quantities``; an unknown name raises [`hcc.errors.QuoteError`][hcc.errors.QuoteError].
 
-    ``exemptions`` names categories of :data:`hcc.fees.EXEMPTION_CATEGORIES` (a category the schedule
+    ``exemptions`` names categories of [`hcc.fees.EXEMPTION_CATEGORIES`][hcc.fees.EXEMPTION_CATEGORIES] (a category the schedule
     does not recognise changes nothing); ``channel`` is "direct", "online" or "postal". On each
     line, the most favourable applicable exemption or reduction applies (they do not stack); the
     payable amount is ``round_half_up(gross × (100 − percent) / 100)``.
@@ -611,7 +611,7 @@ def _lines(
     channel: str,
     used: set[str],
 ) -> list[QuoteLine]:
-    """The quote lines, computed in the exact money context (see :mod:`hcc.fees._arith`)."""
+    """The quote lines, computed in the exact money context (see ``hcc.fees._arith``)."""
     lines = []
     for rule in charges:
         qname, qty, unit_amount, gross, detail, detail_vi = _charge(rule, counts, used)

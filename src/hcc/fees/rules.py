@@ -1,13 +1,13 @@
 """Fee rules as data: flat amounts, amounts per unit with tiers, percentages, exemptions, reductions.
 
-A :class:`FeeSchedule` is the fee (phí, lệ phí) of one procedure or one family of procedures: a tuple
+A [`FeeSchedule`][FeeSchedule] is the fee (phí, lệ phí) of one procedure or one family of procedures: a tuple
 of rules, each valid on an inclusive span ``[valid_from, valid_to]`` (either end may be open) and each
-naming its legal basis. Charge rules (:class:`FlatFee`, :class:`PerUnitFee`, :class:`PercentageFee`)
-produce quote lines; modifier rules (:class:`Exemption`, :class:`Reduction`) lower them.
+naming its legal basis. Charge rules ([`FlatFee`][FlatFee], [`PerUnitFee`][PerUnitFee], [`PercentageFee`][PercentageFee])
+produce quote lines; modifier rules ([`Exemption`][Exemption], [`Reduction`][Reduction]) lower them.
 
 Rules with the same ``id`` are versions of one rule over time (an amount changed by a new circular);
 their validity spans must not overlap. Everything is validated when built, and a bad rule raises
-:class:`FeeRuleDataError` (a :class:`hcc.errors.FeeRuleError`) that names the rule.
+[`FeeRuleDataError`][FeeRuleDataError] (a [`hcc.errors.FeeRuleError`][hcc.errors.FeeRuleError]) that names the rule.
 
 >>> from decimal import Decimal
 >>> rule = FlatFee(id="le-phi", description="Lệ phí", amount=10000, legal_basis="Circular X art. 4")
@@ -78,11 +78,11 @@ UNITS: Mapping[str, str] = MappingProxyType(
         "person": "người — one person concerned",
     }
 )
-"""The closed list of units a :class:`PerUnitFee` may charge by, with what one unit is.
+"""The closed list of units a [`PerUnitFee`][PerUnitFee] may charge by, with what one unit is.
 
 The quote quantity of a unit is its English plural: ``pages``, ``copies``, ``cases``,
 ``certificates``, ``contracts``, ``parcels``, ``documents``, ``dossiers``, ``persons``; plus
-``value`` for the declared value (VND) a :class:`PercentageFee` applies to.
+``value`` for the declared value (VND) a [`PercentageFee`][PercentageFee] applies to.
 """
 
 _PLURALS: Mapping[str, str] = MappingProxyType({"copy": "copies", "person": "persons"})
@@ -103,7 +103,7 @@ def quantity_name(unit: str) -> str:
 
 
 QUANTITY_NAMES: tuple[str, ...] = (*(quantity_name(u) for u in UNITS), "value")
-"""Every quantity name :func:`hcc.fees.quote` accepts."""
+"""Every quantity name [`hcc.fees.quote`][hcc.fees.quote.quote] accepts."""
 
 EXEMPTION_CATEGORIES: Mapping[str, str] = MappingProxyType(
     {
@@ -127,7 +127,7 @@ EXEMPTION_CATEGORIES: Mapping[str, str] = MappingProxyType(
         "it in the rule's legal basis",
     }
 )
-"""The closed list of exemption categories (``exemptions=`` of :func:`hcc.fees.quote`).
+"""The closed list of exemption categories (``exemptions=`` of [`hcc.fees.quote`][hcc.fees.quote.quote]).
 
 Only the first seven come from national law (Law on Civil Status 2014 art. 11, Circular 226/2016
 art. 5); the others exist so provincial schedules can state theirs.
@@ -312,7 +312,7 @@ class FlatFee(_RuleBase):
 
 
 class PerUnitFee(_RuleBase):
-    """An amount per unit (a unit of :data:`UNITS`), possibly in tiers, possibly per copy with a cap.
+    """An amount per unit (a unit of [`UNITS`][UNITS]), possibly in tiers, possibly per copy with a cap.
 
     Give either ``amount`` (one rate for every unit) or ``tiers`` (contiguous from unit 1, the last
     one open-ended). With ``per_copy=True`` the units are counted on one copy (the original's pages),
@@ -404,7 +404,7 @@ class PerUnitFee(_RuleBase):
 
         Raises:
             QuoteError: ``units`` is not an int (a bool is not one) between 0 and
-                :data:`hcc.fees.MAX_QUANTITY`.
+                [`hcc.fees.MAX_QUANTITY`][hcc.fees.MAX_QUANTITY].
         """
         units = check_quantity(self.quantity, units)
         with exact():
@@ -460,7 +460,7 @@ class PercentageFee(_RuleBase):
 
         Raises:
             QuoteError: ``value`` is not a whole amount of đồng between 0 and
-                :data:`hcc.fees.MAX_AMOUNT`, or the rate has so many digits that the product
+                [`hcc.fees.MAX_AMOUNT`][hcc.fees.MAX_AMOUNT], or the rate has so many digits that the product
                 cannot be computed exactly.
         """
         from hcc.fees._arith import round_vnd
@@ -493,7 +493,7 @@ class _ModifierBase(_RuleBase):
 
 
 class Exemption(_ModifierBase):
-    """An exemption (miễn) or reduction (giảm) for people of a named category (:data:`EXEMPTION_CATEGORIES`).
+    """An exemption (miễn) or reduction (giảm) for people of a named category ([`EXEMPTION_CATEGORIES`][EXEMPTION_CATEGORIES]).
 
     ``percent`` is how much is waived (100 = fully exempt). It applies when the quote names one of
     its ``categories``.
@@ -553,7 +553,7 @@ class OnTimeWindow(HccModel):
     counted (Civil Code 2015 art. 147(3)); the period ends at the end of its last day
     (art. 148(1)), or of the next working day when the last day is a day off (art. 148(5)). So
     with a 60-day window a birth on 15 January is on time through 16 March (day 60), late from
-    17 March (day 61). :func:`hcc.fees.quote` applies the ``category`` exemption by itself when
+    17 March (day 61). [`hcc.fees.quote`][hcc.fees.quote.quote] applies the ``category`` exemption by itself when
     given the event date.
 
     >>> OnTimeWindow(event="birth", days=60, legal_basis="Law on Civil Status art. 15(1)").days
@@ -669,7 +669,7 @@ class FeeSchedule(HccModel):
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], *, source: str | None = None) -> FeeSchedule:
-        """Build a schedule from plain data (a TOML/JSON table); errors become :class:`FeeRuleDataError`.
+        """Build a schedule from plain data (a TOML/JSON table); errors become [`FeeRuleDataError`][FeeRuleDataError].
 
         >>> FeeSchedule.from_data({"id": "x", "name": "X", "rules": [{"kind": "flat", "id": "a",
         ...     "description": "A", "amount": 5000, "legal_basis": "Decision 1"}]}).rules[0].kind

@@ -1,7 +1,7 @@
 """The standard fee schedules shipped with hcc, and loading your own.
 
 Schedules live in package data (``hcc/fees/data/schedules.toml``), each rule with its legal basis;
-provincial amounts are marked unconfirmed. Stable ids: see :data:`STANDARD_SCHEDULE_IDS`.
+provincial amounts are marked unconfirmed. Stable ids: see [`STANDARD_SCHEDULE_IDS`][STANDARD_SCHEDULE_IDS].
 
 >>> sorted(standard_fee_schedules())[:3]
 ['cap-ban-sao-tu-so-goc', 'chung-thuc-ban-sao', 'chung-thuc-chu-ky']

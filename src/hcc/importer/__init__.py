@@ -1,12 +1,12 @@
 """Import procedure records from the national portal's layout (issue 9).
 
-:func:`import_portal_records` takes records as dicts keyed by scraper/export field names
+[`import_portal_records`][import_portal_records] takes records as dicts keyed by scraper/export field names
 (``ma_thu_tuc``, ``cach_thuc_thuc_hien``, ...) or by the portal's Vietnamese labels ("Mã thủ tục",
-"Cách thức thực hiện", ...) and returns an :class:`ImportReport`: a typed
-:class:`hcc.procedures.Catalogue`, one :class:`RecordResult` per record (imported, imported with
-warnings, rejected, with reasons) and an :class:`ImportSummary`. Free text that cannot be
-structured is kept verbatim. The cell readers are public too: :func:`read_time_limit`,
-:func:`parse_fee_text`, :func:`read_levels`, :func:`read_counts`, :func:`read_legal_line`.
+"Cách thức thực hiện", ...) and returns an [`ImportReport`][ImportReport]: a typed
+[`hcc.procedures.Catalogue`][hcc.procedures.Catalogue], one [`RecordResult`][RecordResult] per record (imported, imported with
+warnings, rejected, with reasons) and an [`ImportSummary`][ImportSummary]. Free text that cannot be
+structured is kept verbatim. The cell readers are public too: [`read_time_limit`][read_time_limit],
+[`parse_fee_text`][parse_fee_text], [`read_levels`][read_levels], [`read_counts`][read_counts], [`read_legal_line`][read_legal_line].
 
 >>> from hcc.importer import import_portal_records
 >>> import_portal_records([{"Mã thủ tục": "1.001193"}]).summary.rejected

@@ -53,7 +53,7 @@ def import_portal_records(
     about twenty times during a long import and once at the end (the command line prints it on
     stderr).
 
-    Raises :class:`ImportInputError` (a ``ValueError``) only when ``records`` is not a list or
+    Raises [`ImportInputError`][ImportInputError] (a ``ValueError``) only when ``records`` is not a list or
     tuple; no record makes it raise. The cyclic garbage collector is paused during the call (the
     objects built are acyclic) and restored afterwards.
 

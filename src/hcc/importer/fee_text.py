@@ -1,18 +1,18 @@
-"""Reading a portal fee cell ("Phí, lệ phí") into :mod:`hcc.fees` rules, or keeping it as text.
+"""Reading a portal fee cell ("Phí, lệ phí") into [`hcc.fees`][hcc.fees] rules, or keeping it as text.
 
 Only what the cell states completely is structured; anything else is kept verbatim, with a reason.
 Read, in the usual phrasing (case, diacritics and the portal's trailing "Đồng" / "Xem chi tiết" do
 not matter):
 
-* a flat amount: "Lệ phí: 200.000 đồng" → :class:`~hcc.fees.FlatFee`;
+* a flat amount: "Lệ phí: 200.000 đồng" → [`FlatFee`][hcc.fees.FlatFee];
 * an amount per unit: "8.000 đồng/bản", "10.000 đồng/trường hợp", "50.000 đồng/lần" →
-  :class:`~hcc.fees.PerUnitFee` (units: trang, bản, lần / trường hợp / việc, hồ sơ, giấy chứng
+  [`PerUnitFee`][hcc.fees.PerUnitFee] (units: trang, bản, lần / trường hợp / việc, hồ sơ, giấy chứng
   nhận / giấy phép / chứng chỉ / thẻ, hợp đồng / giao dịch, thửa, người, văn bản / giấy tờ);
 * tiers and a cap per copy: "2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa
   thu không quá 200.000 đồng/bản" → one tiered per-page rule, counted per copy, capped;
 * a percentage with bounds: "0,5% giá trị tài sản, tối thiểu 50.000 đồng, tối đa 500.000 đồng";
 * exemptions after an amount: "Miễn lệ phí đối với người thuộc hộ nghèo; người khuyết tật" →
-  :class:`~hcc.fees.Exemption` with the categories of :data:`hcc.fees.EXEMPTION_CATEGORIES`;
+  [`Exemption`][hcc.fees.Exemption] with the categories of [`hcc.fees.EXEMPTION_CATEGORIES`][hcc.fees.EXEMPTION_CATEGORIES];
 * no fee: "0 đồng", "Không", "Miễn phí".
 
 Kept as text: an amount left to a province ("theo mức thu do Hội đồng nhân dân cấp tỉnh quy định"),
@@ -656,7 +656,7 @@ def parse_fee_text(
     cell: str, *, legal_basis: str = DEFAULT_LEGAL_BASIS, subject: str = ""
 ) -> FeeReading:
     """Read one fee cell; never raises for a str (a cell that is not a str is
-    :class:`hcc.errors.InvalidInputError`).
+    [`hcc.errors.InvalidInputError`][hcc.errors.InvalidInputError]).
 
     Rules are marked ``unconfirmed`` (the amounts come from a scrape, not from the official
     text) and carry ``legal_basis``; their description is the label ("Phí", "Lệ phí") followed by

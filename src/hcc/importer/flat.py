@@ -195,7 +195,7 @@ def _split_glued(digits: str, note: str, times: list[str]) -> tuple[str, str, st
 
 
 def split_channel_table(text: str) -> list[FlatRow]:
-    """Cut a flattened channel table into rows (see :class:`FlatRow`).
+    """Cut a flattened channel table into rows (see [`FlatRow`][FlatRow]).
 
     A row starts at a channel name glued to a time or fee cell. The time cell is a number with an
     optional unit from the portal's picker, or "Không có thông tin"; the fee cell is "Miễn phí",
@@ -331,7 +331,7 @@ def _count_digits(run: str, name_before: str) -> tuple[str, str]:
 
 def _split_forms(text: str) -> tuple[str, tuple[str, ...]]:
     """Take the form file names ("Mẫu 01.docx") off the end of a document name (at most
-    :data:`_MAX_FORMS` names of at most :data:`_MAX_FORM_NAME` characters: linear in the text)."""
+    [`_MAX_FORMS`][_MAX_FORMS] names of at most [`_MAX_FORM_NAME`][_MAX_FORM_NAME] characters: linear in the text)."""
     forms: list[str] = []
     rest = text.rstrip()
     for _ in range(_MAX_FORMS):

@@ -1,6 +1,6 @@
-"""Reading a portal time-limit cell ("Thời hạn giải quyết") into a :class:`~hcc.deadlines.TimeLimit`.
+"""Reading a portal time-limit cell ("Thời hạn giải quyết") into a [`TimeLimit`][hcc.deadlines.TimeLimit].
 
-The cell goes through :meth:`hcc.deadlines.TimeLimit.parse` (primary and alternate limits). Before
+The cell goes through [`hcc.deadlines.TimeLimit.parse`][hcc.deadlines.TimeLimit.parse] (primary and alternate limits). Before
 that, two shapes the portal uses but the phrase parser does not read are brought into its grammar:
 
 * the **15:00 cut-off** clause ("..., trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay
@@ -8,7 +8,7 @@ that, two shapes the portal uses but the phrase parser does not read are brought
   deadline policy owns that rule, REFERENCE §3);
 * "Ngay trong ngày tiếp nhận hồ sơ / yêu cầu" reads as "Ngay trong ngày" (the same-day limit).
 
-The cell itself goes to :meth:`TimeLimit.parse` first, which reads prose, clock hours, ranges and
+The cell itself goes to [`TimeLimit.parse`][TimeLimit.parse] first, which reads prose, clock hours, ranges and
 cases; the two rewrites above are tried only when it finds no limit.
 
 Whenever the limit's canonical phrase says less than the cell (a cut-off, a "kể từ ngày ..." tail),
@@ -105,7 +105,7 @@ def _same_words(a: str, b: str) -> bool:
 
 def read_time_limit(cell: str) -> TimeLimitReading:
     """Read one time-limit cell; never raises for a str (see the module docstring for the
-    statuses; a cell that is not a str is :class:`hcc.errors.InvalidInputError`).
+    statuses; a cell that is not a str is [`hcc.errors.InvalidInputError`][hcc.errors.InvalidInputError]).
 
     >>> str(read_time_limit("03 ngày làm việc, trường hợp phải xác minh thì không quá 08 ngày làm việc.").limit)
     '03 ngày làm việc; trường hợp phải xác minh thì không quá 08 ngày làm việc'

@@ -2,7 +2,7 @@
 
 Field names are matched after folding (case, diacritics and punctuation ignored), so the scraper
 names (``ma_thu_tuc``) and the portal's labels ("Mã thủ tục") land on the same field; see
-:data:`FIELD_ALIASES`. Keys starting with ``_`` (``_id`` of a database dump) are ignored.
+[`FIELD_ALIASES`][FIELD_ALIASES]. Keys starting with ``_`` (``_id`` of a database dump) are ignored.
 
 >>> rec = read_record({"ma_thu_tuc": "2.000884", "ten_thu_tuc": "Chứng thực chữ ký"}, 0)
 >>> rec.code, rec.name, [i.code for i in rec.issues][:2]
@@ -173,7 +173,7 @@ FeeKind = Literal["structured", "no_fee", "text", "not_stated"]
 class RecordReading:
     """Everything read from one record: the procedure data (file shape), schedules, issues, figures.
 
-    ``data`` holds :class:`~hcc.deadlines.TimeLimit` values where the file shape has phrases;
+    ``data`` holds [`TimeLimit`][hcc.deadlines.TimeLimit] values where the file shape has phrases;
     ``schedules`` the fee schedules its channels reference.
 
     >>> r = RecordReading(index=0)
@@ -1086,7 +1086,7 @@ def _read_results(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
 
 
 def build_procedure(rec: RecordReading) -> Procedure | None:
-    """Validate the assembled data as a :class:`~hcc.procedures.Procedure`; errors become issues.
+    """Validate the assembled data as a [`Procedure`][hcc.procedures.Procedure]; errors become issues.
 
     >>> build_procedure(read_record({}, 0)) is None
     True

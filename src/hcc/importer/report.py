@@ -77,13 +77,13 @@ ISSUE_CODES: dict[str, str] = {
     "unknown_field": "a field this importer does not know",
     "conflicting_fields": "two keys of the record mean the same field with different values",
 }
-"""Every issue code an :class:`ImportIssue` may carry, with its meaning (a stable list)."""
+"""Every issue code an [`ImportIssue`][ImportIssue] may carry, with its meaning (a stable list)."""
 
 
 class ImportIssue(HccModel):
     """Something about one record: an ``"error"`` (the record is rejected) or a ``"warning"``.
 
-    ``code`` is one of :data:`ISSUE_CODES`; ``field`` the input field it concerns (with a path,
+    ``code`` is one of [`ISSUE_CODES`][ISSUE_CODES]; ``field`` the input field it concerns (with a path,
     ``cach_thuc_thuc_hien[1].thoi_han_giai_quyet``); ``text`` the input text verbatim, if any.
 
     >>> ImportIssue(severity="warning", code="fee_as_text", field="x", message="m").code
@@ -136,9 +136,9 @@ class RecordResult(HccModel):
 
     ``procedure`` is the imported record (``None`` when rejected); ``draft`` is, for a rejected
     record, what could be assembled in the catalogue file shape (fix it and load it with
-    :func:`hcc.procedures.load_catalogue`); ``fee_schedules`` are the schedules built from its fee
+    [`hcc.procedures.load_catalogue`][hcc.procedures.load_catalogue]); ``fee_schedules`` are the schedules built from its fee
     text, which its channels reference. ``kept`` lists verbatim text with no home in the model.
-    The counters feed :class:`ImportSummary`.
+    The counters feed [`ImportSummary`][ImportSummary].
 
     >>> RecordResult(index=0, status="rejected").accepted
     False
@@ -225,7 +225,7 @@ class ImportSummary(HccModel):
 
 
 class ImportReport(HccModel):
-    """What :func:`hcc.importer.import_portal_records` returns: the catalogue, one result per input
+    """What [`hcc.importer.import_portal_records`][hcc.importer.import_portal_records] returns: the catalogue, one result per input
     record (same order, same length) and the summary.
 
     >>> from hcc.importer import import_portal_records

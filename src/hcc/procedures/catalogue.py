@@ -1,12 +1,12 @@
 """The catalogue: a versioned, queryable, diffable set of procedure records and their fee schedules.
 
-A :class:`Catalogue` is immutable and iterable (one procedure record at a time, file order). It is
-built from a :class:`CatalogueData` (the file shape, also the JSON Schema other languages use)
+A [`Catalogue`][Catalogue] is immutable and iterable (one procedure record at a time, file order). It is
+built from a [`CatalogueData`][CatalogueData] (the file shape, also the JSON Schema other languages use)
 and indexes the records by code and by folded text for search.
 
 Versions: a catalogue has its own ``valid_from``/``valid_to`` and so does each record; a
 catalogue may hold several versions of one code whose validity spans do not overlap.
-:meth:`Catalogue.as_of` gives the catalogue as in force on a date. All validity spans are
+[`Catalogue.as_of`][Catalogue.as_of] gives the catalogue as in force on a date. All validity spans are
 inclusive at both ends; ``None`` is open.
 
 >>> from hcc.procedures import default_catalogue
@@ -54,11 +54,11 @@ NO_FEE_ID = "khong-thu"
 
 
 class CatalogueData(HccModel):
-    """The shape of a catalogue file (JSON or TOML) and of :meth:`Catalogue.to_json`.
+    """The shape of a catalogue file (JSON or TOML) and of [`Catalogue.to_json`][Catalogue.to_json].
 
     ``version`` names the edition ("2026.1", a publishing decision); ``sources`` say where the
     records were read; ``fee_schedules`` define schedules the records reference by id, in addition
-    to (and overriding) :func:`hcc.fees.standard_fee_schedules`.
+    to (and overriding) [`hcc.fees.standard_fee_schedules`][hcc.fees.standard_fee_schedules].
 
     >>> CatalogueData(version="x").procedures
     ()
@@ -162,10 +162,10 @@ class Catalogue:
     """An immutable, iterable set of procedure records with queries, search, versions and export.
 
     Build one from records (``Catalogue([...], version="...")``), from a file
-    (:func:`hcc.procedures.load_catalogue`) or take the embedded one
-    (:func:`hcc.procedures.default_catalogue`). Construction runs the same checks as loading a
+    ([`hcc.procedures.load_catalogue`][hcc.procedures.load_catalogue]) or take the embedded one
+    ([`hcc.procedures.default_catalogue`][hcc.procedures.default_catalogue]). Construction runs the same checks as loading a
     file (fee references, duplicate codes, local limits) and raises
-    :class:`hcc.errors.CatalogueValidationError` listing every problem.
+    [`hcc.errors.CatalogueValidationError`][hcc.errors.CatalogueValidationError] listing every problem.
 
     >>> from hcc.procedures import default_catalogue
     >>> cat = default_catalogue()
@@ -244,7 +244,7 @@ class Catalogue:
 
     @classmethod
     def from_data(cls, data: CatalogueData) -> Catalogue:
-        """Wrap already-validated :class:`CatalogueData` (cross-record checks are run again).
+        """Wrap already-validated [`CatalogueData`][CatalogueData] (cross-record checks are run again).
 
         >>> Catalogue.from_data(CatalogueData(version="v1")).version
         'v1'
@@ -336,7 +336,7 @@ class Catalogue:
         """The record of ``code``: the version in force ``on``, or the latest version when ``on`` is None.
 
         An unknown code (or no version in force that day) raises
-        :class:`hcc.errors.UnknownProcedureError`, a ``LookupError``.
+        [`hcc.errors.UnknownProcedureError`][hcc.errors.UnknownProcedureError], a ``LookupError``.
 
         >>> from hcc.procedures import default_catalogue
         >>> default_catalogue().get("2.000635").name
@@ -516,7 +516,7 @@ class Catalogue:
         return Catalogue._trusted(d.model_copy(update={"procedures": kept}))
 
     def diff(old, new: Catalogue) -> CatalogueDiff:  # "old", not "self": reads as diff(old, new)
-        """Added, removed and changed procedures from ``old`` to ``new`` (see :func:`diff_catalogues`).
+        """Added, removed and changed procedures from ``old`` to ``new`` (see [`diff_catalogues`][diff_catalogues]).
 
         Both spellings work: ``Catalogue.diff(old, new)`` and ``old.diff(new)``.
 
@@ -551,7 +551,7 @@ class Catalogue:
     ) -> Quote:
         """Quote the fee of procedure ``code`` filed through ``channel`` on ``on``.
 
-        Quantities and exemptions are those of :func:`hcc.fees.quote` (``pages``, ``copies``,
+        Quantities and exemptions are those of [`hcc.fees.quote`][hcc.fees.quote.quote] (``pages``, ``copies``,
         ``cases``, ``value``, ...; categories by name). The record of ``code`` is the version in
         force ``on`` when there is one, else the latest.
 
@@ -573,7 +573,7 @@ class Catalogue:
     def time_limit(
         self, code: str, channel: ChannelKind | str = "direct", *, committed: bool = True
     ) -> TimeLimit:
-        """The time limit of ``code`` through ``channel`` (see :meth:`Procedure.time_limit_for`).
+        """The time limit of ``code`` through ``channel`` (see [`Procedure.time_limit_for`][Procedure.time_limit_for]).
 
         >>> from hcc.procedures import default_catalogue
         >>> str(default_catalogue().time_limit("1.004222"))
@@ -594,11 +594,11 @@ class Catalogue:
     ) -> Deadline:
         """The appointment for a dossier of ``code`` received at ``received_at`` through ``channel``.
 
-        The limit is :meth:`time_limit` (the local committed one when ``committed``); the rest is
-        :func:`hcc.deadlines.compute_deadline` (national calendar and the policy in force on the
+        The limit is [`time_limit`][time_limit] (the local committed one when ``committed``); the rest is
+        [`hcc.deadlines.compute_deadline`][hcc.deadlines.compute_deadline] (national calendar and the policy in force on the
         receipt date by default; the record is the version in force on that date, else the latest; ``alternate=True`` uses the record's second limit, e.g. "when
         verification is needed"). The record's field selects the legal basis that
-        :meth:`~hcc.deadlines.Deadline.explain` cites for the 15:00 cut-off.
+        [`explain`][hcc.deadlines.Deadline.explain] cites for the 15:00 cut-off.
 
         >>> import datetime as dt
         >>> from hcc.procedures import default_catalogue
@@ -626,7 +626,7 @@ class Catalogue:
 
     # ------------------------------------------------------------------ export
     def to_dict(self) -> dict[str, Any]:
-        """The catalogue as plain JSON-compatible data (what :meth:`to_json` writes)."""
+        """The catalogue as plain JSON-compatible data (what [`to_json`][to_json] writes)."""
         data: dict[str, Any] = self._data.model_dump(mode="json", exclude_none=True)
         return data
 
@@ -634,7 +634,7 @@ class Catalogue:
         """A JSON string: an object with ``"version"``, ``"valid_from"``, ``"sources"``,
         ``"fee_schedules"`` and ``"procedures"`` (absent optional values are left out).
 
-        :func:`hcc.procedures.load_catalogue` reads it back to an equal catalogue.
+        [`hcc.procedures.load_catalogue`][hcc.procedures.load_catalogue] reads it back to an equal catalogue.
 
         >>> import json
         >>> from hcc.procedures import default_catalogue

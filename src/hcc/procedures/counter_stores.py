@@ -1,22 +1,22 @@
-"""Where a :class:`~hcc.procedures.DossierCodeAllocator` keeps its daily serials.
+"""Where a [`DossierCodeAllocator`][hcc.procedures.DossierCodeAllocator] keeps its daily serials.
 
 A store holds, for each (receiving unit, day), the last serial handed out. Three are provided:
 
-* :class:`MemoryCounterStore`: a dict in the process (the default). Nothing survives the process: a
+* [`MemoryCounterStore`][MemoryCounterStore]: a dict in the process (the default). Nothing survives the process: a
   restarted program hands out ``0001`` again unless it is told the codes already issued
-  (``issued=`` or :meth:`~hcc.procedures.DossierCodeAllocator.observe`), and two processes of one
+  (``issued=`` or [`observe`][hcc.procedures.DossierCodeAllocator.observe]), and two processes of one
   unit issue the same codes. Fine for tests, demos and a single process that re-reads its register
   at start-up.
-* :class:`SQLiteCounterStore`: one SQLite file (standard library). Each allocation is one
+* [`SQLiteCounterStore`][SQLiteCounterStore]: one SQLite file (standard library). Each allocation is one
   ``BEGIN IMMEDIATE`` transaction (the write lock is taken before the serial is read), committed
   with SQLite's default ``synchronous=FULL``: safe across threads and processes on one machine, and
   across restarts and kills (a serial is either committed, and never handed out again, or not
   handed out at all). The embedded default for durable use.
-* :class:`PostgresCounterStore`: a table in PostgreSQL (the ``postgres`` extra, psycopg 3). Each
+* [`PostgresCounterStore`][PostgresCounterStore]: a table in PostgreSQL (the ``postgres`` extra, psycopg 3). Each
   allocation is one ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` statement in its own
   transaction: safe across machines.
 
-A store of your own (Redis, your register's database) implements :class:`CounterStore`: three
+A store of your own (Redis, your register's database) implements [`CounterStore`][CounterStore]: three
 methods, each atomic.
 
 >>> import datetime as dt, pathlib, tempfile
@@ -50,7 +50,7 @@ class CounterStore(Protocol):
     """The last serial of each (unit, day), changed atomically. Implement it for your own store.
 
     Every method is atomic with respect to every other caller of the same store, in any thread or
-    process: :meth:`next_serial` never returns one serial twice for one (unit, day).
+    process: [`next_serial`][next_serial] never returns one serial twice for one (unit, day).
 
     >>> isinstance(MemoryCounterStore(), CounterStore)
     True
@@ -89,7 +89,7 @@ class MemoryCounterStore:
         return f"<MemoryCounterStore, {len(self._last)} day(s)>"
 
     def next_serial(self, unit: str, day: dt.date, maximum: int) -> int | None:
-        """See :meth:`CounterStore.next_serial`.
+        """See [`CounterStore.next_serial`][CounterStore.next_serial].
 
         >>> MemoryCounterStore().next_serial("000.00.15.H38", dt.date(2026, 1, 5), 0) is None
         True
@@ -104,7 +104,7 @@ class MemoryCounterStore:
             return last + 1
 
     def observe(self, unit: str, day: dt.date, serial: int) -> None:
-        """See :meth:`CounterStore.observe`.
+        """See [`CounterStore.observe`][CounterStore.observe].
 
         >>> s = MemoryCounterStore(); s.observe("U", dt.date(2026, 1, 5), 3); s.observe("U", dt.date(2026, 1, 5), 2)
         >>> s.last_serial("U", dt.date(2026, 1, 5))
@@ -117,7 +117,7 @@ class MemoryCounterStore:
                 self._last[key] = serial
 
     def last_serial(self, unit: str, day: dt.date) -> int:
-        """See :meth:`CounterStore.last_serial`.
+        """See [`CounterStore.last_serial`][CounterStore.last_serial].
 
         >>> MemoryCounterStore().last_serial("U", dt.date(2026, 1, 5))
         0
@@ -150,11 +150,11 @@ class SQLiteCounterStore:
 
     ``path`` is the database file (created with its table when missing, in WAL mode);
     ``table`` the table's name; ``timeout`` how long (seconds) an allocation waits for another
-    writer's lock before :class:`hcc.errors.CounterStoreError`. Each allocation is one
+    writer's lock before [`hcc.errors.CounterStoreError`][hcc.errors.CounterStoreError]. Each allocation is one
     ``BEGIN IMMEDIATE`` transaction committed with ``synchronous=FULL`` (fsynced before the serial
     is returned). Each thread of each process uses its own connection, opened on first use (a
     ``fork``ed child opens its own). Put the file on a local disk: SQLite's locks are unreliable on
-    network file systems (use :class:`PostgresCounterStore` across machines).
+    network file systems (use [`PostgresCounterStore`][PostgresCounterStore] across machines).
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "serials.db"
@@ -244,7 +244,7 @@ class SQLiteCounterStore:
         return _SQLiteTransaction(self)
 
     def next_serial(self, unit: str, day: dt.date, maximum: int) -> int | None:
-        """See :meth:`CounterStore.next_serial`: one ``BEGIN IMMEDIATE`` transaction.
+        """See [`CounterStore.next_serial`][CounterStore.next_serial]: one ``BEGIN IMMEDIATE`` transaction.
 
         >>> import pathlib, tempfile
         >>> s = SQLiteCounterStore(pathlib.Path(tempfile.mkdtemp()) / "s.db")
@@ -263,7 +263,7 @@ class SQLiteCounterStore:
             return last + 1
 
     def observe(self, unit: str, day: dt.date, serial: int) -> None:
-        """See :meth:`CounterStore.observe`.
+        """See [`CounterStore.observe`][CounterStore.observe].
 
         >>> import pathlib, tempfile
         >>> s = SQLiteCounterStore(pathlib.Path(tempfile.mkdtemp()) / "s.db")
@@ -280,7 +280,7 @@ class SQLiteCounterStore:
                 )
 
     def last_serial(self, unit: str, day: dt.date) -> int:
-        """See :meth:`CounterStore.last_serial`.
+        """See [`CounterStore.last_serial`][CounterStore.last_serial].
 
         >>> import pathlib, tempfile
         >>> SQLiteCounterStore(pathlib.Path(tempfile.mkdtemp()) / "s.db").last_serial("U", dt.date(2026, 1, 5))
@@ -305,7 +305,7 @@ def _sqlite_last(conn: sqlite3.Connection, table: str, unit: str, day: dt.date) 
 
 class _SQLiteTransaction:
     """``with``: this thread's connection in a ``BEGIN IMMEDIATE`` transaction, committed on
-    success, rolled back on any error (SQLite errors become :class:`CounterStoreError`)."""
+    success, rolled back on any error (SQLite errors become [`CounterStoreError`][CounterStoreError])."""
 
     def __init__(self, store: SQLiteCounterStore) -> None:
         self.store = store
@@ -349,7 +349,7 @@ class PostgresCounterStore:
     The row lock taken by the update serialises concurrent callers; a caller that dies before the
     commit takes nothing. The store keeps one connection per process, used by one thread at a
     time; a ``fork``ed child opens its own (leaving the parent's alone), and a lost connection is
-    reopened on the next call (the failed call raises :class:`~hcc.errors.CounterStoreError`
+    reopened on the next call (the failed call raises [`CounterStoreError`][hcc.errors.CounterStoreError]
     and takes nothing).
 
     >>> PostgresCounterStore("host=/nonexistent-hcc-socket-dir dbname=hcc")
@@ -443,7 +443,7 @@ class PostgresCounterStore:
                 raise CounterStoreError("postgresql", str(exc).strip()) from None
 
     def next_serial(self, unit: str, day: dt.date, maximum: int) -> int | None:
-        """See :meth:`CounterStore.next_serial`: the :attr:`UPSERT` statement."""
+        """See [`CounterStore.next_serial`][CounterStore.next_serial]: the [`UPSERT`][UPSERT] statement."""
         _args(unit, day, maximum, "maximum")
         if maximum < 1:
             return None
@@ -451,7 +451,7 @@ class PostgresCounterStore:
         return int(rows[0][0]) if rows else None
 
     def observe(self, unit: str, day: dt.date, serial: int) -> None:
-        """See :meth:`CounterStore.observe`."""
+        """See [`CounterStore.observe`][CounterStore.observe]."""
         _args(unit, day, serial, "serial")
         self._run(
             f"INSERT INTO {self.table} (unit, day, last_serial) VALUES (%s, %s, %s) "
@@ -461,7 +461,7 @@ class PostgresCounterStore:
         )
 
     def last_serial(self, unit: str, day: dt.date) -> int:
-        """See :meth:`CounterStore.last_serial`."""
+        """See [`CounterStore.last_serial`][CounterStore.last_serial]."""
         _args(unit, day, 0, "serial")
         rows = self._run(
             f"SELECT last_serial FROM {self.table} WHERE unit = %s AND day = %s", (unit, day)

@@ -60,7 +60,7 @@ def _check_unit(unit: str) -> str:
 class DossierCode(HccModel):
     """A parsed dossier code; ``str()`` formats it back.
 
-    The year is written with two digits; :meth:`parse` reads ``YY`` as ``20YY`` (the format dates
+    The year is written with two digits; [`parse`][parse] reads ``YY`` as ``20YY`` (the format dates
     from 2018). ``received_on`` must therefore fall in 2000-2099.
 
     >>> DossierCode(unit="000.00.15.H38", received_on=dt.date(2026, 3, 2), serial=12).text
@@ -84,7 +84,7 @@ class DossierCode(HccModel):
 
     @classmethod
     def parse(cls, text: str) -> DossierCode:
-        """Read a dossier code; :class:`hcc.errors.DossierCodeError` names what is wrong.
+        """Read a dossier code; [`hcc.errors.DossierCodeError`][hcc.errors.DossierCodeError] names what is wrong.
 
         Surrounding whitespace is ignored; letters must be upper case.
 
@@ -122,19 +122,19 @@ class DossierCode(HccModel):
 class DossierCodeAllocator:
     """Hands out dossier codes for one receiving unit: serials 0001, 0002, ... afresh each day.
 
-    The serials live in a :class:`~hcc.procedures.CounterStore`. Without ``store=`` they live in
-    this process's memory (:class:`~hcc.procedures.MemoryCounterStore`): thread-safe, but lost
+    The serials live in a [`CounterStore`][hcc.procedures.CounterStore]. Without ``store=`` they live in
+    this process's memory ([`MemoryCounterStore`][hcc.procedures.MemoryCounterStore]): thread-safe, but lost
     when the process ends — **a restarted process hands out 0001 again**, and two processes of
     one unit hand out the same codes — unless it is told the codes already issued (``issued=``,
-    e.g. read back from the register, or :meth:`observe`): later serials of that day start after
+    e.g. read back from the register, or [`observe`][observe]): later serials of that day start after
     the highest one seen. For durable codes give a store that outlives the process:
-    :class:`~hcc.procedures.SQLiteCounterStore` (one machine, any number of processes) or
-    :class:`~hcc.procedures.PostgresCounterStore` (several machines).
+    [`SQLiteCounterStore`][hcc.procedures.SQLiteCounterStore] (one machine, any number of processes) or
+    [`PostgresCounterStore`][hcc.procedures.PostgresCounterStore] (several machines).
 
     Everything is checked before a serial is taken: the unit code at construction (the whole
-    string: ``"000.00.01.H38\\n"`` is refused), the day at :meth:`allocate`; a refused call takes
+    string: ``"000.00.01.H38\\n"`` is refused), the day at [`allocate`][allocate]; a refused call takes
     no serial. Days are Vietnam local dates (naive datetimes are Vietnam time). Past 9999 in a
-    day, :class:`hcc.errors.DossierCodeError` is raised rather than a code reused.
+    day, [`hcc.errors.DossierCodeError`][hcc.errors.DossierCodeError] is raised rather than a code reused.
 
     >>> alloc = DossierCodeAllocator("000.00.15.H38", issued=["000.00.15.H38-260105-0041"])
     >>> str(alloc.allocate(dt.datetime(2026, 1, 5, 9, 30)))
@@ -174,7 +174,7 @@ class DossierCodeAllocator:
     def observe(self, code: DossierCode | str) -> None:
         """Record a code issued elsewhere, so this allocator never hands it (or a lower serial) out.
 
-        A code of another unit raises :class:`hcc.errors.DossierCodeError`.
+        A code of another unit raises [`hcc.errors.DossierCodeError`][hcc.errors.DossierCodeError].
 
         >>> alloc = DossierCodeAllocator("000.00.15.H38")
         >>> alloc.observe("000.00.15.H38-260105-0003")
@@ -205,7 +205,7 @@ class DossierCodeAllocator:
         return d
 
     def draft(self, received_at: dt.date | dt.datetime | str) -> DossierCode:
-        """A stand-in code for ``received_at`` (serial 0001), checked as :meth:`allocate` would
+        """A stand-in code for ``received_at`` (serial 0001), checked as [`allocate`][allocate] would
         check it but taking no serial: to validate a dossier before it takes a real code.
 
         >>> alloc = DossierCodeAllocator("000.00.15.H38")

@@ -1,12 +1,12 @@
 """Typed procedure records, shaped like the national procedure database (REFERENCE §5).
 
-A :class:`Procedure` carries what Decree 63/2010/NĐ-CP art. 8(2) (as amended by Decree 92/2017)
+A [`Procedure`][Procedure] carries what Decree 63/2010/NĐ-CP art. 8(2) (as amended by Decree 92/2017)
 requires of a published procedure, plus what the national portal adds: code, field, level(s),
 agencies, steps with per-agency allotments, one row per channel (direct, online, postal) with its own
 time limit, fee schedule and online level, dossier components in alternative cases, applicants,
 results, conditions, legal basis with effective dates and the publishing decision.
 
-Time limits are :class:`hcc.deadlines.TimeLimit` values. In files they are written as the phrases
+Time limits are [`hcc.deadlines.TimeLimit`][hcc.deadlines.TimeLimit] values. In files they are written as the phrases
 procedure records use ("05 ngày làm việc", "Trong ngày", "Ngay; trường hợp cần xác minh thì không quá
 05 ngày làm việc") and dumped in the canonical phrase; the verbatim published wording, 15:00 cut-offs
 and all, goes in ``time_limit_note``.
@@ -323,7 +323,7 @@ class Agencies(_Model):
 
     implementing: tuple[Name, ...] = ()
     """Cơ quan thực hiện. About one portal record in eight names none; the gap is allowed and
-    :func:`hcc.procedures.validate_catalogue` reports it as a warning (``missing_agency``)."""
+    [`hcc.procedures.validate_catalogue`][hcc.procedures.validate_catalogue] reports it as a warning (``missing_agency``)."""
     competent: tuple[Name, ...] = ()
     """Cơ quan có thẩm quyền quyết định."""
     authorised: tuple[Name, ...] = ()
@@ -354,7 +354,7 @@ class Channel(_Model):
 
     ``time_limit`` is the limit published for this channel; ``None`` means the procedure's
     statutory limit. ``fee_schedule`` is the id of a fee schedule (defined in the catalogue file or
-    one of :func:`hcc.fees.standard_fee_schedules`); ``None`` means no fee or charge is collected.
+    one of [`hcc.fees.standard_fee_schedules`][hcc.fees.standard_fee_schedules]); ``None`` means no fee or charge is collected.
     ``fee_text`` keeps the published wording.
 
     >>> c = Channel(kind="online", time_limit="03 ngày làm việc", online_level="full")
@@ -427,12 +427,12 @@ class Procedure(_Model):
     """A procedure record (thủ tục hành chính) as the national database defines it.
 
     ``statutory_time_limit`` is the limit the law sets (``None`` when the published record states
-    none that can be read: :meth:`time_limit_for` then raises :class:`TimeLimitNotStatedError` for
+    none that can be read: [`time_limit_for`][time_limit_for] then raises [`TimeLimitNotStatedError`][TimeLimitNotStatedError] for
     a channel without its own); ``local_time_limit`` an optional shorter one a locality commits to.
     A local limit that can end later than the statutory one (or than a channel's own limit) is
     rejected with the error code ``local_limit_exceeds_statutory``. A record without a legal basis
     or an implementing agency is allowed (the portal publishes such records);
-    :func:`hcc.procedures.validate_catalogue` reports these gaps as warnings. Channel kinds and
+    [`hcc.procedures.validate_catalogue`][hcc.procedures.validate_catalogue] reports these gaps as warnings. Channel kinds and
     levels are unique.
 
     ``valid_from``/``valid_to`` bound the version of the record (both inclusive; ``None`` is open);

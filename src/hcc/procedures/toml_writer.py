@@ -1,6 +1,6 @@
 """A small TOML writer for catalogue documents (the standard library only reads TOML).
 
-It writes what :meth:`hcc.procedures.Catalogue.to_dict` produces: tables, arrays of tables,
+It writes what [`hcc.procedures.Catalogue.to_dict`][hcc.procedures.Catalogue.to_dict] produces: tables, arrays of tables,
 strings, integers, booleans and arrays of those. ``None`` values are left out (TOML has no null;
 every optional field of a catalogue defaults to ``None``). Strings use JSON escapes, which are
 valid TOML basic-string escapes.

@@ -1,8 +1,8 @@
 """Loading and validating catalogue files: every problem, each with its location.
 
-:func:`load_catalogue` reads a JSON or TOML catalogue and returns a :class:`Catalogue`, or raises
-:class:`hcc.errors.CatalogueValidationError` whose ``errors`` lists **every** problem found, not
-just the first. :func:`validate_catalogue` returns the same findings as a :class:`CatalogueReport`
+[`load_catalogue`][load_catalogue] reads a JSON or TOML catalogue and returns a [`Catalogue`][Catalogue], or raises
+[`hcc.errors.CatalogueValidationError`][hcc.errors.CatalogueValidationError] whose ``errors`` lists **every** problem found, not
+just the first. [`validate_catalogue`][validate_catalogue] returns the same findings as a [`CatalogueReport`][CatalogueReport]
 without raising, for test suites (``assert validate_catalogue(path).ok``).
 
 Each problem names the file, the record (its index and procedure code), the field path inside the
@@ -17,7 +17,7 @@ kind                               meaning
 ``missing_legal_basis``            (warning) a record without any legal document
 ``missing_agency``                 (warning) a record without an implementing agency
 ``missing_time_limit``             (warning) no statutory limit and a channel without its own
-``time_limit_unparsable``          a time-limit phrase that :meth:`TimeLimit.parse` cannot read
+``time_limit_unparsable``          a time-limit phrase that [`TimeLimit.parse`][TimeLimit.parse] cannot read
 ``duplicate_fee_schedule``         two fee schedules of the file with one id
 ``invalid_json`` / ``invalid_toml`` the file is not well-formed
 ``duplicate_key``                  a key given twice in one JSON object (which value?)
@@ -120,7 +120,7 @@ class CatalogueProblem(HccModel):
 
 
 class CatalogueReport(HccModel):
-    """The findings of :func:`validate_catalogue`: errors, warnings and how many records were read.
+    """The findings of [`validate_catalogue`][validate_catalogue]: errors, warnings and how many records were read.
 
     ``ok`` is true when there is no error (warnings do not count). ``warnings`` notes what could not
     be decided (a local limit in a unit that cannot be compared with the statutory one).
@@ -140,7 +140,7 @@ class CatalogueReport(HccModel):
         return not self.errors
 
     def raise_for_errors(self) -> None:
-        """Raise :class:`hcc.errors.CatalogueValidationError` if there is any error.
+        """Raise [`hcc.errors.CatalogueValidationError`][hcc.errors.CatalogueValidationError] if there is any error.
 
         Raises:
             CatalogueValidationError: the report has at least one error.
@@ -543,7 +543,7 @@ def _check_text(
 ) -> tuple[CatalogueData | None, CatalogueReport]:
     """Parse and validate a catalogue text.
 
-    JSON is parsed by :func:`json.loads` with a hook that refuses duplicate keys, then validated
+    JSON is parsed by [`json.loads`][json.loads] with a hook that refuses duplicate keys, then validated
     as Python data: with the collector paused this is faster than pydantic's own JSON parser
     (0.47 s against 0.65 s for 10,000 records), and pydantic's parser would keep the last of two
     equal keys silently. A document that validates is as deep as the schema allows; the nesting
@@ -632,7 +632,7 @@ def validate_catalogue(path: str | Path) -> CatalogueReport:
 
 
 def load_catalogue(path: str | Path) -> Catalogue:
-    """Load a JSON or TOML catalogue file; raise :class:`hcc.errors.CatalogueValidationError`
+    """Load a JSON or TOML catalogue file; raise [`hcc.errors.CatalogueValidationError`][hcc.errors.CatalogueValidationError]
     (a ``ValueError``) listing every problem, each with file, record and field path.
 
     >>> import pathlib, tempfile
@@ -643,7 +643,7 @@ def load_catalogue(path: str | Path) -> Catalogue:
     True
 
     Raises:
-        CatalogueValidationError: every problem :func:`validate_catalogue` finds, among them a
+        CatalogueValidationError: every problem [`validate_catalogue`][validate_catalogue] finds, among them a
             file that cannot be read, is not UTF-8 (``encoding``), repeats a key in a JSON object
             (``duplicate_key``) or nests more than 32 levels (``too_deep``); never a
             ``RecursionError`` or ``UnicodeDecodeError``.

@@ -1,8 +1,8 @@
 """Test helpers for suites that embed hcc: a fixed calendar, catalogue checks, hypothesis strategies.
 
-Install with ``pip install 'hcc[testing]'``. The pytest plugin (:mod:`hcc.testing.pytest_plugin`)
+Install with ``pip install 'hcc[testing]'``. The pytest plugin (``hcc.testing.pytest_plugin``)
 gives the fixtures ``hcc_calendar`` and ``hcc_assert_valid_catalogue``; the strategies live in
-:mod:`hcc.testing.strategies` (import it explicitly: it needs hypothesis). No production module of
+[`hcc.testing.strategies`][hcc.testing.strategies] (import it explicitly: it needs hypothesis). No production module of
 hcc imports this package.
 
 >>> import datetime as dt

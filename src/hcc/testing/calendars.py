@@ -1,6 +1,6 @@
 """A working calendar built from explicit lists, for tests that must not depend on real notices.
 
-:class:`FixedCalendar` is a :class:`hcc.calendar.WorkingCalendar` with no statutory rules and no
+[`FixedCalendar`][FixedCalendar] is a [`hcc.calendar.WorkingCalendar`][hcc.calendar.WorkingCalendar] with no statutory rules and no
 official notices: Monday-Friday work, Saturday and Sunday rest, plus exactly the holidays and extra
 working days you list. Its answers never change when hcc ships a new year's notice, so a test
 written against it keeps its meaning; and no year is provisional unless you ask for one.
@@ -24,13 +24,13 @@ from hcc.errors import OverrideError
 __all__ = ["FIXED_SOURCE", "FixedCalendar"]
 
 FIXED_SOURCE = "hcc.testing.FixedCalendar"
-"""The ``source`` of every day a :class:`FixedCalendar` was given."""
+"""The ``source`` of every day a [`FixedCalendar`][FixedCalendar] was given."""
 
 _HOLIDAY_NAME = "Ngày nghỉ (lịch kiểm thử)"
 _WORKING_NAME = "Ngày làm việc (lịch kiểm thử)"
 
 DayList = Iterable[dt.date | str | CalendarEntry] | Mapping[dt.date | str, str]
-"""Dates (or ISO strings, or :class:`CalendarEntry` rows), or a mapping date -> Vietnamese name."""
+"""Dates (or ISO strings, or [`CalendarEntry`][CalendarEntry] rows), or a mapping date -> Vietnamese name."""
 
 
 class FixedCalendar(WorkingCalendar):
@@ -38,14 +38,14 @@ class FixedCalendar(WorkingCalendar):
 
     ``holidays`` are days off (kind ``holiday``); ``working_days`` are days worked (kind
     ``local_working_day``), typically Saturdays. Each is a list of dates or ISO strings, a mapping
-    date -> name, or :class:`hcc.calendar.CalendarEntry` rows. ``years`` is the inclusive range
+    date -> name, or [`hcc.calendar.CalendarEntry`][hcc.calendar.CalendarEntry] rows. ``years`` is the inclusive range
     ``(first, last)`` the calendar covers. ``provisional_from`` marks that year and later as
     provisional (operations on them warn), to test how code handles projected years; by default
     no year is provisional. Everything else -- arithmetic, office hours, ``with_overrides`` -- is
-    :class:`~hcc.calendar.WorkingCalendar`'s.
+    [`WorkingCalendar`][hcc.calendar.WorkingCalendar]'s.
 
     A date listed twice, in both lists, or outside ``years`` raises
-    :class:`hcc.errors.OverrideError` naming it.
+    [`hcc.errors.OverrideError`][hcc.errors.OverrideError] naming it.
 
     >>> import datetime as dt
     >>> from hcc.testing import FixedCalendar

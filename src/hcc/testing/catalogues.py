@@ -24,9 +24,9 @@ __all__ = ["CatalogueAssertionError", "assert_valid_catalogue"]
 def assert_valid_catalogue(path: str | Path, *, strict: bool = False) -> Catalogue:
     """Check a JSON or TOML catalogue file and return it loaded, or fail listing **every** problem.
 
-    Runs :func:`hcc.procedures.validate_catalogue` (every record, every cross-record check:
+    Runs [`hcc.procedures.validate_catalogue`][hcc.procedures.validate_catalogue] (every record, every cross-record check:
     duplicate codes, unknown fee schedules, local limits above statutory ones, missing legal
-    bases, unreadable time limits) and raises :class:`CatalogueAssertionError` -- an
+    bases, unreadable time limits) and raises [`CatalogueAssertionError`][CatalogueAssertionError] -- an
     ``AssertionError``, so pytest reports it as a test failure -- with one numbered line per
     problem: file, record index and code, field path, message and error kind. With
     ``strict=True`` the report's warnings fail the check too.

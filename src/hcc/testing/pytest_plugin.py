@@ -7,14 +7,14 @@ imports nothing but pytest; hcc itself is imported by the fixtures that need it.
 **Fixtures**
 
 ``hcc_assert_valid_catalogue``
-    :func:`hcc.testing.assert_valid_catalogue`, with relative paths resolved against the test
+    [`hcc.testing.assert_valid_catalogue`][hcc.testing.assert_valid_catalogue], with relative paths resolved against the test
     file's directory first, then pytest's root directory::
 
         def test_catalogue(hcc_assert_valid_catalogue):
             hcc_assert_valid_catalogue("catalogue.json")
 
 ``hcc_calendar``
-    The national calendar (:func:`hcc.vietnam_calendar`), with the overrides file named by the
+    The national calendar ([`hcc.vietnam_calendar`][hcc.vietnam_calendar]), with the overrides file named by the
     ``hcc_calendar_overrides`` ini option applied when it is set.
 
 **Ini options** (``[tool.pytest.ini_options]`` in ``pyproject.toml``, or ``pytest.ini``)
@@ -76,7 +76,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CatalogueFile | None:
-    """A configured catalogue file becomes a :class:`CatalogueFile` with one test item."""
+    """A configured catalogue file becomes a [`CatalogueFile`][CatalogueFile] with one test item."""
     targets = parent.config.stash.get(_TARGETS, frozenset())
     if targets and file_path.resolve() in targets:
         return CatalogueFile.from_parent(parent, path=file_path)
@@ -84,7 +84,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CatalogueF
 
 
 class CatalogueFile(pytest.File):
-    """A catalogue file named in ``hcc_catalogues``; it collects one :class:`CatalogueItem`.
+    """A catalogue file named in ``hcc_catalogues``; it collects one [`CatalogueItem`][CatalogueItem].
 
     >>> issubclass(CatalogueFile, pytest.File)
     True
@@ -96,7 +96,7 @@ class CatalogueFile(pytest.File):
 
 
 class CatalogueItem(pytest.Item):
-    """Checks one catalogue file with :func:`hcc.testing.assert_valid_catalogue`.
+    """Checks one catalogue file with [`hcc.testing.assert_valid_catalogue`][hcc.testing.assert_valid_catalogue].
 
     A failure shows every problem, one per line, without a Python traceback.
 
@@ -142,7 +142,7 @@ def _resolve(path: str | Path, request: pytest.FixtureRequest) -> Path:
 def hcc_assert_valid_catalogue(
     request: pytest.FixtureRequest,
 ) -> Callable[..., Catalogue]:
-    """:func:`hcc.testing.assert_valid_catalogue`, resolving relative paths for the test.
+    """[`hcc.testing.assert_valid_catalogue`][hcc.testing.assert_valid_catalogue], resolving relative paths for the test.
 
     A relative path is looked up beside the test file, then in pytest's root directory.
     """

@@ -1,6 +1,6 @@
 """Hypothesis strategies for hcc's values, valid by construction.
 
-Every strategy here draws values that hcc accepts: a drawn :class:`~hcc.deadlines.TimeLimit`
+Every strategy here draws values that hcc accepts: a drawn [`TimeLimit`][hcc.deadlines.TimeLimit]
 round-trips through its phrase, a drawn calendar override applies cleanly, a drawn procedure
 validates. Use them in property tests of code that embeds hcc::
 
@@ -11,8 +11,8 @@ validates. Use them in property tests of code that embeds hcc::
     def test_due_date_is_a_working_day(received, limit): ...
 
 Dates are drawn, by default, from the years a calendar decides for sure (no provisional year), so
-tests need not expect :class:`hcc.ProvisionalCalendarWarning`; pass ``provisional=True`` to include
-them. Strategies that need a calendar take one (``None`` means :func:`hcc.vietnam_calendar`).
+tests need not expect [`hcc.ProvisionalCalendarWarning`][hcc.ProvisionalCalendarWarning]; pass ``provisional=True`` to include
+them. Strategies that need a calendar take one (``None`` means [`hcc.vietnam_calendar`][hcc.vietnam_calendar]).
 Requires the ``hcc[testing]`` extra (hypothesis).
 """
 
@@ -359,7 +359,7 @@ def calendar_overrides(
 def notices(
     year: int, *, max_days_off: int = 8, max_working_saturdays: int = 3
 ) -> st.SearchStrategy[Notice]:
-    """A valid partial :class:`~hcc.calendar.Notice` for ``year``: weekdays off, worked Saturdays.
+    """A valid partial [`Notice`][hcc.calendar.Notice] for ``year``: weekdays off, worked Saturdays.
 
     Use it to test what happens when next year's notice is added (the year stops being provisional).
     A notice adds to the law, so the worked Saturdays avoid the statutory days off of the national
@@ -412,7 +412,7 @@ def calendars(
     """``base`` (default: the national calendar) with random local overrides, as a new calendar.
 
     Building a derived national calendar costs about 50 ms, so keep ``max_examples`` modest or
-    use :func:`fixed_calendars` for high-volume properties.
+    use [`fixed_calendars`][fixed_calendars] for high-volume properties.
 
     >>> import datetime as dt
     >>> from hypothesis import given, settings
@@ -435,7 +435,7 @@ def fixed_calendars(
     max_holidays: int = 25,
     max_working_days: int = 6,
 ) -> st.SearchStrategy[FixedCalendar]:
-    """:class:`~hcc.testing.FixedCalendar` values with random holidays and worked weekend days.
+    """[`FixedCalendar`][hcc.testing.FixedCalendar] values with random holidays and worked weekend days.
 
     Cheap to build (a few milliseconds), so they suit properties that need many calendars.
 
@@ -514,11 +514,11 @@ def time_limits(
     max_amount: int = 400,
     alternates: bool = True,
 ) -> st.SearchStrategy[TimeLimit]:
-    """:class:`~hcc.deadlines.TimeLimit` values of ``units`` (default: all of them).
+    """[`TimeLimit`][hcc.deadlines.TimeLimit] values of ``units`` (default: all of them).
 
     Counted units get amounts in ``[0, max_amount]``; ``same_day`` and ``immediate`` have none.
     With ``alternates`` some limits carry an alternate limit and one of
-    :data:`ALTERNATE_CONDITIONS` (or no condition). Every drawn limit reads back from its phrase:
+    [`ALTERNATE_CONDITIONS`][ALTERNATE_CONDITIONS] (or no condition). Every drawn limit reads back from its phrase:
     ``TimeLimit.parse(str(limit)) == limit``.
 
     >>> from hypothesis import given, settings
@@ -735,7 +735,7 @@ def fee_rules(
 def fee_schedules(
     *, schedule_id: str | None = None, max_charges: int = 3, max_modifiers: int = 2
 ) -> st.SearchStrategy[FeeSchedule]:
-    """:class:`~hcc.fees.FeeSchedule` values: charge rules (some in several versions over time),
+    """[`FeeSchedule`][hcc.fees.FeeSchedule] values: charge rules (some in several versions over time),
     exemptions by national category and time-boxed channel reductions.
 
     Versions of one rule have disjoint validity; modifiers point at charge rules of the schedule
@@ -862,7 +862,7 @@ def _statutory_and_local(
 def procedures(
     *, code: str | None = None, fee_schedule_ids: Sequence[str] = ()
 ) -> st.SearchStrategy[Procedure]:
-    """:class:`~hcc.procedures.Procedure` records that validate: a code, levels, agencies, one to
+    """[`Procedure`][hcc.procedures.Procedure] records that validate: a code, levels, agencies, one to
     three channels (each with its limit and, from ``fee_schedule_ids``, maybe a fee schedule),
     dossier cases, a legal basis, and a local limit never longer than the statutory one.
 
@@ -933,7 +933,7 @@ def procedures(
 def catalogues(
     *, min_procedures: int = 0, max_procedures: int = 6, max_fee_schedules: int = 2
 ) -> st.SearchStrategy[Catalogue]:
-    """:class:`~hcc.procedures.Catalogue` values that pass every cross-record check: unique codes,
+    """[`Catalogue`][hcc.procedures.Catalogue] values that pass every cross-record check: unique codes,
     fee references that resolve (to the catalogue's own schedules or standard ones), a version.
 
     >>> from hypothesis import given, settings
@@ -981,7 +981,7 @@ def dossier_events(
     max_extensions: int = 1,
 ) -> st.SearchStrategy[tuple[DossierEvent, ...]]:
     """A valid event log: ``received`` first, then a walk on the dossier state machine
-    (:data:`hcc.dossiers.TRANSITIONS`) in time order, at most ``max_extensions`` extensions.
+    ([`hcc.dossiers.TRANSITIONS`][hcc.dossiers.TRANSITIONS]) in time order, at most ``max_extensions`` extensions.
 
     Gaps between events are up to three days, so a log that starts by ``max_start`` (default mid
     2026) stays in years with an official notice.
@@ -1051,7 +1051,7 @@ def dossiers(
     limits: Sequence[str | TimeLimit] = _DOSSIER_LIMITS,
     max_events: int = 10,
 ) -> st.SearchStrategy[Dossier]:
-    """:class:`~hcc.dossiers.Dossier` values with a valid log (:func:`dossier_events`), a code of
+    """[`Dossier`][hcc.dossiers.Dossier] values with a valid log ([`dossier_events`][dossier_events]), a code of
     ``unit`` dated on the receipt day with ``serial``, and a time limit from ``limits``.
 
     >>> from hypothesis import given, settings

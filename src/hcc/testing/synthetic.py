@@ -1,8 +1,8 @@
 """Synthetic dossiers summarised per row, for tests, benchmarks and the national-report how-to.
 
-:func:`synthetic_dossiers` draws a pandas DataFrame in the schema that
-:func:`hcc.dossiers.kernels.indicator_counts` reads (see ``docs/howto/national-report.md``),
-deterministically from a seed, with numpy (10^7 rows take seconds). :func:`write_dossiers`
+[`synthetic_dossiers`][synthetic_dossiers] draws a pandas DataFrame in the schema that
+[`hcc.dossiers.kernels.indicator_counts`][hcc.dossiers.kernels.indicator_counts] reads (see ``docs/howto/national-report.md``),
+deterministically from a seed, with numpy (10^7 rows take seconds). [`write_dossiers`][write_dossiers]
 writes it as a Parquet data set partitioned by province and receipt year. The facts are drawn,
 not computed by hcc; they are not real records.
 """
