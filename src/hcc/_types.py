@@ -10,11 +10,16 @@ the same:
   (its validation errors are [`ModelValidationError`][hcc.errors.ModelValidationError]), and
   [`HccStrEnum`][hcc._types.HccStrEnum], whose unknown values raise ``InvalidInputError``;
 * ``Text`` (non-empty, NFC, invisible characters removed, stripped), ``Name`` (a ``Text`` on one
-  line), ``FreeText`` (notes: may be empty), ``Moment`` (aware, Vietnam time) and ``Day``.
+  line), ``FreeText`` (notes: may be empty);
+* ``Moment`` (an aware datetime in Vietnam time; naive input is Vietnam local time) and ``Day``,
+  with the coercions behind them (``as_vn_datetime``, ``as_date``, ``VN_TZ``; re-exported by
+  ``hcc.calendar``);
+* ``Money`` (a whole number of đồng as a ``Decimal``), with ``to_vnd`` and ``MAX_AMOUNT``
+  (re-exported by ``hcc.fees``).
 
-Two shared types live next to the type they wrap, in the layer that defines it, because this
-module sits below both: a time limit field (``hcc.deadlines.limits``) and a whole-đồng amount
-(``hcc.fees.money``).
+The time-limit field is the one shared type defined elsewhere: it wraps ``TimeLimit``, a model
+of the deadlines layer above this module, so it lives beside it as ``hcc.deadlines.limits.Limit``
+(the catalogue writes it as its phrase).
 
 >>> class Row(HccModel):
 ...     name: Text
@@ -26,8 +31,10 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import unicodedata
+from decimal import Decimal
 from enum import EnumType, StrEnum
 from typing import Annotated, Any, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -43,20 +50,24 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import name_text, nfc, strip_invisible
-from hcc.errors import InvalidInputError, ModelValidationError, short_repr
+from hcc.errors import AmountError, InvalidInputError, ModelValidationError, short_repr
 
 __all__ = [
     "FROZEN",
+    "MAX_AMOUNT",
     "VN_TZ",
     "Day",
     "FreeText",
     "HccModel",
     "HccStrEnum",
     "Moment",
+    "Money",
     "Name",
     "Text",
     "as_date",
+    "as_money",
     "as_vn_datetime",
+    "to_vnd",
 ]
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -328,3 +339,83 @@ class HccStrEnum(StrEnum, metaclass=_HccEnumType):
     @classmethod
     def _missing_(cls, value: object) -> Any:
         raise InvalidInputError(cls.__name__, value, "one of: " + ", ".join(m.value for m in cls))
+
+
+# --------------------------------------------------------------------------- money
+MAX_AMOUNT = 10**36 - 1
+"""The largest amount of money hcc accepts, in đồng (36 nines): far above any real fee or
+declared value; what matters is that arithmetic below it is exact and that larger input is
+refused at once."""
+
+_MAX_DIGITS = len(str(MAX_AMOUNT))
+
+
+def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
+    """Check that ``value`` is a whole number of đồng and return it as a ``Decimal`` with no exponent.
+
+    Accepts ``int`` and integral ``Decimal`` (``Decimal("1.000E+3")`` is fine, ``Decimal("1.5")``
+    is not) up to [`MAX_AMOUNT`][MAX_AMOUNT] in size; refuses ``bool``, ``float``, ``str``, NaN, infinities
+    and, unless ``allow_negative``, negative amounts. The size is checked before any conversion, so
+    ``Decimal("1E+1000000")`` is refused at once.
+
+    >>> to_vnd(Decimal("1.5E3"))
+    Decimal('1500')
+    >>> to_vnd(2.0)
+    Traceback (most recent call last):
+    ...
+    hcc.errors.AmountError: amount: got 2.0 (float), expected an int or an integral Decimal, never a float
+
+    Raises:
+        AmountError: ``value`` is not an int or an integral Decimal, is negative (unless
+            ``allow_negative``) or is larger than [`MAX_AMOUNT`][MAX_AMOUNT] in absolute value.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise AmountError(value, "an int or an integral Decimal, never a float")
+    if isinstance(value, int):
+        if not -MAX_AMOUNT <= value <= MAX_AMOUNT:
+            raise AmountError(_short(value), f"at most {MAX_AMOUNT:_} đồng in absolute value")
+        if value < 0 and not allow_negative:
+            raise AmountError(value, "a non-negative amount")
+        return Decimal(value)
+    if not value.is_finite():
+        raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
+    if not value.is_zero() and value.adjusted() >= _MAX_DIGITS:  # size first: no conversion yet
+        raise AmountError(_short(value), f"at most {MAX_AMOUNT:_} đồng in absolute value")
+    if value.as_tuple().exponent < 0 and value != value.to_integral_value():  # type: ignore[operator]
+        raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
+    n = int(value)
+    if not -MAX_AMOUNT <= n <= MAX_AMOUNT:
+        raise AmountError(value, f"at most {MAX_AMOUNT:_} đồng in absolute value")
+    if n < 0 and not allow_negative:
+        raise AmountError(value, "a non-negative amount")
+    return Decimal(n)
+
+
+def _short(value: int | Decimal) -> object:
+    """A huge number as a short stand-in for messages (its repr could be a million digits)."""
+    if isinstance(value, int):
+        if value.bit_length() <= 256:
+            return value
+        return f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    return value  # a Decimal's repr keeps its exponent: Decimal('1E+1000000') is short
+
+
+def as_money(value: Any) -> Decimal:
+    """``value`` as whole đồng for a model field (a numeric string is read), or a pydantic error
+    with the code ``vnd_amount``: the validator of ``Money``."""
+    if isinstance(value, str):
+        with contextlib.suppress(ArithmeticError):
+            value = Decimal(value.strip())
+    try:
+        return to_vnd(value)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "vnd_amount",
+            "got {value}, expected a non-negative whole number of đồng (int or Decimal)",
+            {"value": short_repr(value)},
+        ) from exc
+
+
+Money = Annotated[Decimal, BeforeValidator(as_money)]
+"""The money field of hcc models: a non-negative whole number of đồng as a ``Decimal`` (an int,
+a Decimal or a numeric string; error code ``vnd_amount`` otherwise)."""

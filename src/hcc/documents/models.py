@@ -39,7 +39,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._types import Day, HccModel, Moment, Name, Text
+from hcc._types import Day, HccModel, Moment, Money, Name, Text, as_money
 from hcc.calendar import (
     WorkingCalendar,
     vietnam_calendar,
@@ -47,7 +47,6 @@ from hcc.calendar import (
 from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
 from hcc.errors import DocumentRuleError, ExtensionLimitError
 from hcc.fees import Quote
-from hcc.fees.money import Money, as_money
 from hcc.procedures import Procedure
 
 if TYPE_CHECKING:

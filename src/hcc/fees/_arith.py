@@ -27,11 +27,6 @@ from decimal import (
     localcontext,
 )
 
-MAX_AMOUNT = 10**36 - 1
-"""The largest amount of money hcc accepts, in đồng (36 nines): far above any real fee or
-declared value; what matters is that arithmetic below it is exact and that larger input is
-refused at once."""
-
 MAX_QUANTITY = 10**9 - 1
 """The largest quantity (pages, copies, cases, ...) a quote or a per-unit rule accepts."""
 

@@ -11,16 +11,13 @@ integral ``Decimal``; floats are refused everywhere, because ``0.1 + 0.2`` is no
 
 from __future__ import annotations
 
-import contextlib
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator
-from pydantic_core import PydanticCustomError
-
-from hcc.errors import AmountError, short_repr
-from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY
+from hcc._types import MAX_AMOUNT, to_vnd
+from hcc.errors import AmountError
+from hcc.fees._arith import MAX_QUANTITY
 
 __all__ = [
     "MAX_AMOUNT",
@@ -48,59 +45,7 @@ NegativeStyle = Literal["minus", "parentheses"]
 """How [`format_vnd`][format_vnd] writes a negative amount (a refund): "-5.000 đồng" (the default) or
 "(5.000 đồng)", the accountants' convention."""
 
-_MAX_DIGITS = len(str(MAX_AMOUNT))
-
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-
-
-def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
-    """Check that ``value`` is a whole number of đồng and return it as a ``Decimal`` with no exponent.
-
-    Accepts ``int`` and integral ``Decimal`` (``Decimal("1.000E+3")`` is fine, ``Decimal("1.5")``
-    is not) up to [`MAX_AMOUNT`][MAX_AMOUNT] in size; refuses ``bool``, ``float``, ``str``, NaN, infinities
-    and, unless ``allow_negative``, negative amounts. The size is checked before any conversion, so
-    ``Decimal("1E+1000000")`` is refused at once.
-
-    >>> to_vnd(Decimal("1.5E3"))
-    Decimal('1500')
-    >>> to_vnd(2.0)
-    Traceback (most recent call last):
-    ...
-    hcc.errors.AmountError: amount: got 2.0 (float), expected an int or an integral Decimal, never a float
-
-    Raises:
-        AmountError: ``value`` is not an int or an integral Decimal, is negative (unless
-            ``allow_negative``) or is larger than [`MAX_AMOUNT`][MAX_AMOUNT] in absolute value.
-    """
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise AmountError(value, "an int or an integral Decimal, never a float")
-    if isinstance(value, int):
-        if not -MAX_AMOUNT <= value <= MAX_AMOUNT:
-            raise AmountError(_short(value), f"at most {MAX_AMOUNT:_} đồng in absolute value")
-        if value < 0 and not allow_negative:
-            raise AmountError(value, "a non-negative amount")
-        return Decimal(value)
-    if not value.is_finite():
-        raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
-    if not value.is_zero() and value.adjusted() >= _MAX_DIGITS:  # size first: no conversion yet
-        raise AmountError(_short(value), f"at most {MAX_AMOUNT:_} đồng in absolute value")
-    if value.as_tuple().exponent < 0 and value != value.to_integral_value():  # type: ignore[operator]
-        raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
-    n = int(value)
-    if not -MAX_AMOUNT <= n <= MAX_AMOUNT:
-        raise AmountError(value, f"at most {MAX_AMOUNT:_} đồng in absolute value")
-    if n < 0 and not allow_negative:
-        raise AmountError(value, "a non-negative amount")
-    return Decimal(n)
-
-
-def _short(value: int | Decimal) -> object:
-    """A huge number as a short stand-in for messages (its repr could be a million digits)."""
-    if isinstance(value, int):
-        if value.bit_length() <= 256:
-            return value
-        return f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>"
-    return value  # a Decimal's repr keeps its exponent: Decimal('1E+1000000') is short
 
 
 def format_vnd(
@@ -262,24 +207,3 @@ def amount_in_words(
         words.append(_unit(unit))
     text = " ".join(words)
     return text[0].upper() + text[1:] if capitalize else text
-
-
-def as_money(value: Any) -> Decimal:
-    """``value`` as whole đồng for a model field (a numeric string is read), or a pydantic error
-    with the code ``vnd_amount``: the validator of ``Money``."""
-    if isinstance(value, str):
-        with contextlib.suppress(ArithmeticError):
-            value = Decimal(value.strip())
-    try:
-        return to_vnd(value)
-    except ValueError as exc:
-        raise PydanticCustomError(
-            "vnd_amount",
-            "got {value}, expected a non-negative whole number of đồng (int or Decimal)",
-            {"value": short_repr(value)},
-        ) from exc
-
-
-Money = Annotated[Decimal, BeforeValidator(as_money)]
-"""The money field of hcc models: a non-negative whole number of đồng as a ``Decimal`` (an int,
-a Decimal or a numeric string; error code ``vnd_amount`` otherwise)."""

@@ -16,10 +16,10 @@ from decimal import Decimal, DecimalException
 from typing import Any, Literal
 
 from hcc._text import nfc
-from hcc._types import HccModel
+from hcc._types import MAX_AMOUNT, HccModel
 from hcc.calendar import WorkingCalendar, as_date, vietnam_calendar
 from hcc.errors import QuoteError, short_repr
-from hcc.fees._arith import MAX_AMOUNT, exact, round_vnd
+from hcc.fees._arith import exact, round_vnd
 from hcc.fees.money import AmountError, format_vnd, to_vnd
 from hcc.fees.rules import (
     CHANNELS,

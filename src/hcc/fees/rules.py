@@ -34,10 +34,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcc._text import nfc
-from hcc._types import HccModel, Text
+from hcc._types import MAX_AMOUNT, HccModel, Text
 from hcc.calendar import as_date
 from hcc.errors import FeeRuleDataError, InvalidInputError, QuoteError, short_repr
-from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY, exact
+from hcc.fees._arith import MAX_QUANTITY, exact
 
 __all__ = [
     "CHANNELS",
