@@ -226,7 +226,7 @@ def memos(
         if token is None:
             token = tokens[id(pol)] = _token(cal, pol)
             by_id[id(pol)] = pol
-        memo: Memo | None = d.__dict__.get(_MEMO)
+        memo: Memo | None = d._memo
         if memo is not None and memo[0] == token:
             out[i] = memo
             continue
@@ -296,7 +296,7 @@ def memos(
                     got = days_between[span] = cal.working_days_between(*span)
                 days = got
             memo = (token, appt, cls, due, days, segments, clock)
-            d.__dict__[_MEMO] = memo
+            d._memo = memo
             out[idx[k]] = memo
     return out  # type: ignore[return-value]  # every slot is filled above
 
@@ -352,7 +352,3 @@ def _replay_reset(
     if provisional:
         _warn_provisional(d)
     return cls, end_due, tuple(segments)
-
-
-_MEMO = "_evaluation"
-"""Key of the memo (the last :data:`Memo`) in a dossier's ``__dict__``."""
