@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 
 import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -24,7 +23,7 @@ RECEIVED = {"kind": "received", "at": "2026-03-02T08:00"}
 
 
 @pytest.fixture
-def replays(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+def replays(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the calls of the replay function (``_walk``) made by the code under test."""
     calls: list[int] = []
     walk = dossier_module._walk

@@ -6,6 +6,7 @@
 ('Đăng ký khai sinh', '2.000884')
 """
 
+from hcc.procedures.bulk import bulk_load
 from hcc.procedures.catalogue import (
     Catalogue,
     CatalogueData,
@@ -73,6 +74,7 @@ __all__ = [
     "ProcedureResult",
     "PublishingDecision",
     "Step",
+    "bulk_load",
     "default_catalogue",
     "diff_catalogues",
     "fold",

@@ -250,54 +250,8 @@ class OnlineLevel(StrEnum):
         ]
 
 
-class _SharedFieldsSet(set[str]):
-    """A read-only set of field names that many frozen instances share as their ``model_fields_set``.
-
-    Pydantic gives every instance its own ``set`` of the fields given in the input; a loaded
-    catalogue holds some 130,000 instances with a few dozen distinct such sets, and every one of
-    them is a container the cyclic garbage collector scans. Instances with equal sets share one of
-    these instead. Mutating it raises; ``copy`` (what ``model_copy`` uses) and pickling give a plain
-    ``set``, so ``model_copy(update=...)`` works as before.
-    """
-
-    __slots__ = ()
-
-    def _read_only(self, *args: object) -> None:
-        raise TypeError("a model's fields set is shared between instances and read-only")
-
-    add = discard = remove = pop = clear = update = _read_only  # type: ignore[assignment]
-    difference_update = intersection_update = symmetric_difference_update = _read_only
-    __ior__ = __iand__ = __isub__ = __ixor__ = _read_only  # type: ignore[assignment]
-
-    def __copy__(self) -> set[str]:
-        return set(self)
-
-    def __deepcopy__(self, memo: object) -> set[str]:
-        return set(self)
-
-    def __reduce__(self) -> tuple[type[set[str]], tuple[list[str]]]:
-        return set, (list(self),)
-
-
-_SHARED_FIELDS_SETS: dict[frozenset[str], _SharedFieldsSet] = {}
-_MAX_SHARED_FIELDS_SETS = 4096
-
-
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-    @model_validator(mode="after")
-    def _share_fields_set(self) -> Any:
-        # one shared set per distinct content instead of a set per instance (see _SharedFieldsSet)
-        own = self.__pydantic_fields_set__
-        key = frozenset(own)
-        shared = _SHARED_FIELDS_SETS.get(key)
-        if shared is None:
-            if len(_SHARED_FIELDS_SETS) >= _MAX_SHARED_FIELDS_SETS:
-                return self
-            shared = _SHARED_FIELDS_SETS.setdefault(key, _SharedFieldsSet(key))
-        object.__setattr__(self, "__pydantic_fields_set__", shared)
-        return self
 
 
 class LegalDocument(_Model):
