@@ -66,6 +66,7 @@ __all__ = [
     "ControlSlipContext",
     "DeathCondolenceContext",
     "Deceased",
+    "DocumentContext",
     "DocumentItem",
     "DossierInfo",
     "FeeInfo",
@@ -405,8 +406,12 @@ class FeeInfo(_Model):
 
 
 # --------------------------------------------------------------------------- base of contexts
-class _Context(_Model):
-    """Base of document contexts; ``kind`` is the document kind the model serves."""
+class DocumentContext(_Model):
+    """Base of document contexts; ``kind`` is the document kind the model serves.
+
+    Subclass it for a document kind of your own (:func:`hcc.documents.register_document_kind`);
+    override :meth:`check_rules` for rules that span several fields.
+    """
 
     kind: ClassVar[str] = ""
 
@@ -418,6 +423,9 @@ class _Context(_Model):
         ``policy`` defaults to the one in force on the dossier's receipt
         (:func:`hcc.deadlines.policy_in_force`), ``calendar`` to the national calendar.
         """
+
+
+_Context = DocumentContext
 
 
 def _check_appointment(
