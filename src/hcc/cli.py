@@ -3,7 +3,8 @@
 Commands: ``validate FILE``, ``show CODE``, ``search TEXT``, ``deadline CODE --received ...``,
 ``fee CODE [--pages N --copies N ...]``, ``calendar YEAR`` and ``demo``. Output is readable text by
 default and JSON with ``--json``. Exit status: 0 on success, 1 when ``validate`` finds problems
-(all are listed), 2 on bad input (unknown code, malformed date, a catalogue that does not load).
+(all are listed), 2 on bad input (unknown code, malformed date, a catalogue that does not load),
+3 when an output file exists and ``--force`` was not given.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from hcc.calendar import VN_TZ, as_date, as_vn_datetime, vietnam_calendar
-from hcc.errors import CatalogueValidationError
+from hcc.errors import CatalogueValidationError, OutputExistsError
 from hcc.fees import QUANTITY_NAMES
 from hcc.procedures import (
     Catalogue,
@@ -228,11 +229,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     A FILE holds a JSON list of records (or an object with one under ``records``/``data``/
     ``items``), or JSON Lines (``.jsonl``). Exit 0 when the import ran (rejected records are
-    reported, not fatal), 2 when a file cannot be read.
+    reported, not fatal), 2 when a file cannot be read, 3 when ``--out`` exists and ``--force``
+    is not given (checked before the import starts, and again when the file is put in place).
+    The catalogue is written to a temporary file in the same folder, fsynced and renamed over
+    the target: an error or a kill during the write leaves an existing file as it was.
     """
     from pathlib import Path
 
+    from hcc._io import atomic_write_text
     from hcc.importer import import_portal_records
+
+    force_hint = "pass --force to replace it (exit status 3)"
+    if args.out and not args.force and Path(args.out).exists():
+        raise OutputExistsError(args.out, hint=force_hint)
 
     records: list[object] = []
     sources: list[str | None] = []
@@ -259,7 +268,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         sources += [name] * len(data)
     report = import_portal_records(records, sources=sources, source=None)
     if args.out:
-        Path(args.out).write_text(report.catalogue.to_json(), encoding="utf-8")
+        try:
+            atomic_write_text(args.out, report.catalogue.to_json(), overwrite=args.force)
+        except OutputExistsError:
+            raise OutputExistsError(args.out, hint=force_hint) from None
+        except (OSError, UnicodeEncodeError) as exc:
+            raise ValueError(
+                f"{args.out}: cannot write the catalogue ({exc}); an existing file is unchanged"
+            ) from None
     if args.json:
         _print_json(report.to_dict() | {"out": args.out})
         return 0
@@ -344,6 +360,9 @@ def build_parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import", help="import portal records (JSON) into a catalogue")
     im.add_argument("files", nargs="+", metavar="FILE")
     im.add_argument("--out", metavar="FILE", help="write the catalogue (JSON) here")
+    im.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (exit 3 otherwise)"
+    )
     im.add_argument("--json", action="store_true", help="machine-readable output")
     im.set_defaults(func=_cmd_import)
 
@@ -371,6 +390,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogueValidationError as exc:
         print(f"hcc: error: {exc}", file=sys.stderr)
         return 2
+    except OutputExistsError as exc:
+        print(f"hcc: error: {exc}", file=sys.stderr)
+        return 3
     except (ValueError, LookupError, TypeError) as exc:
         print(f"hcc: error: {exc}", file=sys.stderr)
         return 2

@@ -17,7 +17,11 @@
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
     ├── DocumentRuleError (ValueError)        a document that breaks the law (appointment on a day off, late apology)
-    └── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    ├── UnknownDocumentError (LookupError)    a document kind or form set that does not exist
+    ├── TemplateError (ValueError)            a district template that cannot be used
+    │   └── TemplateSecurityError             one that breaks the sandbox's rules or leaves its folder
+    ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
+    └── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -36,6 +40,7 @@ from typing import Any
 
 __all__ = [
     "CatalogueValidationError",
+    "CounterStoreError",
     "DeadlineError",
     "DocumentContextError",
     "DocumentRuleError",
@@ -48,9 +53,12 @@ __all__ = [
     "HccWarning",
     "InvalidTransitionError",
     "OutOfRangeError",
+    "OutputExistsError",
     "OverrideError",
     "ProvisionalCalendarWarning",
     "QuoteError",
+    "TemplateError",
+    "TemplateSecurityError",
     "TimeLimitParseError",
     "UnknownDocumentError",
     "UnknownProcedureError",
@@ -284,6 +292,67 @@ class UnknownDocumentError(HccError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class TemplateError(HccError, ValueError):
+    """A template that cannot be used: a syntax error, a file that is not UTF-8, an error raised
+    while it renders (``{{ 1 / 0 }}``). ``template`` names it, ``reason`` says what went wrong.
+
+    >>> e = TemplateError("receipt.txt.j2", "line 3: unexpected '}'")
+    >>> isinstance(e, ValueError), str(e)
+    (True, "template receipt.txt.j2 refused: line 3: unexpected '}'")
+    """
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        self.reason = reason
+        super().__init__(f"template {template} refused: {reason}")
+
+
+class TemplateSecurityError(TemplateError):
+    """A district template tried what the sandbox forbids, or a template file leaves its folder.
+
+    District templates (``template_dir``) are rendered in Jinja2's immutable sandbox: reading
+    private attributes (``__globals__``, ``__class__``, ...), calling unsafe functions or mutating
+    values raises this error and runs nothing. ``template`` names the template, ``reason`` says what
+    was refused.
+
+    >>> e = TemplateSecurityError("receipt.html.j2", "access to attribute '__globals__' is unsafe")
+    >>> isinstance(e, TemplateError), str(e)
+    (True, "template receipt.html.j2 refused: access to attribute '__globals__' is unsafe")
+    """
+
+
+class OutputExistsError(HccError, FileExistsError):
+    """hcc was asked to write a file that exists, without permission to replace it.
+
+    >>> e = OutputExistsError("catalogue.json")
+    >>> isinstance(e, FileExistsError), e.path, str(e)
+    (True, 'catalogue.json', 'catalogue.json already exists; pass overwrite=True to replace it')
+    """
+
+    def __init__(self, path: object, *, hint: str = "pass overwrite=True to replace it") -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path} already exists; {hint}")
+
+    def __str__(self) -> str:  # OSError would format its args as (errno, strerror)
+        return str(self.args[0])
+
+
+class CounterStoreError(HccError, RuntimeError):
+    """A dossier-code counter store could not allocate (database unreachable, locked too long).
+
+    No serial is consumed when this is raised: the store's transaction is rolled back.
+
+    >>> e = CounterStoreError("sqlite:/tmp/codes.db", "database is locked")
+    >>> e.store, str(e)
+    ('sqlite:/tmp/codes.db', 'counter store sqlite:/tmp/codes.db: database is locked')
+    """
+
+    def __init__(self, store: str, reason: str) -> None:
+        self.store = store
+        self.reason = reason
+        super().__init__(f"counter store {store}: {reason}")
 
 
 class HccWarning(UserWarning):

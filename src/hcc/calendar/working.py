@@ -533,6 +533,8 @@ class WorkingCalendar:
         For layers that report provisional status themselves (a deadline's ``provisional`` flag):
         unlike ``warnings.catch_warnings()``, it changes no global state, so it is thread-safe.
         Provisional days still say so in :meth:`day_info` and :meth:`is_provisional_span`.
+        Deadlines (:func:`hcc.deadlines.compute_deadline`, ``compute_deadlines``) and SLA clocks
+        computed on this view do not warn either; their ``provisional`` flags still say so.
 
         >>> quiet = vietnam_calendar().without_warnings()
         >>> quiet.add_working_days(dt.date(2026, 12, 31), 1)   # no warning
@@ -564,6 +566,17 @@ class WorkingCalendar:
         return type(self)(**args)
 
     # ------------------------------------------------------------------ properties
+    @property
+    def warns(self) -> bool:
+        """False for a :meth:`without_warnings` view: it, and the deadlines and SLA clocks
+        computed on it, report a provisional year only by their ``provisional`` flags.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.warns, cal.without_warnings().warns
+        (True, False)
+        """
+        return not self._silent
+
     @property
     def first_date(self) -> dt.date:
         """First date covered (1 January of the first year)."""

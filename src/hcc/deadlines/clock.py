@@ -337,7 +337,7 @@ class SlaClock:
     ('met', 'early')
     """
 
-    __slots__ = ("_calendar", "_events", "_explicit", "_limit", "_policy")
+    __slots__ = ("_calendar", "_events", "_explicit", "_limit", "_policy", "_warns")
 
     def __init__(
         self,
@@ -356,9 +356,11 @@ class SlaClock:
 
         lim, cal, explicit = _resolve(limit, calendar, policy, False)
         self._limit = lim
-        # a view that never warns (thread-safe); status() emits one warning itself when needed
+        # a view that never warns (thread-safe); status() emits one warning itself when needed,
+        # unless the calendar given is itself a quiet view (then the flags alone report it)
         self._calendar = cal.without_warnings()
         self._explicit = explicit
+        self._warns = cal.warns
         self._events: tuple[ClockEvent, ...] = tuple(events)
         receipt = next((e for e in self._events if isinstance(e, Received)), None)
         if explicit is not None:
@@ -398,12 +400,14 @@ class SlaClock:
         ...
         hcc.errors.EventOrderError: returned at 2026-03-02 09:00 comes before the receipt (event: returned at 2026-03-02 09:00, other: received (missing))
         """
-        return SlaClock(
+        clock = SlaClock(
             self._limit,
             (*self._events, *events),
             calendar=self._calendar,
             policy=self._explicit,
         )
+        clock._warns = self._warns
+        return clock
 
     def __repr__(self) -> str:
         return f"<SlaClock {self._limit}, {len(self._events)} event(s), policy {self._policy.name}>"
@@ -413,7 +417,8 @@ class SlaClock:
         """Where the clock stands at ``at`` (naive = Vietnam time); see :class:`SlaStatus`.
 
         Emits one :class:`hcc.ProvisionalCalendarWarning` if a due moment rests on a year
-        without an official notice (``provisional=True``).
+        without an official notice (``provisional=True``), unless the clock was built on a
+        :meth:`~hcc.calendar.WorkingCalendar.without_warnings` calendar.
         """
         now = as_vn_datetime(at, "at")
         events = [e for e in self._events if e.at <= now]
@@ -424,7 +429,7 @@ class SlaClock:
                 other=self._events[0].describe() if self._events else "received (missing)",
             )
         st = self._status(events, now)  # on a calendar that does not warn: we warn once below
-        if st.provisional:
+        if st.provisional and self._warns:
             warnings.warn(
                 f"the SLA status for {self._limit} rests on a year without an official notice; "
                 "its due dates are projected from the statutory rules",

@@ -432,7 +432,8 @@ def compute_deadline(
 
     The due date is always a working day. If any day from the receipt to the due date lies in
     a year without an official notice, ``provisional`` is ``True`` and one
-    :class:`hcc.ProvisionalCalendarWarning` is emitted.
+    :class:`hcc.ProvisionalCalendarWarning` is emitted (none on a calendar from
+    :meth:`~hcc.calendar.WorkingCalendar.without_warnings`: the flag alone says it).
 
     >>> d = compute_deadline(dt.datetime(2026, 1, 9, 10, 0), "01 ngày làm việc")
     >>> d.due_at.isoformat()        # Saturday 10 January 2026 is a worked day
@@ -449,7 +450,7 @@ def compute_deadline(
     core = _core(m, lim, quiet, pol, explain=True, field=field)
     skipped = _skipped(quiet, m.date(), core, lim.unit)
     provisional = cal.is_provisional_span(m.date(), core.due_date)
-    if provisional and _warn:
+    if provisional and _warn and cal.warns:
         warnings.warn(
             f"the deadline for {lim} from {m.date().isoformat()} ({core.due_date.isoformat()}) "
             "rests on a year without an official notice; it is projected from the statutory rules",
@@ -542,7 +543,7 @@ class _Batch:
         return core
 
     def warn(self, n: int) -> None:
-        if self.provisional:
+        if self.provisional and self.cal.warns:
             warnings.warn(
                 f"some of the {n} deadlines for {self.limit} rest on a year without an official "
                 "notice; they are projected from the statutory rules",
@@ -622,7 +623,7 @@ def compute_deadlines(
         raise InvalidInputError("received", received, "a list of receipts or a numpy array")
     if output == "deadline":
         out_d = [compute_deadline(r, lim, calendar=cal, policy=pol, _warn=False) for r in received]
-        if any(d.provisional for d in out_d):
+        if cal.warns and any(d.provisional for d in out_d):
             warnings.warn(
                 f"some of the {len(out_d)} deadlines for {lim} rest on a year without an "
                 "official notice; they are projected from the statutory rules",

@@ -36,6 +36,7 @@ from hcc.calendar import InvalidInputError
 from hcc.documents._registered import TEMPLATE_LOADERS
 from hcc.documents.formsets import REGISTERED_SPECS, FormSpec
 from hcc.documents.models import CONTEXT_MODELS, DocumentContext
+from hcc.documents.rendering import _ConfinedLoader
 
 __all__ = ["register_document_kind", "unregister_document_kind"]
 
@@ -153,4 +154,4 @@ def _loader(kind: str, templates: str | os.PathLike[str] | Mapping[str, str]) ->
         raise InvalidInputError(
             "templates", str(templates), f"a folder holding {' or '.join(names)}"
         )
-    return jinja2.FileSystemLoader(str(folder.resolve()), encoding="utf-8")
+    return _ConfinedLoader(str(folder))  # as a district template_dir: nothing outside it

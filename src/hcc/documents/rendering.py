@@ -19,6 +19,17 @@ template is a :class:`~hcc.errors.DocumentContextError`, never a blank. HTML tem
 autoescaped. Every output is NFC. In the HTML (and so the DOCX and PDF) every place name of the
 context ("xã Nghi Phong", "NGHI PHONG") is wrapped in ``<span class="nw">`` so that no line breaks
 inside it.
+
+Every template, the package's and a district's, renders in Jinja2's immutable sandbox
+(``ImmutableSandboxedEnvironment``): a template reads the values it is given and calls the helpers
+above, but cannot reach private attributes (``lipsum.__globals__``, ``__class__``, ``__mro__``),
+call unsafe functions, mutate its inputs, build a string or list longer than 1,000,000 with ``*``,
+use an exponent above 1,000, a ``range`` above 100,000 items or a ``lipsum`` above 100 paragraphs
+of 1,000 words; any such attempt raises :class:`~hcc.errors.TemplateSecurityError`
+and runs nothing. A district's folder is confined: a template file that is a symbolic link
+leading out of it (or not a regular file) is refused the same way, before it is opened. The
+sandbox bounds what a template can reach, not the time or memory it uses in general: nested
+loops or a filter such as ``center(10 ** 9)`` can still be costly (see ``docs/security.md``).
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 import jinja2
+import jinja2.sandbox
 from pydantic import BaseModel, ValidationError
 
 from hcc.calendar import InvalidInputError, WorkingCalendar
@@ -53,7 +65,13 @@ from hcc.documents._registered import RegisteredTemplates
 from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec, form_set_in_force
 from hcc.documents.formsets import form_set as _get_form_set
 from hcc.documents.models import CONTEXT_MODELS, _Context
-from hcc.errors import DocumentContextError, UnknownDocumentError
+from hcc.errors import (
+    DocumentContextError,
+    HccError,
+    TemplateError,
+    TemplateSecurityError,
+    UnknownDocumentError,
+)
 from hcc.fees import amount_in_words, format_vnd
 
 __all__ = ["PAGE_MARGINS_MM", "Format", "kinds", "render", "validate_context"]
@@ -285,14 +303,114 @@ def _autoescape(name: str | None) -> bool:
     return name is not None and (name.endswith(".html.j2") or name.endswith(".html"))
 
 
+class _ConfinedLoader(jinja2.BaseLoader):
+    """A district's template folder: UTF-8 regular files inside it, and nothing else.
+
+    ``..`` in a template name is refused by Jinja2 (``split_template_path``); a file that is a
+    symbolic link is followed only when its target lies inside the folder too, else
+    :class:`hcc.errors.TemplateSecurityError` is raised before the target is opened. A name that
+    is not a regular file (a FIFO, a device) is refused the same way.
+    """
+
+    def __init__(self, root: str) -> None:
+        self.root = os.path.realpath(root)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, typing.Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        path = os.path.join(self.root, *pieces)
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        real = os.path.realpath(path)
+        if real != self.root and os.path.commonpath([real, self.root]) != self.root:
+            raise TemplateSecurityError(
+                template,
+                f"it is a symbolic link to {real}, outside the template folder {self.root}",
+            )
+        if os.path.isdir(real):
+            raise jinja2.TemplateNotFound(template)
+        if not os.path.isfile(real):
+            raise TemplateSecurityError(template, f"{real} is not a regular file")
+        try:
+            with open(real, encoding="utf-8") as fh:
+                source = fh.read()
+        except UnicodeDecodeError as exc:
+            raise TemplateError(template, f"{real} is not UTF-8 text ({exc})") from None
+        mtime = os.path.getmtime(real)
+
+        def uptodate() -> bool:
+            try:
+                return os.path.getmtime(real) == mtime
+            except OSError:
+                return False
+
+        return source, real, uptodate
+
+
+_MAX_REPEAT = 1_000_000
+"""The longest string or list a template may build with ``*`` (characters or items)."""
+_MAX_POWER = 1_000
+"""The largest exponent a template may use with ``**`` (on a base other than -1, 0 and 1)."""
+
+
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """Jinja2's immutable sandbox, with ``*`` and ``**`` bounded (a template cannot ask for a
+    10**100000 integer or a gigabyte string in one expression)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(n, int)
+                    and len(seq) * n > _MAX_REPEAT
+                ):
+                    raise jinja2.exceptions.SecurityError(
+                        f"a repetition of {len(seq)} x {n} is longer than {_MAX_REPEAT}"
+                    )
+        elif (
+            operator == "**"
+            and isinstance(right, (int, float))
+            and abs(right) > _MAX_POWER
+            and not (isinstance(left, (int, float)) and abs(left) <= 1)
+        ):
+            raise jinja2.exceptions.SecurityError(f"an exponent of {right} is above {_MAX_POWER}")
+        return super().call_binop(context, operator, left, right)
+
+
+def _safe_range(*args: int) -> range:
+    """``range`` in templates: at most ``jinja2.sandbox.MAX_RANGE`` (100,000) items."""
+    try:
+        return jinja2.sandbox.safe_range(*args)
+    except OverflowError as exc:
+        raise jinja2.exceptions.SecurityError(str(exc)) from None
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja2's ``lipsum`` with at most 100 paragraphs of at most 1,000 words."""
+    if n > 100 or max > 1000:
+        raise jinja2.exceptions.SecurityError(
+            f"lipsum({n}, max={max}) is larger than 100 paragraphs of 1,000 words"
+        )
+    text: str = jinja2.utils.generate_lorem_ipsum(n=n, html=html, min=min, max=max)
+    return text
+
+
 @lru_cache(maxsize=16)
 def _environment(template_dir: str | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(template_dir, encoding="utf-8"))
+        loaders.append(_ConfinedLoader(template_dir))
     loaders.append(jinja2.PackageLoader("hcc.documents", "templates", encoding="utf-8"))
     loaders.append(RegisteredTemplates())  # a district's own kinds (register_document_kind)
-    env = jinja2.Environment(
+    # The sandbox: no private attributes (__globals__, __class__, mro ...), no unsafe callables
+    # and no mutation of the values passed in; a district template is data, not code.
+    env = _Sandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
@@ -301,6 +419,8 @@ def _environment(template_dir: str | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
+        range=_safe_range,
+        lipsum=_lipsum,
         date_line=date_line,
         date_phrase=date_phrase,
         appointment_phrase=appointment_phrase,
@@ -346,6 +466,10 @@ def _render_template(
         raise UnknownDocumentError(
             f"no template for {kind!r} ({ext}); looked for {', '.join(names)}"
         ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            str(exc.filename or exc.name), f"line {exc.lineno}: {exc.message}"
+        ) from None
     margins = PAGE_MARGINS_MM[(spec.paper, spec.orientation)]
     page = types.SimpleNamespace(
         paper=spec.paper,
@@ -359,6 +483,21 @@ def _render_template(
         out = template.render(
             ctx=ctx, form=spec, form_set=_get_form_set(set_id), kind=kind, page=page
         )
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateSecurityError(str(template.name), str(exc.message or exc)) from None
+    except jinja2.TemplateNotFound as exc:  # an {% include %} or {% extends %} of a missing name
+        raise UnknownDocumentError(
+            f"{kind}: template {template.name} refers to {exc.name!r}, which does not exist"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:  # in an included or extended template
+        raise TemplateError(
+            str(exc.filename or exc.name), f"line {exc.lineno}: {exc.message}"
+        ) from None
+    except HccError:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # the template's own expression failed ({{ 1 / 0 }}, {{ 'a' + 1 }}): name the template
+        raise TemplateError(str(template.name), f"{type(exc).__name__}: {exc}") from None
     except jinja2.UndefinedError as exc:
         message = str(exc.message or exc)
         field = next((m.group(1) for p in _UNDEFINED if (m := p.search(message))), message)
@@ -444,7 +583,8 @@ def render(
     (``"tt01-2018"`` or ``"tt03-2025"``); by default the set in force on the context's date
     (:func:`hcc.documents.form_set_in_force` of the dossier's receipt, else the issue date; the
     2025 set from 1/7/2025). ``template_dir`` is a district's folder whose templates win over the
-    package's.
+    package's; they render in a sandbox (see the module docstring and ``docs/security.md``: a
+    district template may lay out the values it is given, not run code).
 
     Before rendering, the context is checked against the law (:meth:`check_rules` of its model)
     with ``policy`` (default: the one in force on the dossier's receipt,
@@ -469,8 +609,13 @@ def render(
     True
 
     Raises:
-        UnknownDocumentError: no such kind or form set, or no template for it.
+        UnknownDocumentError: no such kind or form set, or no template for it (a ``LookupError``).
         DocumentContextError: the context misses a field, has an unknown one, or breaks a rule.
+        DocumentRuleError: the document breaks the law (appointment on a day off or outside office
+            hours, an apology after the due date or later than the policy's lead).
+        ExtensionLimitError: a second extension.
+        TemplateSecurityError: a template broke the sandbox's rules or leaves ``template_dir``.
+        TemplateError: a template has a syntax error, is not UTF-8 or fails while it renders.
         InvalidInputError: ``format`` is not one of the four, or ``template_dir`` is not a folder.
         MissingDependencyError: DOCX without python-docx, PDF without WeasyPrint.
 

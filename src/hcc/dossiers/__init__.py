@@ -31,6 +31,7 @@ from hcc.dossiers.register import (
     RegisterEntryRef,
     RegisterError,
     UnknownEntryError,
+    formula_safe_cell,
 )
 from hcc.dossiers.service_days import NO_WRITING_DAY, SATURDAY_MORNING, ServiceDay
 from hcc.dossiers.states import (
@@ -78,6 +79,7 @@ __all__ = [
     "UnknownEntryError",
     "allowed_events",
     "circular01_indices",
+    "formula_safe_cell",
     "group_indicators",
     "indicators",
     "next_state",

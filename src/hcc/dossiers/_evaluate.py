@@ -26,8 +26,7 @@ import datetime as dt
 import itertools
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Final
 
 from hcc.calendar import VN_TZ, WorkingCalendar, vietnam_calendar
@@ -46,7 +45,7 @@ from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
 
-__all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "provisional_once"]
+__all__ = ["Evaluation", "Memo", "evaluate", "memos", "overdue_at", "warn_provisional"]
 
 
 _SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
@@ -60,12 +59,21 @@ Segment = tuple[dt.datetime, dt.datetime | None, bool]
 is pending: the clock is paused), and whether the clock's status there rests on a provisional year."""
 
 Memo = tuple[
-    int, dt.datetime, int, dt.datetime | None, int, tuple[Segment, ...] | None, SlaClock | None
+    int,
+    dt.datetime,
+    int,
+    dt.datetime | None,
+    int,
+    tuple[Segment, ...] | None,
+    SlaClock | None,
+    bool,
 ]
 """One dossier's deadline facts from its full log: (token of the calendar and policy,
 appointment, classification index in ``_CLASSES`` or -1, due at the end of the log, processing
-days, timeline of the due or None, clock or None). Neither timeline nor clock: no supplement and
-no extension, the due is the appointment. Read it with the ``M_*`` positions."""
+days, timeline of the due or None, clock or None, provisional). Neither timeline nor clock: no
+supplement and no extension, the due is the appointment. ``provisional``: some answer rests on a
+year without an official notice (the appointment, a due of the clock, the processing days).
+Read it with the ``M_*`` positions."""
 
 M_APPOINTMENT: Final = 1
 M_CLASSIFICATION: Final = 2
@@ -73,6 +81,7 @@ M_DUE: Final = 3
 M_DAYS: Final = 4
 _M_TIMELINE: Final = 5
 _M_CLOCK: Final = 6
+M_PROVISIONAL: Final = 7
 
 # Tokens name a (calendar, policy) pair in memos. The registry keeps the pairs of its tokens alive
 # (so their ids cannot be reused) and forgets the oldest beyond _MAX_TOKENS; a forgotten token is
@@ -103,23 +112,33 @@ def classification_of(memo: Memo) -> Classification | None:
 
 
 def overdue_at(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -> bool:
-    """Whether the unanswered dossier's clock is ``breached`` at ``cutoff``."""
+    """Whether the unanswered dossier's clock is ``breached`` at ``cutoff``; warns, as the
+    clock's status at the cutoff would, when that status rests on a provisional year."""
+    overdue, provisional = overdue_and_provisional(dossier, memo, cutoff)
+    if provisional:
+        _warn_provisional(dossier)
+    return overdue
+
+
+def overdue_and_provisional(dossier: Dossier, memo: Memo, cutoff: dt.datetime) -> tuple[bool, bool]:
+    """:func:`overdue_at` without a warning: (overdue, the clock's status at the cutoff is
+    provisional)."""
     timeline, clock = memo[_M_TIMELINE], memo[_M_CLOCK]
-    if clock is not None:
-        return clock.status(at=cutoff).state is ClockState.BREACHED
+    if clock is not None:  # built on a quiet calendar: it does not warn
+        st = clock.status(at=cutoff)
+        return st.state is ClockState.BREACHED, st.provisional
     if timeline is None:
-        return cutoff > memo[M_APPOINTMENT]
+        return cutoff > memo[M_APPOINTMENT], False
     if cutoff < timeline[0][0]:  # before the receipt: the clock refuses (EventOrderError)
-        return dossier.clock().status(at=cutoff).state is ClockState.BREACHED
+        st = dossier.clock().status(at=cutoff)
+        return st.state is ClockState.BREACHED, st.provisional
     due: dt.datetime | None = None
     provisional = False
     for at, seg_due, seg_provisional in timeline:
         if at > cutoff:
             break
         due, provisional = seg_due, seg_provisional
-    if provisional:  # as the clock's status at the cutoff would
-        _warn_provisional(dossier)
-    return due is not None and cutoff > due
+    return due is not None and cutoff > due, provisional
 
 
 class Evaluation:
@@ -170,22 +189,18 @@ def _warn_provisional(d: Dossier) -> None:
     )
 
 
-@contextmanager
-def provisional_once(what: str) -> Iterator[None]:
-    """Collect the provisional-calendar warnings of a computation and emit one at the end."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ProvisionalCalendarWarning)
-        yield
-    other = [w for w in caught if not issubclass(w.category, ProvisionalCalendarWarning)]
-    for w in other:
-        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    if len(other) != len(caught):
-        warnings.warn(
-            f"{what} rests on days of a year with no official notice yet; its deadlines are "
-            "projected from the statutory rules",
-            ProvisionalCalendarWarning,
-            stacklevel=3,
-        )
+def warn_provisional(what: str, *, stacklevel: int = 3) -> None:
+    """Emit the one :class:`hcc.ProvisionalCalendarWarning` of a report (``what`` names it).
+
+    Reports compute on a calendar that does not warn and read the memos' ``provisional``
+    flags; no warning filter or hook of the process is touched (thread-safe).
+    """
+    warnings.warn(
+        f"{what} rests on days of a year with no official notice yet; its deadlines are "
+        "projected from the statutory rules",
+        ProvisionalCalendarWarning,
+        stacklevel=stacklevel,
+    )
 
 
 def evaluate(
@@ -194,8 +209,14 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Evaluation]:
-    """:class:`Evaluation` of each dossier, in order (call inside :func:`provisional_once`)."""
+    """:class:`Evaluation` of each dossier, in order; one warning if any rests on a provisional
+    year (as the dossiers' clocks would warn)."""
     ms = memos(dossiers, calendar=calendar, policy=policy)
+    if any(m[M_PROVISIONAL] for m in ms):
+        if len(dossiers) == 1:
+            _warn_provisional(dossiers[0])
+        else:
+            warn_provisional(f"the evaluation of {len(dossiers)} dossiers")
     return [Evaluation(d, m) for d, m in zip(dossiers, ms, strict=True)]
 
 
@@ -205,13 +226,17 @@ def memos(
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> list[Memo]:
-    """The :data:`Memo` of each dossier, in order (call inside :func:`provisional_once`).
+    """The :data:`Memo` of each dossier, in order. Never warns: a memo's ``provisional`` flag
+    (``memo[M_PROVISIONAL]``) says whether an answer rests on a provisional year, and the report
+    warns once (:func:`warn_provisional`) — no ``warnings.catch_warnings``, which is process-wide
+    and not thread-safe.
 
     Each dossier keeps its last memo (for one calendar and policy): a dossier is immutable, so
     the memo can never disagree with its log; a report that needs the rows, the year's figures
     and the months' evaluates each dossier once.
     """
-    cal = calendar or vietnam_calendar()
+    given = calendar or vietnam_calendar()
+    cal = given.without_warnings()  # shares the tables; the token is the given calendar's
     n = len(dossiers)
     out: list[Memo | None] = [None] * n
     # grouped by the identity of the limit and the policy first (hashing a pydantic model costs
@@ -224,7 +249,7 @@ def memos(
         pol = d.policy or policy or policy_in_force(d.received_at)
         token = tokens.get(id(pol))
         if token is None:
-            token = tokens[id(pol)] = _token(cal, pol)
+            token = tokens[id(pol)] = _token(given, pol)
             by_id[id(pol)] = pol
         memo: Memo | None = d._memo
         if memo is not None and memo[0] == token:
@@ -277,17 +302,20 @@ def memos(
             segments: tuple[Segment, ...] | None = None
             clock: SlaClock | None = None
             settled_at = f.settled_at
+            provisional = cal.is_provisional_span(f.received_at.date(), appt.date())
             if not f.supplements and not f.extensions:
                 if settled_at is not None:
                     cls = _classify(settled_at, appt)
             elif timeline[k]:
-                cls, due, segments = _replay_reset(d, f, cal, dues, first[k])
+                cls, due, segments, prov = _replay_reset(d, f, cal, dues, first[k])
+                provisional = provisional or prov
             else:
-                clock = d.clock(calendar=cal, policy=pol)
+                clock = d.clock(calendar=cal, policy=pol)  # quiet: its status does not warn
                 st = clock.status(at=d.events[-1].at)
                 if st.classification is not None:
                     cls = _CLASSES.index(st.classification)
                 due = st.due_at
+                provisional = provisional or st.provisional
             days = 0
             if settled_at is not None:
                 span = (f.received_at.date(), settled_at.date())
@@ -295,7 +323,8 @@ def memos(
                 if got is None:
                     got = days_between[span] = cal.working_days_between(*span)
                 days = got
-            memo = (token, appt, cls, due, days, segments, clock)
+                provisional = provisional or cal.is_provisional_span(*span)
+            memo = (token, appt, cls, due, days, segments, clock, provisional)
             d._memo = memo
             out[idx[k]] = memo
     return out  # type: ignore[return-value]  # every slot is filled above
@@ -313,15 +342,15 @@ def _classify(done: dt.datetime, due: dt.datetime) -> int:
 
 def _replay_reset(
     d: Dossier, f: _Facts, cal: WorkingCalendar, dues: list[dt.datetime], at: int
-) -> tuple[int, dt.datetime | None, tuple[Segment, ...]]:
+) -> tuple[int, dt.datetime | None, tuple[Segment, ...], bool]:
     """The clock of a dossier under a ``reset`` policy, from its batched dues.
 
     ``dues[at]`` is its appointment, ``dues[at + 1:]`` ``compute_deadline`` of its supplements
     received, in order. As :class:`hcc.deadlines.SlaClock` does: a request pauses the clock; a
     supplement received restarts the count (and drops an earlier extension); an extension makes
     its new appointment the current due; the classification is against the due before any
-    extension. Returns the classification index, the due at the end of the log and the timeline;
-    warns as the clock's status would.
+    extension. Returns the classification index, the due at the end of the log, the timeline and
+    whether any due of it rests on a provisional year (never warns).
     """
     due = dues[at]
     ext: dt.datetime | None = None
@@ -349,6 +378,5 @@ def _replay_reset(
     cls = -1 if settled_at is None else _classify(settled_at, due)
     ended = f.withdrawn_at is not None or f.stopped_at is not None
     end_due = None if pending and settled_at is None and not ended else ext or due
-    if provisional:
-        _warn_provisional(d)
-    return cls, end_due, tuple(segments)
+    return cls, end_due, tuple(segments), provisional
+

@@ -565,7 +565,8 @@ class Dossier:
         """A new dossier whose log is its receipt at ``at``; ``fields`` are the other fields.
 
         Give ``code``, or an ``allocator`` (:class:`hcc.procedures.DossierCodeAllocator`) that
-        hands out the next code of the receipt day.
+        hands out the next code of the receipt day. The dossier is validated before the
+        allocator is asked: a receipt refused for a bad field takes no serial.
 
         >>> from hcc.procedures.dossier_codes import DossierCodeAllocator
         >>> alloc = DossierCodeAllocator("000.00.01.H38")
@@ -577,7 +578,15 @@ class Dossier:
         if code is None:
             if allocator is None:
                 raise InvalidInputError("code", None, "a dossier code, or an allocator to draw one")
-            code = allocator.allocate(as_vn_datetime(at, "at"))
+            moment = as_vn_datetime(at, "at")
+            # validate the whole dossier with a stand-in code first: a refused receipt takes no
+            # serial from the allocator (issue 13: "a failed receipt burns a serial number")
+            cls(
+                code=allocator.draft(moment),
+                **fields,
+                events=(DossierEvent(kind=EventKind.RECEIVED, at=at),),
+            )
+            code = allocator.allocate(moment)
         return cls(code=code, **fields, events=(DossierEvent(kind=EventKind.RECEIVED, at=at),))
 
     @classmethod

@@ -51,15 +51,17 @@ from hcc.calendar import (
     WorkingCalendar,
     as_date,
     as_vn_datetime,
+    vietnam_calendar,
 )
 from hcc.deadlines import Classification
 from hcc.dossiers._evaluate import (
     M_CLASSIFICATION,
     M_DAYS,
+    M_PROVISIONAL,
     Memo,
     memos,
-    overdue_at,
-    provisional_once,
+    overdue_and_provisional,
+    warn_provisional,
 )
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind, Rating
@@ -374,13 +376,14 @@ _DELIVERED_EVENT = EventKind.DELIVERED
 class _Acc:
     """The counts of one report (a period observed at a cutoff), filled dossier by dossier."""
 
-    __slots__ = ("counts", "cutoff", "end", "start")
+    __slots__ = ("counts", "cutoff", "end", "provisional", "start")
 
     def __init__(self, start: dt.datetime, end: dt.datetime, cutoff: dt.datetime) -> None:
         self.start = start
         self.end = end
         self.cutoff = cutoff
         self.counts = [0] * len(_COUNTS)
+        self.provisional = False  # an overdue test at the cutoff rested on a provisional year
 
     def add(self, d: Dossier, f: _Facts, memo: Memo) -> None:
         """Count dossier ``d`` (the facts of its log ``f``, its memo ``memo``) as known at the
@@ -417,8 +420,11 @@ class _Acc:
                 c[_STOPPED] += 1
         else:
             c[_PENDING] += 1
-            if overdue_at(d, memo, cutoff):
+            overdue, provisional = overdue_and_provisional(d, memo, cutoff)
+            if overdue:
                 c[_PENDING_OVERDUE] += 1
+            if provisional:
+                self.provisional = True
         returned_at = f.returned_at
         if returned_at is not None and returned_at <= cutoff and start <= returned_at < end:
             c[_RETURNED] += 1
@@ -491,12 +497,19 @@ def indicators(
     """
     p, moment, cutoff = _prepare(period, as_of)
     acc = _Acc(p.start_at, p.end_at, cutoff)
-    with provisional_once("the indicators"):
-        ds, fs = _received_by(dossiers, cutoff)
-        ms = memos(ds, calendar=calendar, policy=policy)
-        for d, f, memo in zip(ds, fs, ms, strict=True):
-            acc.add(d, f, memo)
+    ds, fs = _received_by(dossiers, cutoff)
+    ms = memos(ds, calendar=calendar, policy=policy)  # never warns: flags, no global state
+    for d, f, memo in zip(ds, fs, ms, strict=True):
+        acc.add(d, f, memo)
+    _warn_if_provisional(ms, [acc])
     return acc.result(p, moment, on_time_rate)
+
+
+def _warn_if_provisional(ms: list[Memo], accs: Iterable[_Acc]) -> None:
+    """One warning for a report whose figures rest on a provisional year (stack: the caller of
+    the public function)."""
+    if any(m[M_PROVISIONAL] for m in ms) or any(a.provisional for a in accs):
+        warn_provisional("the indicators", stacklevel=4)
 
 
 def _received_by(
@@ -550,18 +563,20 @@ def group_indicators(
         months = p.months()
         accs = [_Acc(m.start_at, m.end_at, min(moment, m.last_instant)) for m in months]
         starts = [m.start_at for m in months]
-        with provisional_once("the indicators"):
-            ds, fs = _received_by(dossiers, cutoff)
-            ms = memos(ds, calendar=calendar, policy=policy)
-            for d, f, memo in zip(ds, fs, ms, strict=True):
-                last = d.events[-1].at
-                closed = f.settled_at or f.withdrawn_at or f.stopped_at
-                first = max(bisect_right(starts, f.received_at) - 1, 0)
-                for i in range(first, len(months)):
-                    acc = accs[i]
-                    if last < acc.start and closed is not None and closed <= acc.cutoff:
-                        break  # nothing of it falls in this month or any later one
-                    acc.add(d, f, memo)
+        ds, fs = _received_by(dossiers, cutoff)
+        ms = memos(ds, calendar=calendar, policy=policy)
+        for d, f, memo in zip(ds, fs, ms, strict=True):
+            last = d.events[-1].at
+            closed = next(
+                (t for t in (f.settled_at, f.withdrawn_at, f.stopped_at) if t is not None), None
+            )
+            first = max(bisect_right(starts, f.received_at) - 1, 0)
+            for i in range(first, len(months)):
+                acc = accs[i]
+                if last < acc.start and closed is not None and closed <= acc.cutoff:
+                    break  # nothing of it falls in this month or any later one
+                acc.add(d, f, memo)
+        _warn_if_provisional(ms, accs)
         return {
             m.start.strftime("%Y-%m"): acc.result(m, moment, on_time_rate)
             for m, acc in zip(months, accs, strict=True)
@@ -570,15 +585,15 @@ def group_indicators(
     if key is None:
         raise InvalidInputError("by", by, "'procedure', 'field', 'agency' or 'month'")
     groups: dict[str, _Acc] = {}
-    with provisional_once("the indicators"):
-        ds, fs = _received_by(dossiers, cutoff)
-        ms = memos(ds, calendar=calendar, policy=policy)
-        for d, f, memo in zip(ds, fs, ms, strict=True):
-            k = key(d)
-            group = groups.get(k)
-            if group is None:
-                group = groups[k] = _Acc(p.start_at, p.end_at, cutoff)
-            group.add(d, f, memo)
+    ds, fs = _received_by(dossiers, cutoff)
+    ms = memos(ds, calendar=calendar, policy=policy)
+    for d, f, memo in zip(ds, fs, ms, strict=True):
+        k = key(d)
+        group = groups.get(k)
+        if group is None:
+            group = groups[k] = _Acc(p.start_at, p.end_at, cutoff)
+        group.add(d, f, memo)
+    _warn_if_provisional(ms, groups.values())
     return {k: groups[k].result(p, moment, on_time_rate) for k in sorted(groups)}
 
 
@@ -645,10 +660,12 @@ def circular01_indices(
     >>> ind.index1, [(a.agency, a.index) for a in ind.index2]
     (2, [('Chi cục Thuế', 1)])
     """
-    with provisional_once("the Circular 01/2018 indices"):
-        st = dossier.clock(limit=dossier.effective_limit, calendar=calendar, policy=policy).status(
-            at=dossier.events[-1].at
-        )
+    cal = (calendar or vietnam_calendar()).without_warnings()  # the flag below reports it
+    st = dossier.clock(limit=dossier.effective_limit, calendar=cal, policy=policy).status(
+        at=dossier.events[-1].at
+    )
+    if st.provisional:
+        warn_provisional("the Circular 01/2018 indices")
     cls = st.classification
     steps = tuple(
         AgencyIndex(

@@ -42,7 +42,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
-from hcc.dossiers._evaluate import M_APPOINTMENT, M_DUE, Memo, memos, provisional_once
+from hcc.dossiers._evaluate import (
+    M_APPOINTMENT,
+    M_DUE,
+    M_PROVISIONAL,
+    Memo,
+    memos,
+    warn_provisional,
+)
 from hcc.dossiers.dossier import Dossier, DossierData
 from hcc.dossiers.events import DossierEvent, EventKind
 from hcc.errors import EventOrderError, HccError
@@ -62,6 +69,7 @@ __all__ = [
     "RegisterEntryRef",
     "RegisterError",
     "UnknownEntryError",
+    "formula_safe_cell",
 ]
 
 
@@ -270,6 +278,46 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
 
 MomentStyle = Literal["iso", "vn"]
 
+_FORMULA_TRIGGERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+"""First characters that make a spreadsheet read a cell as a formula: ``= + - @`` (OWASP) and
+their full-width forms, which East Asian spreadsheet input converts to them."""
+
+
+_RISKY = _FORMULA_TRIGGERS | {"\t", "\r"}
+"""First characters that may need the quote (with whitespace: :func:`formula_safe_cell` decides)."""
+
+
+def formula_safe_cell(text: str) -> str:
+    r"""``text`` made safe for a spreadsheet cell: a single quote is put before a formula.
+
+    OWASP's advice for CSV injection: a cell whose first character is ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return is prefixed with ``'``, so Excel, LibreOffice and Google
+    Sheets show it as text instead of running ``=HYPERLINK(...)``, ``+cmd|...`` or ``@SUM(...)``.
+    hcc also looks past leading whitespace (``" =1+1"``, ``"\n@SUM(A1)"``) and counts the
+    full-width ``＝ ＋ － ＠``. Other text is returned unchanged. A text that reads as a negative
+    number (``"-5"``) is prefixed too: in a text column it is text; numbers are written by the
+    export itself, never through this function.
+
+    >>> formula_safe_cell('=HYPERLINK("http://x.example","Bấm vào đây")')
+    '\'=HYPERLINK("http://x.example","Bấm vào đây")'
+    >>> formula_safe_cell("Nguyễn Văn An"), formula_safe_cell("\t=1+1"), formula_safe_cell("")
+    ('Nguyễn Văn An', "'\t=1+1", '')
+
+    Raises:
+        TypeError: ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text: expected str, got {type(text).__name__}")
+    if not text:
+        return text
+    first = text[0]
+    if first in "\t\r":
+        return "'" + text
+    stripped = text.lstrip()
+    if stripped and stripped[0] in _FORMULA_TRIGGERS:
+        return "'" + text
+    return text
+
 
 def _moment_text(m: dt.datetime | None, style: MomentStyle) -> str:
     """A moment as the CSV writes it (the reference for :func:`_moment_texts`)."""
@@ -471,8 +519,9 @@ class RegisterBook:
             if view is not None:
                 numbers.append(i)
                 views.append(view)
-        with provisional_once(f"the register of {self.year}"):
-            ms = memos(views, calendar=calendar, policy=policy)
+        ms = memos(views, calendar=calendar, policy=policy)  # never warns: flags, no global state
+        if any(m[M_PROVISIONAL] for m in ms):
+            warn_provisional(f"the register of {self.year}")
         year = self.year
         return [_entry(d, m, year, n) for d, m, n in zip(views, ms, numbers, strict=True)]
 
@@ -484,6 +533,7 @@ class RegisterBook:
         moments: MomentStyle = "iso",
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
+        formula_safe: bool = True,
     ) -> str:
         """Write the book as CSV (UTF-8 text, a header row of form 06 column names).
 
@@ -491,19 +541,30 @@ class RegisterBook:
         ``"HH:MM DD/MM/YYYY"`` (``"vn"``); the signature column is empty. Returns the text (and
         writes it to ``file`` when given).
 
+        Text cells are formula-safe by default: an applicant named ``=HYPERLINK(...)`` is
+        written ``'=HYPERLINK(...)`` (see :func:`formula_safe_cell`), so opening the file in a
+        spreadsheet runs nothing. The number columns (``Số thứ tự``, ``Số lượng hồ sơ``) are
+        written as numbers and never prefixed. ``formula_safe=False`` writes every cell as it is
+        (for a program that reads the CSV, never for a person's spreadsheet).
+
         >>> book = RegisterBook(2026)
         >>> book.to_csv().splitlines()[0].split(",")[:3]
         ['Số thứ tự', 'Mã hồ sơ', 'Tên thủ tục hành chính']
         """
         if moments not in ("iso", "vn"):
             raise InvalidInputError("moments", moments, "'iso' or 'vn'")
+        if not isinstance(formula_safe, bool):
+            raise InvalidInputError("formula_safe", formula_safe, "True or False")
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([h for _, h in CSV_COLUMNS])
         fmt = _moment_texts(moments)
-        w.writerows(
+        rows: Iterable[list[str]] = (
             _csv_row(r, fmt) for r in self.rows(as_of=as_of, calendar=calendar, policy=policy)
         )
+        if formula_safe:
+            rows = map(_neutralise_row, rows)
+        w.writerows(rows)
         text = buf.getvalue()
         if file is not None:
             file.write(text)
@@ -580,6 +641,24 @@ class RegisterBook:
             office, book=book, as_of=as_of, calendar=calendar, policy=policy
         )
         return render("register", ctx, format=format, form_set=form_set, policy=policy)
+
+
+_NUMBER_COLUMNS = frozenset(
+    i for i, (name, _) in enumerate(CSV_COLUMNS) if name in ("number", "sets")
+)
+"""Positions of the columns written as numbers (not passed through :func:`formula_safe_cell`)."""
+
+
+_TEXT_COLUMNS = tuple(i for i in range(len(CSV_COLUMNS)) if i not in _NUMBER_COLUMNS)
+
+
+def _neutralise_row(row: list[str]) -> list[str]:
+    """:func:`formula_safe_cell` on the text cells of a CSV row, in place (cheap first test)."""
+    for i in _TEXT_COLUMNS:
+        c = row[i]
+        if c and (c[0] in _RISKY or c[0].isspace()):
+            row[i] = formula_safe_cell(c)
+    return row
 
 
 def _csv_row(r: RegisterEntry, text: _Texts) -> list[str]:

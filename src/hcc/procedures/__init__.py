@@ -15,6 +15,12 @@ from hcc.procedures.catalogue import (
     ProcedureChange,
     diff_catalogues,
 )
+from hcc.procedures.counter_stores import (
+    CounterStore,
+    MemoryCounterStore,
+    PostgresCounterStore,
+    SQLiteCounterStore,
+)
 from hcc.procedures.dossier_codes import (
     MAX_SERIAL,
     UNIT_PATTERN,
@@ -61,6 +67,7 @@ __all__ = [
     "Channel",
     "ChannelKind",
     "ChannelNotOfferedError",
+    "CounterStore",
     "DossierCase",
     "DossierCode",
     "DossierCodeAllocator",
@@ -68,11 +75,14 @@ __all__ = [
     "FieldChange",
     "LegalDocument",
     "Level",
+    "MemoryCounterStore",
     "OnlineLevel",
+    "PostgresCounterStore",
     "Procedure",
     "ProcedureChange",
     "ProcedureResult",
     "PublishingDecision",
+    "SQLiteCounterStore",
     "Step",
     "bulk_load",
     "default_catalogue",

@@ -20,24 +20,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hcc.calendar import as_date
 from hcc.errors import DossierCodeError
+from hcc.procedures.counter_stores import CounterStore, MemoryCounterStore
 
 __all__ = ["MAX_SERIAL", "UNIT_PATTERN", "DossierCode", "DossierCodeAllocator"]
 
 UNIT_PATTERN = r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$"
-"""The receiving unit's code, ``V1V2V3.Z1Z2.Y1Y2.MX1X2``."""
+"""The receiving unit's code, ``V1V2V3.Z1Z2.Y1Y2.MX1X2`` (anchored with ``^``/``$`` for JSON Schema
+and pydantic; in Python use ``re.fullmatch``: ``re.match`` with ``$`` accepts a final newline)."""
 MAX_SERIAL = 9999
 """The largest serial a unit can give in one day (four digits)."""
-_UNIT_RE = re.compile(UNIT_PATTERN)
+# fullmatch, not match with "$": "$" also matches before a final newline ("000.00.01.H38\n")
+_UNIT_RE = re.compile(r"[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}")
 _CODE_RE = re.compile(
-    r"^(?P<unit>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2})"
-    r"-(?P<date>\d{6})-(?P<serial>\d{4})$"
+    r"(?P<unit>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2})"
+    r"-(?P<date>[0-9]{6})-(?P<serial>[0-9]{4})"  # ASCII digits only: not "٢٦٠١٠٥"
 )
 _EXPECTED = "V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, e.g. '000.00.15.H38-260105-0007'"
 
@@ -49,7 +51,7 @@ def _error(value: object, why: str) -> DossierCodeError:
 
 
 def _check_unit(unit: str) -> str:
-    if not isinstance(unit, str) or not _UNIT_RE.match(unit):
+    if not isinstance(unit, str) or not _UNIT_RE.fullmatch(unit):
         raise _error(unit, "the receiving unit code is malformed")
     return unit
 
@@ -92,7 +94,7 @@ class DossierCode(BaseModel):
         """
         if not isinstance(text, str):
             raise _error(text, "not a string")
-        m = _CODE_RE.match(text.strip())
+        m = _CODE_RE.fullmatch(text.strip())
         if not m:
             raise _error(text, "it does not have the form of a dossier code")
         d = m.group("date")
@@ -117,26 +119,54 @@ class DossierCode(BaseModel):
 class DossierCodeAllocator:
     """Hands out dossier codes for one receiving unit: serials 0001, 0002, ... afresh each day.
 
-    Thread-safe: one lock guards the counters, so concurrent callers never receive the same code.
-    A code is never handed out twice by one allocator; to keep that true across restarts, give the
-    codes already issued (``issued=``, e.g. read back from the register) or call :meth:`observe` for
-    codes issued elsewhere — later serials of that day start after the highest one seen. Days are
-    Vietnam local dates (naive datetimes are Vietnam time). Past 9999 in a day,
-    :class:`hcc.errors.DossierCodeError` is raised rather than a code reused.
+    The serials live in a :class:`~hcc.procedures.CounterStore`. Without ``store=`` they live in
+    this process's memory (:class:`~hcc.procedures.MemoryCounterStore`): thread-safe, but lost
+    when the process ends — **a restarted process hands out 0001 again**, and two processes of
+    one unit hand out the same codes — unless it is told the codes already issued (``issued=``,
+    e.g. read back from the register, or :meth:`observe`): later serials of that day start after
+    the highest one seen. For durable codes give a store that outlives the process:
+    :class:`~hcc.procedures.SQLiteCounterStore` (one machine, any number of processes) or
+    :class:`~hcc.procedures.PostgresCounterStore` (several machines).
+
+    Everything is checked before a serial is taken: the unit code at construction (the whole
+    string: ``"000.00.01.H38\\n"`` is refused), the day at :meth:`allocate`; a refused call takes
+    no serial. Days are Vietnam local dates (naive datetimes are Vietnam time). Past 9999 in a
+    day, :class:`hcc.errors.DossierCodeError` is raised rather than a code reused.
 
     >>> alloc = DossierCodeAllocator("000.00.15.H38", issued=["000.00.15.H38-260105-0041"])
     >>> str(alloc.allocate(dt.datetime(2026, 1, 5, 9, 30)))
     '000.00.15.H38-260105-0042'
     >>> str(alloc.allocate(dt.date(2026, 1, 6)))
     '000.00.15.H38-260106-0001'
+    >>> import pathlib, tempfile
+    >>> from hcc.procedures import SQLiteCounterStore
+    >>> store = SQLiteCounterStore(pathlib.Path(tempfile.mkdtemp()) / "serials.db")
+    >>> str(DossierCodeAllocator("000.00.15.H38", store=store).allocate("2026-01-05"))
+    '000.00.15.H38-260105-0001'
+    >>> str(DossierCodeAllocator("000.00.15.H38", store=store).allocate("2026-01-05"))  # "restarted"
+    '000.00.15.H38-260105-0002'
+
+    Raises:
+        DossierCodeError: ``unit`` is not a unit code, or an ``issued`` code is malformed or
+            belongs to another unit.
     """
 
-    def __init__(self, unit: str, *, issued: Iterable[DossierCode | str] = ()) -> None:
+    def __init__(
+        self,
+        unit: str,
+        *,
+        issued: Iterable[DossierCode | str] = (),
+        store: CounterStore | None = None,
+    ) -> None:
         self.unit = _check_unit(unit)
-        self._lock = threading.Lock()
-        self._last: dict[dt.date, int] = {}
+        if store is not None and not isinstance(store, CounterStore):
+            raise _error(store, "store must be a CounterStore (next_serial, observe, last_serial)")
+        self.store: CounterStore = store if store is not None else MemoryCounterStore()
         for code in issued:
             self.observe(code)
+
+    def __repr__(self) -> str:
+        return f"<DossierCodeAllocator {self.unit} store={self.store!r}>"
 
     def observe(self, code: DossierCode | str) -> None:
         """Record a code issued elsewhere, so this allocator never hands it (or a lower serial) out.
@@ -151,9 +181,7 @@ class DossierCodeAllocator:
         c = code if isinstance(code, DossierCode) else DossierCode.parse(code)
         if c.unit != self.unit:
             raise _error(str(c), f"it belongs to unit {c.unit}, not {self.unit}")
-        with self._lock:
-            if c.serial > self._last.get(c.received_on, 0):
-                self._last[c.received_on] = c.serial
+        self.store.observe(self.unit, c.received_on, c.serial)
 
     def last_serial(self, day: dt.date | dt.datetime | str) -> int:
         """The highest serial handed out or observed for ``day`` (0 if none).
@@ -162,24 +190,40 @@ class DossierCodeAllocator:
         0
         """
         d = as_date(day, "day")
-        with self._lock:
-            return self._last.get(d, 0)
+        return self.store.last_serial(self.unit, d)
+
+    def _day(self, received_at: dt.date | dt.datetime | str) -> dt.date:
+        d = as_date(received_at, "received_at")
+        if not 2000 <= d.year <= 2099:
+            raise _error(str(d), "the date must be in 2000-2099 (two-digit year)")
+        return d
+
+    def draft(self, received_at: dt.date | dt.datetime | str) -> DossierCode:
+        """A stand-in code for ``received_at`` (serial 0001), checked as :meth:`allocate` would
+        check it but taking no serial: to validate a dossier before it takes a real code.
+
+        >>> alloc = DossierCodeAllocator("000.00.15.H38")
+        >>> str(alloc.draft("2026-01-05")), alloc.last_serial("2026-01-05")
+        ('000.00.15.H38-260105-0001', 0)
+        """
+        return DossierCode(unit=self.unit, received_on=self._day(received_at), serial=1)
 
     def allocate(self, received_at: dt.date | dt.datetime | str) -> DossierCode:
         """The next code for a dossier received at ``received_at`` (its Vietnam-local date counts).
 
+        The day is checked first; a serial is taken only when a code will be returned.
+
         >>> alloc = DossierCodeAllocator("000.00.15.H38")
         >>> [c.serial for c in (alloc.allocate("2026-01-05"), alloc.allocate("2026-01-05"))]
         [1, 2]
+
+        Raises:
+            DossierCodeError: the day is outside 2000-2099, or its 9999 serials are used.
+            InvalidInputError: ``received_at`` is not a date, datetime or ISO string.
+            CounterStoreError: the store cannot allocate (no serial is taken).
         """
-        d = as_date(received_at, "received_at")
-        if not 2000 <= d.year <= 2099:
-            raise _error(str(d), "the date must be in 2000-2099 (two-digit year)")
-        with self._lock:
-            serial = self._last.get(d, 0) + 1
-            if serial > MAX_SERIAL:
-                raise _error(
-                    f"{self.unit}-{d:%y%m%d}-?", f"all {MAX_SERIAL} serials of {d} are used"
-                )
-            self._last[d] = serial
-        return DossierCode(unit=self.unit, received_on=d, serial=serial)
+        d = self._day(received_at)
+        serial = self.store.next_serial(self.unit, d, MAX_SERIAL)
+        if serial is None:
+            raise _error(f"{self.unit}-{d:%y%m%d}-?", f"all {MAX_SERIAL} serials of {d} are used")
+        return DossierCode.model_construct(unit=self.unit, received_on=d, serial=serial)

@@ -215,13 +215,13 @@ def working_days(
 
 
 def _quiet(fn: Any, *args: Any) -> Any:
-    import warnings
+    """``fn(*args)`` for a method of a calendar, on its view that does not warn.
 
-    from hcc.errors import ProvisionalCalendarWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
-        return fn(*args)
+    Not ``warnings.catch_warnings()``: that swaps the process's warning filters and hook, which
+    other threads (and the test runner) share.
+    """
+    cal: WorkingCalendar = fn.__self__
+    return getattr(cal.without_warnings(), fn.__name__)(*args)
 
 
 def _first_working_day(cal: WorkingCalendar, a: dt.date, b: dt.date) -> dt.date | None:
