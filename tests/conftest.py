@@ -25,7 +25,23 @@ settings.register_profile(
 settings.register_profile("dev", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
-SHARED_DOMAIN = Path(__file__).resolve().parents[1].parent / "shared" / "domain"
+
+def _shared_domain() -> Path:
+    """The shared domain folder (real public records, outside the repo): ``$HCC_SHARED_DOMAIN``,
+    else the first ``shared/domain`` beside one of the repository's parent folders (a checkout
+    or a worktree a level deeper)."""
+    env = os.environ.get("HCC_SHARED_DOMAIN")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parents[1]
+    for parent in here.parents:
+        candidate = parent / "shared" / "domain"
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "shared" / "domain"
+
+
+SHARED_DOMAIN = _shared_domain()
 ANSWERS = Path(__file__).resolve().parent / "answers"
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc import OverrideError, ProvisionalCalendarWarning
+from hcc import ProvisionalCalendarWarning
 from hcc.calendar import (
     CalendarEntry,
     DayKind,
@@ -25,6 +25,7 @@ from hcc.calendar import (
 )
 from hcc.calendar.working import _holidays_rules
 from hcc.deadlines import Received, SlaClock, compute_deadline
+from hcc.errors import OverrideError
 from hcc.testing import strategies as hst
 from tests.conftest import ANSWERS
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hcc import OutOfRangeError, OverrideError, ProvisionalCalendarWarning
+from hcc import ProvisionalCalendarWarning
 from hcc.calendar import (
     CalendarEntry,
     DayKind,
@@ -18,6 +18,7 @@ from hcc.calendar import (
     WorkingCalendar,
     vietnam_calendar,
 )
+from hcc.errors import OutOfRangeError, OverrideError
 
 TOML_2027 = """
 [[notices]]

@@ -34,7 +34,7 @@ def test_validate_reports_every_error_and_exits_non_zero(
     bad = [
         rec,
         {**rec, "code": "1.000001", "statutory_time_limit": "bảy ngày"},
-        {**rec, "code": "1.000002", "legal_basis": []},
+        {**rec, "code": "1.000002", "levels": []},
         {**rec, "code": "1.000003", "channels": [{"kind": "direct", "fee_schedule": "khong-co"}]},
     ]
     path = tmp_path / "bad.json"
@@ -46,7 +46,7 @@ def test_validate_reports_every_error_and_exits_non_zero(
     assert out.count("error: ") == 3
     for needle in (
         "(1.000001): statutory_time_limit",
-        "(1.000002): legal_basis",
+        "(1.000002): levels",
         "(1.000003): channels[0].fee_schedule",
     ):
         assert needle in out

@@ -40,16 +40,64 @@ def test_import_writes_the_catalogue_and_prints_the_summary(
 
 
 def test_import_json_output(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", str(FIXTURES / "messy.json"), "--json"]) == 0
-    doc = json.loads(capsys.readouterr().out)
+    # rejected records: exit 1, and the drafts of the rejected records are in the JSON
+    assert main(["import", str(FIXTURES / "messy.json"), "--json"]) == 1
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
     assert doc["summary"]["records_read"] == 9
-    assert doc["summary"]["rejected"] == 7
+    assert doc["summary"]["rejected"] == 6
     assert [r["status"] for r in doc["results"]][:3] == [
         "rejected",
         "rejected",
         "imported_with_warnings",
     ]
     assert doc["out"] is None
+    rejected = [r for r in doc["results"] if r["status"] == "rejected"]
+    assert all("draft" in r for r in rejected if r.get("code"))
+    assert "6 of 9 record(s) rejected" in captured.err
+
+
+def test_import_rejections_exit_1_grouped_by_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "catalogue.json"
+    drafts = tmp_path / "drafts.json"
+    rc = main(["import", str(FIXTURES / "messy.json"), "--out", str(out), "--drafts", str(drafts)])
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert "6 of 9 record(s) rejected" in err
+    # one line per reason, with how many records it rejected
+    assert "missing_code:" in err
+    assert out.exists()
+    assert len(load_catalogue(out)) == 3
+    written = json.loads(drafts.read_text(encoding="utf-8"))
+    assert len(written) == 6
+    assert all({"index", "errors", "draft"} <= set(d) for d in written)
+
+
+def test_import_never_writes_an_empty_catalogue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = tmp_path / "none.json"
+    records.write_text('[{"ten_thu_tuc": "Không có mã"}, "x"]', encoding="utf-8")
+    out = tmp_path / "catalogue.json"
+    assert main(["import", str(records), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "no record was imported" in err
+    assert not out.exists()
+
+
+def test_import_progress_on_stderr_for_long_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = json.loads((FIXTURES / "snake.json").read_text(encoding="utf-8"))[0]
+    many = [{**one, "ma_thu_tuc": f"1.{i:06d}"} for i in range(1200)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(many, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(path), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "hcc import: 1200/1200 records read" in captured.err
+    assert "records read" not in captured.out.split("{", 1)[0]
 
 
 def test_import_jsonl_and_wrapped_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,7 +108,7 @@ def test_import_jsonl_and_wrapped_lists(tmp_path: Path, capsys: pytest.CaptureFi
     )
     wrapped = tmp_path / "wrapped.json"
     wrapped.write_text(json.dumps({"data": records[:1]}, ensure_ascii=False), encoding="utf-8")
-    assert main(["import", str(lines), str(wrapped)]) == 0
+    assert main(["import", str(lines), str(wrapped)]) == 1
     out = capsys.readouterr().out
     # 2 + 1 records; the third repeats 2.000635's code and is rejected as a duplicate
     assert "records read: 3" in out

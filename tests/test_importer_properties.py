@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hcc._text import to_text
 from hcc.importer import (
     ImportInputError,
     ImportReport,
@@ -24,7 +25,6 @@ from hcc.importer import (
     parse_fee_text,
     read_time_limit,
 )
-from hcc.importer._text import to_text
 
 SCALARS = (
     st.none()

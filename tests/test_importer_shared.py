@@ -36,15 +36,31 @@ def limit_parses(cell: str) -> bool:
     (with the 15:00 clause after it); "03 ngày làm việc, trường hợp phải xác minh thì không quá
     08 ngày làm việc."; "Tối đa 6 ngày làm việc kể từ ...". Not readable: "", bare numbers ("0",
     "1", "30"), "Không quy định", "Không có", "Khác", "Tùy theo đợt", "Theo hướng dẫn ...",
-    "Do sở ... quy định", "Chưa quy định cụ thể.", "Không xác định", and the paragraphs that list
-    cases a), b) or describe payment schedules.
+    "Do sở ... quy định", "Chưa quy định cụ thể.", "Không xác định", and the paragraphs that
+    describe payment schedules.
+
+    Since TimeLimit.parse reads limits in prose and by case (issue 12), also readable: "- Thời hạn
+    thực hiện liên thông ... tối đa không quá 15 ngày làm việc ..." and the "a) ...: Tối đa 06 ngày
+    làm việc ... b) ...: Tối đa 03 ngày làm việc ..." cells (one limit per case).
     """
     return bool(
         re.fullmatch(r"\d+ (Ngày làm việc|Ngày|Tháng)", cell)
         or cell.startswith("Ngay trong ngày tiếp nhận")
         or cell.startswith("03 ngày làm việc, trường hợp phải xác minh")
         or cell.startswith("Tối đa 6 ngày làm việc kể từ")
+        or cell.startswith("- Thời hạn thực hiện liên thông")
+        or cell.startswith("a) Nhận hồ sơ từ đơn vị SDLĐ: Tối đa 06 ngày làm việc")
     )
+
+
+# A payment schedule ("Kinh phí ... được cấp đủ trong 9 tháng/năm học và chi trả 2 lần ...") is
+# no time limit; TimeLimit.parse reads one in it (branch limits): counted apart, see
+# test_a_payment_schedule_is_no_time_limit.
+PAYMENT_SCHEDULE = "- Phương thức chi trả tiền hỗ trợ chi phí học tập"
+
+
+def _reads_as_limit(cell: str) -> bool:
+    return limit_parses(cell) or cell.startswith(PAYMENT_SCHEDULE)
 
 
 def fee_kind(cell: str) -> str:
@@ -85,7 +101,7 @@ def test_shared_sample_summary_matches_an_independent_count(records: list[dict[s
     )
     assert s.records_read == 87
     assert s.channels == len(cells) == 161
-    assert s.channels_with_time_limit == sum(limit_parses(c[LIMIT]) for c in cells) == 110
+    assert s.channels_with_time_limit == sum(_reads_as_limit(c[LIMIT]) for c in cells) == 115
     assert s.fees_not_stated == fees.count("not_stated") == 118
     assert s.fees_structured == fees.count("structured") == 15
     assert s.fees_as_text == fees.count("text") == 28
@@ -96,10 +112,10 @@ def test_shared_sample_summary_matches_an_independent_count(records: list[dict[s
 def test_every_shared_record_is_accounted_for(records: list[dict[str, Any]]) -> None:
     report = import_portal_records(records)
     assert [r.index for r in report.results] == list(range(len(records)))
-    no_limit = sum(not any(limit_parses(c[LIMIT]) for c in r[CHANNELS]) for r in records)
+    no_limit = sum(not any(_reads_as_limit(c[LIMIT]) for c in r[CHANNELS]) for r in records)
     counts = report.issue_counts()
     assert counts["missing_code"] == len(records)
-    assert counts["missing_time_limit"] == no_limit == 32
+    assert counts["missing_time_limit"] == no_limit == 29
     assert counts["missing_agency"] == sum(1 for r in records if not r["Cơ quan thực hiện"].strip())
     assert "importer_error" not in counts
     for r, raw in zip(report.results, records, strict=True):
@@ -117,7 +133,8 @@ def test_every_shared_record_is_accounted_for(records: list[dict[str, Any]]) -> 
 
 def test_completed_shared_records_import(records: list[dict[str, Any]]) -> None:
     """Give each scraped record what the 2021 scrape lacks (a code, field, level, legal basis):
-    then exactly the records with no readable limit or no agency are rejected."""
+    then every record imports; those with no readable limit or no agency carry a warning that
+    says so (the portal publishes such records: the model allows the gap)."""
     completed = [
         {
             **r,
@@ -129,16 +146,35 @@ def test_completed_shared_records_import(records: list[dict[str, Any]]) -> None:
         for i, r in enumerate(records)
     ]
     report = import_portal_records(completed)
-    expected_rejected = [
-        i
-        for i, r in enumerate(records)
-        if not any(limit_parses(c[LIMIT]) for c in r[CHANNELS])
-        or not r["Cơ quan thực hiện"].strip()
+    no_limit = [
+        i for i, r in enumerate(records) if not any(_reads_as_limit(c[LIMIT]) for c in r[CHANNELS])
     ]
-    assert [r.index for r in report.by_status("rejected")] == expected_rejected
-    assert len(report.catalogue) == len(records) - len(expected_rejected)
+    no_agency = [i for i, r in enumerate(records) if not r["Cơ quan thực hiện"].strip()]
+    assert report.by_status("rejected") == ()
+    assert len(report.catalogue) == len(records)
+    assert [r.index for r in report.results if "missing_time_limit" in r.issue_codes()] == no_limit
+    assert [r.index for r in report.results if "missing_agency" in r.issue_codes()] == no_agency
+    for i in no_limit:
+        p = report.results[i].procedure
+        assert p is not None
+        assert p.statutory_time_limit is None
     # the structured fees of accepted records became schedules the catalogue can quote
     for p in report.catalogue:
         for ch in p.channels:
             if ch.fee_schedule is not None:
                 assert report.catalogue.fee_schedules[ch.fee_schedule].charge_rules()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="TimeLimit.parse (branch limits, up to 10fb7c1) reads '9 tháng/năm học' in a payment "
+    "schedule as a time limit; the importer hands it the cell verbatim",
+)
+def test_a_payment_schedule_is_no_time_limit(records: list[dict[str, Any]]) -> None:
+    from hcc.importer import read_time_limit
+
+    cells = [
+        c[LIMIT] for r in records for c in r[CHANNELS] if c[LIMIT].startswith(PAYMENT_SCHEDULE)
+    ]
+    assert cells
+    assert all(read_time_limit(c).status == "unparsed" for c in cells)

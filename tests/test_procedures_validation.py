@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hcc.errors import CatalogueValidationError
+from hcc.errors import CatalogueValidationError, TimeLimitNotStatedError
 from hcc.procedures import (
     Catalogue,
     default_catalogue,
@@ -91,8 +91,36 @@ def test_local_limit_above_statutory_and_missing_legal_basis(tmp_path: Path) -> 
     report = validate_catalogue(_write(tmp_path, doc))
     assert {(e.kind, e.index, e.field) for e in report.errors} == {
         ("local_limit_exceeds_statutory", 0, "local_time_limit"),
-        ("missing_legal_basis", 1, "legal_basis"),
     }
+    # the portal publishes records without a legal basis: not an error (a warning, reported
+    # once the file has no errors: see test_gaps_the_portal_publishes_are_warnings)
+
+
+def test_gaps_the_portal_publishes_are_warnings(tmp_path: Path) -> None:
+    doc = {
+        "version": "t",
+        "procedures": [
+            _record("1.004197", agencies={"implementing": []}, legal_basis=[]),
+            {
+                k: v
+                for k, v in _record("1.004198", agencies={}).items()
+                if k != "statutory_time_limit"
+            },
+        ],
+    }
+    report = validate_catalogue(_write(tmp_path, doc))
+    assert report.ok, report.summary()
+    assert {(w.kind, w.index) for w in report.warnings} >= {
+        ("missing_agency", 0),
+        ("missing_legal_basis", 0),
+        ("missing_agency", 1),
+        ("missing_time_limit", 1),
+    }
+    cat = load_catalogue(_write(tmp_path, doc))
+    with pytest.raises(TimeLimitNotStatedError) as info:
+        cat.get("1.004198").time_limit_for("direct")
+    assert isinstance(info.value, LookupError)
+    assert (info.value.code, info.value.kind) == ("1.004198", "direct")
 
 
 def test_many_errors_in_one_record_and_across_records(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc import DayKind, OverrideError, ProvisionalCalendarWarning
-from hcc.calendar import CalendarEntry, WorkingCalendar
+from hcc import ProvisionalCalendarWarning
+from hcc.calendar import CalendarEntry, DayKind, WorkingCalendar
+from hcc.errors import OverrideError
 from hcc.testing import FIXED_SOURCE, FixedCalendar
 from hcc.testing import strategies as hst
 

@@ -1,9 +1,25 @@
 """hcc: Vietnamese administrative procedures — catalogues, working-day deadlines, fees, documents.
 
-The public face of the library: every name here is part of the contract other systems rely on.
-Subpackages hold the rest: :mod:`hcc.calendar`, :mod:`hcc.deadlines`, :mod:`hcc.fees`,
-:mod:`hcc.procedures`, :mod:`hcc.documents`, :mod:`hcc.dossiers`, :mod:`hcc.importer` and, for test
-suites, :mod:`hcc.testing`.
+The public face of the library: the entry points a program starts from. Everything else lives in
+its subpackage: [`hcc.calendar`][hcc.calendar], [`hcc.deadlines`][hcc.deadlines],
+[`hcc.fees`][hcc.fees.quote.quote], [`hcc.procedures`][hcc.procedures], [`hcc.documents`][hcc.documents],
+[`hcc.dossiers`][hcc.dossiers], [`hcc.importer`][hcc.importer], [`hcc.errors`][hcc.errors] and,
+for test suites, [`hcc.testing`][hcc.testing].
+
+| Task | Entry point |
+|---|---|
+| Is this a working day? Add working days | [`vietnam_calendar`][hcc.calendar.vietnam_calendar], [`WorkingCalendar`][hcc.calendar.WorkingCalendar] |
+| When is a dossier due? | [`compute_deadline`][hcc.deadlines.compute_deadline], [`compute_deadlines`][hcc.deadlines.compute_deadlines], [`TimeLimit`][hcc.deadlines.TimeLimit] |
+| Where does a dossier stand? | [`sla_status`][hcc.deadlines.sla_status], [`SlaClock`][hcc.deadlines.SlaClock], [`Dossier`][hcc.dossiers.Dossier] |
+| Which procedures exist? | [`default_catalogue`][hcc.procedures.default_catalogue], [`load_catalogue`][hcc.procedures.load_catalogue], [`Catalogue`][hcc.procedures.Catalogue] |
+| What does it cost? | [`quote`][hcc.fees.quote.quote], [`get_fee_schedule`][hcc.fees.get_fee_schedule] |
+| Read the national portal's records | [`import_portal_records`][hcc.importer.import_portal_records] |
+| Print a receipt, a letter, the register | [`render_document`][hcc.documents.render] |
+| Errors and warnings | [`HccError`][hcc.errors.HccError], [`HccWarning`][hcc.errors.HccWarning], [`ProvisionalCalendarWarning`][hcc.errors.ProvisionalCalendarWarning] |
+
+The other names that used to be importable from ``hcc`` (``hcc.Quote``, ``hcc.OverrideError``,
+...) still work for one release: reading one raises a ``DeprecationWarning`` that names its new
+home (``hcc.fees.Quote``, ``hcc.errors.OverrideError``).
 
 >>> import datetime as dt, hcc
 >>> hcc.vietnam_calendar().add_working_days(dt.date(2026, 2, 13), 1)
@@ -13,116 +29,118 @@ datetime.date(2026, 2, 24)
 """
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
-from hcc import calendar, deadlines, fees, procedures
 from hcc._version import __version__
-from hcc.calendar import (
-    CalendarEntry,
-    CalendarOverrides,
-    DayInfo,
-    DayKind,
-    Notice,
-    OfficeHours,
-    SeasonalHours,
-    Session,
-    WorkingCalendar,
-    vietnam_calendar,
-)
-from hcc.deadlines import (
-    Classification,
-    ClockEvent,
-    ClockState,
-    Deadline,
-    DeadlinePolicy,
-    Extended,
-    HandedOver,
-    Received,
-    ResultReady,
-    Returned,
-    SlaClock,
-    SlaStatus,
-    SupplementReceived,
-    SupplementRequested,
-    TimeLimit,
-    TimeUnit,
-    Withdrawn,
-    compute_deadline,
-    compute_deadlines,
-    sla_status,
-)
-from hcc.errors import (
-    CatalogueValidationError,
-    DocumentContextError,
-    DossierCodeError,
-    EventOrderError,
-    ExtensionLimitError,
-    HccError,
-    HccWarning,
-    InvalidTransitionError,
-    OutOfRangeError,
-    OverrideError,
-    ProvisionalCalendarWarning,
-    TimeLimitParseError,
-    UnknownDocumentError,
-    UnknownProcedureError,
-)
-from hcc.fees import (
-    FeeRule,
-    FeeSchedule,
-    Quote,
-    QuoteLine,
-    amount_in_words,
-    format_vnd,
-    get_fee_schedule,
-    quote,
-    standard_fee_schedules,
-)
-from hcc.procedures import (
-    Catalogue,
-    CatalogueDiff,
-    CatalogueProblem,
-    CatalogueReport,
-    ChannelKind,
-    DossierCode,
-    DossierCodeAllocator,
-    Level,
-    OnlineLevel,
-    Procedure,
-    default_catalogue,
-    diff_catalogues,
-    load_catalogue,
-    validate_catalogue,
-)
+from hcc.calendar import WorkingCalendar, vietnam_calendar
+from hcc.deadlines import SlaClock, TimeLimit, compute_deadline, compute_deadlines, sla_status
+from hcc.errors import HccError, HccWarning, ProvisionalCalendarWarning
+from hcc.fees import get_fee_schedule, quote
+from hcc.procedures import Catalogue, default_catalogue, load_catalogue
 
 if TYPE_CHECKING:  # the top layers load on first use (see __getattr__ below)
-    from hcc import documents, dossiers, importer
+    from hcc import documents as documents
+    from hcc import dossiers as dossiers
+    from hcc import importer as importer
     from hcc.documents import render as render_document
-    from hcc.dossiers import (
-        Dossier,
-        DossierEvent,
-        DossierEventKind,
-        DossierState,
-        Indicators,
-        Register,
-        RegisterBook,
-        ServiceDay,
-        indicators,
-    )
-    from hcc.importer import ImportInputError, ImportReport, RecordStatus, import_portal_records
+    from hcc.dossiers import Dossier
+    from hcc.importer import import_portal_records
 
 # The top layers (documents with Jinja2, dossiers, importer) are imported when first touched, so
-# that ``import hcc`` stays well under 0.3 s and the pytest plugin stays light. ``hcc.documents``,
-# ``from hcc import Dossier`` and ``import hcc.documents`` all work as usual.
+# that ``import hcc`` stays light. ``hcc.documents``, ``from hcc import Dossier`` and
+# ``import hcc.documents`` all work as usual.
 _LAZY: dict[str, tuple[str, str | None]] = {
     "documents": ("hcc.documents", None),
     "dossiers": ("hcc.dossiers", None),
     "importer": ("hcc.importer", None),
     "render_document": ("hcc.documents", "render"),
-    **{
-        name: ("hcc.dossiers", name)
-        for name in (
-            "Dossier",
+    "Dossier": ("hcc.dossiers", "Dossier"),
+    "import_portal_records": ("hcc.importer", "import_portal_records"),
+}
+
+# Names that were importable from ``hcc`` until 0.x and now live only in their subpackage: each
+# still resolves, with a DeprecationWarning, for one release.
+_MOVED: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "CalendarEntry",
+            "CalendarOverrides",
+            "DayInfo",
+            "DayKind",
+            "Notice",
+            "OfficeHours",
+            "SeasonalHours",
+            "Session",
+        ),
+        "hcc.calendar",
+    ),
+    **dict.fromkeys(
+        (
+            "Classification",
+            "ClockEvent",
+            "ClockState",
+            "Deadline",
+            "DeadlinePolicy",
+            "Extended",
+            "HandedOver",
+            "Received",
+            "ResultReady",
+            "Returned",
+            "SlaStatus",
+            "SupplementReceived",
+            "SupplementRequested",
+            "TimeUnit",
+            "Withdrawn",
+        ),
+        "hcc.deadlines",
+    ),
+    **dict.fromkeys(
+        (
+            "CatalogueValidationError",
+            "DocumentContextError",
+            "DossierCodeError",
+            "EventOrderError",
+            "ExtensionLimitError",
+            "InvalidTransitionError",
+            "OutOfRangeError",
+            "OverrideError",
+            "TimeLimitParseError",
+            "UnknownDocumentError",
+            "UnknownProcedureError",
+        ),
+        "hcc.errors",
+    ),
+    **dict.fromkeys(
+        (
+            "FeeRule",
+            "FeeSchedule",
+            "Quote",
+            "QuoteLine",
+            "amount_in_words",
+            "format_vnd",
+            "standard_fee_schedules",
+        ),
+        "hcc.fees",
+    ),
+    **dict.fromkeys(
+        (
+            "CatalogueDiff",
+            "CatalogueProblem",
+            "CatalogueReport",
+            "ChannelKind",
+            "DossierCode",
+            "DossierCodeAllocator",
+            "Level",
+            "OnlineLevel",
+            "Procedure",
+            "diff_catalogues",
+            "validate_catalogue",
+        ),
+        "hcc.procedures",
+    ),
+    **dict.fromkeys(
+        (
             "DossierEvent",
             "DossierEventKind",
             "DossierState",
@@ -131,30 +149,40 @@ _LAZY: dict[str, tuple[str, str | None]] = {
             "RegisterBook",
             "ServiceDay",
             "indicators",
-        )
-    },
-    **{
-        name: ("hcc.importer", name)
-        for name in ("ImportInputError", "ImportReport", "RecordStatus", "import_portal_records")
-    },
+        ),
+        "hcc.dossiers",
+    ),
+    **dict.fromkeys(("ImportInputError", "ImportReport", "RecordStatus"), "hcc.importer"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Load a top-layer submodule or name on first use (PEP 562).
+    """Load a top-layer submodule or entry point on first use (PEP 562); resolve a moved name
+    with a ``DeprecationWarning``.
 
     >>> import hcc
     >>> hcc.documents.date_line("Nghi Lộc", hcc.calendar.as_date("2020-06-03"))
     'Nghi Lộc, ngày 03 tháng 6 năm 2020'
+
+    Raises:
+        AttributeError: ``name`` is neither an entry point, a subpackage nor a moved name.
     """
-    try:
-        module, attr = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module 'hcc' has no attribute {name!r}") from None
-    mod = importlib.import_module(module)
-    value = mod if attr is None else getattr(mod, attr)
-    globals()[name] = value  # later look-ups skip this function
-    return value
+    lazy = _LAZY.get(name)
+    if lazy is not None:
+        module, attr = lazy
+        mod = importlib.import_module(module)
+        value = mod if attr is None else getattr(mod, attr)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    home = _MOVED.get(name)
+    if home is not None:
+        warnings.warn(
+            f"hcc.{name} is deprecated and will be removed in the next release; use {home}.{name}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(home), name)  # not cached: every use warns
+    raise AttributeError(f"module 'hcc' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
@@ -162,93 +190,23 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "CalendarEntry",
-    "CalendarOverrides",
     "Catalogue",
-    "CatalogueDiff",
-    "CatalogueProblem",
-    "CatalogueReport",
-    "CatalogueValidationError",
-    "ChannelKind",
-    "Classification",
-    "ClockEvent",
-    "ClockState",
-    "DayInfo",
-    "DayKind",
-    "Deadline",
-    "DeadlinePolicy",
-    "DocumentContextError",
     "Dossier",
-    "DossierCode",
-    "DossierCodeAllocator",
-    "DossierCodeError",
-    "DossierEvent",
-    "DossierEventKind",
-    "DossierState",
-    "EventOrderError",
-    "Extended",
-    "ExtensionLimitError",
-    "FeeRule",
-    "FeeSchedule",
-    "HandedOver",
     "HccError",
     "HccWarning",
-    "ImportInputError",
-    "ImportReport",
-    "Indicators",
-    "InvalidTransitionError",
-    "Level",
-    "Notice",
-    "OfficeHours",
-    "OnlineLevel",
-    "OutOfRangeError",
-    "OverrideError",
-    "Procedure",
     "ProvisionalCalendarWarning",
-    "Quote",
-    "QuoteLine",
-    "Received",
-    "RecordStatus",
-    "Register",
-    "RegisterBook",
-    "ResultReady",
-    "Returned",
-    "SeasonalHours",
-    "ServiceDay",
-    "Session",
     "SlaClock",
-    "SlaStatus",
-    "SupplementReceived",
-    "SupplementRequested",
     "TimeLimit",
-    "TimeLimitParseError",
-    "TimeUnit",
-    "UnknownDocumentError",
-    "UnknownProcedureError",
-    "Withdrawn",
     "WorkingCalendar",
     "__version__",
-    "amount_in_words",
-    "calendar",
     "compute_deadline",
     "compute_deadlines",
-    "deadlines",
     "default_catalogue",
-    "diff_catalogues",
-    "documents",
-    "dossiers",
-    "fees",
-    "format_vnd",
     "get_fee_schedule",
     "import_portal_records",
-    "importer",
-    "indicators",
     "load_catalogue",
-    "procedures",
     "quote",
     "render_document",
     "sla_status",
-    "standard_fee_schedules",
-    "validate_catalogue",
     "vietnam_calendar",
 ]

@@ -91,13 +91,13 @@ def _describe(p: Procedure) -> list[str]:
     out.append(f"  Lĩnh vực: {p.field}")
     out.append(f"  Cấp thực hiện: {', '.join(lv.label for lv in p.levels)}")
     out.append(f"  Cơ quan thực hiện: {'; '.join(p.agencies.implementing)}")
-    out.append(f"  Thời hạn giải quyết: {p.statutory_time_limit}")
+    out.append(f"  Thời hạn giải quyết: {p.statutory_time_limit or 'Không có thông tin'}")
     if p.local_time_limit is not None:
         out.append(f"  Thời hạn cam kết tại địa phương: {p.local_time_limit}")
     if p.time_limit_note:
         out.append(f"    ({p.time_limit_note})")
     for c in p.channels:
-        limit = c.time_limit if c.time_limit is not None else p.statutory_time_limit
+        limit = c.time_limit or p.statutory_time_limit or "Không có thông tin"
         fee = c.fee_schedule or "không thu phí, lệ phí"
         level = f" · {c.online_level.label}" if c.online_level else ""
         out.append(f"  - {c.kind.label}{level} · {limit} · phí: {fee}")
@@ -225,23 +225,27 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    """``import FILE... [--out catalogue.json] [--json]``: portal records → a catalogue + summary.
+    """``import FILE... [--out catalogue.json] [--drafts drafts.json] [--json]``.
 
     A FILE holds a JSON list of records (or an object with one under ``records``/``data``/
-    ``items``), or JSON Lines (``.jsonl``). Exit 0 when the import ran (rejected records are
-    reported, not fatal), 2 when a file cannot be read, 3 when ``--out`` exists and ``--force``
-    is not given (checked before the import starts, and again when the file is put in place).
-    The catalogue is written to a temporary file in the same folder, fsynced and renamed over
-    the target: an error or a kill during the write leaves an existing file as it was.
+    ``items``), or JSON Lines (``.jsonl``). Exit 0 when every record was imported, 1 when any
+    record was rejected (how many and why, grouped by reason, on stderr) or none was imported (an
+    empty catalogue is never written), 2 when a file cannot be read, 3 when ``--out`` exists and
+    ``--force`` is not given (checked before the import starts, and again when the file is put in
+    place). ``--drafts FILE`` writes the drafts of the rejected records (``--json`` prints them
+    too). Imports of 1,000 records or more report progress on stderr. Files are written to a
+    temporary file in the same folder, fsynced and renamed over the target.
     """
     from pathlib import Path
 
     from hcc._io import atomic_write_text
-    from hcc.importer import import_portal_records
+    from hcc.importer import ISSUE_CODES, import_portal_records
 
     force_hint = "pass --force to replace it (exit status 3)"
-    if args.out and not args.force and Path(args.out).exists():
-        raise OutputExistsError(args.out, hint=force_hint)
+    outputs = [f for f in (args.out, args.drafts) if f]
+    for target in outputs:
+        if not args.force and Path(target).exists():
+            raise OutputExistsError(target, hint=force_hint)
 
     records: list[object] = []
     sources: list[str | None] = []
@@ -266,26 +270,75 @@ def _cmd_import(args: argparse.Namespace) -> int:
             raise ValueError(f"{name}: expected a JSON list of records, got {type(data).__name__}")
         records += data
         sources += [name] * len(data)
-    report = import_portal_records(records, sources=sources, source=None)
-    if args.out:
+
+    def progress(done: int, total: int) -> None:
+        print(f"hcc import: {done}/{total} records read", file=sys.stderr, flush=True)
+
+    long_import = len(records) >= 1000
+    report = import_portal_records(
+        records, sources=sources, source=None, progress=progress if long_import else None
+    )
+    empty = len(report.catalogue) == 0
+    rejected = report.by_status("rejected")
+
+    def write(target: str, content: str, what: str) -> None:
         try:
-            atomic_write_text(args.out, report.catalogue.to_json(), overwrite=args.force)
+            atomic_write_text(target, content, overwrite=args.force)
         except OutputExistsError:
-            raise OutputExistsError(args.out, hint=force_hint) from None
+            raise OutputExistsError(target, hint=force_hint) from None
         except (OSError, UnicodeEncodeError) as exc:
             raise ValueError(
-                f"{args.out}: cannot write the catalogue ({exc}); an existing file is unchanged"
+                f"{target}: cannot write the {what} ({exc}); an existing file is unchanged"
             ) from None
+
+    if args.out and not empty:
+        write(args.out, report.catalogue.to_json(), "catalogue")
+    if args.drafts:
+        drafts = [
+            {
+                "index": r.index,
+                "source": r.source,
+                "code": r.code,
+                "errors": [e.model_dump(mode="json", exclude_none=True) for e in r.errors],
+                "draft": r.draft,
+                "fee_schedules": [s.model_dump(mode="json") for s in r.fee_schedules],
+            }
+            for r in rejected
+        ]
+        write(
+            args.drafts,
+            json.dumps(drafts, ensure_ascii=False, indent=2, default=str) + "\n",
+            "drafts",
+        )
     if args.json:
-        _print_json(report.to_dict() | {"out": args.out})
-        return 0
-    for line in report.summary.lines():
-        print(line)
-    for code, n in report.issue_counts().items():
-        print(f"  {n:5d} record(s) with {code}")
-    if args.out:
-        print(f"catalogue written to {args.out} ({len(report.catalogue)} procedures)")
-    return 0
+        _print_json(
+            report.to_dict(drafts=True)
+            | {"out": args.out if args.out and not empty else None, "drafts": args.drafts}
+        )
+    else:
+        for line in report.summary.lines():
+            print(line)
+        for code, n in report.issue_counts().items():
+            print(f"  {n:5d} record(s) with {code}")
+        if args.out and not empty:
+            print(f"catalogue written to {args.out} ({len(report.catalogue)} procedures)")
+    if rejected:
+        reasons: dict[str, int] = {}
+        for r in rejected:
+            for code in dict.fromkeys(e.code for e in r.errors):
+                reasons[code] = reasons.get(code, 0) + 1
+        print(
+            f"hcc import: {len(rejected)} of {len(report.results)} record(s) rejected",
+            file=sys.stderr,
+        )
+        for code, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {n:5d} {code}: {ISSUE_CODES.get(code, '')}", file=sys.stderr)
+        if args.drafts:
+            print(f"  drafts of the rejected records written to {args.drafts}", file=sys.stderr)
+    if empty:
+        where = f"; {args.out} was not written" if args.out else ""
+        print(f"hcc import: no record was imported{where}", file=sys.stderr)
+    return 1 if rejected or empty else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -362,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--out", metavar="FILE", help="write the catalogue (JSON) here")
     im.add_argument(
         "--force", action="store_true", help="replace --out if it exists (exit 3 otherwise)"
+    )
+    im.add_argument(
+        "--drafts", metavar="FILE", help="write the drafts of rejected records (JSON) here"
     )
     im.add_argument("--json", action="store_true", help="machine-readable output")
     im.set_defaults(func=_cmd_import)

@@ -14,6 +14,7 @@
     ├── QuoteError (ValueError)               a quote asked with unknown quantities or categories
     ├── CatalogueValidationError (ValueError) every problem found in a catalogue file
     ├── UnknownProcedureError (LookupError)   a procedure code not in the catalogue
+    ├── TimeLimitNotStatedError (LookupError) a procedure that states no time limit for a channel
     ├── DossierCodeError (ValueError)         a malformed dossier code
     ├── DocumentContextError (ValueError)     a document context with a missing or unknown field
     ├── DocumentRuleError (ValueError)        a document that breaks the law (appointment on a day off, late apology)
@@ -21,7 +22,9 @@
     ├── TemplateError (ValueError)            a district template that cannot be used
     │   └── TemplateSecurityError             one that breaks the sandbox's rules or leaves its folder
     ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
-    └── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
+    ├── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
+    ├── UnknownFeeScheduleError (LookupError) a fee schedule id that is not known
+    └── MissingDependencyError (ImportError)  an output format whose optional library is not installed
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -52,6 +55,7 @@ __all__ = [
     "HccError",
     "HccWarning",
     "InvalidTransitionError",
+    "MissingDependencyError",
     "OutOfRangeError",
     "OutputExistsError",
     "OverrideError",
@@ -59,8 +63,10 @@ __all__ = [
     "QuoteError",
     "TemplateError",
     "TemplateSecurityError",
+    "TimeLimitNotStatedError",
     "TimeLimitParseError",
     "UnknownDocumentError",
+    "UnknownFeeScheduleError",
     "UnknownProcedureError",
 ]
 
@@ -237,6 +243,27 @@ class UnknownProcedureError(HccError, LookupError):
         return str(self.args[0])
 
 
+class TimeLimitNotStatedError(HccError, LookupError):
+    """A procedure states no time limit for a channel (neither the channel's own nor a statutory one).
+
+    The portal publishes such records; set a limit (``model_copy``) before computing deadlines.
+
+    >>> str(TimeLimitNotStatedError("1.000001", "direct"))
+    "procedure 1.000001 states no time limit for the 'direct' channel (set statutory_time_limit)"
+    """
+
+    def __init__(self, code: str, kind: str) -> None:
+        self.code = code
+        self.kind = kind
+        super().__init__(
+            f"procedure {code} states no time limit for the {kind!r} channel "
+            "(set statutory_time_limit)"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class DossierCodeError(HccError, ValueError):
     """A dossier code (Circular 01/2018 art. 19) that does not match ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``.
 
@@ -353,6 +380,39 @@ class CounterStoreError(HccError, RuntimeError):
         self.store = store
         self.reason = reason
         super().__init__(f"counter store {store}: {reason}")
+
+
+class UnknownFeeScheduleError(HccError, LookupError):
+    """A fee schedule id that is not known; ``id`` keeps it, ``known`` lists the ids available.
+
+    >>> str(UnknownFeeScheduleError("x", ("a", "b")))
+    "no fee schedule 'x'; known: a, b"
+    """
+
+    def __init__(self, id: str, known: tuple[str, ...]) -> None:
+        self.id = id
+        self.known = known
+        super().__init__(f"no fee schedule {id!r}; known: {', '.join(known)}")
+
+    def __str__(self) -> str:  # LookupError would quote the message again
+        return str(self.args[0])
+
+
+class MissingDependencyError(HccError, ImportError):
+    """An optional dependency is not installed; the message gives the pip command.
+
+    >>> str(MissingDependencyError("python-docx", "docx"))
+    "DOCX output needs python-docx: pip install 'hcc[docx]'"
+    >>> str(MissingDependencyError("WeasyPrint", "pdf", output="PDF"))
+    "PDF output needs WeasyPrint: pip install 'hcc[pdf]'"
+    """
+
+    def __init__(self, package: str, extra: str, *, output: str = "DOCX", detail: str = "") -> None:
+        self.package = package
+        self.extra = extra
+        self.output = output
+        message = f"{output} output needs {package}: pip install 'hcc[{extra}]'"
+        super().__init__(message + (f"; {detail}" if detail else ""))
 
 
 class HccWarning(UserWarning):

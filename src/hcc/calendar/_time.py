@@ -51,6 +51,9 @@ def as_vn_datetime(value: object, field: str = "moment") -> dt.datetime:
     '2026-01-05T09:30:00+07:00'
     >>> as_vn_datetime(dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.timezone.utc)).hour
     9
+
+    Raises:
+        InvalidInputError: ``value`` is not a datetime, a date or an ISO 8601 string.
     """
     if type(value) is dt.datetime and value.tzinfo is VN_TZ:  # the common case, already normal
         return value
@@ -77,6 +80,9 @@ def as_date(value: object, field: str = "d") -> dt.date:
     datetime.date(2026, 1, 2)
     >>> as_date(dt.datetime(2026, 1, 1, 20, 0, tzinfo=dt.timezone.utc))
     datetime.date(2026, 1, 2)
+
+    Raises:
+        InvalidInputError: ``value`` is not a date, a datetime or an ISO date string YYYY-MM-DD.
     """
     if isinstance(value, dt.datetime):
         return as_vn_datetime(value, field).date()

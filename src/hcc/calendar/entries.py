@@ -47,7 +47,7 @@ from pydantic import (
     field_validator,
 )
 
-from hcc.calendar._text import nfc
+from hcc._text import nfc
 from hcc.errors import OverrideError
 
 __all__ = [
@@ -287,6 +287,9 @@ def parse_overrides(
     Traceback (most recent call last):
     ...
     hcc.errors.OverrideError: days[0].date: got '2027-02-30', expected a valid date (date_from_datetime_parsing)
+
+    Raises:
+        OverrideError: a row, a key or a value of ``data`` is not allowed; nothing is applied.
     """
     if isinstance(data, CalendarOverrides):
         _check_semantics(data, None, source)

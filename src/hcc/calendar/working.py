@@ -272,6 +272,9 @@ class WorkingCalendar:
         >>> cal = WorkingCalendar(first_year=2030, last_year=2030)
         >>> cal.working_days_between(dt.date(2030, 1, 1), dt.date(2030, 12, 31))
         260
+
+        Raises:
+            InvalidInputError: the years are not ``1 <= first_year <= last_year <= 9998``.
         """
         if not (1 <= first_year <= last_year <= 9998):
             raise InvalidInputError(
@@ -767,6 +770,10 @@ class WorkingCalendar:
         datetime.date(2026, 1, 10)
         >>> cal.add_working_days(dt.date(2026, 1, 5), -1)
         datetime.date(2025, 12, 31)
+
+        Raises:
+            InvalidInputError: ``n`` is not an int, or ``d`` is not a date.
+            OutOfRangeError: the answer leaves the calendar's range.
         """
         if type(d) is dt.date and type(n) is int:  # the hot path: no coercion needed
             i = d.toordinal() - self._base_ord
@@ -857,6 +864,10 @@ class WorkingCalendar:
 
         >>> vietnam_calendar().add_working_days_batch([dt.date(2026, 1, 9), dt.date(2026, 2, 13)], 1)
         [datetime.date(2026, 1, 10), datetime.date(2026, 2, 23)]
+
+        Raises:
+            InvalidInputError: ``n`` is not an int, or a start is not a date.
+            OutOfRangeError: an answer leaves the calendar's range.
         """
         if isinstance(n, bool) or not isinstance(n, int):
             raise InvalidInputError("n", n, "an int")
@@ -994,6 +1005,11 @@ class WorkingCalendar:
         '2026-03-02T16:00:00+07:00'
         >>> cal.add_working_time(dt.datetime(2026, 2, 13, 16, 0), dt.timedelta(hours=2)).isoformat()
         '2026-02-23T08:30:00+07:00'
+
+        Raises:
+            InvalidInputError: ``delta`` is not a ``datetime.timedelta`` or ``start`` is not a
+                moment.
+            OutOfRangeError: the answer leaves the calendar's range.
         """
         m = as_vn_datetime(moment, "moment")
         if not isinstance(delta, dt.timedelta):
@@ -1079,6 +1095,9 @@ def vietnam_calendar(
     >>> cal = vietnam_calendar()
     >>> cal.working_days_between(dt.date(2022, 12, 31), dt.date(2023, 12, 31))
     249
+
+    Raises:
+        OverrideError: ``overrides`` cannot be read or has a bad row; nothing is applied.
     """
     with _build_lock:
         cal = _national()

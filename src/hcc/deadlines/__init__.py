@@ -28,7 +28,14 @@ from hcc.deadlines.events import (
     SupplementRequested,
     Withdrawn,
 )
-from hcc.deadlines.limits import TimeLimit, TimeUnit
+from hcc.deadlines.limits import (
+    MAX_AMOUNT,
+    MAX_TEXT_LENGTH,
+    AlternateLimit,
+    ChannelLimit,
+    TimeLimit,
+    TimeUnit,
+)
 from hcc.deadlines.policy import (
     POLICY_VERSIONS,
     AfterHoursRule,
@@ -39,9 +46,13 @@ from hcc.deadlines.policy import (
 )
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_TEXT_LENGTH",
     "POLICY_VERSIONS",
     "AfterHoursRule",
+    "AlternateLimit",
     "AppointmentTime",
+    "ChannelLimit",
     "Classification",
     "ClockEvent",
     "ClockState",

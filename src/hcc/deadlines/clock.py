@@ -322,6 +322,13 @@ class _Due:
         self.start = start
 
 
+def _pause_unit(limit: TimeLimit) -> TimeUnit:
+    """The unit a pause is measured in: office time for a fraction of a working day."""
+    if limit.unit is TimeUnit.WORKING_DAYS and not isinstance(limit.amount, int):
+        return TimeUnit.WORKING_HOURS
+    return limit.unit
+
+
 class SlaClock:
     """An immutable clock over a dossier's events; :meth:`record` gives a new clock.
 
@@ -351,6 +358,11 @@ class SlaClock:
 
         ``policy`` defaults to the policy in force on the receipt date
         (:func:`hcc.deadlines.policy_in_force`); an explicit one wins.
+
+        Raises:
+            TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+            EventOrderError: the events are in an impossible order (not in time order, no receipt
+                first, a second extension where one is allowed).
         """
         from hcc.deadlines.compute import _resolve
 
@@ -419,6 +431,11 @@ class SlaClock:
         Emits one :class:`hcc.ProvisionalCalendarWarning` if a due moment rests on a year
         without an official notice (``provisional=True``), unless the clock was built on a
         :meth:`~hcc.calendar.WorkingCalendar.without_warnings` calendar.
+
+        Raises:
+            EventOrderError: the events up to ``at`` are in an impossible order (no receipt first, a
+                second receipt, a supplement that was not requested).
+            InvalidInputError: ``at`` is not a moment.
         """
         now = as_vn_datetime(at, "at")
         events = [e for e in self._events if e.at <= now]
@@ -462,6 +479,10 @@ class SlaClock:
     def _shift(self, due: _Due, p0: dt.datetime, p1: dt.datetime, unit: TimeUnit) -> None:
         """Move ``due`` later by the pause ``[p0, p1]`` measured in the limit's unit."""
         cal = self._calendar
+        if unit is TimeUnit.CLOCK_HOURS:
+            due.at = self._shift_moment(due.at, p0, p1, unit)
+            due.date = due.at.date()
+            return
         if unit is TimeUnit.WORKING_HOURS:
             office = cal.working_time_between(p0, p1)
             if office > _ZERO:  # a zero shift would move a due at a session end to the next opening
@@ -520,9 +541,9 @@ class SlaClock:
                 assert pending is not None
                 rounds += 1
                 if pause:
-                    self._shift(due, pending.at, e.at, limit.unit)
+                    self._shift(due, pending.at, e.at, _pause_unit(limit))
                     if ext_at is not None:
-                        ext_at = self._shift_moment(ext_at, pending.at, e.at, limit.unit)
+                        ext_at = self._shift_moment(ext_at, pending.at, e.at, _pause_unit(limit))
                     pauses.append((pending.at, e.at))
                     if steps and steps[-1]["due"] is not None:
                         self._shift(steps[-1]["due"], pending.at, e.at, steps[-1]["unit"])
@@ -653,6 +674,12 @@ class SlaClock:
         self, m: dt.datetime, p0: dt.datetime, p1: dt.datetime, unit: TimeUnit
     ) -> dt.datetime:
         cal = self._calendar
+        if unit is TimeUnit.CLOCK_HOURS:  # the pause on the clock; an end on a day off moves
+            end = m + (p1 - p0)
+            day = cal.add_working_days(end.date(), 0)
+            if day == end.date():
+                return end
+            return dt.datetime.combine(day, cal.sessions_on(day)[-1][1], tzinfo=end.tzinfo)
         if unit is TimeUnit.WORKING_HOURS:
             office = cal.working_time_between(p0, p1)
             return cal.add_working_time(m, office) if office > _ZERO else m
@@ -667,7 +694,7 @@ class SlaClock:
             "start": start,
             "restart": None,
             "allotment": allotment,
-            "unit": allotment.unit if allotment is not None else None,
+            "unit": _pause_unit(allotment) if allotment is not None else None,
             "due": self._start(start, allotment) if allotment is not None else None,
             "end": None,
             "pauses": [],
@@ -745,5 +772,11 @@ def sla_status(
     ...             SupplementReceived(at="2026-03-02T16:00")]       # resumes after 15:00
     >>> sla_status(same_day, "Trong ngày", at="2026-03-02T16:30").due_at.isoformat()
     '2026-03-03T17:00:00+07:00'
+
+    Raises:
+        EventOrderError: the events are in an impossible order.
+        TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+        InvalidInputError: ``at`` or an event's moment is not a moment.
+        OutOfRangeError: a day falls outside the calendar's range.
     """
     return SlaClock(limit, events, calendar=calendar, policy=policy).status(at=at)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict
 
+from hcc._text import nfc
 from hcc.calendar import (
     VN_TZ,
     DayInfo,
@@ -23,10 +25,9 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
-from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit, TimeUnit
 from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, policy_in_force
-from hcc.errors import ProvisionalCalendarWarning
+from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
     import numpy as np
@@ -145,10 +146,16 @@ def _ordinal(n: int) -> str:
 def _unit_rule(limit: TimeLimit) -> str:
     n = limit.amount
     match limit.unit:
+        case TimeUnit.WORKING_DAYS if isinstance(n, Decimal):
+            return (
+                "fractional working days: office time from the start of counting, the fraction "
+                "weighing that day's office hours (0,5 = half of them), whole days after it "
+                "by the working-day rule"
+            )
         case TimeUnit.WORKING_DAYS:
             return (
                 "working days: the day of receipt is not counted; the due date is the "
-                f"{_ordinal(n)} working day after it"
+                f"{_ordinal(int(n))} working day after it"
                 if n
                 else "zero working days: the day of receipt"
             )
@@ -164,6 +171,12 @@ def _unit_rule(limit: TimeLimit) -> str:
             )
         case TimeUnit.WORKING_HOURS:
             return f"working hours: {n} hour(s) of office time from the start of counting"
+        case TimeUnit.CLOCK_HOURS:
+            return (
+                f"clock hours: {n} hour(s) on the clock from the moment of receipt, nights and "
+                "days off included (Civil Code art. 147(1)); an end on a day off moves to the "
+                "closing time of the next working day (art. 148(5))"
+            )
         case TimeUnit.SAME_DAY:
             return "same day: the day of receipt"
         case _:
@@ -171,8 +184,10 @@ def _unit_rule(limit: TimeLimit) -> str:
 
 
 def _due_rule(d: Deadline) -> str:
-    if d.limit.unit is TimeUnit.WORKING_HOURS:
+    if d.limit.unit is TimeUnit.WORKING_HOURS or _fractional(d.limit):
         return "the end of the counted office time"
+    if d.limit.unit is TimeUnit.CLOCK_HOURS and d.nominal_date == d.due_date:
+        return "the end of the counted hours"
     if (
         d.limit.unit not in _CLOCK_UNITS
         or d.policy.appointment_time == AppointmentTime.CLOSING_TIME
@@ -256,7 +271,11 @@ def _effective(
 ) -> tuple[dt.datetime, list[str]]:
     notes: list[str] = []
     eff = m
-    if policy.after_hours == AfterHoursRule.NEXT_OPENING and not _in_office(cal, m):
+    if (
+        policy.after_hours == AfterHoursRule.NEXT_OPENING
+        and unit is not TimeUnit.CLOCK_HOURS  # hours run from the stated moment (art. 147(1))
+        and not _in_office(cal, m)
+    ):
         eff = cal.opening_at_or_after(m)
         if explain:
             why = "a day off" if not cal.sessions_on(m.date()) else "outside office hours"
@@ -307,14 +326,26 @@ def _core(
 ) -> _Core:
     """Effective receipt, due date/moment and nominal end; the caller suppresses warnings."""
     unit, n = limit.unit, limit.amount
+    _check_range(m, limit, cal)
     eff, notes = _effective(m, unit, cal, policy, explain, field)
     d = eff.date()
     nominal: dt.date | None = None
-    if unit is TimeUnit.WORKING_HOURS:
+    if unit is TimeUnit.WORKING_HOURS or _fractional(limit):
         # the calendar counts whole seconds: round a fractional start up, never down
         start = eff + dt.timedelta(microseconds=(1_000_000 - eff.microsecond) % 1_000_000)
-        due_at = cal.add_working_time(start, dt.timedelta(hours=n))
+        if unit is TimeUnit.WORKING_HOURS:
+            due_at = cal.add_working_time(start, _hours(n))
+        else:
+            due_at = _fractional_days(cal, start, Decimal(n))
         return _Core(eff, due_at.date(), due_at, None, tuple(notes))
+    if unit is TimeUnit.CLOCK_HOURS:
+        end = eff + _hours(n)
+        if end.date() > cal.last_date:
+            raise OutOfRangeError(end.date(), cal.first_date, cal.last_date)
+        due = cal.add_working_days(end.date(), 0)
+        due_at = end if due == end.date() else _closing(cal, due)
+        return _Core(eff, due, due_at, end.date(), tuple(notes))
+    assert isinstance(n, int)  # fractions are only allowed in the units handled above
     if unit is TimeUnit.WORKING_DAYS:
         due = cal.add_working_days(d, n)
     elif unit is TimeUnit.CALENDAR_DAYS:
@@ -328,11 +359,79 @@ def _core(
     return _Core(eff, due, _appointment(due, eff, unit, cal, policy), nominal, tuple(notes))
 
 
+def _fractional(limit: TimeLimit) -> bool:
+    return limit.unit is TimeUnit.WORKING_DAYS and not isinstance(limit.amount, int)
+
+
+def _hours(n: int | Decimal) -> dt.timedelta:
+    """``n`` hours, exact to the microsecond (amounts have at most 6 decimal places)."""
+    return dt.timedelta(microseconds=int(Decimal(n) * 3_600_000_000))
+
+
+def _closing(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
+    return dt.datetime.combine(d, cal.sessions_on(d)[-1][1], tzinfo=VN_TZ)
+
+
+def _fractional_days(cal: WorkingCalendar, start: dt.datetime, n: Decimal) -> dt.datetime:
+    """``n`` working days (a fraction) of office time from ``start``.
+
+    The whole part ``k`` ends, as whole working days do, at the closing time of the k-th working
+    day after the start day (none when ``k`` is 0: the count starts at ``start``); the fraction
+    ``f`` then counts ``f`` times the office hours of the day it starts on (0,5 of an 8-hour day
+    is 4 hours; of a Saturday morning, 2), as office time, and never ends after the closing time
+    of the next working day (the due moment of ``k + 1`` working days).
+    """
+    k = int(n)
+    f = n - k
+    if k:
+        day = cal.add_working_days(start.date(), k)
+        nxt = cal.next_working_day(day)
+        begin = dt.datetime.combine(nxt, cal.sessions_on(nxt)[0][0], tzinfo=VN_TZ)
+    else:
+        begin = cal.opening_at_or_after(start)
+    length = sum(
+        (
+            dt.datetime.combine(begin.date(), e) - dt.datetime.combine(begin.date(), s)
+            for s, e in cal.sessions_on(begin.date())
+        ),
+        dt.timedelta(0),
+    )
+    office = dt.timedelta(microseconds=int(f * (length // dt.timedelta(microseconds=1))))
+    end = cal.add_working_time(begin, office)
+    cap = _closing(cal, cal.next_working_day(cal.add_working_days(start.date(), k)))
+    return min(end, cap)
+
+
+def _check_range(m: dt.datetime, limit: TimeLimit, cal: WorkingCalendar) -> None:
+    """Refuse a limit that cannot end inside the calendar, before any arithmetic can overflow.
+
+    The bounds are lower bounds of each unit's span (a month has at least 28 days, a day at most
+    24 office or clock hours), so a refused limit could never have been computed.
+    """
+    n, unit = limit.amount, limit.unit
+    span = (cal.last_date - m.date()).days  # days left in the calendar after the receipt
+    if unit in (TimeUnit.WORKING_HOURS, TimeUnit.CLOCK_HOURS):
+        too_far = n > 24 * (span + 1)
+    elif unit is TimeUnit.MONTHS:
+        too_far = n * 28 > span + 31
+    elif unit in (TimeUnit.WORKING_DAYS, TimeUnit.CALENDAR_DAYS):
+        too_far = n > span
+    else:
+        too_far = False
+    if too_far:
+        raise OutOfRangeError(
+            m.date(),
+            cal.first_date,
+            cal.last_date,
+            operation=f"counting {n} {unit.value}",
+        )
+
+
 def _skipped(
     cal: WorkingCalendar, received: dt.date, core: _Core, unit: TimeUnit
 ) -> tuple[DayInfo, ...]:
     """Days off that moved the receipt or the due date (see :class:`Deadline`)."""
-    if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS):
+    if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS, TimeUnit.CLOCK_HOURS):
         assert core.nominal is not None
         spans = [(received, core.effective.date() - dt.timedelta(days=1))]
         spans.append((core.nominal, core.due_date - dt.timedelta(days=1)))
@@ -369,8 +468,8 @@ def _resolve(
                 "alternate", True, f"False: {str(limit)!r} has no alternate limit"
             )
         limit = limit.alternate
-    elif limit.alternate is not None:
-        limit = limit.model_copy(update={"alternate": None, "alternate_condition": None})
+    elif limit.alternates or limit.per_channel:
+        limit = limit.primary()
     cal = calendar if calendar is not None else vietnam_calendar()
     if not isinstance(cal, WorkingCalendar):
         raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
@@ -418,6 +517,12 @@ def compute_deadline(
     5. **Working hours** (n): n hours of office time from the effective receipt moment (only
        office sessions of working days count; the lunch break and nights do not). ``due_at`` is
        that exact moment.
+    5b. **Clock hours** (n): n hours on the clock from the receipt moment itself (Civil Code art.
+       147(1): not moved by ``after_hours``), nights and days off included; an end on a day off
+       moves to the closing time of the next working day (art. 148(5)).
+    5c. **Fractional working days** (k + f): k whole working days as in 2 (none when k = 0: from
+       the effective receipt moment), then f times the office hours of the next day counted, as
+       office time; never later than k + 1 working days. Ranges use their upper bound.
     6. **Same day / immediate**: the effective receipt day (the next working day if that is a
        day off; after the cut-off already moved it in step 1).
     7. **due_at** (day-based units): the closing time of the due date
@@ -442,6 +547,11 @@ def compute_deadline(
     datetime.date(2026, 3, 3)
     >>> compute_deadline(dt.datetime(2026, 3, 2, 16, 0), "04 giờ làm việc").due_at.isoformat()
     '2026-03-03T10:30:00+07:00'
+
+    Raises:
+        TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+        InvalidInputError: ``received_at`` is not a datetime, a date or an ISO string.
+        OutOfRangeError: the due date falls outside the calendar's range (2000-2100).
     """
     lim, cal, explicit = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
@@ -498,9 +608,13 @@ class _Batch:
             if policy is not None
             else (DeadlinePolicy.decree_61_2018(), DeadlinePolicy.decree_118_2025())
         )
-        self.by_day = limit.unit in _DAY_BASED and (
-            limit.unit not in _CLOCK_UNITS
-            or all(p.appointment_time == AppointmentTime.CLOSING_TIME for p in candidates)
+        self.by_day = (
+            limit.unit in _DAY_BASED
+            and not _fractional(limit)
+            and (
+                limit.unit not in _CLOCK_UNITS
+                or all(p.appointment_time == AppointmentTime.CLOSING_TIME for p in candidates)
+            )
         )
         self._thresholds: dict[dt.date, tuple[int, int]] = {}
         self.provisional = False
@@ -611,6 +725,12 @@ def compute_deadlines(
     >>> arr = np.array(["2026-01-09T10:00", "2026-02-13T16:00"], dtype="datetime64[m]")
     >>> compute_deadlines(arr, "01 ngày làm việc")
     array(['2026-01-10T17:00:00.000000', '2026-02-23T17:00:00.000000'], dtype='datetime64[us]')
+
+    Raises:
+        InvalidInputError: ``output`` is not one of the allowed values, or ``received`` is neither a
+            list of receipts nor a numpy array.
+        TimeLimitParseError: ``limit`` is a phrase that cannot be read.
+        OutOfRangeError: a due date falls outside the calendar's range.
     """
     if output not in ("due_at", "due_date", "deadline"):
         raise InvalidInputError("output", output, "'due_at', 'due_date' or 'deadline'")

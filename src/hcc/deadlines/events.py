@@ -35,8 +35,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from hcc._text import nfc
 from hcc.calendar import as_vn_datetime
-from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit
 
 __all__ = [

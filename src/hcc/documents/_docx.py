@@ -21,26 +21,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from hcc.errors import HccError
+from hcc.errors import MissingDependencyError
 
 __all__ = ["MissingDependencyError", "html_to_docx"]
-
-
-class MissingDependencyError(HccError, ImportError):
-    """An optional dependency is not installed; the message gives the pip command.
-
-    >>> str(MissingDependencyError("python-docx", "docx"))
-    "DOCX output needs python-docx: pip install 'hcc[docx]'"
-    >>> str(MissingDependencyError("WeasyPrint", "pdf", output="PDF"))
-    "PDF output needs WeasyPrint: pip install 'hcc[pdf]'"
-    """
-
-    def __init__(self, package: str, extra: str, *, output: str = "DOCX", detail: str = "") -> None:
-        self.package = package
-        self.extra = extra
-        self.output = output
-        message = f"{output} output needs {package}: pip install 'hcc[{extra}]'"
-        super().__init__(message + (f"; {detail}" if detail else ""))
 
 
 _VOID = {"br", "col", "meta", "hr", "img", "link", "input", "wbr"}

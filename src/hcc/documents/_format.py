@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: F401  (the doctests use it)
 
+from hcc._text import nfc
 from hcc.calendar import InvalidInputError, as_date, as_vn_datetime
-from hcc.calendar._text import nfc
 from hcc.fees import amount_in_words
 
 __all__ = [
@@ -59,6 +59,9 @@ def date_line(place: str, d: object) -> str:
     'Nghi Lộc, ngày 05 tháng 01 năm 2020'
     >>> date_line("Nghi Lộc", dt.date(2020, 12, 25))
     'Nghi Lộc, ngày 25 tháng 12 năm 2020'
+
+    Raises:
+        InvalidInputError: ``place`` is empty or not a str, or ``on`` is not a date.
     """
     if not isinstance(place, str) or not place.strip():
         raise InvalidInputError("place", place, "a non-empty place name such as 'Nghi Lộc'")

@@ -19,8 +19,7 @@ import warnings
 from collections import Counter
 from typing import Any
 
-from hcc.documents._docx import MissingDependencyError
-from hcc.errors import FontFallbackWarning
+from hcc.errors import FontFallbackWarning, MissingDependencyError
 
 __all__ = ["html_to_pdf"]
 

@@ -120,6 +120,9 @@ class FormSet(BaseModel):
 
         >>> form_set("tt01-2018").spec("apology").title
         'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ'
+
+        Raises:
+            UnknownDocumentError: the set has no form for ``kind``.
         """
         try:
             return self.documents[kind]
@@ -167,6 +170,9 @@ def form_set(set_id: str = DEFAULT_FORM_SET) -> FormSet:
     Traceback (most recent call last):
     ...
     hcc.errors.UnknownDocumentError: no form set 'tt99'; allowed: tt01-2018, tt03-2025
+
+    Raises:
+        UnknownDocumentError: ``set_id`` names no form set.
     """
     sets = _load()
     try:

@@ -43,6 +43,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc._text import nfc
 from hcc.calendar import (
     InvalidInputError,
     WorkingCalendar,
@@ -50,7 +51,6 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
-from hcc.calendar._text import nfc
 from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
 from hcc.errors import DocumentRuleError, ExtensionLimitError
 from hcc.fees import Quote, to_vnd
@@ -308,7 +308,7 @@ class ProcedureInfo(_Model):
                 "name": data.name,
                 "code": data.code,
                 "field": data.field,
-                "time_limit": str(data.statutory_time_limit),
+                "time_limit": _limit_text(data),
                 "committed_time_limit": (
                     str(data.local_time_limit) if data.local_time_limit is not None else None
                 ),
@@ -964,7 +964,7 @@ class ListingEntry(_Model):
             out: dict[str, Any] = {
                 "code": p.code,
                 "name": p.name,
-                "statutory_time_limit": str(p.statutory_time_limit),
+                "statutory_time_limit": _limit_text(p),
             }
             if p.local_time_limit is not None:
                 out["committed_time_limit"] = str(p.local_time_limit)
@@ -1275,3 +1275,12 @@ CONTEXT_MODELS: dict[str, type[_Context]] = {
     )
 }
 """The context model of every document kind."""
+
+
+def _limit_text(p: Procedure) -> str:
+    """The statutory limit's phrase; else the first channel's own; else the portal's "Không có
+    thông tin" (a published record may state none)."""
+    if p.statutory_time_limit is not None:
+        return str(p.statutory_time_limit)
+    own = next((c.time_limit for c in p.channels if c.time_limit is not None), None)
+    return str(own) if own is not None else "Không có thông tin"

@@ -20,8 +20,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
+from hcc._text import nfc
 from hcc.calendar import InvalidInputError
-from hcc.calendar._text import nfc
 from hcc.documents.models import Office
 from hcc.procedures import Level
 

@@ -195,6 +195,11 @@ def validate_context(kind: str, context: Any) -> _Context:
     Traceback (most recent call last):
     ...
     hcc.errors.DocumentContextError: refusal context (RefusalContext): applicant: missing (required field); ...
+
+    Raises:
+        UnknownDocumentError: ``kind`` is not a document kind.
+        DocumentContextError: a field of ``context`` is missing, unknown or has a bad value;
+            ``fields`` names them.
     """
     try:
         model = CONTEXT_MODELS[kind]

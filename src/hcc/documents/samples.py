@@ -373,6 +373,9 @@ def sample_data(kind: str) -> dict[str, Any]:
 
     >>> sample_data("refusal")["procedure"]["code"]
     '1.009972'
+
+    Raises:
+        UnknownDocumentError: ``kind`` is not a document kind.
     """
     samples = _samples()
     if kind not in samples:

@@ -574,6 +574,11 @@ class Dossier:
         ...     lead_agency="UBND xã", applicant="A", time_limit="Trong ngày", at="2026-03-02T08:00")
         >>> str(d.code), [e.kind.value for e in d.events]
         ('000.00.01.H38-260302-0001', ['received'])
+
+        Raises:
+            InvalidInputError: neither ``code`` nor an allocator is given, or a value has the wrong
+                type.
+            TimeLimitParseError: ``limit`` is a phrase that cannot be read.
         """
         if code is None:
             if allocator is None:
@@ -618,7 +623,10 @@ class Dossier:
             "procedure_code": procedure.code,
             "procedure_name": procedure.name,
             "field": procedure.field,
-            "lead_agency": procedure.agencies.implementing[0],
+            "lead_agency": next(
+                iter(procedure.agencies.implementing or procedure.agencies.competent),
+                "Không có thông tin",
+            ),
             "sets": procedure.dossier_sets,
             "time_limit": procedure.time_limit_for(kind, committed=committed),
             "statutory_limit": procedure.time_limit_for(kind, committed=False),

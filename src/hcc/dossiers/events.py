@@ -39,15 +39,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
+from hcc._text import nfc
 from hcc.calendar import as_vn_datetime
-from hcc.calendar._text import nfc
 from hcc.deadlines import TimeLimit
 
 __all__ = ["DossierEvent", "EventKind", "Rating"]
 
 
 def nfc_or_none(value: Any) -> Any:
-    """:func:`~hcc.calendar._text.nfc`, with text that is empty once stripped read as ``None``."""
+    """:func:`~hcc._text.nfc`, with text that is empty once stripped read as ``None``."""
     value = nfc(value)
     return value or None if isinstance(value, str) else value
 

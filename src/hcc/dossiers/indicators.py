@@ -129,6 +129,9 @@ class Period(BaseModel):
 
         >>> Period.quarter(2026, 2).start
         datetime.date(2026, 4, 1)
+
+        Raises:
+            InvalidInputError: ``quarter`` is not 1, 2, 3 or 4.
         """
         if quarter not in (1, 2, 3, 4):
             raise InvalidInputError("quarter", quarter, "1, 2, 3 or 4")
@@ -303,6 +306,9 @@ class Indicators(BaseModel):
         >>> empty = indicators([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1))
         >>> empty.percent("on_time_rate") is None
         True
+
+        Raises:
+            InvalidInputError: ``name`` is not the name of a ratio field.
         """
         value = getattr(self, name)
         if value is None:
@@ -557,6 +563,10 @@ def group_indicators(
     >>> group_indicators([], Period(start="2026-01-01", end="2026-02-28"), by="month",
     ...                  as_of=dt.datetime(2026, 3, 1)).keys()
     dict_keys(['2026-01', '2026-02'])
+
+    Raises:
+        InvalidInputError: ``by`` is not 'procedure', 'field', 'agency' or 'month', or an item is
+            not a dossier.
     """
     p, moment, cutoff = _prepare(period, as_of)
     if by == "month":

@@ -369,6 +369,9 @@ class RegisterBook:
     >>> book = RegisterBook(2026)
     >>> book.year, len(book), book.closed_at is None
     (2026, 0, True)
+
+    Raises:
+        InvalidInputError: ``year`` is not a year from 2000 to 2099.
     """
 
     __slots__ = ("_by_code", "_closed_at", "_dossiers", "_lock", "unit", "year")
@@ -420,6 +423,12 @@ class RegisterBook:
         ...     at=dt.datetime(2026, 3, 2, 9))
         >>> book.add(d), book.number_of("000.00.01.H38-260302-0004")
         (RegisterEntryRef(year=2026, number=1), 1)
+
+        Raises:
+            InvalidInputError: ``dossier`` is not a [`Dossier`][hcc.dossiers.Dossier].
+            RegisterError: the dossier was received in another year.
+            RegisterClosedError: the book is closed.
+            DuplicateEntryError: the dossier is already entered.
         """
         if not isinstance(dossier, Dossier):
             raise InvalidInputError("dossier", dossier, "a hcc.Dossier")
@@ -445,6 +454,9 @@ class RegisterBook:
         The log is append-only: the new log must start with every event of the filed one and
         the identity fields must not change (:class:`hcc.errors.EventOrderError` otherwise).
         Closed books accept updates: an entry follows its dossier to the end.
+
+        Raises:
+            UnknownEntryError: the book does not hold the dossier's code.
         """
         code = dossier.code_text
         with self._lock:
@@ -457,14 +469,22 @@ class RegisterBook:
             return RegisterEntryRef(self.year, i + 1)
 
     def get(self, code: DossierCode | str) -> Dossier:
-        """The filed dossier with ``code`` (:class:`UnknownEntryError` if none)."""
+        """The filed dossier with ``code`` (:class:`UnknownEntryError` if none).
+
+        Raises:
+            UnknownEntryError: the book does not hold ``code``.
+        """
         i = self._by_code.get(str(code))
         if i is None:
             raise UnknownEntryError(str(code))
         return self._dossiers[i]
 
     def number_of(self, code: DossierCode | str) -> int:
-        """The entry number (from 1) of ``code``."""
+        """The entry number (from 1) of ``code``.
+
+        Raises:
+            UnknownEntryError: the book does not hold ``code``.
+        """
         i = self._by_code.get(str(code))
         if i is None:
             raise UnknownEntryError(str(code))
@@ -480,6 +500,9 @@ class RegisterBook:
         Traceback (most recent call last):
         ...
         hcc.dossiers.register.RegisterError: the book of 2026 can be closed from 2026-12-31 on, not at 2026-06-01T00:00:00+07:00
+
+        Raises:
+            RegisterError: ``at`` is before 31 December of the book's year.
         """
         m = as_vn_datetime(at, "at")
         if m.date() < dt.date(self.year, 12, 31):
@@ -550,6 +573,9 @@ class RegisterBook:
         >>> book = RegisterBook(2026)
         >>> book.to_csv().splitlines()[0].split(",")[:3]
         ['Số thứ tự', 'Mã hồ sơ', 'Tên thủ tục hành chính']
+
+        Raises:
+            InvalidInputError: ``moments`` is not 'iso' or 'vn', or ``formula_safe`` is not a bool.
         """
         if moments not in ("iso", "vn"):
             raise InvalidInputError("moments", moments, "'iso' or 'vn'")
@@ -756,7 +782,13 @@ class Register:
             return b
 
     def add(self, dossier: Dossier) -> RegisterEntryRef:
-        """File ``dossier`` in the book of its receipt year; see :meth:`RegisterBook.add`."""
+        """File ``dossier`` in the book of its receipt year; see :meth:`RegisterBook.add`.
+
+        Raises:
+            InvalidInputError: ``dossier`` is not a [`Dossier`][hcc.dossiers.Dossier].
+            DuplicateEntryError: the dossier is already entered in its year's book.
+            RegisterClosedError: its year's book is closed.
+        """
         if not isinstance(dossier, Dossier):
             raise InvalidInputError("dossier", dossier, "a hcc.Dossier")
         year = dossier.received_at.year
@@ -801,21 +833,33 @@ class Register:
             return refs
 
     def get(self, code: DossierCode | str) -> Dossier:
-        """The filed dossier with ``code``."""
+        """The filed dossier with ``code``.
+
+        Raises:
+            UnknownEntryError: no book holds ``code``.
+        """
         year = self._where.get(str(code))
         if year is None:
             raise UnknownEntryError(str(code))
         return self._books[year].get(code)
 
     def ref(self, code: DossierCode | str) -> RegisterEntryRef:
-        """Where ``code`` is filed."""
+        """Where ``code`` is filed.
+
+        Raises:
+            UnknownEntryError: no book holds ``code``.
+        """
         year = self._where.get(str(code))
         if year is None:
             raise UnknownEntryError(str(code))
         return RegisterEntryRef(year, self._books[year].number_of(code))
 
     def update(self, dossier: Dossier) -> RegisterEntryRef:
-        """Replace the filed version of ``dossier`` with one whose log extends it."""
+        """Replace the filed version of ``dossier`` with one whose log extends it.
+
+        Raises:
+            UnknownEntryError: no book holds the dossier's code.
+        """
         year = self._where.get(dossier.code_text)
         if year is None:
             raise UnknownEntryError(dossier.code_text)

@@ -29,6 +29,7 @@ from typing import Any
 from dateutil.rrule import rrule, rrulestr
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hcc._text import nfc
 from hcc.calendar import (
     DayInfo,
     DayKind,
@@ -38,7 +39,6 @@ from hcc.calendar import (
     as_date,
     vietnam_calendar,
 )
-from hcc.calendar._text import nfc
 from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
 
 __all__ = ["NO_WRITING_DAY", "SATURDAY_MORNING", "ServiceDay"]
@@ -183,10 +183,13 @@ class ServiceDay(BaseModel):
         """The first held occurrence strictly after ``d``.
 
         Warns (:class:`hcc.ProvisionalCalendarWarning`) when a day examined is provisional;
-        raises :class:`hcc.OutOfRangeError` when none is left in the calendar's range.
+        raises :class:`hcc.errors.OutOfRangeError` when none is left in the calendar's range.
 
         >>> NO_WRITING_DAY.next_after(dt.date(2026, 3, 3))
         datetime.date(2026, 3, 10)
+
+        Raises:
+            OutOfRangeError: no occurrence is left in the calendar's range.
         """
         cal = calendar or vietnam_calendar()
         day = as_date(d, "d")
@@ -207,6 +210,9 @@ class ServiceDay(BaseModel):
 
         >>> [d.isoformat() for d in NO_WRITING_DAY.between(dt.date(2026, 2, 1), dt.date(2026, 2, 28))]
         ['2026-02-03', '2026-02-10', '2026-02-24']
+
+        Raises:
+            OutOfRangeError: ``start`` or ``end`` lies outside the calendar's range.
         """
         cal = calendar or vietnam_calendar()
         lo, hi = as_date(a, "a"), as_date(b, "b")
@@ -224,7 +230,7 @@ class ServiceDay(BaseModel):
     ) -> list[tuple[dt.date, DayInfo]]:
         """The occurrences in ``[a, b]`` that are not held, each with the day that cancels it.
 
-        The :class:`hcc.DayInfo` is the occurrence's own day, or the holiday of the break an
+        The :class:`hcc.calendar.DayInfo` is the occurrence's own day, or the holiday of the break an
         ordinary weekend day lies in. Never warns (the ``provisional`` flags say so).
 
         >>> [(d.isoformat(), why.name) for d, why in NO_WRITING_DAY.skipped_between(dt.date(2026, 2, 1), dt.date(2026, 2, 28))]
@@ -242,6 +248,9 @@ class ServiceDay(BaseModel):
 
         >>> NO_WRITING_DAY.is_held_on(dt.date(2026, 2, 17)), NO_WRITING_DAY.is_held_on(dt.date(2026, 2, 24))
         (False, True)
+
+        Raises:
+            OutOfRangeError: ``day`` lies outside the calendar's range.
         """
         cal = calendar or vietnam_calendar()
         day = as_date(d, "d")

@@ -158,6 +158,10 @@ def next_state(state: DossierState, event: EventKind) -> DossierState:
 
     >>> next_state(DossierState.AT_AGENCY, EventKind.TRANSFER_RETURNED).value
     'processing'
+
+    Raises:
+        InvalidTransitionError: ``state`` does not allow ``event``; ``allowed`` lists what it
+            allows.
     """
     moves = _TABLE[state]
     try:

@@ -66,6 +66,10 @@ def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
     Traceback (most recent call last):
     ...
     hcc.fees.money.AmountError: amount: got 2.0 (float), expected an int or an integral Decimal, never a float
+
+    Raises:
+        AmountError: ``value`` is not an int or an integral Decimal, or is negative without
+            ``allow_negative``.
     """
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise AmountError(value, "an int or an integral Decimal, never a float")
@@ -184,6 +188,10 @@ def amount_in_words(
     'Một ngàn không trăm hai mươi bốn đồng'
     >>> amount_in_words(15, unit=None, capitalize=False)
     'mười lăm'
+
+    Raises:
+        AmountError: ``amount`` is not a whole number of đồng, or a style argument is not one of its
+            allowed words.
     """
     if thousand not in ("nghìn", "ngàn"):
         raise AmountError(thousand, "thousand='nghìn' or 'ngàn'")

@@ -16,8 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from hcc._text import nfc
 from hcc.calendar import WorkingCalendar, as_date, vietnam_calendar
-from hcc.calendar._text import nfc
 from hcc.errors import QuoteError
 from hcc.fees._arith import round_vnd
 from hcc.fees.money import AmountError, format_vnd, to_vnd

@@ -35,7 +35,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc.calendar._text import nfc
+from hcc._text import nfc
 from hcc.errors import FeeRuleError
 
 __all__ = [
@@ -505,6 +505,9 @@ class FeeSchedule(_Model):
     ...                amount=10000, legal_basis="Circular 226/2016/TT-BTC art. 4"),))
     >>> s.charge_rules()[0].id, s.quantities
     ('le-phi', ('cases',))
+
+    Raises:
+        FeeRuleDataError: a rule is malformed or overlaps another; names the rule and the field.
     """
 
     id: _Text
@@ -584,6 +587,10 @@ class FeeSchedule(_Model):
         >>> FeeSchedule.from_data({"id": "x", "name": "X", "rules": [{"kind": "flat", "id": "a",
         ...     "description": "A", "amount": 5000, "legal_basis": "Decision 1"}]}).rules[0].kind
         'flat'
+
+        Raises:
+            FeeRuleDataError: a rule is malformed or overlaps another; names ``source``, the rule
+                and the field.
         """
         try:
             return cls.model_validate(dict(data))
@@ -642,6 +649,9 @@ class FeeSchedule(_Model):
         ...                    unconfirmed=False)
         >>> t.rules[0].amount, t.unconfirmed
         (Decimal('8000'), False)
+
+        Raises:
+            FeeRuleDataError: no rule has that id, or the new rule overlaps another.
         """
         if rule_id not in {r.id for r in self.rules}:
             raise FeeRuleDataError(

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from hcc.errors import HccError
+from hcc.errors import UnknownFeeScheduleError
 from hcc.fees.rules import FeeRuleDataError, FeeSchedule
 
 __all__ = [
@@ -50,22 +50,6 @@ STANDARD_SCHEDULE_IDS: tuple[str, ...] = (
 version inside the same schedule, not a new id)."""
 
 
-class UnknownFeeScheduleError(HccError, LookupError):
-    """A fee schedule id that is not known; ``id`` keeps it, ``known`` lists the ids available.
-
-    >>> str(UnknownFeeScheduleError("x", ("a", "b")))
-    "no fee schedule 'x'; known: a, b"
-    """
-
-    def __init__(self, id: str, known: tuple[str, ...]) -> None:
-        self.id = id
-        self.known = known
-        super().__init__(f"no fee schedule {id!r}; known: {', '.join(known)}")
-
-    def __str__(self) -> str:  # LookupError would quote the message again
-        return str(self.args[0])
-
-
 def parse_fee_schedules(
     data: Mapping[str, Any], *, source: str | None = None
 ) -> Mapping[str, FeeSchedule]:
@@ -77,6 +61,10 @@ def parse_fee_schedules(
     ...     {"kind": "flat", "id": "a", "description": "A", "amount": 1000, "legal_basis": "B"}]}]})
     >>> list(s)
     ['x']
+
+    Raises:
+        FeeRuleDataError: the mapping has no schedule list, an id repeats, or a schedule or rule is
+            malformed.
     """
     items = data.get("schedule")
     if not isinstance(items, list):
@@ -116,6 +104,10 @@ def load_fee_schedules(path: str | Path) -> Mapping[str, FeeSchedule]:
     >>> _ = p.write_text('{"schedule": [{"id": "x", "name": "X", "rules": []}]}')
     >>> list(load_fee_schedules(p))
     ['x']
+
+    Raises:
+        FeeRuleDataError: the file cannot be read or parsed, or a schedule or rule in it is
+            malformed.
     """
     path = Path(path)
     text = path.read_text(encoding="utf-8")
@@ -156,7 +148,10 @@ def get_fee_schedule(id: str, schedules: Mapping[str, FeeSchedule] | None = None
     >>> get_fee_schedule("nope")
     Traceback (most recent call last):
     ...
-    hcc.fees.schedules.UnknownFeeScheduleError: no fee schedule 'nope'; known: ...
+    hcc.errors.UnknownFeeScheduleError: no fee schedule 'nope'; known: ...
+
+    Raises:
+        UnknownFeeScheduleError: ``id`` names no schedule; ``known`` lists the ids.
     """
     pool = standard_fee_schedules() if schedules is None else schedules
     try:

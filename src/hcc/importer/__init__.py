@@ -26,6 +26,7 @@ from hcc.importer.limits import TimeLimitReading, read_time_limit
 from hcc.importer.records import CHANNEL_ALIASES, DOCUMENT_ALIASES, FIELD_ALIASES
 from hcc.importer.report import (
     ISSUE_CODES,
+    ChannelRow,
     ImportIssue,
     ImportReport,
     ImportSummary,
@@ -39,6 +40,7 @@ __all__ = [
     "DOCUMENT_ALIASES",
     "FIELD_ALIASES",
     "ISSUE_CODES",
+    "ChannelRow",
     "FeeReading",
     "ImportInputError",
     "ImportIssue",

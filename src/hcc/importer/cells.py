@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from hcc.importer._text import fold_text, split_items
+from hcc._text import fold_text, split_items
 
 __all__ = [
     "LegalLine",

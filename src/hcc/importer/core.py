@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from hcc._text import dump
 from hcc.errors import CatalogueValidationError, HccError
 from hcc.fees import FeeSchedule
-from hcc.importer._text import dump
 from hcc.importer.records import RecordReading, build_procedure, read_record
 from hcc.importer.report import ImportReport, ImportSummary, RecordResult, RecordStatus
 from hcc.procedures import Catalogue, Procedure
@@ -59,6 +59,7 @@ def import_portal_records(
     version: str = "portal-import",
     source: str | None = None,
     sources: Sequence[str | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import procedure records in the national portal's layout into a typed catalogue.
 
@@ -70,7 +71,9 @@ def import_portal_records(
     be structured is kept verbatim (``Channel.fee_text``, ``Procedure.time_limit_note``, the
     result's ``kept`` and issue texts). The catalogue is versioned ``version``; ``source`` (one
     for all records) or ``sources`` (one per record) name where the records came from and go into
-    each procedure's ``sources``.
+    each procedure's ``sources``. ``progress``, if given, is called as ``progress(done, total)``
+    about twenty times during a long import and once at the end (the command line prints it on
+    stderr).
 
     Raises :class:`ImportInputError` (a ``ValueError``) only when ``records`` is not a list or
     tuple; no record makes it raise. The cyclic garbage collector is paused during the call (the
@@ -89,10 +92,14 @@ def import_portal_records(
     Traceback (most recent call last):
     ...
     hcc.importer.core.ImportInputError: records: got a dict, expected a list (or tuple) of records, each a dict of portal fields
+
+    Raises:
+        ImportInputError: ``records`` is not an iterable of mappings (a single record, a string). A
+            bad record never raises: it is rejected in the report.
     """
     if not isinstance(records, list | tuple):
         raise ImportInputError(records)
-    return _import(records, version=version, source=source, sources=sources)
+    return _import(records, version=version, source=source, sources=sources, progress=progress)
 
 
 def _import(
@@ -101,6 +108,7 @@ def _import(
     version: str,
     source: str | None,
     sources: Sequence[str | None] | None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     if sources is not None and (
         not isinstance(sources, list | tuple) or len(sources) != len(records)
@@ -111,7 +119,11 @@ def _import(
     readings: list[RecordReading] = []
     built: dict[int, Procedure] = {}
     first_of: dict[str, int] = {}
+    total = len(records)
+    step = max(1, total // 20)
     for i, raw in enumerate(records):
+        if progress is not None and i and i % step == 0:
+            progress(i, total)
         src = sources[i] if sources is not None else source
         rec, proc = _safe_read(raw, i, src if isinstance(src, str) else None)
         readings.append(rec)
@@ -127,6 +139,8 @@ def _import(
             continue
         first_of[proc.code] = i
         built[i] = proc
+    if progress is not None:
+        progress(total, total)
     catalogue = _catalogue(readings, built, version, source)
     results = tuple(_result(rec, built.get(rec.index)) for rec in readings)
     return ImportReport(catalogue=catalogue, results=results, summary=_summary(results, catalogue))
@@ -202,6 +216,7 @@ def _result(rec: RecordReading, proc: Procedure | None) -> RecordResult:
         procedure=proc if status is not RecordStatus.REJECTED else None,
         draft=draft,
         fee_schedules=tuple(rec.schedules),
+        rows=tuple(rec.rows),
         channels=rec.channels,
         channels_with_time_limit=rec.channels_with_time_limit,
         fees_structured=sum(1 for f in rec.fees if f in ("structured", "no_fee")),

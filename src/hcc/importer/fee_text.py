@@ -30,17 +30,18 @@ with no amount ("Phí: Đồng"), anything with a clause not listed above.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from hcc._text import clean, fold_text, is_not_stated
 from hcc.fees import Exemption, FeeRule, FlatFee, PercentageFee, PerUnitFee, Tier
 from hcc.fees.rules import FeeRuleDataError
-from hcc.importer._text import clean, fold_text, is_not_stated
 
-__all__ = ["FeeReading", "parse_fee_text"]
+__all__ = ["MAX_FEE_CELL", "FeeReading", "parse_fee_text"]
 
 FeeStatus = Literal["structured", "no_fee", "text", "not_stated"]
 
@@ -96,10 +97,14 @@ _UNITS = {
     "nguoi": "person",
     "van ban": "document",
     "giay to": "document",
+    "to khai": "document",
+    "giay": "certificate",
+    "ho chieu": "certificate",
 }
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _UNIT = rf"\s*/\s*(?P<unit>{_UNIT_ALT})\b"
-_LEAD = r"(?:(?:muc thu|muc|thu|la|bang|gia)\s*[:\-]?\s*)*"
+# one word per repetition, each tried once (possessive): "mức thu" cannot be read two ways
+_LEAD = r"(?:(?:muc thu|muc|thu|la|bang|gia)\b\s*+[:\-]?+\s*+)*+"
 _ORD_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5}
 _ORD = r"(?:thu\s+)?(?P<{n}>\d+|nhat|mot|hai|ba|tu|nam)"
 _UNIT_WORD = rf"(?P<uw>{_UNIT_ALT})"
@@ -148,6 +153,25 @@ _CATEGORIES: tuple[tuple[str, str], ...] = (
     ("dan toc thieu so", "ethnic_minority_disadvantaged_area"),
     ("cu tru o trong nuoc", "vietnamese_resident_marriage"),
 )
+
+
+def _drop_unit_column(text: str) -> str:
+    """Drop the trailing "dong" words the portal's unit column appends (one backward pass over
+    indices, no re-slicing per word); "đồng/hợp đồng" ends in a unit and keeps its "dong"."""
+    end = len(text)
+    while True:
+        j = end
+        while j > 0 and text[j - 1] in " .;,:-":
+            j -= 1
+        if j < 4 or text[j - 4 : j] != "dong" or (j > 4 and not text[j - 5].isspace()):
+            break
+        k = j - 4
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if text[:k].endswith(("/hop", "/ hop")):
+            break
+        end = k
+    return text[:end].strip(" .;,:-")
 
 
 def _amount(s: str) -> Decimal:
@@ -282,10 +306,297 @@ _RULE_IDS = {
 _LABEL_TEXT = {"phi": "Phí", "le-phi": "Lệ phí", "phi-le-phi": "Phí, lệ phí"}
 
 
+MAX_FEE_CELL = 4000
+"""The longest fee cell read, in characters (after cleaning). A longer cell is kept as text with a
+reason: no fee cell seen on the portal comes near it (the longest notes run to about 1,500)."""
+
+# ---------------------------------------------------------------------------- the 2026 portal cell
+# The portal's fee column: "Miễn phí", or an amount with a currency from its picker, then an
+# optional bracketed note: "50,000 Việt Nam Đồng((áp dụng mức phí 25.000 đồng/hồ sơ kể từ ngày
+# 01/7/2025 đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC))". Read on the folded text.
+_PICKER = re.compile(
+    r"(?:(?P<free>mien phi)|(?P<amt>[0-9]{1,3}(?:,[0-9]{3})++|[0-9]{1,3}(?:\.[0-9]{3})++|[0-9]++)"
+    r" ?+(?P<cur>viet nam dong|vnd|usd|eur|dong))(?=\(|$)"
+)
+_NOTE_AMT = re.compile(
+    r"(?<![0-9.,])(?P<amt>[0-9]{1,3}(?:[.,][0-9]{3})++|[0-9]++)\s*+(?:dong|vnd|d|vnđ)(?![a-z])"
+    r"(?:\s*+/\s*+(?:0?1\s++)?+(?P<unit>[a-z]++(?: [a-z]++)?+))?+"
+)
+_NOTE_UNIT = re.compile(r"^/\s*+(?:0?1\s++)?+(?P<unit>[a-z]++(?: [a-z]++)?+)")
+# a temporary exemption: "(Miễn phí từ ngày 07/4/2026 đến 30/6/2026 theo Thông tư 40/2026/TT-BTC)"
+_FREE_SPAN = re.compile(
+    r"mien(?: phi| le phi)?+ (?:ke )?tu ngay (?P<d1>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
+    r" (?:den|toi) (?:het )?(?:ngay )?(?P<d2>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
+)
+_CUT = re.compile(
+    r"ap dung muc (?:phi|le phi|thu)\s*+(?::\s*+)?(?P<amt>[0-9]{1,3}(?:[.,][0-9]{3})++|[0-9]++)"
+    r"\s*+(?:dong|d|vnd)\b.{0,200}?(?:ke )?tu ngay (?P<d1>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
+    r".{0,60}?den (?:het )?ngay (?P<d2>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
+)
+_SET_ELSEWHERE = ("hoi dong nhan dan", "muc le phi", "muc thu", "muc phi")
+_NOTHING = frozenset(
+    {
+        "",
+        "khong",
+        "khong co",
+        "khong quy dinh",
+        "khong thu",
+        "khong thu phi",
+        "khong thu le phi",
+        "khong phai nop",
+        "mien phi",
+        "mien",
+        "khong co thong tin",
+    }
+)
+_CONDITION_WORDS = (
+    "doi voi",
+    "truong hop",
+    "neu",
+    "mien",
+    "giam",
+    "toi da",
+    "toi thieu",
+    "hoi dong nhan dan",
+    "uy ban nhan dan",
+    "tung ",
+    "moi ",
+    "khi ",
+    "duoi ",
+    "tren ",
+    "tru ",
+    "ty dong",
+    "trieu dong",
+    "ap dung",
+    "den het",
+)
+_MILLIONS = re.compile(r"(?<![0-9.,])([0-9]{1,4}) trieu dong")
+_DOC_NO = re.compile(r"(?<![0-9])[0-9]++/[0-9]{4}/[a-z]++(?:-[a-z]++)*+")
+_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
+
+
+def _date(s: str) -> dt.date | None:
+    d, m, y = (int(x) for x in s.split("/"))
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _unit_of(word: str) -> str | None:
+    for u in sorted(_UNITS, key=len, reverse=True):
+        if word == u or word.startswith(u + " "):
+            return _UNITS[u]
+    return None
+
+
+def _unit_rest(m: re.Match[str]) -> str:
+    """An amount in a note, taken out with its unit; words the unit capture took past the unit
+    ("lần đối" → "đối") stay."""
+    word = m.group("unit")
+    if word is None:
+        return " "
+    for u in sorted(_UNITS, key=len, reverse=True):
+        if word == u or word.startswith(u + " "):
+            return " " + word[len(u) :] + " "
+    return " " + word + " "
+
+
+def _portal_cell(text: str, basis: str, subject: str) -> FeeReading | None:
+    """Read a 2026 portal fee cell (picker + optional note); ``None`` if the cell is not one."""
+    folded = fold_text(text)
+    m = _PICKER.match(folded)
+    if m is None:
+        return None
+    note = folded[m.end() :].strip()
+    while note.startswith("(") and note.endswith(")"):
+        note = note[1:-1].strip()
+    bare = note.strip(" .;,:-()")
+    description = f"Phí, lệ phí {subject}".strip()
+    if m.group("free"):
+        if bare in _NOTHING or (
+            bare.startswith(("mien ", "khong thu", "khong phai nop"))
+            and not _NOTE_AMT.search(bare)
+            # "... - Mức lệ phí cụ thể do Hội đồng nhân dân cấp tỉnh quyết định": not free
+            and not any(w in bare for w in _SET_ELSEWHERE)
+        ):
+            return FeeReading(text=text, status="no_fee")
+        if _NOTE_AMT.search(bare):
+            return FeeReading(
+                text=text, status="text", reason="the cell says free but its note states an amount"
+            )
+        return FeeReading(
+            text=text,
+            status="text",
+            reason="the cell says free but its note says more (a fee set elsewhere, conditions)",
+        )
+    cur = m.group("cur")
+    if cur in ("usd", "eur"):
+        return FeeReading(
+            text=text,
+            status="text",
+            reason=f"the amount is in {cur.upper()}, not in đồng: not converted",
+        )
+    amount = Decimal(m.group("amt").replace(",", "").replace(".", ""))
+    if "trieu dong" in bare:  # "02 triệu đồng/Giấy chứng nhận": an amount in millions
+        bare = _MILLIONS.sub(lambda t: f"{int(t.group(1)) * 1_000_000} dong", bare)
+    in_note = [
+        (Decimal(a.group("amt").replace(",", "").replace(".", "")), a.group("unit"))
+        for a in _NOTE_AMT.finditer(bare)
+    ]
+    cut: re.Match[str] | None = _CUT.search(bare)
+    free_span = _FREE_SPAN.search(bare) if cut is None else None
+    unit_word = None
+    scale = Decimal(1)
+    cut_seen = (
+        Decimal(cut.group("amt").replace(",", "").replace(".", "")) if cut is not None else None
+    )
+    if amount and amount < 1000:
+        # the portal shows some amounts in thousands: believe it only when the note says so (the
+        # full amount, or a temporary rate that only the amount in thousands can be above)
+        if any(a == amount * 1000 for a, _ in in_note) or (
+            cut_seen is not None and amount < cut_seen <= amount * 1000
+        ):
+            scale = Decimal(1000)
+        else:
+            return FeeReading(
+                text=text,
+                status="text",
+                reason=f"an amount of {amount} đồng is below 1,000: the portal probably shows "
+                "it in thousands, and no note gives the full amount",
+            )
+    amount *= scale
+    if amount == 0 and not bare:
+        return FeeReading(text=text, status="no_fee")
+    cut_amount = cut_from = cut_to = None
+    rest = bare
+    if cut is None and free_span is not None:
+        cut = free_span
+    if cut is not None:
+        cut_amount = (
+            Decimal(0)
+            if cut is free_span
+            else Decimal(cut.group("amt").replace(",", "").replace(".", ""))
+        )
+        cut_from, cut_to = _date(cut.group("d1")), _date(cut.group("d2"))
+        if cut_from is None or cut_to is None or cut_to < cut_from or cut_amount > amount:
+            return FeeReading(
+                text=text, status="text", reason="a temporary rate that cannot be read"
+            )
+        # what the cut clause says is read; the rest of the note must still be understood
+        rest = (bare[: cut.start()] + " " + bare[cut.end() :]).strip(" .;,:-()")
+        rest = _DOC_NO.sub(" ", rest)
+        rest = re.sub(r"\b(?:theo|thong tu|so|cua|bo tai chinh|ngay)\b", " ", rest)
+        rest = _DATE.sub(" ", rest).strip(" .;,:-()")
+    for a, u in in_note:
+        if cut is not None and a == cut_amount:
+            continue
+        if a != amount:
+            return FeeReading(
+                text=text,
+                status="text",
+                reason=f"the note states {a} đồng where the cell states {amount}",
+            )
+        if u is not None:
+            unit_word = u
+    exemption: Exemption | None = None
+    ex = _EXEMPT.search(rest)
+    if ex is not None:
+        try:
+            cats = _categories(rest[ex.end() :])
+        except _Unread as exc:
+            return FeeReading(text=text, status="text", reason=str(exc))
+        exemption = Exemption(
+            id="mien-phi-le-phi",
+            description="Miễn phí, lệ phí",
+            categories=cats,
+            legal_basis=basis,
+            unconfirmed=True,
+        )
+        rest = rest[: ex.start()].strip(" .;,:-()")
+    um = _NOTE_UNIT.match(rest)
+    if um is not None:
+        unit_word = um.group("unit")
+        rest = rest[um.end() :].strip(" .;,:-()")
+    rest = _NOTE_AMT.sub(_unit_rest, rest).strip(" .;,:-()")
+    unit = None
+    if unit_word is not None:
+        unit = _unit_of(unit_word)
+        if unit is None:
+            return FeeReading(
+                text=text, status="text", reason=f"an amount per {unit_word!r}, not a known unit"
+            )
+    # what is left of the note may name the fee or cite its legal basis, nothing more
+    leftover = " " + " ".join(_DOC_NO.sub(" ", rest).replace(",", " , ").split()) + " "
+    if (
+        "%" in leftover
+        # a dated span not read as a cut ("từ ngày" — not "Thông tư ngày", which folds the same)
+        or (cut is None and "từ ngày" in text.lower())
+        or any(f" {w.strip()} " in leftover for w in _CONDITION_WORDS)
+        or re.search(r"[0-9]{3}", _DATE.sub(" ", leftover))
+    ):
+        return FeeReading(
+            text=text,
+            status="text",
+            reason="the note states conditions or further amounts that are not read",
+        )
+
+    def rule(amt: Decimal, frm: dt.date | None, to: dt.date | None) -> FeeRule:
+        if unit is None:
+            return FlatFee(
+                id="phi-le-phi",
+                description=description,
+                amount=amt,
+                legal_basis=basis,
+                valid_from=frm,
+                valid_to=to,
+                unconfirmed=True,
+            )
+        return PerUnitFee(
+            id="phi-le-phi",
+            description=description,
+            unit=unit,
+            amount=amt,
+            legal_basis=basis,
+            valid_from=frm,
+            valid_to=to,
+            unconfirmed=True,
+        )
+
+    extra: tuple[FeeRule, ...] = (exemption,) if exemption is not None else ()
+    try:
+        if cut_amount is None or cut_from is None or cut_to is None:
+            return FeeReading(
+                text=text, status="structured", rules=(rule(amount, None, None), *extra)
+            )
+        day = dt.timedelta(days=1)
+        return FeeReading(
+            text=text,
+            status="structured",
+            rules=(
+                rule(amount, None, cut_from - day),
+                rule(cut_amount, cut_from, cut_to),
+                rule(amount, cut_to + day, None),
+                *extra,
+            ),
+        )
+    except (FeeRuleDataError, ValueError, ArithmeticError) as exc:
+        return FeeReading(text=text, status="text", reason=f"the fee model refuses it: {exc}")
+
+
 @lru_cache(maxsize=8192)
 def _parse(text: str, basis: str, subject: str) -> FeeReading:
     if is_not_stated(text):
         return FeeReading(text=text, status="not_stated")
+    if len(text) > MAX_FEE_CELL:
+        return FeeReading(
+            text=text,
+            status="text",
+            reason=f"the cell is longer than {MAX_FEE_CELL} characters: not read",
+        )
+    portal = _portal_cell(text, basis, subject)
+    if portal is not None:
+        return portal
     folded = fold_text(text)
     # split into labelled items: "Phí: ... Lệ phí: ..."
     marks = list(_LABEL.finditer(folded))
@@ -301,10 +612,7 @@ def _parse(text: str, basis: str, subject: str) -> FeeReading:
         # the portal's unit column appends "Đồng" to every amount cell
         stripped = body.strip(" .;,:-")
         # ... but "đồng/hợp đồng" ends in a unit ("hợp đồng"), not in the unit column
-        while re.search(r"(?:^|\s)dong$", stripped) and not re.search(
-            r"/\s*hop$", stripped[:-4].rstrip()
-        ):
-            stripped = stripped[:-4].strip(" .;,:-")
+        stripped = _drop_unit_column(stripped)
         body = stripped + " dong" if stripped[-1:].isdigit() else stripped
         if body:
             bodies.append((rid, body))

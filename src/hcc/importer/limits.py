@@ -6,7 +6,10 @@ that, two shapes the portal uses but the phrase parser does not read are brought
 * the **15:00 cut-off** clause ("..., trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay
   thì trả kết quả trong ngày làm việc tiếp theo") is taken out and reported as ``cut_off`` (the
   deadline policy owns that rule, REFERENCE §3);
-* "Ngay trong ngày tiếp nhận hồ sơ / yêu cầu" reads as "Ngay trong ngày".
+* "Ngay trong ngày tiếp nhận hồ sơ / yêu cầu" reads as "Ngay trong ngày" (the same-day limit).
+
+The cell itself goes to :meth:`TimeLimit.parse` first, which reads prose, clock hours, ranges and
+cases; the two rewrites above are tried only when it finds no limit.
 
 Whenever the limit's canonical phrase says less than the cell (a cut-off, a "kể từ ngày ..." tail),
 ``note`` keeps the cell verbatim. A cell that says nothing ("", "Không có thông tin") has status
@@ -16,7 +19,7 @@ with two cases) has status ``"unparsed"`` and its ``reason``.
 >>> r = read_time_limit("Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ mà "
 ...                     "không giải quyết được ngay thì trả kết quả trong ngày làm việc tiếp theo.")
 >>> str(r.limit), r.cut_off, r.note is not None
-('Ngay', '15:00', True)
+('Trong ngày', '15:00', True)
 >>> read_time_limit("07 Ngày làm việc").note is None
 True
 >>> r = read_time_limit("30")
@@ -31,11 +34,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from hcc._text import clean, fold_text, is_not_stated
 from hcc.deadlines import TimeLimit
 from hcc.errors import TimeLimitParseError
-from hcc.importer._text import clean, fold_text, is_not_stated
 
-__all__ = ["TimeLimitReading", "read_time_limit"]
+__all__ = ["MAX_TIME_CELL", "TimeLimitReading", "read_time_limit"]
+
+MAX_TIME_CELL = 2000
+"""The longest time-limit cell read, in characters (after cleaning). A longer cell is kept as text
+(status ``"unparsed"``, with a reason); real cells, paragraphs with a 15:00 clause included, stay
+well under it."""
 
 LimitStatus = Literal["parsed", "not_stated", "unparsed"]
 
@@ -107,6 +115,13 @@ def read_time_limit(cell: str) -> TimeLimitReading:
     text = clean(cell)
     if is_not_stated(text):
         return TimeLimitReading(text=text, status="not_stated")
+    if len(text) > MAX_TIME_CELL:
+        return TimeLimitReading(
+            text=text,
+            status="unparsed",
+            note=text,
+            reason=f"the cell is longer than {MAX_TIME_CELL} characters: not read",
+        )
     if _BARE_NUMBER.match(text):
         return TimeLimitReading(
             text=text,
@@ -131,18 +146,23 @@ def read_time_limit(cell: str) -> TimeLimitReading:
         cut_off = f"{int(hour):02d}:{minute}"
         work = text[: m.start()] + text[m.end() :]
         folded = folded[: m.start()] + folded[m.end() :]
-    m2 = _RECEIPT_DAY.match(folded)
-    if m2:
-        work = ("Ngay trong ngày" if m2.group("ngay") else "Trong ngày") + work[m2.end() :]
+    # the cell as published goes to TimeLimit.parse (it reads prose, cut-offs, cases); only when
+    # it finds no limit there is the cell brought into the older grammar and tried again
     try:
-        limit = TimeLimit.parse(work)
-    except TimeLimitParseError as exc:
-        return TimeLimitReading(
-            text=text,
-            status="unparsed",
-            note=text,
-            cut_off=cut_off,
-            reason=exc.reason or "not a time-limit phrase",
-        )
+        limit = TimeLimit.parse(text)
+    except TimeLimitParseError as first:
+        m2 = _RECEIPT_DAY.match(folded)
+        if m2:
+            work = ("Ngay trong ngày" if m2.group("ngay") else "Trong ngày") + work[m2.end() :]
+        try:
+            limit = TimeLimit.parse(work) if work != text else TimeLimit.parse(text)
+        except TimeLimitParseError:
+            return TimeLimitReading(
+                text=text,
+                status="unparsed",
+                note=text,
+                cut_off=cut_off,
+                reason=first.reason or "not a time-limit phrase",
+            )
     note = None if cut_off is None and _same_words(text, str(limit)) else text
     return TimeLimitReading(text=text, status="parsed", limit=limit, cut_off=cut_off, note=note)

@@ -12,16 +12,14 @@ names (``ma_thu_tuc``) and the portal's labels ("Mã thủ tục") land on the s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from hcc.deadlines import TimeLimit
-from hcc.fees import FeeSchedule
-from hcc.fees.rules import FeeRuleDataError
-from hcc.importer._text import (
+from hcc._text import (
     canonical_key,
     clean,
     dump,
@@ -31,6 +29,9 @@ from hcc.importer._text import (
     split_names,
     to_text,
 )
+from hcc.deadlines import TimeLimit
+from hcc.fees import FeeSchedule
+from hcc.fees.rules import FeeRuleDataError
 from hcc.importer.cells import (
     read_bare_count,
     read_channel_kind,
@@ -42,8 +43,17 @@ from hcc.importer.cells import (
     split_steps,
 )
 from hcc.importer.fee_text import DEFAULT_LEGAL_BASIS, FeeReading, parse_fee_text
+from hcc.importer.flat import (
+    is_channel_table,
+    is_dossier_table,
+    is_legal_table,
+    split_channel_table,
+    split_dossier_table,
+    split_legal_table,
+    split_results,
+)
 from hcc.importer.limits import read_time_limit
-from hcc.importer.report import ImportIssue, KeptText
+from hcc.importer.report import ChannelRow, ImportIssue, KeptText
 from hcc.procedures import Procedure, is_procedure_code
 
 __all__ = ["CHANNEL_ALIASES", "DOCUMENT_ALIASES", "FIELD_ALIASES", "RecordReading", "read_record"]
@@ -93,6 +103,8 @@ FIELD_ALIASES: dict[str, str] = {
     "mo_ta": "description",
     "tu_khoa": "keywords",
     "detail_url": "source",
+    "formality_id": "portal_id",
+    "raw_text": "raw",
     "link_tham_khao": "source",
     "nguon": "source",
     "url": "source",
@@ -180,6 +192,7 @@ class RecordReading:
     channels: int = 0
     channels_with_time_limit: int = 0
     fees: list[FeeKind] = field(default_factory=list)
+    rows: list[ChannelRow] = field(default_factory=list)
 
     def error(self, code: str, where: str, message: str, text: str | None = None) -> None:
         """Record an error: the record will be rejected."""
@@ -294,6 +307,7 @@ class _Row:
     limit_text: str | None = None
     fee_text: str | None = None
     description: str | None = None
+    doubt: str | None = None
 
 
 def _channel_rows(rec: RecordReading, key: str, value: Any) -> list[_Row]:
@@ -350,8 +364,23 @@ def _channel_rows(rec: RecordReading, key: str, value: Any) -> list[_Row]:
 
 
 def _rows_from_text(text: str, where: str) -> list[_Row]:
-    """Rows flattened into text: one per line, "Trực tiếp · 20 Ngày làm việc · <fee> · <description>"."""
+    """Rows flattened into text: the 2026 portal table with no separators ("Hình thức nộpThời
+    gianPhí, lệ phíMô tảTrực tuyến5 Ngày làm việc..."), or one row per line, "Trực tiếp · 20 Ngày
+    làm việc · <fee> · <description>"."""
     rows: list[_Row] = []
+    if is_channel_table(text):
+        for i, fr in enumerate(split_channel_table(clean(text))):
+            rows.append(
+                _Row(
+                    where=f"{where} row {i + 1}",
+                    kind_text=fr.channel or None,
+                    limit_text=fr.time,
+                    fee_text=fr.fee,
+                    description=fr.description or None,
+                    doubt=fr.split_doubt,
+                )
+            )
+        return rows
     for line in clean(text).split("\n"):
         cells = [c for c in _CELL_SPLIT.split(line.strip()) if c != ""]
         if not cells:
@@ -389,33 +418,65 @@ def _read_channels(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
     basis = _fee_basis(rec)
     subject = rec.name or ""
     channels: list[dict[str, Any]] = []
+    first_row: dict[str, tuple[str | None, str | None]] = {}
     limits: dict[str, TimeLimit] = {}
     notes: list[tuple[str, str]] = []
     fee_readings: list[tuple[str, FeeReading]] = []
     for row in rows:
         kind = read_channel_kind(row.kind_text or "")
+        whole = " · ".join(
+            t for t in (row.kind_text, row.limit_text, row.fee_text, row.description) if t
+        )
         if kind is None:
-            whole = " · ".join(
-                t for t in (row.kind_text, row.limit_text, row.fee_text, row.description) if t
-            )
             if whole:
                 rec.warn("unknown_channel", row.where, "no known channel named; row kept", whole)
                 rec.keep(row.where, whole)
             continue
-        if any(c["kind"] == kind for c in channels):
-            whole = " · ".join(
-                t for t in (row.kind_text, row.limit_text, row.fee_text, row.description) if t
-            )
-            rec.warn("duplicate_channel", row.where, f"a second {kind!r} row; kept as text", whole)
-            rec.keep(row.where, whole)
-            continue
-        rec.channels += 1
-        ch: dict[str, Any] = {"kind": kind}
         label = row.kind_text or kind
         limit_text = row.limit_text if row.limit_text is not None else top_limit
         reading = read_time_limit(limit_text) if limit_text is not None else None
-        if reading is not None and reading.status == "parsed" and reading.limit is not None:
-            rec.channels_with_time_limit += 1
+        fee_text = row.fee_text if row.fee_text is not None else top_fee
+        if fee_text is not None:
+            fr = parse_fee_text(fee_text, legal_basis=basis, subject=subject)
+        else:
+            fr = FeeReading(text="", status="not_stated")
+        if row.doubt is not None:
+            rec.warn(
+                "cells_run_together",
+                row.where,
+                f"{label}: {row.doubt}; the fee is kept as text",
+                whole,
+            )
+            if fr.status == "structured":
+                fr = FeeReading(text=fr.text, status="text", reason=row.doubt)
+        parsed = reading is not None and reading.status == "parsed" and reading.limit is not None
+        rec.rows.append(
+            ChannelRow(
+                kind=kind,
+                time_text=reading.text if reading is not None else None,
+                time_limit=reading.limit if parsed and reading is not None else None,
+                fee_text=fr.text or None,
+                fee_status=fr.status,
+                description=row.description,
+            )
+        )
+        # every row with a known channel counts, repeated channels (one row per case) included
+        rec.channels += 1
+        rec.channels_with_time_limit += parsed
+        rec.fees.append(fr.status)
+        if kind in first_row:
+            if first_row[kind] != (limit_text, fee_text):
+                rec.warn(
+                    "duplicate_channel",
+                    row.where,
+                    f"another {kind!r} row (a case of its own); kept as text",
+                    whole,
+                )
+            rec.keep(row.where, whole)
+            continue
+        first_row[kind] = (limit_text, fee_text)
+        ch: dict[str, Any] = {"kind": kind}
+        if parsed and reading is not None and reading.limit is not None:
             ch["time_limit"] = reading.limit
             limits[kind] = reading.limit
             if reading.note:
@@ -435,12 +496,6 @@ def _read_channels(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
                 f"{label}: no time limit stated; the channel uses the procedure's statutory limit",
                 reading.text if reading is not None else None,
             )
-        fee_text = row.fee_text if row.fee_text is not None else top_fee
-        if fee_text is not None:
-            fr = parse_fee_text(fee_text, legal_basis=basis, subject=subject)
-        else:
-            fr = FeeReading(text="", status="not_stated")
-        rec.fees.append(fr.status)
         if fr.text and fr.status != "not_stated":
             ch["fee_text"] = fr.text
         if fr.status == "text":
@@ -476,10 +531,11 @@ def _read_channels(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
     if statutory is None and limits:
         statutory = limits.get("direct") or next(iter(limits.values()))
     if statutory is None:
-        rec.error(
+        rec.warn(
             "missing_time_limit",
             "cach_thuc_thuc_hien",
-            "no channel states a time limit that can be read; a procedure needs a statutory limit",
+            "no channel states a time limit that can be read; the procedure is imported without "
+            "one (deadlines cannot be computed for it until one is set)",
         )
     else:
         rec.data["statutory_time_limit"] = statutory
@@ -615,6 +671,35 @@ def _documents_from_text(
     return out
 
 
+def _documents_from_flat(
+    rec: RecordReading, text: str, where: str
+) -> list[tuple[str | None, dict[str, Any]]]:
+    """The 2026 portal's dossier table, flattened with no separators (see hcc.importer.flat)."""
+    docs, left = split_dossier_table(clean(text))
+    out: list[tuple[str | None, dict[str, Any]]] = []
+    for fd in docs:
+        doc: dict[str, Any] = {
+            "name": _strip_bullet(fd.name),
+            "originals": fd.originals or 0,
+            "copies": fd.copies or 0,
+        }
+        if fd.forms:
+            doc["form"] = "; ".join(fd.forms)
+        if "ếu có" in fd.name and _OPTIONAL.search(fd.name):
+            doc["required"] = False
+        out.append((fd.case, doc))
+    for piece in left:
+        if not is_not_stated(piece):
+            rec.warn(
+                "document_unnamed",
+                where,
+                "dossier text with no count column (not a document row); kept",
+                piece,
+            )
+            rec.keep(where, piece)
+    return out
+
+
 def _read_dossier(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
     if "dossier" not in got:
         return
@@ -636,6 +721,9 @@ def _read_dossier(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
         elif isinstance(item, list | tuple):
             for j, x in enumerate(item):
                 walk(x, f"{where}[{j}]", case)
+        elif isinstance(item, str) and is_dossier_table(item):
+            for c, d in _documents_from_flat(rec, item, where):
+                docs.append((c or case, d))
         elif isinstance(item, str):
             for c, d in _documents_from_text(rec, item, where):
                 docs.append((c or case, d))
@@ -704,6 +792,25 @@ def _read_legal(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
                     "a legal-basis item that is not text; read as text",
                     text,
                 )
+            if is_legal_table(text):
+                pairs, left = split_legal_table(text)
+                for pair in pairs:
+                    d0: dict[str, Any] = {"number": pair.number}
+                    if pair.title:
+                        d0["title"] = pair.title
+                        issued0 = read_legal_line(pair.title)
+                        if (
+                            issued0 is not None
+                            and issued0.number == pair.number
+                            and issued0.issued_on
+                        ):
+                            d0["issued_on"] = issued0.issued_on
+                    docs.append(d0)
+                for piece in left:
+                    if not is_not_stated(piece):
+                        rec.warn("legal_basis_unsplit", where, "no document number; kept", piece)
+                        rec.keep(where, piece)
+                continue
             for part in split_items(text):
                 ln = read_legal_line(part)
                 if ln is None:
@@ -719,10 +826,10 @@ def _read_legal(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
     unique = list({d["number"]: d for d in reversed(docs)}.values())[::-1]
     rec.data["legal_basis"] = unique
     if not unique:
-        rec.error(
+        rec.warn(
             "missing_legal_basis",
             "can_cu_phap_ly",
-            "no legal document with a number (căn cứ pháp lý)",
+            "no legal document with a number (căn cứ pháp lý); imported without one",
         )
 
 
@@ -744,6 +851,8 @@ def read_record(raw: Any, index: int, *, source: str | None = None) -> RecordRea
         )
         return rec
     got = _gather(rec, raw, FIELD_ALIASES, "")
+    if "raw" in got and isinstance(got["raw"][1], str):
+        _recover_from_page(got)
     d = rec.data
     # identity ------------------------------------------------------------
     code = _text(rec, got, "code")
@@ -791,8 +900,11 @@ def read_record(raw: Any, index: int, *, source: str | None = None) -> RecordRea
         if items:
             agencies[role] = list(dict.fromkeys(items))
     if "implementing" not in agencies:
-        rec.error(
-            "missing_agency", "co_quan_thuc_hien", "no implementing agency (cơ quan thực hiện)"
+        named = "" if "competent" not in agencies else " (a competent agency is named)"
+        rec.warn(
+            "missing_agency",
+            "co_quan_thuc_hien",
+            f"no implementing agency (cơ quan thực hiện){named}; imported without one",
         )
     d["agencies"] = agencies
     # legal basis first: fee rules cite a fee document when the record names one
@@ -837,6 +949,9 @@ def read_record(raw: Any, index: int, *, source: str | None = None) -> RecordRea
             )
         if _CODE_ANY.sub("", related).strip(" ;,.-–\n"):
             rec.keep(got["related"][0], related)
+    portal_id = _text(rec, got, "portal_id")
+    if portal_id:
+        rec.keep(got["portal_id"][0], portal_id)
     for role in ("address", "description", "keywords"):
         t = _text(rec, got, role)
         if t:
@@ -847,6 +962,93 @@ def read_record(raw: Any, index: int, *, source: str | None = None) -> RecordRea
     if sources:
         d["sources"] = list(dict.fromkeys(sources))
     return rec
+
+
+# The page's section labels in the order the 2026 portal prints them (raw_text), with the role
+# each section fills.
+_PAGE_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("Tên thủ tục", "name"),
+    ("Mã thủ tục", "code"),
+    ("Số quyết định", "decision"),
+    ("Cấp thực hiện", "levels"),
+    ("Loại thủ tục", "kind"),
+    ("Lĩnh vực", "field"),
+    ("Đối tượng thực hiện", "applicants"),
+    ("Cơ quan có thẩm quyền", "competent"),
+    ("Địa chỉ tiếp nhận HS", "address"),
+    ("Cơ quan được ủy quyền", "authorised"),
+    ("Cơ quan phối hợp", "coordinating"),
+    ("Thủ tục hành chính liên quan", "related"),
+    ("Trình Tự Thực Hiện", "steps"),
+    ("Cách Thức Thực Hiện", "channels"),
+    ("Thành phần hồ sơ", "dossier"),
+    ("Căn cứ pháp lý", "legal_basis"),
+    ("Cơ quan thực hiện", "implementing"),
+    ("Yêu cầu, điều kiện thực hiện", "conditions"),
+    ("Kết quả xử lý", "results"),
+)
+
+
+def page_sections(page: str) -> dict[str, str]:
+    """Cut a page's text (``raw_text``) into its sections, by role: one forward pass that looks for
+    each label after the previous one (a section the page lacks is skipped).
+
+    >>> page_sections("XTên thủ tụcĐăng ký khai sinhMã thủ tục1.001193Lĩnh vựcHộ tịch")
+    {'name': 'Đăng ký khai sinh', 'code': '1.001193', 'field': 'Hộ tịch'}
+    """
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    for label, role in _PAGE_SECTIONS:
+        i = page.find(label, pos)
+        if i == -1:
+            continue
+        found.append((i, i + len(label), role))
+        pos = i + len(label)
+    out: dict[str, str] = {}
+    for k, (_, body_start, role) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(page)
+        text = page[body_start:end].strip()
+        if text:
+            out[role] = text
+    return out
+
+
+# the fields a record needs (or that carry its tables): recovered from the page when empty
+_RECOVERABLE = frozenset(
+    {"name", "code", "field", "levels", "implementing", "channels", "dossier", "legal_basis"}
+    | {"results", "decision"}
+)
+
+
+def _empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if type(value) is str:
+        v = value.strip()
+        return not v or (len(v) < 40 and is_not_stated(v))
+    return False
+
+
+def _recover_from_page(got: dict[str, tuple[str, Any]]) -> None:
+    """Fill the fields a scrape left empty from the page's own text (``raw_text``), a known field
+    that is never a warning. Fields the record has are kept as they are."""
+    missing = [
+        role
+        for _, role in _PAGE_SECTIONS
+        if role in _RECOVERABLE and (role not in got or _empty(got[role][1]))
+    ]
+    if not missing:
+        return
+    page = got["raw"][1]
+    if not page.isascii() and not unicodedata.is_normalized("NFC", page):
+        page = unicodedata.normalize("NFC", page)
+    sections = page_sections(page)
+    for role in missing:
+        text = sections.get(role)
+        if text:
+            cleaned = clean(text)
+            if cleaned and not is_not_stated(cleaned):
+                got[role] = (f"raw_text[{role}]", cleaned)
 
 
 def _read_results(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
@@ -867,6 +1069,15 @@ def _read_results(rec: RecordReading, got: dict[str, tuple[str, Any]]) -> None:
             continue
         t = to_text(item)
         if t is None or is_not_stated(t):
+            continue
+        if "Mã:" in t or "Từ khóa" in t or "Chọn cơ quan thực hiện" in t:
+            found, extras = split_results(t)
+            for nm, cd in found:
+                results.append({"name": nm} | ({"code": cd} if cd else {}))
+            for label, extra in extras:
+                if extra and not is_not_stated(extra):
+                    # the page's next blocks ("Từ khóa", "Mô tả") and its controls: no field
+                    rec.keep(f"{key}.{canonical_key(label)}", extra)
             continue
         for nm, cd in read_results(t):
             results.append({"name": nm} | ({"code": cd} if cd else {}))

@@ -15,9 +15,11 @@ from pydantic import BaseModel, ConfigDict
 
 from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
+from hcc.procedures.models import Limit
 
 __all__ = [
     "ISSUE_CODES",
+    "ChannelRow",
     "ImportIssue",
     "ImportReport",
     "ImportSummary",
@@ -51,14 +53,16 @@ ISSUE_CODES: dict[str, str] = {
     "missing_name": "no procedure name (tên thủ tục)",
     "missing_field": "no field (lĩnh vực)",
     "missing_level": "no recognised level (cấp thực hiện)",
-    "missing_agency": "no implementing agency (cơ quan thực hiện)",
     "missing_channel": "no recognised channel (cách thức thực hiện)",
-    "missing_legal_basis": "no legal document with a number (căn cứ pháp lý)",
-    "missing_time_limit": "no time limit could be read from any channel",
     "invalid_record": "the assembled record fails the procedure model (pydantic error code in the message)",
     "catalogue_conflict": "the catalogue refused the record (cross-record check)",
     "importer_error": "an unexpected error inside the importer (a bug: please report it)",
-    # warnings: the record is imported, something is kept as text
+    # warnings: the record is imported, something is kept as text or missing
+    "missing_agency": "no implementing agency (cơ quan thực hiện): imported without one",
+    "missing_legal_basis": "no legal document with a number (căn cứ pháp lý): imported without one",
+    "missing_time_limit": "no time limit could be read from any channel: imported without one",
+    "cells_run_together": "a bare time number glued to an amount ('Trực tuyến120 VNĐ'): the split "
+    "is a guess, the fee is kept as text",
     "time_limit_unparsed": "a channel's time limit does not parse; the text is kept in time_limit_note",
     "time_limit_not_stated": "a channel states no time limit; it falls back to the statutory limit",
     "fee_as_text": "a channel's fee was left as text (Channel.fee_text); no fee schedule is attached",
@@ -97,6 +101,29 @@ class ImportIssue(_Model):
     text: str | None = None
 
 
+class ChannelRow(_Model):
+    """One channel row as the record lists it (a channel may have several rows, one per case).
+
+    ``kind`` is the channel (``direct``, ``online``, ``postal``); ``time_text`` the time cell as
+    published and ``time_limit`` the canonical phrase of the limit read from it (``None`` when
+    none is stated or readable); ``fee_text`` the fee cell and ``fee_status`` how it was read
+    (``structured``, ``no_fee``, ``text``, ``not_stated``). In JSON the limit is its canonical
+    phrase.
+
+    >>> row = ChannelRow(kind="online", time_text="5 Ngày làm việc", time_limit="5 ngày làm việc",
+    ...                  fee_status="no_fee")
+    >>> row.time_limit.amount, row.time_limit.unit.value
+    (5, 'working_days')
+    """
+
+    kind: str
+    time_text: str | None = None
+    time_limit: Limit | None = None
+    fee_text: str | None = None
+    fee_status: Literal["structured", "no_fee", "text", "not_stated"] = "not_stated"
+    description: str | None = None
+
+
 class KeptText(_Model):
     """Text of a record that has no place in the procedure model, kept verbatim.
 
@@ -131,6 +158,8 @@ class RecordResult(_Model):
     procedure: Procedure | None = None
     draft: dict[str, Any] | None = None
     fee_schedules: tuple[FeeSchedule, ...] = ()
+    rows: tuple[ChannelRow, ...] = ()
+    """Every channel row the record lists, in order (repeated channels included)."""
     channels: int = 0
     channels_with_time_limit: int = 0
     fees_structured: int = 0
@@ -166,10 +195,10 @@ class ImportSummary(_Model):
 
     ``imported``, ``imported_with_warnings`` and ``rejected`` are disjoint and add up to
     ``records_read``. The channel and fee figures count **every record read**, rejected ones
-    included (a rejected record's channels were read too): ``channels`` rows with a known channel,
-    ``channels_with_time_limit`` those whose time limit parsed, ``fees_structured`` channel fees
-    turned into fee rules or read as "no fee", ``fees_as_text`` fees kept as text,
-    ``fees_not_stated`` empty fee cells.
+    included (a rejected record's channels were read too): ``channels`` rows with a known channel
+    (every row: a channel listed in several rows, one per case, counts each), ``channels_with_time_limit``
+    those whose time limit parsed, ``fees_structured`` channel fees turned into fee rules or read as
+    "no fee", ``fees_as_text`` fees kept as text, ``fees_not_stated`` empty fee cells.
 
     >>> ImportSummary(records_read=0, imported=0, imported_with_warnings=0, rejected=0).lines()[0]
     'records read: 0'
@@ -238,16 +267,21 @@ class ImportReport(BaseModel):
                 counts[code] = counts.get(code, 0) + 1
         return dict(sorted(counts.items()))
 
-    def to_dict(self, *, procedures: bool = False) -> dict[str, Any]:
-        """JSON-compatible summary and per-record results (with the procedures if asked).
+    def to_dict(self, *, procedures: bool = False, drafts: bool = False) -> dict[str, Any]:
+        """JSON-compatible summary and per-record results (with the procedures, and the drafts of
+        rejected records, if asked).
 
         >>> from hcc.importer import import_portal_records
         >>> sorted(import_portal_records([]).to_dict())
         ['issue_counts', 'results', 'summary']
+        >>> import_portal_records([{"ma_thu_tuc": "1.001193"}]).to_dict(drafts=True)["results"][0]["draft"]
+        {'code': '1.001193', 'levels': [], 'agencies': {}, 'legal_basis': [], 'channels': []}
         """
-        exclude: set[str] = (
-            {"draft", "fee_schedules"} if procedures else {"draft", "procedure", "fee_schedules"}
-        )
+        exclude: set[str] = {"fee_schedules"}
+        if not procedures:
+            exclude.add("procedure")
+        if not drafts:
+            exclude.add("draft")
         return {
             "summary": self.summary.model_dump(mode="json"),
             "issue_counts": self.issue_counts(),

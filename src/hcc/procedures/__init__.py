@@ -6,6 +6,8 @@
 ('Đăng ký khai sinh', '2.000884')
 """
 
+from hcc._text import fold
+from hcc.errors import TimeLimitNotStatedError
 from hcc.procedures.bulk import bulk_load
 from hcc.procedures.catalogue import (
     Catalogue,
@@ -44,7 +46,6 @@ from hcc.procedures.models import (
     Step,
     is_procedure_code,
 )
-from hcc.procedures.text import fold
 from hcc.procedures.validation import (
     CatalogueProblem,
     CatalogueReport,
@@ -84,6 +85,7 @@ __all__ = [
     "PublishingDecision",
     "SQLiteCounterStore",
     "Step",
+    "TimeLimitNotStatedError",
     "bulk_load",
     "default_catalogue",
     "diff_catalogues",

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from hcc._text import fold
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import CatalogueValidationError, UnknownProcedureError
 from hcc.fees import FeeSchedule, Quote, standard_fee_schedules
 from hcc.fees import quote as _quote
 from hcc.procedures.models import ChannelKind, Level, Procedure, Text, nfc
-from hcc.procedures.text import fold
 
 if TYPE_CHECKING:
     from hcc.calendar import WorkingCalendar
@@ -179,6 +179,10 @@ class Catalogue:
     (True, True)
     >>> sorted({lv.value for p in cat for lv in p.levels})
     ['central', 'commune', 'district', 'province']
+
+    Raises:
+        CatalogueValidationError: the procedures break a catalogue rule (duplicate codes, unknown
+            fee schedules, ...); ``errors`` lists every problem.
     """
 
     __slots__ = ("_by_code", "_data", "_folded", "_schedules", "_versions")
@@ -243,6 +247,10 @@ class Catalogue:
 
         >>> Catalogue.from_data(CatalogueData(version="v1")).version
         'v1'
+
+        Raises:
+            CatalogueValidationError: the data breaks the catalogue's schema or rules; ``errors``
+                lists every problem.
         """
         from hcc.procedures.validation import cross_check
 
@@ -332,6 +340,9 @@ class Catalogue:
         Traceback (most recent call last):
         ...
         hcc.errors.UnknownProcedureError: no procedure with code '9.999999' in the catalogue
+
+        Raises:
+            UnknownProcedureError: no procedure has ``code``.
         """
         key = nfc(code) if isinstance(code, str) else code
         last = self._by_code.get(key)
@@ -470,6 +481,9 @@ class Catalogue:
         >>> cat = default_catalogue()
         >>> len(cat.as_of(dt.date(2026, 1, 5))) <= len(cat)
         True
+
+        Raises:
+            TypeError: ``on`` is not a ``datetime.date``.
         """
         if not isinstance(on, dt.date):
             raise TypeError(f"on: expected a datetime.date, got {type(on).__name__}")

@@ -283,6 +283,9 @@ class SQLiteCounterStore:
         >>> import pathlib, tempfile
         >>> SQLiteCounterStore(pathlib.Path(tempfile.mkdtemp()) / "s.db").last_serial("U", dt.date(2026, 1, 5))
         0
+
+        Raises:
+            CounterStoreError: the database cannot be read.
         """
         _args(unit, day, 0, "serial")
         try:

@@ -91,6 +91,10 @@ class DossierCode(BaseModel):
 
         >>> DossierCode.parse(" H38.04.01.X01-251231-9999 ").serial
         9999
+
+        Raises:
+            DossierCodeError: ``text`` is not a str or not a dossier code (its form, its date, a
+                serial of 0000).
         """
         if not isinstance(text, str):
             raise _error(text, "not a string")
@@ -177,6 +181,9 @@ class DossierCodeAllocator:
         >>> alloc.observe("000.00.15.H38-260105-0003")
         >>> alloc.last_serial(dt.date(2026, 1, 5))
         3
+
+        Raises:
+            DossierCodeError: a code is malformed or belongs to another unit.
         """
         c = code if isinstance(code, DossierCode) else DossierCode.parse(code)
         if c.unit != self.unit:

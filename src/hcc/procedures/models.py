@@ -53,9 +53,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc.calendar._text import nfc
+from hcc._text import nfc
 from hcc.deadlines.limits import TimeLimit
-from hcc.errors import HccError, TimeLimitParseError
+from hcc.errors import HccError, TimeLimitNotStatedError, TimeLimitParseError
 
 __all__ = [
     "CODE_PATTERN",
@@ -72,6 +72,7 @@ __all__ = [
     "ProcedureResult",
     "PublishingDecision",
     "Step",
+    "TimeLimitNotStatedError",
     "is_procedure_code",
     "nfc",
 ]
@@ -319,8 +320,9 @@ class Agencies(_Model):
     ('Ủy ban nhân dân cấp xã',)
     """
 
-    implementing: tuple[Text, ...] = Field(min_length=1)
-    """Cơ quan thực hiện (at least one)."""
+    implementing: tuple[Text, ...] = ()
+    """Cơ quan thực hiện. About one portal record in eight names none; the gap is allowed and
+    :func:`hcc.procedures.validate_catalogue` reports it as a warning (``missing_agency``)."""
     competent: tuple[Text, ...] = ()
     """Cơ quan có thẩm quyền quyết định."""
     authorised: tuple[Text, ...] = ()
@@ -423,10 +425,13 @@ class ProcedureResult(_Model):
 class Procedure(_Model):
     """A procedure record (thủ tục hành chính) as the national database defines it.
 
-    ``statutory_time_limit`` is the limit the law sets; ``local_time_limit`` an optional shorter one
-    a locality commits to. A local limit that can end later than the statutory one (or than a
-    channel's own limit) is rejected with the error code ``local_limit_exceeds_statutory``.
-    ``legal_basis`` must name at least one document (``missing_legal_basis``). Channel kinds and
+    ``statutory_time_limit`` is the limit the law sets (``None`` when the published record states
+    none that can be read: :meth:`time_limit_for` then raises :class:`TimeLimitNotStatedError` for
+    a channel without its own); ``local_time_limit`` an optional shorter one a locality commits to.
+    A local limit that can end later than the statutory one (or than a channel's own limit) is
+    rejected with the error code ``local_limit_exceeds_statutory``. A record without a legal basis
+    or an implementing agency is allowed (the portal publishes such records);
+    :func:`hcc.procedures.validate_catalogue` reports these gaps as warnings. Channel kinds and
     levels are unique.
 
     ``valid_from``/``valid_to`` bound the version of the record (both inclusive; ``None`` is open);
@@ -460,7 +465,7 @@ class Procedure(_Model):
     """Yêu cầu, điều kiện."""
     legal_basis: tuple[LegalDocument, ...] = Field(default=(), validate_default=True)
     publishing_decision: PublishingDecision | None = None
-    statutory_time_limit: Limit
+    statutory_time_limit: Limit | None = None
     local_time_limit: Limit | None = None
     time_limit_note: Text | None = None
     """The published time-limit wording, verbatim (cut-off hours, extensions)."""
@@ -489,16 +494,6 @@ class Procedure(_Model):
         if not v:
             raise PydanticCustomError("no_channel", "a procedure needs at least one channel")
         _unique(tuple(c.kind for c in v))
-        return v
-
-    @field_validator("legal_basis")
-    @classmethod
-    def _has_basis(cls, v: tuple[LegalDocument, ...]) -> tuple[LegalDocument, ...]:
-        if not v:
-            raise PydanticCustomError(
-                "missing_legal_basis",
-                "a procedure needs at least one legal document in legal_basis",
-            )
         return v
 
     @field_validator("local_time_limit")
@@ -538,6 +533,10 @@ class Procedure(_Model):
 
         >>> _example().channel("online").fee_schedule
         'le-phi-dang-ky-thuong-tru'
+
+        Raises:
+            ChannelNotOfferedError: the procedure does not offer channel ``kind``; ``offered`` lists
+                those it does.
         """
         k = ChannelKind(kind)
         for c in self.channels:
@@ -566,7 +565,10 @@ class Procedure(_Model):
         c = self.channel(channel)
         if committed and self.local_time_limit is not None:
             return self.local_time_limit
-        return c.time_limit if c.time_limit is not None else self.statutory_time_limit
+        limit = c.time_limit if c.time_limit is not None else self.statutory_time_limit
+        if limit is None:
+            raise TimeLimitNotStatedError(self.code, c.kind.value)
+        return limit
 
     def in_force(self, on: dt.date) -> bool:
         """Whether this version is valid on ``on`` ([valid_from, valid_to], both inclusive).

@@ -14,7 +14,9 @@ kind                               meaning
 ``duplicate_code``                 two records with one code and overlapping validity
 ``unknown_fee_schedule``           a channel references a schedule defined nowhere
 ``local_limit_exceeds_statutory``  the local committed limit can end after the statutory one
-``missing_legal_basis``            a record without any legal document
+``missing_legal_basis``            (warning) a record without any legal document
+``missing_agency``                 (warning) a record without an implementing agency
+``missing_time_limit``             (warning) no statutory limit and a channel without its own
 ``time_limit_unparsable``          a time-limit phrase that :meth:`TimeLimit.parse` cannot read
 ``duplicate_fee_schedule``         two fee schedules of the file with one id
 ``invalid_json`` / ``invalid_toml`` the file is not well-formed
@@ -33,7 +35,7 @@ Text is normalised to NFC on load.
 >>> _ = path.write_text(json.dumps(bad), encoding="utf-8")
 >>> report = validate_catalogue(path)
 >>> report.ok, sorted(p.kind for p in report.errors)
-(False, ['missing_legal_basis', 'string_pattern_mismatch', 'time_limit_unparsable'])
+(False, ['string_pattern_mismatch', 'time_limit_unparsable'])
 >>> print(report.errors[0].location)
 /.../bad.json: procedures[0] (1.1): code
 """
@@ -135,7 +137,11 @@ class CatalogueReport(BaseModel):
         return not self.errors
 
     def raise_for_errors(self) -> None:
-        """Raise :class:`hcc.errors.CatalogueValidationError` if there is any error."""
+        """Raise :class:`hcc.errors.CatalogueValidationError` if there is any error.
+
+        Raises:
+            CatalogueValidationError: the report has at least one error.
+        """
         if self.errors:
             raise CatalogueValidationError(list(self.errors), self.source)
 
@@ -358,6 +364,35 @@ def cross_check(data: CatalogueData, source: str | None) -> list[CatalogueProble
 def _warnings(data: CatalogueData, source: str | None) -> list[CatalogueProblem]:
     out = []
     for i, p in enumerate(data.procedures):
+
+        def gap(field: str, kind: str, message: str, i: int = i, code: str = p.code) -> None:
+            out.append(
+                CatalogueProblem(
+                    source=source,
+                    section="procedures",
+                    index=i,
+                    code=code,
+                    field=field,
+                    kind=kind,
+                    message=message,
+                )
+            )
+
+        if not p.legal_basis:
+            gap("legal_basis", "missing_legal_basis", "no legal document (căn cứ pháp lý)")
+        if not p.agencies.implementing:
+            gap(
+                "agencies.implementing",
+                "missing_agency",
+                "no implementing agency (cơ quan thực hiện)",
+            )
+        if p.statutory_time_limit is None and any(c.time_limit is None for c in p.channels):
+            gap(
+                "statutory_time_limit",
+                "missing_time_limit",
+                "no statutory time limit, and a channel without its own: no deadline can be "
+                "computed for that channel",
+            )
         if (
             Level.DISTRICT in p.levels
             and p.valid_from is not None
@@ -378,6 +413,7 @@ def _warnings(data: CatalogueData, source: str | None) -> list[CatalogueProblem]
             )
         if (
             p.local_time_limit is not None
+            and p.statutory_time_limit is not None
             and p.local_time_limit.exceeds(p.statutory_time_limit) is None
         ):
             out.append(
@@ -548,6 +584,10 @@ def load_catalogue(path: str | Path) -> Catalogue:
     >>> _ = path.write_text(default_catalogue().to_toml(), encoding="utf-8")
     >>> load_catalogue(path) == default_catalogue()
     True
+
+    Raises:
+        CatalogueValidationError: the file cannot be read or parsed, or breaks the catalogue's
+            schema or rules; ``errors`` lists every problem with its location.
     """
     data, report = _check_path(path)
     if data is None or report.errors:
@@ -565,6 +605,10 @@ def default_catalogue() -> Catalogue:
     >>> cat = default_catalogue()
     >>> cat.get("2.000815").name
     'Chứng thực bản sao từ bản chính'
+
+    Raises:
+        CatalogueValidationError: never for the shipped data (the suite checks it); only if the
+            package data were damaged.
     """
     source = "hcc/procedures/data/catalogue.json"
     text = resources.files("hcc.procedures").joinpath("data/catalogue.json").read_text("utf-8")

@@ -56,6 +56,9 @@ class FixedCalendar(WorkingCalendar):
     datetime.date(2030, 1, 5)
     >>> cal.day_info(dt.date(2030, 1, 1)).source
     'hcc.testing.FixedCalendar'
+
+    Raises:
+        OverrideError: a date lies outside the calendar's years or is listed twice.
     """
 
     __slots__ = ()

@@ -58,8 +58,8 @@ def assert_valid_catalogue(path: str | Path, *, strict: bool = False) -> Catalog
 
     >>> import json, pathlib, tempfile
     >>> bad = {"version": "t", "procedures": [{"code": "1.1", "name": "X", "field": "F",
-    ...     "levels": ["commune"], "agencies": {"implementing": ["UBND xã"]},
-    ...     "channels": [{"kind": "direct"}], "statutory_time_limit": "bảy ngày", "legal_basis": []}]}
+    ...     "levels": ["commune"], "agencies": {"implementing": ["UBND xã"]}, "dossier_sets": 0,
+    ...     "channels": [{"kind": "direct"}], "statutory_time_limit": "bảy ngày"}]}
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "bad.json"
     >>> _ = path.write_text(json.dumps(bad), encoding="utf-8")
     >>> assert_valid_catalogue(path)
@@ -67,6 +67,10 @@ def assert_valid_catalogue(path: str | Path, *, strict: bool = False) -> Catalog
     ...
     hcc.testing.catalogues.CatalogueAssertionError: .../bad.json is not a valid hcc catalogue: 3 error(s)
       1. ...
+
+    Raises:
+        CatalogueAssertionError: the catalogue has errors (or, with ``strict``, warnings); the
+            message lists them.
     """
     from hcc.procedures import load_catalogue, validate_catalogue
 

@@ -87,6 +87,7 @@ _COUNTED = (
     TimeUnit.CALENDAR_DAYS,
     TimeUnit.MONTHS,
     TimeUnit.WORKING_HOURS,
+    TimeUnit.CLOCK_HOURS,
 )
 _POINTS = (TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE)
 
@@ -159,6 +160,10 @@ def calendar_dates(
     ... def check(d):
     ...     assert dt.date(2025, 1, 1) <= d <= dt.date(2026, 12, 31)
     >>> check()
+
+    Raises:
+        ValueError: no date (no non-provisional date, without ``provisional``) lies between
+            ``min_value`` and ``max_value``.
     """
     cal = calendar if calendar is not None else vietnam_calendar()
     lo = max(min_value, cal.first_date) if min_value else cal.first_date
@@ -191,6 +196,9 @@ def working_days(
     ... def check(d):
     ...     assert vietnam_calendar().is_working_day(d)
     >>> check()
+
+    Raises:
+        ValueError: the calendar has no working day between ``min_value`` and ``max_value``.
     """
     cal = calendar if calendar is not None else vietnam_calendar()
     lo = max(min_value, cal.first_date) if min_value else cal.first_date
@@ -506,7 +514,7 @@ def time_limits(
     max_amount: int = 400,
     alternates: bool = True,
 ) -> st.SearchStrategy[TimeLimit]:
-    """:class:`~hcc.deadlines.TimeLimit` values of ``units`` (default: all six).
+    """:class:`~hcc.deadlines.TimeLimit` values of ``units`` (default: all of them).
 
     Counted units get amounts in ``[0, max_amount]``; ``same_day`` and ``immediate`` have none.
     With ``alternates`` some limits carry an alternate limit and one of
@@ -520,6 +528,9 @@ def time_limits(
     ... def check(limit):
     ...     assert TimeLimit.parse(str(limit)) == limit
     >>> check()
+
+    Raises:
+        ValueError: ``units`` is empty or ``max_amount`` is negative.
     """
     chosen = tuple(TimeUnit(u) for u in units) if units is not None else tuple(TimeUnit)
     if not chosen:
@@ -537,10 +548,19 @@ def time_limits(
         if not draw(st.booleans()):
             return primary
         condition = draw(st.one_of(st.none(), st.sampled_from(ALTERNATE_CONDITIONS)))
+        alternate = draw(every)
+        days_and_hours = {alternate.unit, primary.unit} == {
+            TimeUnit.CALENDAR_DAYS,
+            TimeUnit.CLOCK_HOURS,
+        }
+        if condition is None and (alternate == primary or days_and_hours):
+            # "Trong ngày; Trong ngày" or "01 ngày; 24 giờ" may state one limit twice: the reader
+            # keeps one, so such a pair does not read back
+            return primary
         return TimeLimit(
             amount=primary.amount,
             unit=primary.unit,
-            alternate=draw(every),
+            alternate=alternate,
             alternate_condition=condition,
         )
 
@@ -556,10 +576,11 @@ _UNIT_WORDS = {
     TimeUnit.CALENDAR_DAYS: ("ngày", "Ngày", "ngày kể từ ngày nhận đủ hồ sơ hợp lệ"),
     TimeUnit.MONTHS: ("tháng", "Tháng"),
     TimeUnit.WORKING_HOURS: ("giờ làm việc", "Giờ làm việc"),
+    TimeUnit.CLOCK_HOURS: ("giờ", "Giờ"),
 }
 _POINT_WORDS = {
-    TimeUnit.SAME_DAY: ("Trong ngày", "trong ngày", "Trong ngày làm việc"),
-    TimeUnit.IMMEDIATE: ("Ngay", "Ngay trong ngày", "Ngay sau khi nhận đủ giấy tờ hợp lệ"),
+    TimeUnit.SAME_DAY: ("Trong ngày", "trong ngày", "Trong ngày làm việc", "Ngay trong ngày"),
+    TimeUnit.IMMEDIATE: ("Ngay", "Cấp ngay", "Ngay sau khi nhận đủ giấy tờ hợp lệ"),
 }
 _PREFIXES = ("", "Không quá ", "không quá ", "Tối đa ", "Trong thời hạn ", "Trong vòng ")
 
@@ -831,10 +852,10 @@ def _statutory_and_local(
         return statutory, None, None
     local = channel = None
     if draw(st.booleans()):
-        local = TimeLimit.of(draw(st.integers(0, statutory.amount)), statutory.unit)
+        local = TimeLimit.of(draw(st.integers(0, int(statutory.amount))), statutory.unit)
     if draw(st.booleans()):
-        low = local.amount if local is not None else 0
-        channel = TimeLimit.of(draw(st.integers(low, statutory.amount)), statutory.unit)
+        low = int(local.amount) if local is not None else 0
+        channel = TimeLimit.of(draw(st.integers(low, int(statutory.amount))), statutory.unit)
     return statutory, local, channel
 
 

@@ -1,11 +1,27 @@
-"""Text helpers for portal records: cleaning, folding, "no information" sentinels and key names.
+"""Vietnamese text, once for all of hcc: normalising at the boundary, folding for matching.
 
-Everything here is total: any input gives an answer, nothing raises.
+Below every package in the layers (``errors`` ← ``_text`` / ``_types`` ← ``calendar`` ← ...): each
+package imports its text helpers from here, none defines its own.
 
+* ``nfc``: NFC, surrounding white space stripped; every text hcc takes in goes
+  through it (the ``Text`` types of ``hcc._types`` apply it).
+* ``fold_text``: lower-case ASCII with **one output character per input
+  character** (indexes map back), for the parsers of time limits, fees and portal cells.
+* ``fold``: the search key of a text (catalogue search): ``fold_text`` of the text
+  without its combining marks, punctuation as spaces, dots inside codes kept.
+* Portal cells: ``clean`` (markup and odd spaces out),
+  ``is_not_stated``, ``to_text``,
+  ``canonical_key``, ``split_items``,
+  ``split_names``.
+
+>>> nfc("  Nghi\\u0323 Lộc ") == "Nghị Lộc"
+True
+>>> fold_text("Không quá 05 NGÀY làm việc")
+'khong qua 05 ngay lam viec'
+>>> fold("Đăng ký KHAI SINH")
+'dang ky khai sinh'
 >>> clean("Công an Xã</p> ")
 'Công an Xã'
->>> fold_text("Không có thông tin")
-'khong co thong tin'
 """
 
 from __future__ import annotations
@@ -15,19 +31,162 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
-
-from hcc.deadlines._text import fold_text
+from typing import Any, overload
 
 __all__ = [
+    "Token",
     "canonical_key",
     "clean",
+    "dump",
+    "fold",
     "fold_text",
     "is_not_stated",
+    "nfc",
+    "search_tokens",
     "split_items",
     "split_names",
     "to_text",
+    "tokens",
 ]
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+@overload
+def nfc(value: str) -> str: ...
+@overload
+def nfc(value: Any) -> Any: ...
+
+
+def nfc(value: Any) -> Any:
+    """A str NFC-normalised with surrounding white space stripped; any other value unchanged
+    (so a pydantic "before" validator leaves type errors to the field's own type).
+
+    >>> nfc(" Nghi\\u0323 "), nfc(None), nfc(3)
+    ('Nghị', None, 3)
+    """
+    if isinstance(value, str):
+        if not value.isascii():  # ASCII is already NFC; skip the normaliser
+            value = unicodedata.normalize("NFC", value)
+        return value.strip()
+    return value
+
+
+# --------------------------------------------------------------------------- folding
+
+
+def _fold_char(c: str) -> str:
+    if c in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", c)
+    kept = "".join(ch for ch in base if not unicodedata.combining(ch))
+    low = (kept[:1] or " ").lower()
+    return low if len(low) == 1 else kept[:1] or " "
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on demand: each character is folded once, when first seen."""
+
+    def __missing__(self, cp: int) -> str:
+        folded = self[cp] = _fold_char(chr(cp))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_text(text: str) -> str:
+    """Lower-case ASCII folding with **one output character per input character** (indexes map back).
+
+    Diacritics are dropped, đ/Đ read as d, a lone combining mark as a space; every other
+    character is lower-cased when that gives one character.
+
+    >>> fold_text("Lệ phí: 8.000 đồng/bản")
+    'le phi: 8.000 dong/ban'
+    >>> len(fold_text("Đăng ký")) == len("Đăng ký")
+    True
+    """
+    if len(text) > _CACHED_UP_TO:
+        return _fold(text)
+    return _fold_cached(text)
+
+
+_CACHED_UP_TO = 512  # long texts are folded without caching (the cache keeps short phrases)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
+
+
+_fold_cached = lru_cache(maxsize=65536)(_fold)
+
+
+# One token per match, no alternative can match the same characters as another: ASCII digit runs
+# (only ASCII digits are numbers), ASCII letter runs, a line break, or any other single visible
+# character. Each alternative is a single character class with one quantifier, so the scan is
+# linear in the text.
+_TOKEN = re.compile(r"[0-9]+|[a-z]+|\n|[^\sa-z0-9]")
+
+Token = tuple[str, int, int]
+"""``(kind, start, end)``: kind is ``"n"`` (digits), ``"w"`` (letters), ``"\\n"`` or the character."""
+
+
+def tokens(folded: str) -> list[Token]:
+    """Split folded text into tokens in one left-to-right pass (the time-limit reader's scanner).
+
+    >>> tokens(fold_text("05 (năm) ngày;"))
+    [('n', 0, 2), ('(', 3, 4), ('w', 4, 7), (')', 7, 8), ('w', 9, 13), (';', 13, 14)]
+    """
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(folded):
+        s, e = m.span()
+        c = folded[s]
+        if "0" <= c <= "9":
+            append(("n", s, e))
+        elif "a" <= c <= "z":
+            append(("w", s, e))
+        else:
+            append((c, s, e))
+    return out
+
+
+_KEEP = re.compile(r"[a-z0-9.]+")
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """The search key of ``text``: ``fold_text`` of the text without its
+    combining marks, punctuation read as spaces, words joined by one space.
+
+    Case, diacritics and đ/Đ do not matter. Dots inside codes are kept (``1.001193``); other
+    punctuation separates words.
+
+    >>> fold("  Chứng thực bản sao từ bản chính; (cấp xã) ")
+    'chung thuc ban sao tu ban chinh cap xa'
+    >>> fold("Mã 1.001193.")
+    'ma 1.001193'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    if not decomposed.isascii():  # marks dropped first: "a\u0301b" is one word, "ab"
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = fold_text(decomposed)
+    return " ".join(w.strip(".") for w in _KEEP.findall(folded) if w.strip("."))
+
+
+def search_tokens(text: str) -> tuple[str, ...]:
+    """The words of the search key of ``text``.
+
+    >>> search_tokens("Đăng  ký")
+    ('dang', 'ky')
+    """
+    return tuple(fold(text).split())
+
+
+# --------------------------------------------------------------------------- portal cells
 
 _TAG = re.compile(
     r"</?(?:p|br|div|span|b|i|u|em|strong|ul|ol|li|table|tr|td|th|tbody|thead|sup|sub|a|font)"
