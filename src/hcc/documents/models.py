@@ -410,7 +410,18 @@ class DocumentContext(_Model):
     """Base of document contexts; ``kind`` is the document kind the model serves.
 
     Subclass it for a document kind of your own (:func:`hcc.documents.register_document_kind`);
-    override :meth:`check_rules` for rules that span several fields.
+    override :meth:`check_rules` for rules that span several fields. Contexts are frozen and
+    refuse unknown fields.
+
+    >>> class NoticeContext(DocumentContext):
+    ...     text: str
+    >>> NoticeContext(text="Họp thôn").text
+    'Họp thôn'
+    >>> NoticeContext(text="x", txt="y")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for NoticeContext
+    ...
     """
 
     kind: ClassVar[str] = ""

@@ -90,7 +90,8 @@ def register_document_kind(
             registered), ``context_model`` is not a :class:`DocumentContext` subclass, or
             ``templates`` is not a folder holding the kind's templates nor a mapping of
             ``"text"``/``"html"`` to template text.
-        pydantic.ValidationError: the page settings are not allowed (``paper`` A5/A4...).
+        ValueError: the page settings are not allowed (pydantic's ``ValidationError``: ``paper``
+            other than A5/A4, ``orientation`` other than portrait/landscape).
     """
     if not isinstance(kind, str) or not _KIND.match(kind):
         raise InvalidInputError("kind", kind, "a lower-case identifier such as 'thanks_letter'")

@@ -42,8 +42,7 @@ def bulk_load() -> Iterator[None]:
     >>> gc.isenabled()
     True
 
-    Raises:
-        Nothing of its own: an exception from the block propagates after the state is restored.
+    An exception from the block propagates, after the collector's state is restored.
     """
     was_enabled = gc.isenabled()
     gc.disable()
