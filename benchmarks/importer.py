@@ -31,9 +31,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from hcc import _text
 from hcc.deadlines import TimeLimit
 from hcc.errors import TimeLimitParseError
-from hcc.importer import _text, fee_text, import_portal_records, limits
+from hcc.importer import fee_text, import_portal_records, limits
 from hcc.procedures import Procedure, bulk_load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,7 +154,7 @@ def hcc_cold_bulk(text: str) -> Any:
 def clear_caches() -> None:
     for fn in (
         _text.clean,
-        _text.fold_text,
+        _text._fold_cached,  # what fold_text memoises
         _text.is_not_stated,
         _text.canonical_key,
         limits.read_time_limit,
