@@ -414,11 +414,16 @@ def test_the_cli_tells_official_derived_and_provisional_years_apart(
     from hcc.cli import main
 
     for year, word in ((2013, "derived"), (2014, "derived"), (2019, "official")):
-        assert main(["calendar", str(year)]) == 0
+        assert main(["calendar", str(year), "--lang", "en"]) == 0
         assert f"— {word}" in capsys.readouterr().out
-    with pytest.warns(ProvisionalCalendarWarning):
-        assert main(["calendar", "2027"]) == 0
-    assert "— provisional" in capsys.readouterr().out
+    assert main(["calendar", "2013"]) == 0  # Vietnamese by default
+    assert "— suy ra" in capsys.readouterr().out
+    # the command line prints a warning as one line on stderr (docs/cli.md)
+    assert main(["calendar", "2027", "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert "— provisional" in out
+    assert err.startswith("hcc: warning: ")
+    assert "2027" in err
     assert main(["calendar", "2019", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["working_days"], data["derived"], data["provisional"]) == (252, False, False)

@@ -41,7 +41,7 @@ def test_validate_reports_every_error_and_exits_non_zero(
     path.write_text(
         json.dumps({"version": "t", "procedures": bad}, ensure_ascii=False), encoding="utf-8"
     )
-    code, out, _ = _run(capsys, "validate", str(path))
+    code, out, _ = _run(capsys, "validate", str(path), "--lang", "en")
     assert code == 1
     assert out.count("error: ") == 3
     for needle in (
@@ -64,7 +64,7 @@ def test_validate_good_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     path.write_text(default_catalogue().to_toml(), encoding="utf-8")
     code, out, _ = _run(capsys, "validate", str(path))
     assert code == 0
-    assert "0 error(s)" in out
+    assert "0 lỗi" in out
 
 
 def test_show_and_search(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,14 +84,22 @@ def test_deadline_and_fee(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)["due_date"] == "2026-01-13"
     code, out, _ = _run(capsys, "deadline", "1.004222", "--received", "2026-01-05T09:30")
     assert code == 0
-    assert "2026-01-13" in out
+    assert "13/01/2026" in out
     code, out, _ = _run(
         capsys, "fee", "2.000815", "--pages", "5", "--copies", "2", "--on", "2026-03-02", "--json"
     )
     assert code == 0
     assert json.loads(out)["total"] == "14000"
     code, out, _ = _run(
-        capsys, "fee", "1.001193", "--exemption", "on_time_registration", "--on", "2026-03-02"
+        capsys,
+        "fee",
+        "1.001193",
+        "--exemption",
+        "on_time_registration",
+        "--on",
+        "2026-03-02",
+        "--lang",
+        "en",
     )
     assert code == 0
     assert "Total: 0 đồng" in out
@@ -120,7 +128,7 @@ def test_demo_and_calendar(capsys: pytest.CaptureFixture[str]) -> None:
     assert "21.000 đồng" in out
     code, out, _ = _run(capsys, "calendar", "2026")
     assert code == 0
-    assert "249 working days" in out
+    assert "249 ngày làm việc" in out
 
 
 def test_python_dash_m_entry_point(tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ def _read(text: str) -> tuple[object, object, object]:
         ("Không quá 08 giờ làm việc", 8, H),
         ("30 phút", Decimal("0.5"), K),
         ("0,5 ngày", 12, K),  # a day is 24 hours (Civil Code art. 146(1)(e))
+        ("sau 24 giờ kể từ khi nhận đủ hồ sơ", 24, K),  # a start is stated: a duration
+        ("24h", 24, K),
     ],
 )
 def test_clock_hours_are_their_own_unit(text: str, amount: object, unit: TimeUnit) -> None:
@@ -564,3 +566,38 @@ def channel_limits(draw: st.DrawFn) -> TimeLimit:
 def test_per_channel_round_trip(limit: TimeLimit) -> None:
     assert TimeLimit.parse(str(limit)) == limit
     assert TimeLimit.model_validate_json(limit.model_dump_json()) == limit
+
+
+def test_an_aside_in_brackets_keeps_its_clause_and_is_not_a_case() -> None:
+    lim = TimeLimit.parse(
+        "a) Nhận hồ sơ từ đơn vị SDLĐ: Tối đa 06 ngày làm việc. b) Nhận hồ sơ từ người hưởng "
+        "(theo quy định tại điểm 1b mục Trình tự thực hiện): Tối đa 03 ngày làm việc."
+    )
+    assert lim.condition == "Nhận hồ sơ từ đơn vị SDLĐ"
+    assert [(a.limit.amount, a.condition) for a in lim.alternates] == [
+        (3, "Nhận hồ sơ từ người hưởng (theo quy định tại điểm 1b mục Trình tự thực hiện)")
+    ]
+    lim = TimeLimit.parse(
+        "3 Ngày làm việc. Nộp hồ sơ tại Bộ phận một cửa cấp xã (nếu đã triển khai)."
+    )
+    assert (lim.amount, lim.condition) == (3, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9 tháng/năm học",  # months paid per school year
+        "8 giờ/ngày",  # hours per day
+        "Lần 1 chi trả đủ 4 tháng vào tháng 10 hoặc tháng 11",  # months paid, in a month
+        "cấp cho 06 tháng",  # months granted
+        "5 tháng (đối với học sinh, sinh viên) vào tháng 3 hoặc tháng 4",
+    ],
+)
+def test_rates_and_months_paid_state_no_duration(text: str) -> None:
+    with pytest.raises(TimeLimitParseError):
+        TimeLimit.parse(text)
+
+
+def test_a_limit_beside_a_rate_is_still_read() -> None:
+    t = TimeLimit.parse("Trong 05 ngày làm việc; kinh phí chi trả 9 tháng/năm học")
+    assert (t.amount, t.unit, t.alternates) == (5, TimeUnit.WORKING_DAYS, ())

@@ -110,9 +110,12 @@ def test_on_time_is_monotone_and_exact_on_working_last_days(event: dt.date, n: i
 def test_the_cli_fee_command_takes_the_event_date(capsys: pytest.CaptureFixture[str]) -> None:
     from hcc.cli import main
 
-    assert main(["fee", "1.001193", "--on", "2026-03-16", "--event-date", "2026-01-15"]) == 0
+    en = ["--lang", "en"]  # the command line speaks Vietnamese by default (docs/cli.md)
+    assert main(["fee", "1.001193", "--on", "2026-03-16", "--event-date", "2026-01-15", *en]) == 0
     out = capsys.readouterr().out
     assert "Total: 0 đồng" in out
     assert "on time: received on day 60" in out
-    assert main(["fee", "1.001193", "--on", "2026-03-17", "--event-date", "2026-01-15"]) == 0
+    assert main(["fee", "1.001193", "--on", "2026-03-17", "--event-date", "2026-01-15", *en]) == 0
     assert "late: received on day 61" in capsys.readouterr().out
+    assert main(["fee", "1.001193", "--on", "2026-03-17", "--event-date", "2026-01-15"]) == 0
+    assert "quá hạn: nộp vào ngày thứ 61 kể từ ngày sinh 15/01/2026" in capsys.readouterr().out

@@ -1,10 +1,16 @@
 """The ``hcc`` command line: a thin layer over the public API.
 
 Commands: ``validate FILE``, ``show CODE``, ``search TEXT``, ``deadline CODE --received ...``,
-``fee CODE [--pages N --copies N ...]``, ``calendar YEAR`` and ``demo``. Output is readable text by
-default and JSON with ``--json``. Exit status: 0 on success, 1 when ``validate`` finds problems
-(all are listed), 2 on bad input (unknown code, malformed date, a catalogue that does not load),
-3 when an output file exists and ``--force`` was not given.
+``fee CODE [--pages N --copies N ...]``, ``calendar YEAR``, ``import FILE...`` and ``demo``.
+Every command prints readable text by default and JSON with ``--json``; readable text is in one
+language, Vietnamese by default (for officers) and English with ``--lang en``.
+
+Every command follows one table of exit codes (:data:`EXIT_CODES`, docs/cli.md): 0 success, 1 the
+command ran and found problems (``validate``), 2 bad input (arguments, codes, dates, files),
+3 an output file exists and ``--force`` was not given, 70 an internal error (a bug in hcc; one
+line, the traceback with ``HCC_DEBUG=1``), 130 interrupted, 141 standard output closed early
+(``hcc show X --json | head``: a quiet exit). Warnings (a provisional year) are one line on
+standard error: ``hcc: warning: ...``.
 """
 
 from __future__ import annotations
@@ -12,11 +18,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import re
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Literal, TextIO
 
-from hcc.calendar import VN_TZ, as_date, as_vn_datetime, vietnam_calendar
-from hcc.errors import CatalogueValidationError, OutputExistsError
+from hcc._version import __version__
+from hcc.calendar import VN_TZ, DayKind, as_date, as_vn_datetime, vietnam_calendar
+from hcc.errors import HccError, OutputExistsError
 from hcc.fees import QUANTITY_NAMES
 from hcc.procedures import (
     Catalogue,
@@ -26,10 +38,82 @@ from hcc.procedures import (
     validate_catalogue,
 )
 
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CODES",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_OUTPUT_EXISTS",
+    "EXIT_PIPE_CLOSED",
+    "EXIT_PROBLEMS",
+    "build_parser",
+    "main",
+]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_EXISTS = 3
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141
+
+EXIT_CODES: Mapping[int, str] = MappingProxyType(
+    {
+        EXIT_OK: "success",
+        EXIT_PROBLEMS: (
+            "the command ran and found problems in its input, every one listed "
+            "(validate: a catalogue with errors)"
+        ),
+        EXIT_BAD_INPUT: (
+            "bad input: invalid arguments, an unknown code, a malformed or out-of-range date or "
+            "year, a file that cannot be read or does not load; one line on stderr"
+        ),
+        EXIT_OUTPUT_EXISTS: "an output file exists and --force was not given; nothing was written",
+        EXIT_INTERNAL: "an internal error (a bug in hcc); one line on stderr, HCC_DEBUG=1 for the traceback",
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+        EXIT_PIPE_CLOSED: "standard output was closed early (e.g. piped into head); nothing printed",
+    }
+)
+"""The exit status of every command, and what it means (the table of docs/cli.md)."""
+
+Lang = Literal["vi", "en"]
+
+
+class _BadInput(HccError, ValueError):
+    """A command-line input the command cannot use (exit status 2)."""
+
+
+def _out(args: argparse.Namespace, vi: str, en: str) -> str:
+    """The text in the output language of ``args`` (``--lang``)."""
+    return en if getattr(args, "lang", "vi") == "en" else vi
+
+
+_WEEKDAY = {
+    "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_DAY_KIND_VI = {
+    DayKind.WEEKDAY: "ngày thường",
+    DayKind.WEEKEND: "nghỉ hằng tuần",
+    DayKind.HOLIDAY: "nghỉ lễ, Tết",
+    DayKind.COMPENSATORY: "nghỉ bù",
+    DayKind.SWAPPED_DAY_OFF: "nghỉ hoán đổi",
+    DayKind.WORKING_SATURDAY: "làm bù",
+    DayKind.LOCAL_CLOSURE: "nghỉ (địa phương)",
+    DayKind.LOCAL_WORKING_DAY: "làm việc (địa phương)",
+}
+
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
     cal = vietnam_calendar(args.overrides) if args.overrides else vietnam_calendar()
     year = args.year
+    if not cal.first_date.year <= year <= cal.last_date.year:
+        raise _BadInput(
+            f"year: got {year}, expected a year from {cal.first_date.year} to "
+            f"{cal.last_date.year} (the calendar's range)"
+        )
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     days = list(cal.day_infos(first, last, special_only=True))
     total = (
@@ -37,40 +121,72 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         if year > cal.first_date.year
         else sum(1 for _ in cal.working_days(first, last))
     )
+    provisional = year in cal.provisional_years
+    derived = year in cal.derived_years
+    if args.ical:  # bytes: the feed is UTF-8 with CRLF line ends (RFC 5545 §3.1)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(cal.to_ical(year))
+        sys.stdout.buffer.flush()
+        return EXIT_OK
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "year": year,
-                    "working_days": total,
-                    "provisional": year in cal.provisional_years,
-                    "derived": year in cal.derived_years,
-                    "days": [d.model_dump(mode="json") for d in days],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+        _print_json(
+            {
+                "year": year,
+                "working_days": total,
+                "provisional": provisional,
+                "derived": derived,
+                "days": [d.model_dump(mode="json") for d in days],
+            }
         )
-        return 0
-    status = (
-        "provisional (no official notice yet)"
-        if year in cal.provisional_years
-        else "derived (no official table in hcc; from the statutory rules)"
-        if year in cal.derived_years
-        else "official"
-    )
-    print(f"{year}: {total} working days — {status}")
+        return EXIT_OK
+    en = args.lang == "en"
+    if en:
+        status = (
+            "provisional (no official notice yet)"
+            if provisional
+            else "derived (no official table in hcc; from the statutory rules)"
+            if derived
+            else "official"
+        )
+        _print(f"{year}: {total} working days — {status}")
+    else:
+        status = (
+            "tạm tính (chưa có thông báo chính thức)"
+            if provisional
+            else "suy ra (hcc không có bảng chính thức của năm này; theo quy định của luật)"
+            if derived
+            else "chính thức"
+        )
+        _print(f"{year}: {total} ngày làm việc — {status}")
     for d in days:
-        mark = "làm việc" if d.working else "nghỉ"
-        print(
-            f"  {d.date.isoformat()} {d.date.strftime('%a')}  {mark:9} {d.kind.value:17} {d.name or ''}"
-        )
-    return 0
+        weekday = _WEEKDAY[args.lang][d.date.weekday()]
+        if en:
+            mark, kind = ("working" if d.working else "day off"), d.kind.value
+        else:
+            mark, kind = ("làm việc" if d.working else "nghỉ"), _DAY_KIND_VI[d.kind]
+        _print(f"  {d.date.isoformat()} {weekday:3}  {mark:9} {kind:22} {d.name or ''}".rstrip())
+    return EXIT_OK
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
     path = getattr(args, "catalogue", None)
-    return load_catalogue(path) if path else default_catalogue()
+    if not path:
+        return default_catalogue()
+    _check_readable(path, "--catalogue")
+    return load_catalogue(path)
+
+
+def _check_readable(path: str, what: str) -> None:
+    """Refuse a file that does not exist or cannot be opened (exit status 2)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.read(1)
+    except OSError as exc:
+        raise _BadInput(f"{what}: cannot read {path!r} ({exc.strerror or exc})") from None
+
+
+def _print(text: str = "") -> None:
+    print(text)
 
 
 def _print_json(data: object) -> None:
@@ -78,46 +194,129 @@ def _print_json(data: object) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    _check_readable(args.file, "FILE")
     report = validate_catalogue(args.file)
     if args.json:
         _print_json(report.model_dump(mode="json") | {"ok": report.ok})
+    elif args.lang == "en":
+        _print(report.summary())
     else:
-        print(report.summary())
-    return 0 if report.ok else 1
+        lines = [f"lỗi: {_problem_vi(e)}" for e in report.errors]
+        lines += [f"cảnh báo: {_problem_vi(w)}" for w in report.warnings]
+        lines.append(
+            f"{report.source or 'danh mục'}: {report.procedures} thủ tục, "
+            f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo"
+        )
+        _print("\n".join(lines))
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
 
 
-def _describe(p: Procedure) -> list[str]:
+_PROBLEMS_VI = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không được phép",
+    "string_pattern_mismatch": "không đúng định dạng",
+    "string_too_short": "không được để trống",
+    "string_type": "phải là chuỗi ký tự",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "bool_type": "phải là true hoặc false",
+    "list_type": "phải là một danh sách",
+    "dict_type": "phải là một bảng (object)",
+    "model_type": "phải là một bảng (object)",
+    "enum": "giá trị không thuộc danh sách cho phép",
+    "literal_error": "giá trị không thuộc danh sách cho phép",
+    "date_from_datetime_parsing": "không phải ngày hợp lệ (YYYY-MM-DD)",
+    "date_parsing": "không phải ngày hợp lệ (YYYY-MM-DD)",
+    "greater_than_equal": "giá trị quá nhỏ",
+    "time_limit_unparsable": "không đọc được thời hạn giải quyết",
+    "duplicate_value": "giá trị bị lặp",
+    "date_order": "ngày kết thúc trước ngày bắt đầu",
+    "online_level_not_online": "mức độ trực tuyến chỉ dùng cho cách thức trực tuyến",
+    "missing_legal_basis": "thiếu căn cứ pháp lý",
+    "local_limit_exceeds_statutory": "thời hạn cam kết của địa phương dài hơn thời hạn luật định",
+    "local_limit_incomparable": "không so sánh được thời hạn địa phương với thời hạn luật định",
+    "no_channel": "không có cách thức thực hiện nào",
+    "unknown_fee_schedule": "biểu phí không có trong danh mục",
+    "duplicate_code": "mã thủ tục bị trùng",
+    "duplicate_fee_schedule": "mã biểu phí bị trùng",
+    "invalid_json": "tệp JSON không hợp lệ",
+    "invalid_toml": "tệp TOML không hợp lệ",
+    "unreadable": "không đọc được tệp",
+}
+"""Vietnamese wording of the validation problems a catalogue file has most often, by code."""
+
+
+def _problem_vi(problem: Any) -> str:
+    """A validation problem in Vietnamese: its location, the wording of its code and the value
+    received; a code without a Vietnamese wording keeps the validator's message."""
+    text = _PROBLEMS_VI.get(problem.kind)
+    if text is None:
+        return str(problem)
+    got = re.search(r"\(got (.*)\)$", problem.message)
+    if got:
+        text += f" (nhận được {got.group(1)})"
+    head = problem.location
+    return f"{head}: {text} [{problem.kind}]" if head else f"{text} [{problem.kind}]"
+
+
+def _describe(p: Procedure, lang: Lang = "vi") -> list[str]:
+    """The readable description of ``p`` (labels in ``lang``; the record's text as written)."""
+    en = lang == "en"
+
+    def label(vi: str, english: str) -> str:
+        return english if en else vi
+
     out = [f"{p.code}  {p.name}"]
-    out.append(f"  Lĩnh vực: {p.field}")
-    out.append(f"  Cấp thực hiện: {', '.join(lv.label for lv in p.levels)}")
-    out.append(f"  Cơ quan thực hiện: {'; '.join(p.agencies.implementing)}")
-    out.append(f"  Thời hạn giải quyết: {p.statutory_time_limit or 'Không có thông tin'}")
+    out.append(f"  {label('Lĩnh vực', 'Field')}: {p.field}")
+    levels = ", ".join(lv.value if en else lv.label for lv in p.levels)
+    out.append(f"  {label('Cấp thực hiện', 'Levels')}: {levels}")
+    out.append(
+        f"  {label('Cơ quan thực hiện', 'Implementing agencies')}: {'; '.join(p.agencies.implementing)}"
+    )
+    out.append(
+        f"  {label('Thời hạn giải quyết', 'Statutory time limit')}: {p.statutory_time_limit or label('Không có thông tin', 'not stated')}"
+    )
     if p.local_time_limit is not None:
-        out.append(f"  Thời hạn cam kết tại địa phương: {p.local_time_limit}")
+        out.append(
+            f"  {label('Thời hạn cam kết tại địa phương', 'Local committed time limit')}: "
+            f"{p.local_time_limit}"
+        )
     if p.time_limit_note:
         out.append(f"    ({p.time_limit_note})")
     for c in p.channels:
-        limit = c.time_limit or p.statutory_time_limit or "Không có thông tin"
-        fee = c.fee_schedule or "không thu phí, lệ phí"
-        level = f" · {c.online_level.label}" if c.online_level else ""
-        out.append(f"  - {c.kind.label}{level} · {limit} · phí: {fee}")
+        limit = c.time_limit or p.statutory_time_limit or label("Không có thông tin", "not stated")
+        fee = c.fee_schedule or label("không thu phí, lệ phí", "no fee")
+        level = ""
+        if c.online_level:
+            level = f" · {c.online_level.value if en else c.online_level.label}"
+        kind = c.kind.value if en else c.kind.label
+        out.append(f"  - {kind}{level} · {limit} · {label('phí', 'fee')}: {fee}")
     if p.dossier:
-        out.append("  Thành phần hồ sơ:")
+        out.append(f"  {label('Thành phần hồ sơ', 'Dossier')}:")
         for case in p.dossier:
             if case.name:
                 out.append(f"    {case.name}:")
             for d in case.documents:
-                mark = "" if d.required else " (nếu có)"
-                out.append(f"    · {d.name}{mark} — Bản chính: {d.originals} - Bản sao: {d.copies}")
+                mark = "" if d.required else label(" (nếu có)", " (if any)")
+                counts = label(
+                    f"Bản chính: {d.originals} - Bản sao: {d.copies}",
+                    f"originals: {d.originals}, copies: {d.copies}",
+                )
+                out.append(f"    · {d.name}{mark} — {counts}")
     if p.results:
-        out.append(f"  Kết quả: {'; '.join(r.name for r in p.results)}")
-    out.append("  Căn cứ pháp lý: " + "; ".join(doc.label for doc in p.legal_basis))
+        out.append(f"  {label('Kết quả', 'Results')}: {'; '.join(r.name for r in p.results)}")
+    out.append(
+        f"  {label('Căn cứ pháp lý', 'Legal basis')}: "
+        + "; ".join(doc.label for doc in p.legal_basis)
+    )
     if p.valid_from or p.valid_to:
-        out.append(f"  Hiệu lực: {p.valid_from or '…'} → {p.valid_to or '…'}")
+        out.append(
+            f"  {label('Hiệu lực', 'In force')}: {p.valid_from or '…'} → {p.valid_to or '…'}"
+        )
     if p.unconfirmed:
-        out.append("  Chưa xác nhận (unconfirmed):")
+        out.append(f"  {label('Chưa xác nhận', 'Unconfirmed')}:")
         out += [f"    ! {u}" for u in p.unconfirmed]
-    out += [f"  Nguồn: {src}" for src in p.sources]
+    out += [f"  {label('Nguồn', 'Source')}: {src}" for src in p.sources]
     return out
 
 
@@ -128,20 +327,26 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(p.model_dump(mode="json", exclude_none=True))
     else:
-        print("\n".join(_describe(p)))
-    return 0
+        _print("\n".join(_describe(p, args.lang)))
+    return EXIT_OK
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
     found = _catalogue(args).search(args.text, limit=args.limit)
     if args.json:
         _print_json([{"code": p.code, "name": p.name, "field": p.field} for p in found])
-    else:
-        if not found:
-            print(f"no procedure matches {args.text!r}")
-        for p in found:
-            print(f"{p.code:14} {p.name}  [{p.field}]")
-    return 0
+        return EXIT_OK
+    if not found:
+        _print(
+            _out(
+                args,
+                f"không có thủ tục nào khớp với {args.text!r}",
+                f"no procedure matches {args.text!r}",
+            )
+        )
+    for p in found:
+        _print(f"{p.code:14} {p.name}  [{p.field}]")
+    return EXIT_OK
 
 
 def _cmd_deadline(args: argparse.Namespace) -> int:
@@ -155,24 +360,17 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
         alternate=args.alternate,
     )
     if args.json:
-        _print_json(
-            {
-                "code": args.code,
-                "channel": args.channel,
-                "limit": str(d.limit),
-                "received_at": d.received_at.isoformat(),
-                "effective_received_at": d.effective_received_at.isoformat(),
-                "due_date": d.due_date.isoformat(),
-                "due_at": d.due_at.isoformat(),
-                "provisional": d.provisional,
-                "derived": d.derived,
-            }
-        )
-    else:
-        p = cat.get(args.code)
-        print(f"{p.code} {p.name} — {args.channel}, thời hạn {d.limit}")
-        print(d.explain())
-    return 0
+        # the API's shape (Deadline.model_dump): a time limit is the TimeLimit object everywhere
+        _print_json({"code": args.code, "channel": args.channel} | d.model_dump(mode="json"))
+        return EXIT_OK
+    p = cat.get(args.code)
+    channel = args.channel if args.lang == "en" else _CHANNEL_VI[args.channel]
+    _print(f"{p.code} {p.name} — {channel}, {_out(args, 'thời hạn', 'time limit')} {d.limit}")
+    _print(d.explain(lang=args.lang))
+    return EXIT_OK
+
+
+_CHANNEL_VI = {"direct": "trực tiếp", "online": "trực tuyến", "postal": "qua bưu chính"}
 
 
 def _cmd_fee(args: argparse.Namespace) -> int:
@@ -189,39 +387,74 @@ def _cmd_fee(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(q.model_dump(mode="json"))
     else:
-        print(f"{args.code} {cat.get(args.code).name}")
-        print(q.explain())
-    return 0
+        _print(f"{args.code} {cat.get(args.code).name}")
+        _print(q.explain(lang=args.lang))
+    return EXIT_OK
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     cat = default_catalogue()
     cal = vietnam_calendar()
-    print(f"hcc demo — default catalogue {cat.version}: {len(cat.codes)} procedures")
-    print()
-    print("1. Search 'dang ky thuong tru' (case and diacritics ignored):")
-    for p in cat.search("dang ky thuong tru", limit=3):
-        print(f"   {p.code} {p.name}")
+    found = cat.search("dang ky thuong tru", limit=3)
     code = "1.004222"
     received = dt.datetime(2026, 1, 5, 9, 30)
     d = cat.deadline(code, received)
-    print()
-    print(
-        f"2. Appointment (phiếu hẹn) for {code} {cat.get(code).name}, received {received:%H:%M %d/%m/%Y}:"
-    )
-    print(f"   time limit {d.limit}; return by {d.due_at:%H giờ %M phút, ngày %d tháng %m năm %Y}")
     swap = cal.day_info(dt.date(2026, 1, 10))
-    print(f"   (Saturday 10/01/2026 counts: {swap.name})")
     birth = cat.deadline("1.001193", dt.datetime(2026, 2, 13, 15, 40))
-    print(
-        f"   1.001193 Đăng ký khai sinh received 15:40 on Friday 13/02/2026 → {birth.due_date:%d/%m/%Y} (after 15:00, then Tết)"
-    )
     q = cat.quote("2.000815", on=dt.date(2026, 3, 2), pages=5, copies=3)
-    print()
-    print("3. Fee: certified copies (2.000815), a 5-page original, 3 copies:")
-    for line in q.explain().splitlines():
-        print(f"   {line}")
-    return 0
+    if args.json:
+        _print_json(
+            {
+                "catalogue": {"version": cat.version, "procedures": len(cat.codes)},
+                "search": {
+                    "text": "dang ky thuong tru",
+                    "results": [{"code": p.code, "name": p.name} for p in found],
+                },
+                "deadlines": [
+                    {"code": code} | d.model_dump(mode="json"),
+                    {"code": "1.001193"} | birth.model_dump(mode="json"),
+                ],
+                "quote": {"code": "2.000815"} | q.model_dump(mode="json"),
+            }
+        )
+        return EXIT_OK
+    en = args.lang == "en"
+    name = cat.get(code).name
+    if en:
+        _print(f"hcc demo — default catalogue {cat.version}: {len(cat.codes)} procedures")
+        _print()
+        _print("1. Search 'dang ky thuong tru' (case and diacritics ignored):")
+    else:
+        _print(f"hcc demo — danh mục mặc định {cat.version}: {len(cat.codes)} thủ tục")
+        _print()
+        _print("1. Tìm 'dang ky thuong tru' (không phân biệt hoa thường, có dấu hay không dấu):")
+    for p in found:
+        _print(f"   {p.code} {p.name}")
+    _print()
+    if en:
+        _print(f"2. Appointment for {code} {name}, received {received:%H:%M on %d/%m/%Y}:")
+        _print(f"   time limit {d.limit}; return by {d.due_at:%H:%M on %d/%m/%Y}")
+        _print(f"   (Saturday 10/01/2026 counts: {swap.name})")
+        _print(
+            f"   1.001193 Đăng ký khai sinh received 15:40 on Friday 13/02/2026 → "
+            f"{birth.due_date:%d/%m/%Y} (after 15:00, then Tết)"
+        )
+        _print()
+        _print("3. Fee: certified copies (2.000815), a 5-page original, 3 copies:")
+    else:
+        due = f"{d.due_at:%H giờ %M phút, ngày %d tháng %m năm %Y}"
+        _print(f"2. Phiếu hẹn cho {code} {name}, tiếp nhận lúc {received:%H:%M ngày %d/%m/%Y}:")
+        _print(f"   thời hạn {d.limit}; hẹn trả kết quả {due}")
+        _print(f"   (thứ Bảy 10/01/2026 là ngày làm việc: {swap.name})")
+        _print(
+            f"   1.001193 Đăng ký khai sinh tiếp nhận 15:40 thứ Sáu 13/02/2026 → "
+            f"{birth.due_date:%d/%m/%Y} (sau 15 giờ, rồi nghỉ Tết)"
+        )
+        _print()
+        _print("3. Phí chứng thực bản sao từ bản chính (2.000815), bản chính 5 trang, 3 bản sao:")
+    for line in q.explain(lang=args.lang).splitlines():
+        _print(f"   {line}")
+    return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -348,6 +581,7 @@ def build_parser() -> argparse.ArgumentParser:
     3
     """
     p = argparse.ArgumentParser(prog="hcc", description="Vietnamese administrative procedures.")
+    p.add_argument("--version", action="version", version=f"hcc {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     def with_catalogue(sp: argparse.ArgumentParser) -> None:
@@ -369,7 +603,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     se = sub.add_parser("search", help="find procedures by name, code or field")
     se.add_argument("text")
-    se.add_argument("--limit", type=int, default=None)
+    se.add_argument(
+        "--limit", type=_positive_int, default=None, metavar="N", help="at most N results (N >= 1)"
+    )
     with_catalogue(se)
     se.set_defaults(func=_cmd_search)
 
@@ -391,7 +627,12 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--channel", default="direct", choices=("direct", "online", "postal"))
     f.add_argument("--on", default=None, help="date of filing (YYYY-MM-DD; default: today)")
     for name in QUANTITY_NAMES:
-        f.add_argument(f"--{name}", type=int, default=None, metavar="N")
+        f.add_argument(
+            f"--{name}",
+            type=_amount if name == "value" else _non_negative_int,
+            default=None,
+            metavar="VND" if name == "value" else "N",
+        )
     f.add_argument(
         "--exemption", action="append", default=[], metavar="NAME", help="an exemption category"
     )
@@ -405,8 +646,11 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(func=_cmd_fee)
 
     c = sub.add_parser("calendar", help="list the special days of a year")
-    c.add_argument("year", type=int)
+    c.add_argument("year", type=_year)
     c.add_argument("--overrides", help="a TOML or JSON override file")
+    c.add_argument(
+        "--ical", action="store_true", help="write the year as an RFC 5545 iCalendar feed"
+    )
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.set_defaults(func=_cmd_calendar)
 
@@ -424,13 +668,93 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("demo", help="a short demonstration on the default catalogue")
     d.set_defaults(func=_cmd_demo)
+
+    # options every command takes: --json (machine-readable) and --lang (readable text)
+    for sp in sub.choices.values():
+        if "--json" not in sp._option_string_actions:
+            sp.add_argument("--json", action="store_true", help="machine-readable output")
+        sp.add_argument(
+            "--lang",
+            choices=("vi", "en"),
+            default="vi",
+            help="language of the readable output: vi (default) or en",
+        )
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status.
+def _positive_int(text: str) -> int:
+    """An argparse type: an integer >= 1."""
+    n = _int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected a whole number >= 1")
+    return n
 
-    >>> main(["calendar", "2026"]) == 0  # doctest: +ELLIPSIS
+
+def _non_negative_int(text: str) -> int:
+    """An argparse type: an integer >= 0."""
+    n = _int(text)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected a whole number >= 0")
+    return n
+
+
+def _year(text: str) -> int:
+    """An argparse type: a four-digit year."""
+    n = _int(text)
+    if not 1 <= n <= 9999:
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected a year such as 2026")
+    return n
+
+
+def _int(text: str, digits: int = 12) -> int:
+    """A whole number of at most ``digits`` ASCII digits (argparse refuses anything else)."""
+    t = text.strip()
+    if not (t.isascii() and t.lstrip("+-").isdigit()):
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected a whole number")
+    if len(t.lstrip("+-")) > digits:
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected at most {digits} digits")
+    return int(t)
+
+
+def _amount(text: str) -> int:
+    """An argparse type: a declared value in đồng, a whole number >= 0 (up to 24 digits)."""
+    n = _int(text, 24)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"got {text!r}, expected a whole number of đồng >= 0")
+    return n
+
+
+def _warning_line(stream: TextIO) -> Callable[..., None]:
+    """A ``warnings.showwarning`` that writes one readable line: ``hcc: warning: <message>``."""
+
+    def show(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+        text = " ".join(str(message).split())
+        stream.write(f"hcc: warning: {text}\n")
+
+    return show
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (captured stdout)
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (:data:`EXIT_CODES`).
+
+    Readable output is Vietnamese unless ``--lang en``; errors and warnings are one line each on
+    standard error (``hcc: error: ...``, ``hcc: warning: ...``), never a traceback for user input.
+
+    Raises:
+        SystemExit: from argparse, for ``--help``, ``--version`` (status 0) and arguments it
+            refuses (status 2, with its usage message).
+
+    >>> main(["calendar", "2026", "--lang", "en"]) == 0  # doctest: +ELLIPSIS
     2026: 249 working days — official
     ...
     True
@@ -442,13 +766,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "on", "unset") is None and args.command == "fee":
         args.on = dt.datetime.now(VN_TZ).date().isoformat()
     try:
-        return int(args.func(args))
-    except CatalogueValidationError as exc:
-        print(f"hcc: error: {exc}", file=sys.stderr)
-        return 2
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _warning_line(sys.stderr)
+            code = int(args.func(args))
+            sys.stdout.flush()
+            return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE_CLOSED
+    except KeyboardInterrupt:
+        print("hcc: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except OutputExistsError as exc:
         print(f"hcc: error: {exc}", file=sys.stderr)
-        return 3
-    except (ValueError, LookupError, TypeError) as exc:
-        print(f"hcc: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_OUTPUT_EXISTS
+    except (HccError, ValueError, LookupError, OSError, OverflowError) as exc:
+        # user input: a clear line naming what was wrong (library errors name field and value);
+        # a bare TypeError is a bug (hcc's own input errors are InvalidInputError, an HccError)
+        print(f"hcc: error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RecursionError:
+        print("hcc: error: the input is nested too deeply", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:
+        if os.environ.get("HCC_DEBUG"):
+            raise
+        print(
+            f"hcc: internal error: {type(exc).__name__}: {exc} "
+            "(a bug in hcc; run with HCC_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

@@ -24,7 +24,8 @@
     ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
     ├── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
     ├── UnknownFeeScheduleError (LookupError) a fee schedule id that is not known
-    └── MissingDependencyError (ImportError)  an output format whose optional library is not installed
+    ├── MissingDependencyError (ImportError)  an output format whose optional library is not installed
+    └── MissingExtraError (ImportError)       an optional feature whose extra is not installed
 
     HccWarning (UserWarning)
     ├── ProvisionalCalendarWarning            an answer rests on a year with no official notice yet
@@ -56,6 +57,7 @@ __all__ = [
     "HccWarning",
     "InvalidTransitionError",
     "MissingDependencyError",
+    "MissingExtraError",
     "OutOfRangeError",
     "OutputExistsError",
     "OverrideError",
@@ -413,6 +415,23 @@ class MissingDependencyError(HccError, ImportError):
         self.output = output
         message = f"{output} output needs {package}: pip install 'hcc[{extra}]'"
         super().__init__(message + (f"; {detail}" if detail else ""))
+
+
+class MissingExtraError(HccError, ImportError):
+    """An optional feature whose third-party library is not installed; names the extra to add.
+
+    >>> e = MissingExtraError("pandas", "to_frame()")
+    >>> isinstance(e, ImportError), e.extra, str(e)
+    (True, 'pandas', "to_frame() needs the 'pandas' extra: pip install 'hcc[pandas]' (from the repository or a built wheel)")
+    """
+
+    def __init__(self, extra: str, feature: str) -> None:
+        self.extra = extra
+        self.feature = feature
+        super().__init__(
+            f"{feature} needs the {extra!r} extra: pip install 'hcc[{extra}]' "
+            "(from the repository or a built wheel)"
+        )
 
 
 class HccWarning(UserWarning):

@@ -16,6 +16,7 @@ from hcc.calendar.entries import (
     parse_overrides,
 )
 from hcc.calendar.office_hours import DEFAULT_SESSIONS, OfficeHours, SeasonalHours, Session
+from hcc.calendar.timezones import like, to_vn_aware, to_vn_naive
 from hcc.calendar.working import DayInfo, StatutoryRules, WorkingCalendar, vietnam_calendar
 
 __all__ = [
@@ -34,7 +35,10 @@ __all__ = [
     "WorkingCalendar",
     "as_date",
     "as_vn_datetime",
+    "like",
     "load_official_notices",
     "parse_overrides",
+    "to_vn_aware",
+    "to_vn_naive",
     "vietnam_calendar",
 ]

@@ -725,6 +725,29 @@ class WorkingCalendar:
             derived=der,
         )
 
+    def to_ical(
+        self,
+        year: int | None = None,
+        *,
+        start: dt.date | str | None = None,
+        end: dt.date | str | None = None,
+        name: str | None = None,
+        stamp: dt.datetime | None = None,
+    ) -> bytes:
+        """The days off, worked Saturdays and their sources of ``year`` (or ``[start, end]``) as
+        an RFC 5545 iCalendar feed (the ``ical`` extra); see :func:`hcc.calendar.ical.to_ical`.
+
+        Raises:
+            hcc.calendar.InvalidInputError: neither a year nor a range, or ``end < start``.
+            hcc.errors.MissingExtraError: icalendar is not installed.
+
+        >>> "SUMMARY:Làm bù cho thứ Sáu 02/01/2026" in vietnam_calendar().to_ical(2026).decode()
+        True
+        """
+        from hcc.calendar.ical import to_ical
+
+        return to_ical(self, year, start=start, end=end, name=name, stamp=stamp)
+
     def day_infos(self, a: dt.date, b: dt.date, *, special_only: bool = False) -> Iterator[DayInfo]:
         """:class:`DayInfo` for every day of ``[a, b]`` (or only the non-ordinary ones).
 

@@ -32,6 +32,7 @@ from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    import pandas as pd
 
 __all__ = ["Deadline", "compute_deadline", "compute_deadlines", "cutoff_basis"]
 
@@ -49,7 +50,7 @@ _CLOCK_UNITS = frozenset({TimeUnit.WORKING_DAYS})  # units that receipt_clock_ti
 _ONE_DAY = dt.timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-Output = Literal["due_at", "due_date", "deadline"]
+Output = Literal["due_at", "due_date", "deadline", "frame"]
 
 
 class Deadline(BaseModel):
@@ -84,8 +85,14 @@ class Deadline(BaseModel):
     skipped: tuple[DayInfo, ...] = ()
     notes: tuple[str, ...] = ()
 
-    def explain(self) -> str:
+    def explain(self, lang: Literal["en", "vi"] = "en") -> str:
         """A plain-text account of the computation: rules applied, days skipped and why.
+
+        ``lang="en"`` (the default) writes it in English, ``lang="vi"`` in Vietnamese (the same
+        lines; dates as ``DD/MM/YYYY``); day names and sources are the calendar's, in Vietnamese.
+
+        Raises:
+            hcc.calendar.InvalidInputError: ``lang`` is neither ``"en"`` nor ``"vi"``.
 
         >>> print(compute_deadline(dt.datetime(2025, 1, 24, 9, 0), "01 ngày làm việc").explain())
         Limit: 01 ngày làm việc (working days: the day of receipt is not counted; the due date is the 1st working day after it)
@@ -102,7 +109,19 @@ class Deadline(BaseModel):
           2025-02-01: weekly rest day (Saturday)
           2025-02-02: weekly rest day (Sunday)
         Due: 2025-02-03 17:00 (Monday), the closing time of the due date
+        >>> print(compute_deadline(dt.datetime(2026, 1, 9, 16, 0), "01 ngày làm việc").explain(lang="vi"))
+        Thời hạn: 01 ngày làm việc (ngày làm việc: không tính ngày tiếp nhận; ngày hẹn trả là ngày làm việc thứ 1 sau ngày đó)
+        Tiếp nhận: 16:00 ngày 09/01/2026 (Thứ Sáu)
+        Bắt đầu tính từ: 16:00 ngày 09/01/2026 (Thứ Sáu)
+        Các ngày không tính: không có
+        Hẹn trả: 17:00 ngày 10/01/2026 (Thứ Bảy), giờ kết thúc làm việc của ngày hẹn trả
         """
+        if lang == "vi":
+            from hcc.deadlines._explain_vi import explain_vi
+
+            return explain_vi(self)
+        if lang != "en":
+            raise InvalidInputError("lang", lang, "'en' or 'vi'")
         lines = [
             f"Limit: {self.limit} ({_unit_rule(self.limit)})",
             f"Received: {_fmt(self.received_at)}",
@@ -675,6 +694,16 @@ def _tod_us(t: dt.time) -> int:
 
 @overload
 def compute_deadlines(
+    received: Any,
+    limit: TimeLimit | str,
+    *,
+    calendar: WorkingCalendar | None = ...,
+    policy: DeadlinePolicy | None = ...,
+    alternate: bool = ...,
+    output: Literal["frame"],
+) -> pd.DataFrame: ...
+@overload
+def compute_deadlines(
     received: Iterable[dt.datetime | dt.date | str],
     limit: TimeLimit | str,
     *,
@@ -712,6 +741,13 @@ def compute_deadlines(
     * A numpy ``datetime64`` array (any unit; Vietnam local wall-clock time, as naive values)
       gives an array of the same shape: ``datetime64[us]`` local due moments, or
       ``datetime64[D]`` with ``output="due_date"``. ``NaT`` is refused.
+    * A pandas datetime column (Series or DatetimeIndex; aware columns are converted to Vietnam
+      time, naive ones are Vietnam time) gives a pandas Series with the same index (an Arrow
+      timestamp array gives an Arrow array): ``due_at`` as ``datetime64[ns, Asia/Ho_Chi_Minh]``, ``due_date`` as
+      ``datetime64[ns]`` (a date), computed through the numpy path with no Python call per row.
+    * ``output="frame"`` (the ``pandas`` extra) gives a pandas DataFrame, one row per receipt
+      (the index of a pandas input kept): ``received_at``, ``due_date`` and ``due_at`` typed as
+      above. It takes a list, a 1-d numpy array or a column.
 
     Rows are grouped so each distinct answer is computed once: for day-based limits with
     closing-time appointments by receipt date and "late or not" (after hours / after the
@@ -732,9 +768,27 @@ def compute_deadlines(
         TimeLimitParseError: ``limit`` is a phrase that cannot be read.
         OutOfRangeError: a due date falls outside the calendar's range.
     """
-    if output not in ("due_at", "due_date", "deadline"):
-        raise InvalidInputError("output", output, "'due_at', 'due_date' or 'deadline'")
+    if output not in ("due_at", "due_date", "deadline", "frame"):
+        raise InvalidInputError("output", output, "'due_at', 'due_date', 'deadline' or 'frame'")
     lim, cal, pol = _resolve(limit, calendar, policy, alternate)
+    column = type(received).__module__.split(".")[0] in ("pandas", "pyarrow")
+    if output == "frame" or (column and output != "deadline"):
+        from hcc.deadlines._frame import deadlines_frame, local_array, series
+
+        local = local_array(received).reshape(-1)
+        batch = _Batch(lim, cal, pol)
+        due_at = _batch_numpy(local, batch, "due_at")
+        due_date = due_at.astype("datetime64[D]")
+        is_series = type(received).__name__ == "Series" and column
+        index = received.index if is_series else None  # a pandas Series keeps its index
+        if output == "frame":
+            return deadlines_frame(local, due_at, due_date, index=index)
+        out = series(due_date if output == "due_date" else due_at, output, index=index)
+        if type(received).__module__.split(".")[0] == "pyarrow":  # Arrow in, Arrow out
+            import pyarrow
+
+            return pyarrow.Array.from_pandas(out)
+        return out
     if type(received).__module__ == "numpy" and type(received).__name__ == "ndarray":
         if output == "deadline":
             raise InvalidInputError("output", output, "'due_at' or 'due_date' for numpy arrays")

@@ -733,6 +733,9 @@ _UNITS: tuple[tuple[tuple[str, ...], TimeUnit, Decimal], ...] = (
 # words after which a number is a reference, a date part or an ordinal, not an amount
 _NOT_AMOUNT_AFTER = frozenset(
     [
+        # "chi trả đủ 4 tháng", "cấp cho 06 tháng": months paid or granted, not a time limit
+        "du",
+        "cho",
         "ngay",
         "thang",
         "nam",
@@ -795,7 +798,20 @@ def _phrases(lines: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 _LEADS = _phrases(_LEAD_PHRASES)
 _ADD_LEADS = _phrases(_ADD_PHRASES)
-_FOLDED = {p: tuple(fold_text(w) for w in p) for p in (*_LEADS, *_ADD_LEADS)}
+
+
+def _by_last(leads: tuple[tuple[str, ...], ...]) -> dict[bool, dict[str, list[tuple[str, ...]]]]:
+    """Lead-ins by their last word (as written, and folded), longest first."""
+    out: dict[bool, dict[str, list[tuple[str, ...]]]] = {True: {}, False: {}}
+    for lead in leads:
+        folded = tuple(fold_text(w) for w in lead)
+        out[True].setdefault(lead[-1], []).append(lead)
+        out[False].setdefault(folded[-1], []).append(folded)
+    return out
+
+
+_LEADS_BY_LAST = _by_last(_LEADS)
+_ADD_BY_LAST = _by_last(_ADD_LEADS + _LEADS)
 _SKIP_BEFORE_ADD = frozenset(
     ["khong", "qua", "vuot", "toi", "da", "trong", "vong", "thoi", "han", "nhung"]
 )
@@ -883,28 +899,31 @@ class _Reader:
         self.accented = not norm.isascii()
         self.time_of_day = False  # a time of day ("sau 15 giờ") was seen: the 15:00 rule
         self.fraction_refused: str | None = None
+        # per token, computed once: the folded word, and the word as written (lower case)
+        fold, toks = self.fold, self.toks
+        self.words: list[str | None] = [fold[s:e] if k == "w" else None for k, s, e in toks]
+        self.exacts: list[str | None] = (
+            [norm[s:e].lower() if k == "w" else None for k, s, e in toks]
+            if self.accented
+            else self.words
+        )
+        self.n = len(toks)
 
     # -------------------------------------------------------------- token helpers
     def word(self, k: int) -> str | None:
-        if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
-            _, s, e = self.toks[k]
-            return self.fold[s:e]
-        return None
+        return self.words[k] if 0 <= k < self.n else None
 
     def exact(self, k: int) -> str | None:
         """Token k as written (lower case, marks kept) in accented text, else folded."""
-        if not self.accented:
-            return self.word(k)
-        if 0 <= k < len(self.toks) and self.toks[k][0] == "w":
-            _, s, e = self.toks[k]
-            return self.norm[s:e].lower()
-        return None
+        return self.exacts[k] if 0 <= k < self.n else None
 
     def kind(self, k: int) -> str | None:
-        return self.toks[k][0] if 0 <= k < len(self.toks) else None
+        return self.toks[k][0] if 0 <= k < self.n else None
 
     def words_at(self, k: int, words: tuple[str, ...]) -> bool:
-        return all(self.word(k + d) == w for d, w in enumerate(words))
+        if k < 0:
+            return False
+        return tuple(self.words[k : k + len(words)]) == words
 
     def adjacent(self, k: int) -> bool:
         """Token k+1 follows token k with no space."""
@@ -1004,13 +1023,24 @@ class _Reader:
         if u is None:
             return None
         unit, factor, end = u
+        if self.kind(end) == "/" and self.word(end + 1) in _PER_PERIOD:
+            # a rate, not a duration: "9 tháng/năm học" (months paid per school year), "8 giờ/ngày"
+            return None
+        if unit is TimeUnit.MONTHS and self._paid_in_month(end):
+            return None  # "chi trả 5 tháng (đối với ...) vào tháng 3": months paid, not a limit
         if unit is TimeUnit.CLOCK_HOURS and factor == 1:
+            # "sau 15 giờ", "từ 7 giờ", "15 giờ 30", "17 giờ chiều": a time of day; but "sau 24
+            # giờ kể từ khi nhận" is a duration (a time of day is at most 24 and says no start)
             before = self.word(start - 1)
             if (
-                before in _TIME_OF_DAY_BEFORE
-                or (self.word(start) == "tu" and lo is None)
-                or self.kind(end) == "n"
-                or self.word(end) in _TIME_OF_DAY_AFTER
+                hi <= 24
+                and not _counting_start(self, end)
+                and (
+                    before in _TIME_OF_DAY_BEFORE
+                    or (self.word(start) == "tu" and lo is None)
+                    or self.kind(end) == "n"
+                    or self.word(end) in _TIME_OF_DAY_AFTER
+                )
             ):
                 self.time_of_day = True
                 return None
@@ -1036,6 +1066,20 @@ class _Reader:
             amount2,
             low[1] if low is not None else None,
         )
+
+    def _paid_in_month(self, k: int) -> bool:
+        """ "vào tháng <n>" at token k, perhaps after one bracketed remark of at most 40 tokens."""
+        if self.kind(k) == "(":
+            for d in range(1, 41):
+                kd = self.kind(k + d)
+                if kd is None or kd == "(":
+                    return False
+                if kd == ")":
+                    k += d + 1
+                    break
+            else:
+                return False
+        return self.words_at(k, ("vao", "thang")) and self.kind(k + 2) == "n"
 
     def point(self, k: int) -> _Mention | None:
         """ "Trong ngày", "Ngay trong ngày", "Trong ngày làm việc tiếp theo", "Cấp ngay", ... at k."""
@@ -1106,14 +1150,16 @@ class _Reader:
     def mentions(self) -> list[_Mention]:
         out: list[_Mention] = []
         k, n = 0, len(self.toks)
+        toks, words = self.toks, self.words
         while k < n:
-            kind = self.toks[k][0]
+            kind = toks[k][0]
+            w = words[k]
             m = None
-            if kind == "n" or (kind == "w" and self.word(k) == "tu" and self.kind(k + 1) == "n"):
+            if kind == "n" or (w == "tu" and self.kind(k + 1) == "n"):
                 m = self.counted(k)
-            elif kind == "w" and self.exact(k) in ("nửa", "nua") and self.unit_at(k + 1):
+            elif w == "nua" and self.exact(k) in ("nửa", "nua") and self.unit_at(k + 1):
                 m = self.half(k)
-            elif kind == "w":
+            elif w == "trong" or w == "ngay":  # the only words point() starts from
                 m = self.point(k)
             if m is None:
                 k += 1
@@ -1124,6 +1170,10 @@ class _Reader:
                 out.append(m)
             k = m.j
         return out
+
+
+# "<amount> <unit>/<period>" is a rate ("9 tháng/năm học", "8 giờ/ngày", "2 ngày/tuần"), never a limit
+_PER_PERIOD = frozenset({"nam", "thang", "quy", "ky", "hoc", "tuan", "ngay"})
 
 
 def _times(value: Decimal, factor: Decimal) -> Decimal:
@@ -1174,19 +1224,47 @@ class _Clause:
 
 
 def _clauses(r: _Reader, mentions: list[_Mention]) -> list[_Clause]:
-    """Clause boundaries over the tokens, in one pass; a mention's tokens never split a clause."""
+    """Clause boundaries over the tokens, in one pass; a mention's tokens never split a clause.
+
+    A bracket that holds a limit ("(trường hợp phải xác minh: 15 ngày làm việc)") is a clause of
+    its own; one that does not ("(theo quy định tại điểm 1b)") is an aside inside its clause, so
+    a label after it still reads ("b) Nhận hồ sơ từ người hưởng (theo ...): Tối đa 03 ngày").
+    """
     toks = r.toks
     inside = bytearray(len(toks))
+    starts = bytearray(len(toks))
     for m in mentions:
+        starts[m.i] = 1
         for k in range(m.i, m.j):
             inside[k] = 1
     out: list[_Clause] = []
     start = 0
+    # open brackets: [clause start before it, clauses cut before it, holds a limit, cut inside]
+    stack: list[list[int]] = []
     for k, (kind, s, e) in enumerate(toks):
+        if starts[k] and stack:
+            stack[-1][2] = 1
         if inside[k]:
             continue
         cut = False
-        if kind in _SENTENCE_END or kind in ("(", ")", "[", "]"):
+        if kind in ("(", "["):
+            if k > start:
+                out.append(_Clause(start, k, False))
+            stack.append([start, len(out), 0, 0])
+            start = k + 1
+            continue
+        elif kind in (")", "]") and stack:
+            outer_start, n_out, held, inner_cut = stack.pop()
+            if held or inner_cut:
+                if stack:
+                    stack[-1][2] |= held
+                    stack[-1][3] = 1
+                cut = True
+            else:
+                del out[n_out - (n_out > 0 and out[n_out - 1].i == outer_start) :]
+                start = outer_start  # an aside: the clause goes on through it
+                continue
+        elif kind in _SENTENCE_END or kind in (")", "]"):
             cut = True
         elif kind == ".":
             # a full stop, not a decimal point or part of a number/abbreviation
@@ -1200,6 +1278,8 @@ def _clauses(r: _Reader, mentions: list[_Mention]) -> list[_Clause]:
             nxt_start = toks[k + 1][1] if k + 1 < len(toks) else e
             cut = prev_end < s and nxt_start > e
         if cut:
+            if stack:
+                stack[-1][3] = 1
             if k > start:
                 out.append(_Clause(start, k, False))
             start = k + 1
@@ -1251,9 +1331,9 @@ def _strip_tokens(
             changed = True
         if not leads:
             break
-        for lead in (*_ADD_LEADS, *_LEADS) if additive else _LEADS:
-            n = len(lead)
-            words = lead if r.accented else _FOLDED[lead]
+        table = (_ADD_BY_LAST if additive else _LEADS_BY_LAST)[r.accented]
+        for words in table.get(r.exact(j - 1) or "", ()):
+            n = len(words)
             if j - n >= i and all(r.exact(j - n + d) == w for d, w in enumerate(words)):
                 j -= n
                 changed = True
@@ -1358,7 +1438,15 @@ def _condition(
     if bi < bj and (not first or any(r.words_at(bi, cw) for cw in _CONDITION_WORDS)):
         return _text_of(r, bi, bj), additive, m.j
     # after the limit: "03 ngày làm việc đối với hồ sơ A"
+    depth = 0
     for k in range(m.j, j):
+        kind = r.toks[k][0]
+        if kind in ("(", "["):
+            depth += 1
+        elif kind in (")", "]"):
+            depth = max(depth - 1, 0)
+        if depth:
+            continue  # an aside in brackets ("(nếu có)") is not this limit's case
         if _counting_start(r, k):
             break  # "kể từ ngày ..." says when counting starts, not for which case
         if any(r.words_at(k, cw) for cw in _CONDITION_WORDS):

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -55,6 +55,11 @@ from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
 from hcc.errors import DocumentRuleError, ExtensionLimitError
 from hcc.fees import Quote, to_vnd
 from hcc.procedures import Procedure
+
+if TYPE_CHECKING:
+    from hcc.calendar import WorkingCalendar
+    from hcc.deadlines import DeadlinePolicy
+    from hcc.documents.from_dossier import DossierLike
 
 __all__ = [
     "CONTEXT_MODELS",
@@ -506,6 +511,63 @@ class ReceiptContext(_Context):
     fee: FeeInfo | None = None
     issued_on: Day | None = None
 
+    @classmethod
+    def from_dossier(
+        cls,
+        dossier: DossierLike,
+        *,
+        office: Office | Mapping[str, Any],
+        receiver: Signer | Mapping[str, Any],
+        procedure: Procedure | ProcedureInfo | Mapping[str, Any] | None = None,
+        pickup_place: str | None = None,
+        documents: Any = None,
+        fee: Quote | FeeInfo | Mapping[str, Any] | None = None,
+        number: str | None = None,
+        register_book: str | None = None,
+        register_entry: str | int | tuple[int, int] | None = None,
+        issued_on: dt.date | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> ReceiptContext:
+        """The receipt (form 01) of ``dossier``: its applicant, procedure, code, receipt and the
+        receipt slip's appointment (:meth:`hcc.Dossier.appointment`, with ``calendar`` and
+        ``policy``). ``pickup_place`` defaults to the office's receiving unit (else its name);
+        ``documents`` to the procedure record's (give ``procedure`` or ``documents``).
+
+        Raises:
+            hcc.errors.DocumentContextError: a field that is missing or invalid, named.
+
+        >>> import datetime as dt
+        >>> from hcc import Dossier, default_catalogue
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0007", procedure_code="1.001193",
+        ...     procedure_name="Đăng ký khai sinh", lead_agency="UBND xã Nghi Phong",
+        ...     applicant="Nguyễn Văn A", time_limit="Trong ngày", at=dt.datetime(2026, 3, 2, 15, 30))
+        >>> ctx = ReceiptContext.from_dossier(d, procedure=default_catalogue().get("1.001193"),
+        ...     office={"name": "Ủy ban nhân dân xã Nghi Phong", "place": "Nghi Phong",
+        ...             "unit": "Bộ phận Một cửa"}, receiver={"name": "Trần Thị B"})
+        >>> ctx.dossier.due_at.isoformat(), ctx.pickup_place   # after 15:00: the next working day
+        ('2026-03-03T17:00:00+07:00', 'Bộ phận Một cửa')
+        """
+        from hcc.documents import from_dossier as fd
+
+        o = fd.build(Office, office) if isinstance(office, Mapping) else office
+        entry = getattr(register_entry, "number", register_entry)  # a RegisterEntryRef too
+        data: dict[str, Any] = {
+            "office": o,
+            "applicant": fd.applicant_of(dossier),
+            "procedure": fd.procedure_of(dossier, procedure),
+            "dossier": fd.dossier_info(dossier, calendar=calendar, policy=policy),
+            "receiver": receiver,
+            "pickup_place": pickup_place or o.receiver_name,
+            "number": number,
+            "documents": documents,
+            "fee": fee,
+            "register_book": register_book,
+            "register_entry": entry,
+            "issued_on": issued_on,
+        }
+        return fd.build(cls, data)
+
     @field_validator("register_entry", mode="before")
     @classmethod
     def _entry_text(cls, v: Any) -> Any:
@@ -613,6 +675,55 @@ class SupplementRequestContext(_Context):
     dossier: DossierInfo | None = None
     number: Text | None = None
 
+    @classmethod
+    def from_dossier(
+        cls,
+        dossier: DossierLike,
+        *,
+        office: Office | Mapping[str, Any],
+        items: Any,
+        guide: Signer | Mapping[str, Any],
+        guide_phone: str,
+        reason: str | None = None,
+        issued_on: dt.date | str | None = None,
+        procedure: Procedure | ProcedureInfo | Mapping[str, Any] | None = None,
+        number: str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> SupplementRequestContext:
+        """Form 02 for ``dossier``: ``reason`` and ``issued_on`` default to the reason and date of
+        the latest ``supplement_requested`` event of its log.
+
+        Raises:
+            hcc.errors.DocumentContextError: no reason or date, given or in the log; an invalid field.
+        """
+        from hcc.documents import from_dossier as fd
+
+        ev = fd.last_event(dossier, "supplement_requested")
+        why = reason if reason is not None else (ev.reason if ev is not None else None)
+        if why is None:
+            raise fd.missing(
+                cls.kind, "reason", "give reason= (no supplement request with a reason in the log)"
+            )
+        on = issued_on if issued_on is not None else (ev.at.date() if ev is not None else None)
+        if on is None:
+            raise fd.missing(
+                cls.kind, "issued_on", "give issued_on= (no supplement request in the log)"
+            )
+        data = {
+            "office": office,
+            "applicant": fd.applicant_of(dossier),
+            "procedure": fd.procedure_of(dossier, procedure),
+            "items": items,
+            "reason": why,
+            "guide": guide,
+            "guide_phone": guide_phone,
+            "issued_on": on,
+            "dossier": fd.dossier_info(dossier, calendar=calendar, policy=policy),
+            "number": number,
+        }
+        return fd.build(cls, data)
+
 
 class RefusalContext(_Context):
     """Form 03: refusal to receive the dossier, with the reasons.
@@ -631,6 +742,50 @@ class RefusalContext(_Context):
     receiver: Signer
     issued_on: Day
     number: Text | None = None
+
+    @classmethod
+    def from_dossier(
+        cls,
+        dossier: DossierLike,
+        *,
+        office: Office | Mapping[str, Any],
+        receiver: Signer | Mapping[str, Any],
+        reasons: Sequence[str] | None = None,
+        issued_on: dt.date | str | None = None,
+        procedure: Procedure | ProcedureInfo | Mapping[str, Any] | None = None,
+        number: str | None = None,
+    ) -> RefusalContext:
+        """Form 03 for ``dossier``: ``reasons`` and ``issued_on`` default to the reason and date of
+        the ``refused`` event of its log.
+
+        Raises:
+            hcc.errors.DocumentContextError: no reason or date, given or in the log; an invalid field.
+        """
+        from hcc.documents import from_dossier as fd
+
+        ev = fd.last_event(dossier, "refused")
+        why = (
+            list(reasons)
+            if reasons is not None
+            else ([ev.reason] if ev is not None and ev.reason else None)
+        )
+        if not why:
+            raise fd.missing(
+                cls.kind, "reasons", "give reasons= (no refusal with a reason in the log)"
+            )
+        on = issued_on if issued_on is not None else (ev.at.date() if ev is not None else None)
+        if on is None:
+            raise fd.missing(cls.kind, "issued_on", "give issued_on= (no refusal in the log)")
+        data = {
+            "office": office,
+            "applicant": fd.applicant_of(dossier),
+            "procedure": fd.procedure_of(dossier, procedure),
+            "reasons": why,
+            "receiver": receiver,
+            "issued_on": on,
+            "number": number,
+        }
+        return fd.build(cls, data)
 
 
 class ApologyContext(_Context):
@@ -666,6 +821,60 @@ class ApologyContext(_Context):
     extensions_before: int = Field(default=0, ge=0)
     sla: SlaStatus | None = None
     number: Text | None = None
+
+    @classmethod
+    def from_dossier(
+        cls,
+        dossier: DossierLike,
+        *,
+        office: Office | Mapping[str, Any],
+        signer: Signer | Mapping[str, Any],
+        new_due_at: dt.datetime | str | None = None,
+        reason: str | None = None,
+        issued_on: dt.date | str | None = None,
+        procedure: Procedure | ProcedureInfo | Mapping[str, Any] | None = None,
+        number: str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> ApologyContext:
+        """Form 04 for ``dossier``. The original appointment is the receipt slip's; the new one,
+        its reason and the date default to the latest ``extended`` event of the log (the letter
+        that goes with it). Given ``new_due_at`` instead (before the extension is recorded), the
+        extensions already in the log count as earlier ones, which :meth:`check_rules` refuses.
+
+        Raises:
+            hcc.errors.DocumentContextError: no new appointment, reason or date, given or in the
+                log; an invalid field.
+        """
+        from hcc.documents import from_dossier as fd
+
+        ev = fd.last_event(dossier, "extended")
+        n = fd.count_events(dossier, "extended")
+        before = n - 1 if new_due_at is None and ev is not None else n
+        new = new_due_at if new_due_at is not None else (ev.new_due if ev is not None else None)
+        if new is None:
+            raise fd.missing(cls.kind, "new_due_at", "give new_due_at= (no extension in the log)")
+        why = reason if reason is not None else (ev.reason if ev is not None else None)
+        if why is None:
+            raise fd.missing(
+                cls.kind, "reason", "give reason= (no extension with a reason in the log)"
+            )
+        on = issued_on if issued_on is not None else (ev.at.date() if ev is not None else None)
+        if on is None:
+            raise fd.missing(cls.kind, "issued_on", "give issued_on= (no extension in the log)")
+        data = {
+            "office": office,
+            "applicant": fd.applicant_of(dossier),
+            "procedure": fd.procedure_of(dossier, procedure),
+            "dossier": fd.dossier_info(dossier, calendar=calendar, policy=policy),
+            "new_due_at": new,
+            "reason": why,
+            "signer": signer,
+            "issued_on": on,
+            "extensions_before": max(before, 0),
+            "number": number,
+        }
+        return fd.build(cls, data)
 
     @model_validator(mode="before")
     @classmethod
@@ -781,6 +990,41 @@ class ProcessingStopContext(_Context):
     guidance: Text | None = None
     number: Text | None = None
 
+    @classmethod
+    def from_dossier(
+        cls,
+        dossier: DossierLike,
+        *,
+        office: Office | Mapping[str, Any],
+        signer: Signer | Mapping[str, Any],
+        reason: str,
+        issued_on: dt.date | str,
+        guidance: str | None = None,
+        procedure: Procedure | ProcedureInfo | Mapping[str, Any] | None = None,
+        number: str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> ProcessingStopContext:
+        """The notice that processing of ``dossier`` stops (Circular 03/2025 form 05, unconfirmed).
+
+        Raises:
+            hcc.errors.DocumentContextError: a field that is missing or invalid, named.
+        """
+        from hcc.documents import from_dossier as fd
+
+        data = {
+            "office": office,
+            "applicant": fd.applicant_of(dossier),
+            "procedure": fd.procedure_of(dossier, procedure),
+            "dossier": fd.dossier_info(dossier, calendar=calendar, policy=policy),
+            "reason": reason,
+            "signer": signer,
+            "issued_on": issued_on,
+            "guidance": guidance,
+            "number": number,
+        }
+        return fd.build(cls, data)
+
 
 HandOverResult = Literal["early", "on_time", "late"]
 RESULT_LABELS: dict[str, str] = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
@@ -841,6 +1085,40 @@ class ControlSlipContext(_Context):
     lead_agency: Text
     steps: tuple[HandOver, ...] = Field(min_length=1)
     coordinating_agencies: tuple[Text, ...] = ()
+
+    @classmethod
+    def from_dossier(
+        cls,
+        dossier: DossierLike,
+        *,
+        office: Office | Mapping[str, Any],
+        procedure: Procedure | ProcedureInfo | Mapping[str, Any] | None = None,
+        coordinating_agencies: Sequence[str] = (),
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> ControlSlipContext:
+        """The control slip of ``dossier``: its hand-overs from its SLA clock (the receipt, each
+        inter-agency step and its return, the answer back to the receiving unit), each due and
+        classified where the clock has a due (:func:`hcc.documents.from_dossier.control_steps`).
+
+        Raises:
+            hcc.errors.DocumentContextError: a field that is missing or invalid, named.
+        """
+        from hcc.documents import from_dossier as fd
+
+        o = fd.build(Office, office) if isinstance(office, Mapping) else office
+        data = {
+            "office": o,
+            "applicant": fd.applicant_of(dossier),
+            "procedure": fd.procedure_of(dossier, procedure),
+            "dossier": fd.dossier_info(dossier, calendar=calendar, policy=policy),
+            "lead_agency": dossier.lead_agency,
+            "steps": fd.control_steps(
+                dossier, receiving_unit=o.receiver_name, calendar=calendar, policy=policy
+            ),
+            "coordinating_agencies": tuple(coordinating_agencies),
+        }
+        return fd.build(cls, data)
 
 
 class RegisterRow(_Model):

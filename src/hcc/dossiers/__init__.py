@@ -9,15 +9,19 @@ datetime.date(2026, 2, 24)
 from hcc.dossiers.dossier import AgencyStep, Dossier, DossierData, Supplement
 from hcc.dossiers.events import DossierEvent, EventKind, Rating
 from hcc.dossiers.indicators import (
+    COUNT_COLUMNS,
     AgencyIndex,
     Circular01Indices,
     GroupBy,
+    IndicatorRow,
     Indicators,
     OnTimeRate,
     Period,
     circular01_indices,
     group_indicators,
+    indicator_rows,
     indicators,
+    indicators_frame,
     on_time_rate_766,
     on_time_rate_with_overdue_pending,
 )
@@ -32,6 +36,7 @@ from hcc.dossiers.register import (
     RegisterError,
     UnknownEntryError,
     formula_safe_cell,
+    register_frame,
 )
 from hcc.dossiers.service_days import NO_WRITING_DAY, SATURDAY_MORNING, ServiceDay
 from hcc.dossiers.states import (
@@ -47,6 +52,7 @@ DossierEventKind = EventKind
 """``EventKind`` under a name that cannot be taken for :class:`hcc.deadlines.EventKind` (clock events)."""
 
 __all__ = [
+    "COUNT_COLUMNS",
     "CSV_COLUMNS",
     "FINAL_STATES",
     "NO_WRITING_DAY",
@@ -64,6 +70,7 @@ __all__ = [
     "DuplicateEntryError",
     "EventKind",
     "GroupBy",
+    "IndicatorRow",
     "Indicators",
     "OnTimeRate",
     "Period",
@@ -81,8 +88,11 @@ __all__ = [
     "circular01_indices",
     "formula_safe_cell",
     "group_indicators",
+    "indicator_rows",
     "indicators",
+    "indicators_frame",
     "next_state",
     "on_time_rate_766",
     "on_time_rate_with_overdue_pending",
+    "register_frame",
 ]

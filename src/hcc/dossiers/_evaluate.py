@@ -379,4 +379,3 @@ def _replay_reset(
     ended = f.withdrawn_at is not None or f.stopped_at is not None
     end_due = None if pending and settled_at is None and not ended else ext or due
     return cls, end_due, tuple(segments), provisional
-

@@ -41,7 +41,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
@@ -55,8 +55,10 @@ from hcc.calendar import (
 )
 from hcc.deadlines import Classification
 from hcc.dossiers._evaluate import (
+    M_APPOINTMENT,
     M_CLASSIFICATION,
     M_DAYS,
+    M_DUE,
     M_PROVISIONAL,
     Memo,
     memos,
@@ -68,19 +70,25 @@ from hcc.dossiers.events import EventKind, Rating
 from hcc.procedures import ChannelKind
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from hcc.deadlines import DeadlinePolicy
 
 __all__ = [
+    "COUNT_COLUMNS",
     "AgencyIndex",
     "Circular01Indices",
     "GroupBy",
     "IndicatorCounts",
+    "IndicatorRow",
     "Indicators",
     "OnTimeRate",
     "Period",
     "circular01_indices",
     "group_indicators",
+    "indicator_rows",
     "indicators",
+    "indicators_frame",
     "on_time_rate_766",
     "on_time_rate_with_overdue_pending",
 ]
@@ -300,6 +308,44 @@ class Indicators(BaseModel):
         """``(very_satisfied + satisfied) / rated``."""
         return _ratio(self.very_satisfied + self.satisfied, self.rated)
 
+    def to_frame(self) -> pd.DataFrame:
+        """The report as a one-row pandas DataFrame, indexed by the period's label (``pandas`` extra).
+
+        Columns: ``period_start`` and ``period_end`` (``datetime64[ns]`` dates), ``as_of``
+        (``datetime64[ns, Asia/Ho_Chi_Minh]``), every count (``int64``), every ratio as
+        ``float64`` (``NaN`` when undefined; the exact value is the model's ``Fraction``) and
+        ``on_time_formula``. Reports concatenate: ``pd.concat(r.to_frame() for r in
+        group_indicators(..., by="month").values())``. For the dossiers behind the figures see
+        :func:`indicators_frame`.
+
+        Raises:
+            hcc.errors.MissingExtraError: pandas is not installed.
+
+        >>> empty = indicators([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1))
+        >>> f = empty.to_frame()
+        >>> f.index.tolist(), int(f.loc["2026-03", "received"]), str(f["as_of"].dtype)
+        (['2026-03'], 0, 'datetime64[ns, Asia/Ho_Chi_Minh]')
+        """
+        from hcc._frames import dates, frame, moments, require_pandas
+
+        pd = require_pandas()
+        columns: dict[str, Any] = {
+            "period_start": dates([self.period.start]),
+            "period_end": dates([self.period.end]),
+            "as_of": moments([self.as_of]),
+        }
+        for name in _COUNTS:
+            columns[name] = pd.Series([getattr(self, name)], dtype="int64")
+        for name in _RATIOS:
+            value = getattr(self, name)
+            columns[name] = pd.Series(
+                [float(value) if value is not None else None], dtype="float64"
+            )
+        columns["on_time_formula"] = pd.Series([self.on_time_formula], dtype=object)
+        out = frame(columns)
+        out.index = pd.Index([self.period.label], name="period")
+        return out
+
     def percent(self, name: str, ndigits: int = 2) -> float | None:
         """A ratio as a percentage rounded for display (``None`` when undefined).
 
@@ -316,6 +362,16 @@ class Indicators(BaseModel):
         if not isinstance(value, Fraction):
             raise InvalidInputError("name", name, "the name of a ratio field")
         return round(float(value * 100), ndigits)
+
+
+_RATIOS = (
+    "on_time_rate",
+    "average_processing_days",
+    "online_share",
+    "post_or_home_share",
+    "satisfaction_rate",
+)
+"""The ratio fields of :class:`Indicators` (exact fractions in the model, floats in a frame)."""
 
 
 # ---------------------------------------------------------------------- accumulation
@@ -516,6 +572,194 @@ def _warn_if_provisional(ms: list[Memo], accs: Iterable[_Acc]) -> None:
     the public function)."""
     if any(m[M_PROVISIONAL] for m in ms) or any(a.provisional for a in accs):
         warn_provisional("the indicators", stacklevel=4)
+
+
+COUNT_COLUMNS: tuple[str, ...] = _COUNTS
+"""The count fields of :class:`Indicators`, in order; each is a column of :class:`IndicatorRow`."""
+
+
+class IndicatorRow(NamedTuple):
+    """One dossier behind a report: its facts as known at the cutoff, and what it adds to each count.
+
+    The facts: ``received_at``; ``settled_at``, ``withdrawn_at``, ``stopped_at``, ``returned_at`` (None when the
+    event had not happened by the cutoff); ``settled_by`` (``"result_ready"`` or ``"refused"``);
+    ``appointment`` (the receipt slip's) and ``due`` (after supplements and extensions);
+    ``classification`` of the answer (``"early"``, ``"on_time"``, ``"late"``; None while
+    unanswered at the cutoff) and ``processing_days`` (working days from receipt to answer) —
+    whenever the answer was, in the period or not.
+
+    Then one field per count of :class:`Indicators` (:data:`COUNT_COLUMNS`): 1 when the dossier
+    is counted there, else 0 (``processing_days_total``: its processing days when it is counted
+    as settled). Summing a column over the rows gives the report's count, exactly: a dossier
+    answered on time in February but reported for March has ``classification="on_time"`` and
+    ``settled=0`` — hcc counts the dossiers *settled in the period*.
+
+    >>> IndicatorRow._fields.index("received") == len(IndicatorRow._fields) - len(COUNT_COLUMNS)
+    True
+    """
+
+    code: str
+    procedure_code: str
+    field: str | None
+    lead_agency: str
+    channel: str
+    received_at: dt.datetime
+    settled_at: dt.datetime | None
+    settled_by: str | None
+    withdrawn_at: dt.datetime | None
+    stopped_at: dt.datetime | None
+    returned_at: dt.datetime | None
+    returned_via: str | None
+    appointment: dt.datetime
+    due: dt.datetime | None
+    classification: str | None
+    processing_days: int | None
+    received: int
+    received_online: int
+    settled: int
+    early: int
+    on_time: int
+    late: int
+    refused: int
+    withdrawn: int
+    stopped: int
+    pending: int
+    pending_overdue: int
+    processing_days_total: int
+    returned: int
+    returned_by_post: int
+    returned_at_home: int
+    rated: int
+    very_satisfied: int
+    satisfied: int
+    dissatisfied: int
+
+
+def _upto(m: dt.datetime | None, cutoff: dt.datetime) -> dt.datetime | None:
+    return m if m is not None and m <= cutoff else None
+
+
+def indicator_rows(
+    dossiers: Iterable[Dossier],
+    period: Period | tuple[object, object],
+    *,
+    as_of: dt.datetime | str,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+) -> list[IndicatorRow]:
+    """The per-dossier rows behind :func:`indicators` (same arguments), in the given order.
+
+    Every dossier received by the cutoff has a row, counted or not; see :class:`IndicatorRow`.
+    ``sum(getattr(r, name) for r in rows)`` equals ``getattr(indicators(...), name)`` for every
+    name of :data:`COUNT_COLUMNS`: the rows are counted by the same code as the report.
+
+    Raises:
+        hcc.calendar.InvalidInputError: a bad period, moment or dossier.
+
+    >>> d = Dossier.receive(code="000.00.01.H38-260227-0001", procedure_code="2.000815",
+    ...     procedure_name="Chứng thực", lead_agency="UBND xã", applicant="A", time_limit="Trong ngày",
+    ...     at=dt.datetime(2026, 2, 27, 9)).record("result_ready", dt.datetime(2026, 2, 27, 10))
+    >>> [row] = indicator_rows([d], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1))
+    >>> row.classification, row.settled, row.received   # answered on time, but in February
+    ('on_time', 0, 0)
+    """
+    p, _, cutoff = _prepare(period, as_of)
+    start_at, end_at = p.start_at, p.end_at
+    out: list[IndicatorRow] = []
+    accs: list[_Acc] = []
+    ds, fs = _received_by(dossiers, cutoff)
+    ms = memos(ds, calendar=calendar, policy=policy)  # never warns: flags, no global state
+    for d, f, memo in zip(ds, fs, ms, strict=True):
+        acc = _Acc(start_at, end_at, cutoff)  # this dossier's contribution to each count
+        acc.add(d, f, memo)
+        if acc.provisional:
+            accs.append(acc)
+        settled_at = _upto(f.settled_at, cutoff)
+        returned_at = _upto(f.returned_at, cutoff)
+        cls = memo[M_CLASSIFICATION]
+        out.append(
+            IndicatorRow(
+                d.code_text,
+                d.procedure_code,
+                d.field,
+                d.lead_agency,
+                d.channel._value_,
+                f.received_at,
+                settled_at,
+                f.settled_by._value_ if settled_at is not None and f.settled_by else None,
+                _upto(f.withdrawn_at, cutoff),
+                _upto(f.stopped_at, cutoff),
+                returned_at,
+                f.returned_via._value_ if returned_at is not None and f.returned_via else None,
+                memo[M_APPOINTMENT],
+                memo[M_DUE],
+                _CLASS_NAMES[cls] if settled_at is not None and cls >= 0 else None,
+                memo[M_DAYS] if settled_at is not None else None,
+                *acc.counts,
+            )
+        )
+    _warn_if_provisional(ms, accs)
+    return out
+
+
+_CLASS_NAMES = tuple(
+    c.value for c in (Classification.EARLY, Classification.ON_TIME, Classification.LATE)
+)
+_ROW_MOMENTS = frozenset(
+    {"received_at", "settled_at", "withdrawn_at", "stopped_at", "returned_at", "appointment", "due"}
+)
+
+
+def indicators_frame(
+    dossiers: Iterable[Dossier],
+    period: Period | tuple[object, object],
+    *,
+    as_of: dt.datetime | str,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+) -> pd.DataFrame:
+    """:func:`indicator_rows` as a pandas DataFrame, one row per dossier (the ``pandas`` extra).
+
+    Moments are ``datetime64[ns, Asia/Ho_Chi_Minh]`` (NaT when not happened by the cutoff);
+    ``channel``, ``settled_by``, ``returned_via`` and ``classification`` are categories; the
+    count columns (:data:`COUNT_COLUMNS`) are ``int64``, so ``frame[list(COUNT_COLUMNS)].sum()``
+    is the report's counts, and ``processing_days`` is ``Int64`` (nullable).
+
+    Raises:
+        hcc.errors.MissingExtraError: pandas is not installed.
+        hcc.calendar.InvalidInputError: a bad period, moment or dossier.
+
+    >>> indicators_frame([], Period.month(2026, 3), as_of=dt.datetime(2026, 4, 1)).shape
+    (0, 35)
+    """
+    from hcc._frames import categories, frame, moments, require_pandas
+
+    pd = require_pandas()
+    rows = indicator_rows(dossiers, period, as_of=as_of, calendar=calendar, policy=policy)
+    kinds = {
+        "channel": [c.value for c in ChannelKind],
+        "settled_by": [EventKind.RESULT_READY.value, EventKind.REFUSED.value],
+        "returned_via": [
+            EventKind.RETURNED.value,
+            EventKind.POSTED.value,
+            EventKind.DELIVERED.value,
+        ],
+        "classification": list(_CLASS_NAMES),
+    }
+    columns: dict[str, Any] = {}
+    for i, name in enumerate(IndicatorRow._fields):
+        values: list[Any] = [r[i] for r in rows]
+        if name in _ROW_MOMENTS:
+            columns[name] = moments(values)
+        elif name in kinds:
+            columns[name] = categories(values, kinds[name])
+        elif name == "processing_days":
+            columns[name] = pd.Series(values, dtype="Int64")
+        elif name in _COUNTS:
+            columns[name] = pd.Series(values, dtype="int64")
+        else:
+            columns[name] = pd.Series(values, dtype=object)
+    return frame(columns)
 
 
 def _received_by(

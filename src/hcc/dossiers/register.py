@@ -52,12 +52,16 @@ from hcc.dossiers._evaluate import (
 )
 from hcc.dossiers.dossier import Dossier, DossierData
 from hcc.dossiers.events import DossierEvent, EventKind
+from hcc.dossiers.states import DossierState
 from hcc.errors import EventOrderError, HccError
 from hcc.procedures.dossier_codes import DossierCode
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from hcc.deadlines import DeadlinePolicy
     from hcc.documents import Office, RegisterContext, RegisterRow
+    from hcc.dossiers.indicators import Period
 
 __all__ = [
     "CSV_COLUMNS",
@@ -70,6 +74,7 @@ __all__ = [
     "RegisterError",
     "UnknownEntryError",
     "formula_safe_cell",
+    "register_frame",
 ]
 
 
@@ -359,6 +364,84 @@ def _moment_texts(style: MomentStyle) -> _Texts:
     return text
 
 
+def period_year(period: Period | tuple[object, object] | None) -> int:
+    """The year of the first day of ``period``."""
+    span = _span(period)
+    assert span is not None
+    return span[0].year
+
+
+def _span(period: Period | tuple[object, object] | None) -> tuple[dt.datetime, dt.datetime] | None:
+    """``[start_at, end_at)`` of ``period`` (None: no filter)."""
+    if period is None:
+        return None
+    from hcc.dossiers.indicators import Period  # imported on use: indicators is a sibling
+
+    if isinstance(period, Period):
+        p = period
+    elif isinstance(period, tuple) and len(period) == 2:
+        try:
+            p = Period.model_validate({"start": period[0], "end": period[1]})
+        except ValueError:
+            raise InvalidInputError(
+                "period", period, "a Period or a (start, end) pair of dates, start <= end"
+            ) from None
+    else:
+        raise InvalidInputError("period", period, "a Period or a (start, end) pair of dates")
+    return p.start_at, p.end_at
+
+
+_MOMENT_FIELDS = frozenset(
+    {
+        "received_at",
+        "appointment",
+        "new_appointment",
+        "transferred_at",
+        "result_received_at",
+        "returned_at",
+    }
+)
+
+
+def register_frame(rows: Iterable[RegisterEntry]) -> pd.DataFrame:
+    """Register rows as a pandas DataFrame (the ``pandas`` extra), one column per field.
+
+    Moments (``received_at``, ``appointment``, ``new_appointment``, ``transferred_at``,
+    ``result_received_at``, ``returned_at``) are ``datetime64[ns, Asia/Ho_Chi_Minh]`` (NaT when
+    the event has not happened); ``state`` is a category over every :class:`DossierState`,
+    ``returned_via`` one over the ways a result is handed over; ``year``, ``number`` and
+    ``sets`` are ``int64``; the rest is text (``object``: ``str`` or ``None``).
+
+    Raises:
+        hcc.errors.MissingExtraError: pandas is not installed.
+
+    >>> f = register_frame([])
+    >>> str(f.dtypes["received_at"]), list(f["state"].cat.categories)[:3]
+    ('datetime64[ns, Asia/Ho_Chi_Minh]', ['new', 'processing', 'awaiting_supplement'])
+    """
+    from hcc._frames import categories, frame, moments, require_pandas
+
+    pd = require_pandas()
+    rows = list(rows)
+    columns: dict[str, Any] = {}
+    for i, name in enumerate(RegisterEntry._fields):
+        values: list[Any] = [r[i] for r in rows]
+        if name in _MOMENT_FIELDS:
+            columns[name] = moments(values)
+        elif name == "state":
+            columns[name] = categories(values, [s.value for s in DossierState])
+        elif name == "returned_via":
+            columns[name] = categories(
+                [v.value if v is not None else None for v in values],
+                [EventKind.RETURNED.value, EventKind.POSTED.value, EventKind.DELIVERED.value],
+            )
+        elif name in ("year", "number", "sets"):
+            columns[name] = pd.Series(values, dtype="int64")
+        else:
+            columns[name] = pd.Series(values, dtype=object)
+    return frame(columns)
+
+
 class RegisterBook:
     """The register book of one year: entries numbered from 1 (written "01") in order of adding.
 
@@ -520,10 +603,13 @@ class RegisterBook:
         as_of: dt.datetime | str | None = None,
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
+        period: Period | tuple[object, object] | None = None,
     ) -> list[RegisterEntry]:
         """The rows of the book in entry order, as known at ``as_of`` (every event when None).
 
-        Dossiers received after ``as_of`` are left out (their numbers stay reserved). The
+        ``period`` (a :class:`hcc.dossiers.Period` or a ``(start, end)`` pair of dates, both
+        included) keeps the dossiers *received* in it, e.g. a month's rows; their numbers are
+        those of the book. Dossiers received after ``as_of`` are left out (their numbers stay reserved). The
         appointment is the receipt slip's; a later due (reset or paused by a supplement, or a new
         appointment) is ``new_appointment``. Warns once if a deadline rests on a provisional year.
 
@@ -535,9 +621,12 @@ class RegisterBook:
         '2026-03-03T17:00:00+07:00'
         """
         cut = None if as_of is None else as_vn_datetime(as_of, "as_of")
+        span = _span(period)
         numbers: list[int] = []
         views: list[Dossier] = []
         for i, d in enumerate(list(self._dossiers), start=1):
+            if span is not None and not span[0] <= d.received_at < span[1]:
+                continue
             view = d if cut is None else d.as_of(cut)
             if view is not None:
                 numbers.append(i)
@@ -556,11 +645,12 @@ class RegisterBook:
         moments: MomentStyle = "iso",
         calendar: WorkingCalendar | None = None,
         policy: DeadlinePolicy | None = None,
+        period: Period | tuple[object, object] | None = None,
         formula_safe: bool = True,
     ) -> str:
         """Write the book as CSV (UTF-8 text, a header row of form 06 column names).
 
-        Moments are ISO 8601 to the minute with the offset (``moments="iso"``) or
+        ``period`` keeps the dossiers received in it (see :meth:`rows`). Moments are ISO 8601 to the minute with the offset (``moments="iso"``) or
         ``"HH:MM DD/MM/YYYY"`` (``"vn"``); the signature column is empty. Returns the text (and
         writes it to ``file`` when given).
 
@@ -585,9 +675,8 @@ class RegisterBook:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([h for _, h in CSV_COLUMNS])
         fmt = _moment_texts(moments)
-        rows: Iterable[list[str]] = (
-            _csv_row(r, fmt) for r in self.rows(as_of=as_of, calendar=calendar, policy=policy)
-        )
+        entries = self.rows(as_of=as_of, calendar=calendar, policy=policy, period=period)
+        rows: Iterable[list[str]] = (_csv_row(r, fmt) for r in entries)
         if formula_safe:
             rows = map(_neutralise_row, rows)
         w.writerows(rows)
@@ -595,6 +684,29 @@ class RegisterBook:
         if file is not None:
             file.write(text)
         return text
+
+    def to_frame(
+        self,
+        *,
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+        period: Period | tuple[object, object] | None = None,
+    ) -> pd.DataFrame:
+        """:meth:`rows` as a pandas DataFrame, one row per entry (the ``pandas`` extra).
+
+        One column per :class:`RegisterEntry` field, typed (see :func:`register_frame`).
+
+        Raises:
+            hcc.errors.MissingExtraError: pandas is not installed.
+
+        >>> book = RegisterBook(2026)
+        >>> book.to_frame().columns[:4].tolist()
+        ['year', 'number', 'code', 'procedure_code']
+        """
+        return register_frame(
+            self.rows(as_of=as_of, calendar=calendar, policy=policy, period=period)
+        )
 
     def register_rows(
         self,
@@ -885,9 +997,105 @@ class Register:
         b = self._books.get(year)
         return list(b) if b is not None else []
 
-    def to_csv(self, year: int, file: io.TextIOBase | None = None, **kwargs: Any) -> str:
-        """The CSV of the book of ``year`` (see :meth:`RegisterBook.to_csv`)."""
-        return self.book(year).to_csv(file, **kwargs)
+    def _books_for(
+        self, year: int | None, period: Period | tuple[object, object] | None
+    ) -> list[RegisterBook]:
+        span = _span(period)
+        if year is not None:
+            return [self.book(year)]
+        if span is None:
+            raise InvalidInputError("year", year, "a year, or a period to select the books")
+        first, last = span[0].year, (span[1] - dt.timedelta(microseconds=1)).year
+        return [self._books[y] for y in sorted(self._books) if first <= y <= last]
+
+    def rows(
+        self,
+        year: int | None = None,
+        *,
+        period: Period | tuple[object, object] | None = None,
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> list[RegisterEntry]:
+        """The rows of the book of ``year``, or of the dossiers received in ``period``.
+
+        With a ``period`` and no ``year`` the rows come from every book the period touches, by
+        year then entry number (a row's ``year`` and ``number`` say where it is filed).
+
+        Raises:
+            hcc.calendar.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
+
+        >>> Register().rows(period=("2026-03-01", "2026-03-31"))
+        []
+        """
+        return [
+            r
+            for b in self._books_for(year, period)
+            for r in b.rows(as_of=as_of, calendar=calendar, policy=policy, period=period)
+        ]
+
+    def between(
+        self,
+        start: dt.date | str,
+        end: dt.date | str,
+        *,
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> list[RegisterEntry]:
+        """The rows of the dossiers received from ``start`` to ``end`` (both included).
+
+        ``reg.between("2026-03-01", "2026-03-31")`` is March's rows; see :meth:`rows`.
+
+        Raises:
+            hcc.calendar.InvalidInputError: a date that cannot be read, or ``end < start``.
+        """
+        return self.rows(period=(start, end), as_of=as_of, calendar=calendar, policy=policy)
+
+    def to_csv(
+        self,
+        year: int | None = None,
+        file: io.TextIOBase | None = None,
+        *,
+        period: Period | tuple[object, object] | None = None,
+        **kwargs: Any,
+    ) -> str:
+        """The CSV of the book of ``year`` (see :meth:`RegisterBook.to_csv`), or of ``period``.
+
+        ``period`` keeps the dossiers received in it (a month: ``period=Period.month(2026, 3)``
+        or ``("2026-03-01", "2026-03-31")``); with no ``year`` it reads every book it touches and
+        writes one header.
+
+        Raises:
+            hcc.calendar.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
+        """
+        books = self._books_for(year, period)
+        if not books:
+            return RegisterBook(period_year(period)).to_csv(file, period=period, **kwargs)
+        parts = [b.to_csv(period=period, **kwargs) for b in books]
+        text = parts[0] + "".join(p.split("\n", 1)[1] for p in parts[1:])
+        if file is not None:
+            file.write(text)
+        return text
+
+    def to_frame(
+        self,
+        year: int | None = None,
+        *,
+        period: Period | tuple[object, object] | None = None,
+        as_of: dt.datetime | str | None = None,
+        calendar: WorkingCalendar | None = None,
+        policy: DeadlinePolicy | None = None,
+    ) -> pd.DataFrame:
+        """:meth:`rows` as a pandas DataFrame (see :func:`register_frame`; the ``pandas`` extra).
+
+        Raises:
+            hcc.errors.MissingExtraError: pandas is not installed.
+            hcc.calendar.InvalidInputError: neither ``year`` nor ``period``, or a bad period.
+        """
+        return register_frame(
+            self.rows(year, period=period, as_of=as_of, calendar=calendar, policy=policy)
+        )
 
     def to_document(
         self, year: int, office: Office | Mapping[str, Any], **kwargs: Any

@@ -10,6 +10,7 @@ Decimal('14000')
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
@@ -36,6 +37,9 @@ from hcc.fees.rules import (
 )
 
 __all__ = ["Adjustment", "OnTimeCheck", "Quote", "QuoteLine", "check_on_time", "quote"]
+
+
+_CHANNEL_VI = {"direct": "nộp trực tiếp", "online": "nộp trực tuyến", "postal": "qua bưu chính"}
 
 
 class _Model(BaseModel):
@@ -88,6 +92,8 @@ class QuoteLine(_Model):
     legal_basis: str
     adjustment: Adjustment | None = None
     unconfirmed: bool = False
+    detail_vi: str | None = None
+    """``detail`` in Vietnamese (what :meth:`Quote.explain` writes with ``lang="vi"``)."""
 
 
 class OnTimeCheck(_Model):
@@ -212,41 +218,119 @@ class Quote(_Model):
     on_time: OnTimeCheck | None = None
     notes: tuple[str, ...] = ()
 
-    def explain(self) -> str:
+    def explain(self, lang: Literal["en", "vi"] = "en") -> str:
         """A plain-text account of the quote, one charge a line, with legal bases.
+
+        ``lang="en"`` (the default) writes the framing in English, ``lang="vi"`` in Vietnamese;
+        fee names and legal bases are the schedule's own text either way.
+
+        Raises:
+            QuoteError: ``lang`` is neither ``"en"`` nor ``"vi"``.
 
         >>> import datetime as dt
         >>> from hcc.fees import get_fee_schedule, quote
-        >>> print(quote(get_fee_schedule("trich-luc-ho-tich"), on=dt.date(2025, 1, 2),
-        ...             copies=3).explain())
+        >>> q = quote(get_fee_schedule("trich-luc-ho-tich"), on=dt.date(2025, 1, 2), copies=3)
+        >>> print(q.explain())
         Cấp bản sao trích lục hộ tịch (trich-luc-ho-tich), 2025-01-02, direct
         - Phí cấp bản sao trích lục hộ tịch: 3 copies × 8.000 đồng = 24.000 đồng [Circular 281/2016/TT-BTC art. 4]
         Total: 24.000 đồng (Hai mươi tư nghìn đồng)
+        >>> print(q.explain(lang="vi"))
+        Cấp bản sao trích lục hộ tịch (trich-luc-ho-tich), ngày 02/01/2025, nộp trực tiếp
+        - Phí cấp bản sao trích lục hộ tịch: 3 bản × 8.000 đồng = 24.000 đồng [Circular 281/2016/TT-BTC art. 4]
+        Tổng cộng: 24.000 đồng (Hai mươi tư nghìn đồng)
         """
         from hcc.fees.money import amount_in_words
 
-        out = [f"{self.schedule_name} ({self.schedule_id}), {self.on.isoformat()}, {self.channel}"]
-        if self.exemptions:
-            out[0] += f", exemptions: {', '.join(self.exemptions)}"
+        if lang not in ("en", "vi"):
+            raise QuoteError(f"lang: got {lang!r}, expected 'en' or 'vi'")
+        vi = lang == "vi"
+        if vi:
+            out = [
+                f"{self.schedule_name} ({self.schedule_id}), ngày {self.on:%d/%m/%Y}, "
+                f"{_CHANNEL_VI.get(self.channel, self.channel)}"
+            ]
+            if self.exemptions:
+                out[0] += f", đối tượng miễn, giảm: {', '.join(self.exemptions)}"
+        else:
+            out = [
+                f"{self.schedule_name} ({self.schedule_id}), {self.on.isoformat()}, {self.channel}"
+            ]
+            if self.exemptions:
+                out[0] += f", exemptions: {', '.join(self.exemptions)}"
         for line in self.lines:
-            text = f"- {line.description}: {line.detail}"
+            detail = line.detail_vi if vi and line.detail_vi else line.detail
+            text = f"- {line.description}: {detail}"
             if line.adjustment is not None:
                 a = line.adjustment
+                kind = {"exemption": "miễn", "reduction": "giảm"}[a.kind] if vi else a.kind
                 text += (
-                    f"; {a.kind} {a.percent.normalize():f} % ({a.reason}: {a.description}"
+                    f"; {kind} {a.percent.normalize():f} % ({a.reason}: {a.description}"
                     f" [{a.legal_basis}]) → {format_vnd(line.amount)}"
                 )
             text += f" [{line.legal_basis}]"
             if line.unconfirmed:
-                text += " (unconfirmed amount)"
+                text += " (mức thu chưa được xác nhận)" if vi else " (unconfirmed amount)"
             out.append(text)
         if not self.lines:
-            out.append("- no charge")
-        out.append(f"Total: {format_vnd(self.total)} ({amount_in_words(self.total)})")
+            out.append("- không thu phí, lệ phí" if vi else "- no charge")
+        total = f"{format_vnd(self.total)} ({amount_in_words(self.total)})"
+        out.append(f"Tổng cộng: {total}" if vi else f"Total: {total}")
         if self.unused_quantities:
-            out.append(f"Not used by this schedule: {', '.join(self.unused_quantities)}")
-        out.extend(f"Note: {n}" for n in self.notes)
+            if vi:  # the counter's word, then the argument's name
+                names = ", ".join(f"{_UNIT_VI.get(n, n)} ({n})" for n in self.unused_quantities)
+                out.append(f"Biểu phí này không tính theo: {names}")
+            else:
+                out.append(f"Not used by this schedule: {', '.join(self.unused_quantities)}")
+        if vi:
+            out.extend(f"Ghi chú: {n}" for n in _notes_vi(self))
+        else:
+            out.extend(f"Note: {n}" for n in self.notes)
         return "\n".join(out)
+
+
+_EVENT_VI = {"birth": "sinh", "death": "mất"}
+_NAMED = re.compile(r"^(\S+) was named by the caller and applies as named$")
+_NO_EVENT_DATE = re.compile(
+    r"^no event_date given: the on-time exemption \((\S+)\) was not applied"
+)
+
+
+def _notes_vi(q: Quote) -> list[str]:
+    """The notes of ``q`` in Vietnamese: the on-time check from its facts, the others by their
+    wording (a note without a Vietnamese wording is kept as written)."""
+    out: list[str] = []
+    for note in q.notes:
+        c = q.on_time
+        if c is not None and note == c.note():
+            event = _EVENT_VI.get(c.event, c.event)
+            moved = (
+                f", lùi từ ngày {c.nominal_last_day:%d/%m/%Y} (ngày nghỉ) theo khoản 5 Điều 148 "
+                "Bộ luật Dân sự 2015"
+                if c.last_day != c.nominal_last_day
+                else ""
+            )
+            verdict = "đúng hạn" if c.on_time else "quá hạn"
+            out.append(
+                f"{verdict}: nộp vào ngày thứ {c.day} kể từ ngày {event} {c.event_date:%d/%m/%Y}; "
+                f"thời hạn {c.days} ngày ({c.legal_basis}; không tính ngày {event}, khoản 3 Điều "
+                f"147 Bộ luật Dân sự 2015) kết thúc ngày {c.last_day:%d/%m/%Y}{moved}"
+            )
+            continue
+        m = _NAMED.match(note)
+        if m:
+            out.append(
+                f"đối tượng {m.group(1)} do người dùng chỉ định, được áp dụng như đã chỉ định"
+            )
+            continue
+        m = _NO_EVENT_DATE.match(note)
+        if m:
+            out.append(
+                f"chưa có ngày xảy ra sự kiện: chưa áp dụng miễn lệ phí đúng hạn ({m.group(1)}); "
+                "cần ngày sinh hoặc ngày mất để xác định"
+            )
+            continue
+        out.append(note)
+    return out
 
 
 def _count(name: str, value: Any) -> Decimal:
@@ -281,12 +365,48 @@ def _categories(exemptions: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_SINGULAR = {"copies": "copy", "persons": "person"}
+_UNIT_VI = {
+    "pages": "trang",
+    "copies": "bản",
+    "cases": "trường hợp",
+    "certificates": "giấy chứng nhận",
+    "contracts": "hợp đồng",
+    "parcels": "thửa đất",
+    "documents": "giấy tờ",
+    "dossiers": "hồ sơ",
+    "persons": "người",
+    "value": "giá trị kê khai",
+}
+"""What one unit of each quote quantity is called in Vietnamese (the counter's words)."""
+
+
+def _en(n: Decimal, name: str) -> str:
+    """``n`` units of quantity ``name`` in English: "1 copy", "3 copies", "1 page"."""
+    if n == 1:
+        return f"{n} {_SINGULAR.get(name, name.removesuffix('s'))}"
+    return f"{n} {name}"
+
+
+def _vi(n: Decimal, name: str) -> str:
+    """``n`` units of quantity ``name`` in Vietnamese: "3 bản", "5 trang"."""
+    return f"{n} {_UNIT_VI.get(name, name)}"
+
+
 def _charge(
     rule: ChargeRule, quantities: dict[str, Decimal], used: set[str]
-) -> tuple[str | None, Decimal, Decimal | None, Decimal, str]:
-    """(quantity name, quantity, unit amount, gross, detail) for one charge rule."""
+) -> tuple[str | None, Decimal, Decimal | None, Decimal, str, str]:
+    """(quantity name, quantity, unit amount, gross, detail, Vietnamese detail) for one rule."""
     if isinstance(rule, FlatFee):
-        return None, Decimal(1), rule.amount, rule.amount, f"{format_vnd(rule.amount)} per request"
+        amount = format_vnd(rule.amount)
+        return (
+            None,
+            Decimal(1),
+            rule.amount,
+            rule.amount,
+            f"{amount} per request",
+            f"{amount}/lần yêu cầu",
+        )
     if isinstance(rule, PercentageFee):
         if "value" not in quantities:
             raise QuoteError(
@@ -296,17 +416,21 @@ def _charge(
         used.add("value")
         value = quantities["value"]
         gross = rule.amount_for(value)
-        bounds = ""
+        bounds = bounds_vi = ""
         if rule.minimum is not None or rule.maximum is not None:
-            bounds = (
-                f", within {format_vnd(rule.minimum or 0)}"
-                f"..{format_vnd(rule.maximum) if rule.maximum is not None else 'no maximum'}"
-            )
-        detail = (
-            f"{rule.rate_percent.normalize():f} % of {format_vnd(value)}{bounds}"
-            f" = {format_vnd(gross)}"
+            low = format_vnd(rule.minimum or 0)
+            high = format_vnd(rule.maximum) if rule.maximum is not None else None
+            bounds = f", within {low}..{high or 'no maximum'}"
+            bounds_vi = f", trong khoảng {low}..{high or 'không giới hạn'}"
+        rate = f"{rule.rate_percent.normalize():f} %"
+        return (
+            "value",
+            value,
+            None,
+            gross,
+            f"{rate} of {format_vnd(value)}{bounds} = {format_vnd(gross)}",
+            f"{rate} của {format_vnd(value)}{bounds_vi} = {format_vnd(gross)}",
         )
-        return "value", value, None, gross, detail
     name = rule.quantity
     units = quantities.get(name, Decimal(1))
     used.add(name)
@@ -315,24 +439,33 @@ def _charge(
         used.add("copies")
         per_copy = rule.amount_for(int(units))
         gross = per_copy * copies
-        capped = (
-            f", capped at {format_vnd(rule.cap_per_copy)}"
-            if rule.cap_per_copy is not None and rule.amount_for(int(units)) == rule.cap_per_copy
-            else ""
-        )
+        is_capped = rule.cap_per_copy is not None and per_copy == rule.cap_per_copy
+        capped = f", capped at {format_vnd(per_copy)}" if is_capped else ""
+        capped_vi = f", tối đa {format_vnd(per_copy)}/bản" if is_capped else ""
         detail = (
-            f"{units} {name} → {format_vnd(per_copy)} per copy{capped} × {copies} copies"
-            f" = {format_vnd(gross)}"
+            f"{_en(units, name)} → {format_vnd(per_copy)} per copy{capped} × "
+            f"{_en(copies, 'copies')} = {format_vnd(gross)}"
         )
-        return "copies", copies, per_copy, gross, detail
+        detail_vi = (
+            f"{_vi(units, name)} → {format_vnd(per_copy)}/bản{capped_vi} × "
+            f"{_vi(copies, 'copies')} = {format_vnd(gross)}"
+        )
+        return "copies", copies, per_copy, gross, detail, detail_vi
     gross = rule.amount_for(int(units))
     rates = {t.amount for t in rule.tiers if t.first <= units} if rule.tiers else {rule.amount}
     unit_amount = next(iter(rates)) if len(rates) == 1 else None
     if unit_amount is not None:
-        detail = f"{units} {name} × {format_vnd(unit_amount)} = {format_vnd(gross)}"
-    else:
-        detail = f"{units} {name} (tiered) = {format_vnd(gross)}"
-    return name, units, unit_amount, gross, detail
+        tail = f" × {format_vnd(unit_amount)} = {format_vnd(gross)}"
+        return name, units, unit_amount, gross, _en(units, name) + tail, _vi(units, name) + tail
+    tail = f" = {format_vnd(gross)}"
+    return (
+        name,
+        units,
+        unit_amount,
+        gross,
+        f"{_en(units, name)} (tiered){tail}",
+        f"{_vi(units, name)} (lũy tiến){tail}",
+    )
 
 
 def quote(
@@ -437,7 +570,7 @@ def quote(
     used: set[str] = set()
     lines = []
     for rule in charges:
-        qname, qty, unit_amount, gross, detail = _charge(rule, counts, used)
+        qname, qty, unit_amount, gross, detail, detail_vi = _charge(rule, counts, used)
         best: Adjustment | None = None
         for mod in modifiers:
             if mod.applies_to and rule.id not in mod.applies_to:
@@ -470,6 +603,7 @@ def quote(
                 gross=gross,
                 amount=amount,
                 detail=detail,
+                detail_vi=detail_vi,
                 legal_basis=rule.legal_basis,
                 adjustment=best,
                 unconfirmed=rule.unconfirmed or (best is not None and best.unconfirmed),
