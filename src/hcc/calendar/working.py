@@ -932,6 +932,95 @@ class WorkingCalendar:
                     }
         return self._np
 
+    def _kernel_tables(self) -> dict[str, Any]:
+        """Per-day numpy tables for column kernels (built once per calendar, then shared).
+
+        ``sess_start``/``sess_end``: office sessions of each day in microseconds since
+        midnight, shape ``(days, k)``, padded with ``-1`` (non-working days have none);
+        ``open``/``close``: the first opening and last closing (``-1`` on a day off);
+        ``sec_cum``: office microseconds before each day; ``der``: cumulative derived days.
+        """
+        t = self._numpy_arrays()
+        got = t.get("kernel")
+        if got is not None:
+            return got  # type: ignore[no-any-return]
+        import numpy as np
+
+        with self._lock:
+            got = t.get("kernel")
+            if got is not None:
+                return got  # type: ignore[no-any-return]
+            oh = self._office_hours
+            by_key: dict[tuple[tuple[int, int], ...], int] = {}
+            shapes: list[tuple[tuple[int, int], ...]] = []
+            day_shape = np.zeros(self._size, dtype=np.int64)
+            wd0 = self._first.weekday()
+            for i in range(self._size):
+                if not self._working[i]:
+                    key: tuple[tuple[int, int], ...] = ()
+                elif oh.seasons:
+                    key = tuple(
+                        (x.start_s * _US, x.end_s * _US) for x in oh.sessions_on(self._date(i))
+                    )
+                else:
+                    key = tuple(
+                        (x.start_s * _US, x.end_s * _US)
+                        for x in oh.by_weekday.get((wd0 + i) % 7, oh.sessions)
+                    )
+                k = by_key.get(key)
+                if k is None:
+                    k = by_key[key] = len(shapes)
+                    shapes.append(key)
+                day_shape[i] = k
+            width = max(1, max(len(x) for x in shapes))
+            starts = np.full((len(shapes), width), -1, dtype=np.int64)
+            ends = np.full((len(shapes), width), -1, dtype=np.int64)
+            for k, key in enumerate(shapes):
+                for j, (a, b) in enumerate(key):
+                    starts[k, j], ends[k, j] = a, b
+            sess_start, sess_end = starts[day_shape], ends[day_shape]
+            got = {
+                "sess_start": sess_start,
+                "sess_end": sess_end,
+                "open": sess_start[:, 0].copy(),
+                "close": sess_end.max(axis=1),
+                "sec_cum": np.asarray(self._sec_cum, dtype=np.int64),
+                "der": np.asarray(self._der_cum, dtype=np.int64),
+                "working_bool": np.frombuffer(self._working, dtype=np.uint8).astype(bool),
+                "starts": [sess_start[:, q].copy() for q in range(width)],
+                "ends": [sess_end[:, q].copy() for q in range(width)],
+            }
+            t["kernel"] = got
+        return got
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the recipe, not the tables: the national calendar as a reference, any other
+        as its constructor arguments (a few kB); the receiving process builds it once and reuses
+        it for every later copy (a worker gets a calendar once).
+
+        >>> import pickle
+        >>> cal = vietnam_calendar()
+        >>> pickle.loads(pickle.dumps(cal)) is cal
+        True
+        """
+        if self is _national() or self is _national()._quiet:
+            return (_restore_national, (self._silent,))
+        args = (
+            self._first_year,
+            self._last_year,
+            tuple(sorted(self._weekend)),
+            self._rules,
+            tuple(n for ns in self._notices.values() for n in ns),
+            tuple(self._local.values()),
+            self._provisional_from,
+            self._office_hours,
+        )
+        import hashlib
+        import pickle
+
+        digest = hashlib.sha256(pickle.dumps(args, protocol=4)).hexdigest()
+        return (_restore, (digest, args, self._silent))
+
     def _batch_numpy(self, dates: Any, n: int) -> Any:
         import numpy as np
 
@@ -1081,6 +1170,37 @@ class WorkingCalendar:
         if not self._working[i]:
             return ()
         return tuple((s.start, s.end) for s in self._office_hours.sessions_on(self._date(i)))
+
+
+_RESTORED: dict[str, WorkingCalendar] = {}
+_RESTORED_MAX = 8
+
+
+def _restore_national(silent: bool) -> WorkingCalendar:
+    cal = vietnam_calendar()
+    return cal.without_warnings() if silent else cal
+
+
+def _restore(digest: str, args: tuple[Any, ...], silent: bool) -> WorkingCalendar:
+    """Rebuild a pickled calendar, once per process for the same recipe."""
+    with _build_lock:
+        cal = _RESTORED.get(digest)
+        if cal is None:
+            first, last, weekend, rules, notices, local, prov, oh = args
+            cal = WorkingCalendar(
+                first_year=first,
+                last_year=last,
+                weekend=weekend,
+                rules=rules,
+                notices=notices,
+                local_days=local,
+                provisional_from=prov,
+                office_hours=oh,
+            )
+            while len(_RESTORED) >= _RESTORED_MAX:
+                del _RESTORED[next(iter(_RESTORED))]
+            _RESTORED[digest] = cal
+    return cal.without_warnings() if silent else cal
 
 
 _KINDS: tuple[DayKind, ...] = tuple(DayKind)

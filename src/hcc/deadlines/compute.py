@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
@@ -695,7 +695,7 @@ def _tod_us(t: dt.time) -> int:
 @overload
 def compute_deadlines(
     received: Any,
-    limit: TimeLimit | str,
+    limit: TimeLimit | str | Sequence[TimeLimit | str],
     *,
     calendar: WorkingCalendar | None = ...,
     policy: DeadlinePolicy | None = ...,
@@ -705,7 +705,7 @@ def compute_deadlines(
 @overload
 def compute_deadlines(
     received: Iterable[dt.datetime | dt.date | str],
-    limit: TimeLimit | str,
+    limit: TimeLimit | str | Sequence[TimeLimit | str],
     *,
     calendar: WorkingCalendar | None = ...,
     policy: DeadlinePolicy | None = ...,
@@ -715,7 +715,7 @@ def compute_deadlines(
 @overload
 def compute_deadlines(
     received: npt.NDArray[np.datetime64],
-    limit: TimeLimit | str,
+    limit: TimeLimit | str | Sequence[TimeLimit | str],
     *,
     calendar: WorkingCalendar | None = ...,
     policy: DeadlinePolicy | None = ...,
@@ -726,7 +726,7 @@ def compute_deadlines(
 
 def compute_deadlines(
     received: Any,
-    limit: TimeLimit | str,
+    limit: TimeLimit | str | Sequence[TimeLimit | str],
     *,
     calendar: WorkingCalendar | None = None,
     policy: DeadlinePolicy | None = None,
@@ -749,9 +749,16 @@ def compute_deadlines(
       (the index of a pandas input kept): ``received_at``, ``due_date`` and ``due_at`` typed as
       above. It takes a list, a 1-d numpy array or a column.
 
-    Rows are grouped so each distinct answer is computed once: for day-based limits with
-    closing-time appointments by receipt date and "late or not" (after hours / after the
-    cut-off), otherwise by exact moment. One :class:`hcc.ProvisionalCalendarWarning` is emitted
+    * ``limit`` is one limit for every row, or a limit per row: a list, numpy array, pandas or
+      Arrow column of texts or :class:`TimeLimit` values, as long as ``received`` (each distinct
+      text is parsed once; the ``pandas`` extra). Not with ``output="deadline"``.
+
+    numpy, pandas and Arrow receipts, and limits per row, go through the column kernels
+    (:func:`hcc.deadlines.kernels.deadline_columns`): array operations on the calendar's tables,
+    no Python call per row nor per distinct day. For a list and one limit, rows are grouped so
+    each distinct answer is computed once: for day-based limits with closing-time appointments
+    by receipt date and "late or not" (after hours / after the cut-off), otherwise by exact
+    moment. One :class:`hcc.ProvisionalCalendarWarning` is emitted
     if any row is provisional.
 
     >>> compute_deadlines([dt.datetime(2026, 1, 9, 10), dt.datetime(2026, 2, 13, 16)], "01 ngày làm việc",
@@ -761,6 +768,8 @@ def compute_deadlines(
     >>> arr = np.array(["2026-01-09T10:00", "2026-02-13T16:00"], dtype="datetime64[m]")
     >>> compute_deadlines(arr, "01 ngày làm việc")
     array(['2026-01-10T17:00:00.000000', '2026-02-23T17:00:00.000000'], dtype='datetime64[us]')
+    >>> compute_deadlines(arr, ["01 ngày làm việc", "Trong ngày"], output="due_date")
+    array(['2026-01-10', '2026-02-23'], dtype='datetime64[D]')
 
     Raises:
         InvalidInputError: ``output`` is not one of the allowed values, or ``received`` is neither a
@@ -770,6 +779,8 @@ def compute_deadlines(
     """
     if output not in ("due_at", "due_date", "deadline", "frame"):
         raise InvalidInputError("output", output, "'due_at', 'due_date', 'deadline' or 'frame'")
+    if not isinstance(limit, (str, TimeLimit)):
+        return _per_row(received, limit, calendar, policy, alternate, output)
     lim, cal, pol = _resolve(limit, calendar, policy, alternate)
     column = type(received).__module__.split(".")[0] in ("pandas", "pyarrow")
     if output == "frame" or (column and output != "deadline"):
@@ -806,6 +817,58 @@ def compute_deadlines(
             )
         return out_d
     return _batch_list(received, _Batch(lim, cal, pol), output)
+
+
+def _per_row(
+    received: Any,
+    limits: Any,
+    calendar: WorkingCalendar | None,
+    policy: DeadlinePolicy | None,
+    alternate: bool,
+    output: Output,
+) -> Any:
+    """:func:`compute_deadlines` with a limit per row, through the column kernels."""
+    import numpy as np
+
+    from hcc.deadlines._frame import deadlines_frame, local_array, series
+    from hcc.deadlines.kernels import deadline_columns
+
+    if output == "deadline":
+        raise InvalidInputError(
+            "output", output, "'due_at', 'due_date' or 'frame' with a limit per row"
+        )
+    if isinstance(received, (str, bytes)):
+        raise InvalidInputError("received", received, "a list of receipts or a column")
+    cal = calendar if calendar is not None else vietnam_calendar()
+    if not isinstance(cal, WorkingCalendar):
+        raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
+    kind = type(received).__module__.split(".")[0]
+    local = np.asarray(local_array(received)).reshape(-1).astype("datetime64[us]")
+    got = deadline_columns(local, limits, calendar=cal, policy=policy, alternate=alternate)
+    if cal.warns and bool(got.provisional.any()):
+        warnings.warn(
+            f"some of the {len(local)} deadlines rest on a year without an official notice; "
+            "they are projected from the statutory rules",
+            ProvisionalCalendarWarning,
+            stacklevel=3,
+        )
+    is_series = kind == "pandas" and type(received).__name__ == "Series"
+    index = received.index if is_series else None
+    if output == "frame":
+        return deadlines_frame(local, got.due_at, got.due_date, index=index)
+    res = got.due_date if output == "due_date" else got.due_at
+    if kind == "numpy":
+        return res.reshape(np.asarray(received).shape)
+    if kind in ("pandas", "pyarrow"):
+        out = series(res, output, index=index)
+        if kind == "pyarrow":
+            import pyarrow
+
+            return pyarrow.Array.from_pandas(out)
+        return out
+    if output == "due_date":
+        return res.tolist()
+    return [m.replace(tzinfo=VN_TZ) for m in res.tolist()]
 
 
 def _batch_list(received: Iterable[Any], b: _Batch, output: Output) -> list[Any]:
@@ -849,45 +912,15 @@ def _batch_numpy(received: Any, b: _Batch, output: Output) -> Any:
     flat = arr.reshape(-1).astype("datetime64[us]")
     if np.isnat(flat).any():
         raise InvalidInputError("received", "NaT", "datetime64 values without NaT")
-    days = flat.astype("datetime64[D]")
-    tod = (flat - days).astype(np.int64)
     if flat.size == 0:
         return np.empty(
             arr.shape, dtype="datetime64[D]" if output == "due_date" else "datetime64[us]"
         )
-    if b.by_day:
-        # group without sorting: day offsets are small integers, so a table indexed by
-        # (day offset, category) finds the groups in O(n)
-        day_no = days.astype(np.int64)
-        lo = int(day_no.min())
-        off = day_no - lo
-        span = int(off.max()) + 1
-        seen_days = np.flatnonzero(np.bincount(off, minlength=span))
-        thr_table = np.zeros((span, 2), dtype=np.int64)
-        for k in seen_days:
-            thr_table[k] = b.thresholds(dt.date.fromordinal(_EPOCH_ORDINAL + lo + int(k)))
-        thr = thr_table[off]
-        category = (tod >= thr[:, 0]).astype(np.int64) + (tod >= thr[:, 1])
-        key = off * 3 + category
-        present = np.zeros(span * 3, dtype=bool)
-        present[key] = True
-        ukeys = np.flatnonzero(present)
-        slot = np.zeros(span * 3, dtype=np.int64)
-        slot[ukeys] = np.arange(len(ukeys))
-        inv = slot[key]
-        rep = np.zeros(span * 3, dtype=np.int64)
-        rep[key] = np.arange(len(key))  # any row of a group represents it
-        first = rep[ukeys]
-    else:
-        ukeys, first, inv = np.unique(flat.astype(np.int64), return_index=True, return_inverse=True)
-    due_dates: list[dt.date] = []
-    due_ats: list[dt.datetime] = []
-    for naive in flat[first].astype(object):  # datetime.datetime, Vietnam wall-clock time
-        core = b.run(naive.replace(tzinfo=VN_TZ))
-        due_dates.append(core.due_date)
-        due_ats.append(core.due_at.replace(tzinfo=None))
-    res_date = np.array(due_dates, dtype="datetime64[D]")
-    res_at = np.array(due_ats, dtype="datetime64[us]")
+    # the column kernels: no Python call per row nor per distinct day
+    from hcc.deadlines.kernels import deadline_columns
+
+    got = deadline_columns(flat, b.limit, calendar=b.cal, policy=b.fixed)
+    b.provisional = bool(got.provisional.any())
     b.warn(int(flat.size))
-    res = res_date if output == "due_date" else res_at
-    return res[inv.reshape(-1)].reshape(arr.shape)
+    res = got.due_date if output == "due_date" else got.due_at
+    return res.reshape(arr.shape)

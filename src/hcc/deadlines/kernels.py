@@ -1,0 +1,738 @@
+"""Column kernels: deadlines and SLA classification over numpy, pandas or Arrow columns.
+
+The same answers as :func:`hcc.deadlines.compute_deadline` and :func:`hcc.deadlines.classify`,
+row for row, computed with array operations on the calendar's precomputed tables (cumulative
+working days, the working days themselves, the office sessions of every day), with no Python
+call per row. Rows whose unit cannot be vectorised (clock hours, working hours and fractional
+working days) are computed once per *distinct* (receipt moment, limit, policy) by the scalar
+core. Nothing warns per row: provisional and derived answers are flagged in columns.
+
+Moments in and out are Vietnam wall-clock times (naive ``datetime64``; aware pandas columns are
+converted to Asia/Ho_Chi_Minh first). The kernels need ``numpy`` (and ``pandas`` for pandas or
+Arrow input): the ``pandas`` extra.
+
+>>> import numpy as np
+>>> got = deadline_columns(np.array(["2026-01-09T10:00", "2026-03-02T15:30"], dtype="datetime64[m]"),
+...                        ["01 ngày làm việc", "Trong ngày"])
+>>> got.due_at
+array(['2026-01-10T17:00:00.000000', '2026-03-03T17:00:00.000000'],
+      dtype='datetime64[us]')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from hcc.calendar import VN_TZ, InvalidInputError, WorkingCalendar, vietnam_calendar
+from hcc.deadlines.compute import _core
+from hcc.deadlines.limits import TimeLimit, TimeUnit
+from hcc.deadlines.policy import (
+    _SWITCH,
+    AfterHoursRule,
+    AppointmentTime,
+    DeadlinePolicy,
+    policy_in_force,
+)
+from hcc.errors import OutOfRangeError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "CLASS_CODES",
+    "DeadlineColumns",
+    "classify_columns",
+    "deadline_columns",
+    "factorize_limits",
+]
+
+DAY_US = 86_400_000_000
+"""Microseconds in a day."""
+
+CLASS_CODES: tuple[str, ...] = ("early", "on_time", "late", "overdue", "pending")
+"""What :func:`classify_columns` codes 0-4 mean: answered early, on time, late (as
+:func:`hcc.deadlines.classify`), or unanswered at the cut-off and past its due moment
+(``overdue``, the clock is breached) or not (``pending``)."""
+
+_VECTOR_UNITS = frozenset(
+    {
+        TimeUnit.WORKING_DAYS,
+        TimeUnit.CALENDAR_DAYS,
+        TimeUnit.MONTHS,
+        TimeUnit.SAME_DAY,
+        TimeUnit.IMMEDIATE,
+        TimeUnit.WORKING_HOURS,
+    }
+)
+_UNIT_CODES: tuple[TimeUnit, ...] = tuple(TimeUnit)
+_VECTOR_MASK = tuple([u in _VECTOR_UNITS for u in _UNIT_CODES] + [False])
+_NO_AMOUNT = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
+
+
+class DeadlineColumns(NamedTuple):
+    """The result of :func:`deadline_columns`: numpy arrays, one entry per row.
+
+    ``effective_received_at`` and ``due_at`` are ``datetime64[us]`` Vietnam wall-clock times,
+    ``due_date`` ``datetime64[D]``; ``provisional`` and ``derived`` are booleans (the row's
+    answer rests on a projected year / a past year derived from the statutory rules, as
+    :attr:`hcc.deadlines.Deadline.provisional` and :attr:`~hcc.deadlines.Deadline.derived`).
+
+    >>> import numpy as np
+    >>> cols = deadline_columns(np.array(["2013-12-30T09:00"], "datetime64[m]"), "05 ngày làm việc")
+    >>> cols._fields[:3], bool(cols.derived[0]), bool(cols.provisional[0])
+    (('effective_received_at', 'due_date', 'due_at'), True, False)
+    """
+
+    effective_received_at: npt.NDArray[np.datetime64]
+    due_date: npt.NDArray[np.datetime64]
+    due_at: npt.NDArray[np.datetime64]
+    provisional: npt.NDArray[np.bool_]
+    derived: npt.NDArray[np.bool_]
+
+
+def factorize_limits(
+    limits: Any, *, alternate: bool = False
+) -> tuple[npt.NDArray[np.int64], list[TimeLimit]]:
+    """Per-row limits as codes into a list of distinct :class:`TimeLimit` (each text parsed once).
+
+    ``limits`` is a sequence, numpy array, pandas Series or Arrow array of limit texts or
+    :class:`TimeLimit` values. The primary limit of each is used (its alternate with
+    ``alternate=True``), as :func:`hcc.deadlines.compute_deadline` does.
+
+    Raises:
+        hcc.calendar.InvalidInputError: a value that is neither a text nor a TimeLimit, or
+            ``alternate=True`` for a limit without an alternate.
+        hcc.errors.TimeLimitParseError: a text that is not a time limit.
+
+    >>> codes, distinct = factorize_limits(["5 ngày làm việc", "Trong ngày", "5 ngày làm việc"])
+    >>> codes.tolist(), [str(x) for x in distinct]
+    ([0, 1, 0], ['05 ngày làm việc', 'Trong ngày'])
+    """
+    import numpy as np
+
+    if type(limits).__module__.split(".")[0] == "pyarrow":
+        limits = limits.to_pandas()
+    uniques: list[Any]
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - the kernels' extra brings pandas
+        pd = None
+    if pd is not None and not isinstance(limits, (list, tuple)):
+        series = pd.Series(limits)
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            codes = np.asarray(series.cat.codes, dtype=np.int64)
+            uniques = list(series.cat.categories)
+        else:
+            raw, found = pd.factorize(series, use_na_sentinel=True)
+            codes, uniques = np.asarray(raw, dtype=np.int64), list(found)
+        if (codes < 0).any():
+            raise InvalidInputError("limit", None, "a time limit in every row")
+    else:
+        values = list(limits)
+        index: dict[Any, int] = {}
+        codes = np.empty(len(values), dtype=np.int64)
+        for k, v in enumerate(values):  # a dict look-up per row; the parse is per distinct value
+            c = index.get(v)
+            if c is None:
+                c = index[v] = len(index)
+            codes[k] = c
+        uniques = list(index)
+    distinct: list[TimeLimit] = []
+    for v in uniques:
+        if isinstance(v, str):
+            lim = TimeLimit.parse(v)
+        elif isinstance(v, TimeLimit):
+            lim = v
+        else:
+            raise InvalidInputError("limit", v, "a TimeLimit or its text")
+        if alternate:
+            if lim.alternate is None:
+                raise InvalidInputError(
+                    "alternate", True, f"False: {str(lim)!r} has no alternate limit"
+                )
+            lim = lim.alternate
+        elif lim.alternates or lim.per_channel:
+            lim = lim.primary()
+        distinct.append(lim)
+    return codes, distinct
+
+
+def _as_us(received: Any) -> npt.NDArray[np.int64]:
+    import numpy as np
+
+    if type(received) is np.ndarray and received.dtype.kind == "M":
+        arr = received.reshape(-1)
+    else:
+        from hcc.deadlines._frame import local_array
+
+        arr = np.asarray(local_array(received)).reshape(-1)
+    if arr.dtype.kind != "M":
+        raise InvalidInputError(
+            "received", f"an array of dtype {arr.dtype}", "datetime64 values (Vietnam time)"
+        )
+    us = arr.astype("datetime64[us]")
+    if np.isnat(us).any():
+        raise InvalidInputError("received", "NaT", "a receipt moment in every row")
+    return us.view(np.int64)
+
+
+def deadline_columns(
+    received: Any,
+    limit: TimeLimit | str | Any = None,
+    *,
+    units: Any = None,
+    amounts: Any = None,
+    calendar: WorkingCalendar | None = None,
+    policy: DeadlinePolicy | None = None,
+    alternate: bool = False,
+) -> DeadlineColumns:
+    """:func:`hcc.deadlines.compute_deadline` for a column of receipts, without a loop per row.
+
+    ``received``: a numpy ``datetime64`` array, a pandas datetime Series or an Arrow timestamp
+    array (naive = Vietnam local time; aware ones are converted). The limit is one of:
+
+    * ``limit``: one :class:`TimeLimit` or text for every row, or a column of them, one per
+      row (factorised: each distinct text is parsed once, see :func:`factorize_limits`);
+    * ``units`` and ``amounts``: a column of :class:`TimeUnit` values (or their names) and a
+      column of whole amounts (working days, calendar days, months...).
+
+    ``policy``: one :class:`DeadlinePolicy` for every row, or ``None`` (the default) for the
+    policy in force at each receipt (:func:`hcc.deadlines.policy_in_force`). Equal, row for
+    row, to ``compute_deadline(received[k], limit[k], calendar=..., policy=...)``.
+
+    Raises:
+        hcc.calendar.InvalidInputError: a missing receipt (NaT), a bad limit or unit, both or
+            neither of ``limit`` and ``units``/``amounts``, columns of unequal length.
+        hcc.errors.OutOfRangeError: a receipt or due date outside the calendar.
+
+    >>> import numpy as np
+    >>> r = np.array(["2025-01-24T09:00", "2026-02-13T16:00"], dtype="datetime64[m]")
+    >>> deadline_columns(r, units=["working_days", "calendar_days"], amounts=[3, 1]).due_date
+    array(['2025-02-05', '2026-02-23'], dtype='datetime64[D]')
+    """
+    import numpy as np
+
+    cal = calendar if calendar is not None else vietnam_calendar()
+    if not isinstance(cal, WorkingCalendar):
+        raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
+    if policy is not None and not isinstance(policy, DeadlinePolicy):
+        raise InvalidInputError("policy", policy, "a DeadlinePolicy or None")
+    recv = _as_us(received)
+    n_rows = len(recv)
+    if (limit is None) == (units is None):
+        raise InvalidInputError(
+            "limit", limit, "either a limit (or a column of limits) or units and amounts"
+        )
+    # -- rows -> (unit code, amount) and, for rows the vector path cannot take, a TimeLimit
+    if units is not None:
+        if amounts is None:
+            raise InvalidInputError("amounts", None, "a column of amounts with units")
+        if isinstance(units, str):  # one unit for every row
+            ucodes, udistinct = np.zeros(n_rows, dtype=np.int64), [units]
+        else:
+            ucodes, udistinct = _factor(units)
+        try:
+            unit_of = np.array([_UNIT_CODES.index(TimeUnit(u)) for u in udistinct], np.int64)
+        except ValueError:
+            unknown = next(u for u in udistinct if u not in TimeUnit.__members__.values())
+            raise InvalidInputError(
+                "units", unknown, ", ".join(u.value for u in TimeUnit)
+            ) from None
+        unit_code = unit_of[ucodes] if len(udistinct) else np.zeros(0, np.int64)
+        amt = np.asarray(amounts)
+        if amt.dtype.kind not in "iu":
+            raise InvalidInputError(
+                "amounts", f"a column of dtype {amt.dtype}", "whole numbers (int)"
+            )
+        amount = amt.astype(np.int64).reshape(-1)
+        if len(amount) != n_rows or len(unit_code) != n_rows:
+            raise InvalidInputError(
+                "units/amounts", (len(unit_code), len(amount)), f"columns of {n_rows} rows"
+            )
+        if (amount < 0).any():
+            raise InvalidInputError("amounts", int(amount[amount < 0][0]), "amounts >= 0")
+        limit_code = None  # clock hours: built below, for those rows only
+        distinct: list[TimeLimit] = []
+        hours = unit_code == _UNIT_CODES.index(TimeUnit.WORKING_HOURS)
+        if hours.any():
+            amount = np.where(hours, amount * 3_600_000_000, amount)
+    else:
+        if isinstance(limit, (str, TimeLimit)):
+            _, distinct = factorize_limits([limit], alternate=alternate)
+            limit_code = _zeros(n_rows)
+        else:
+            limit_code, distinct = factorize_limits(limit, alternate=alternate)
+            if len(limit_code) != n_rows:
+                raise InvalidInputError(
+                    "limit", f"a column of {len(limit_code)} rows", f"{n_rows} rows"
+                )
+        per_unit = np.array(
+            [_UNIT_CODES.index(x.unit) if _vector(x) else -1 for x in distinct] or [0],
+            dtype=np.int64,
+        )
+        per_amount = np.array(
+            [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
+        )
+        unit_code = per_unit[limit_code] if len(distinct) > 1 else _full(n_rows, per_unit[0])
+        amount = per_amount[limit_code] if len(distinct) > 1 else _full(n_rows, per_amount[0])
+    # -- policies: the caller's, or the one in force at each receipt
+    day = recv // DAY_US
+    tod = recv - day * DAY_US
+    if policy is not None:
+        policies = [policy]
+        pol_idx = _zeros(n_rows)
+    else:
+        policies = list(_presets())
+        pol_idx = None  # computed below if the presets count differently
+    t = cal._numpy_arrays()
+    k = cal._kernel_tables()
+    base = int(t["base"])
+    i = day - base
+    size = len(t["cum"])
+    bad = (i < 0) | (i >= size)
+    if bad.any():
+        first = dt.date(1970, 1, 1) + dt.timedelta(days=int(day[bad][0]))
+        raise OutOfRangeError(first, cal.first_date, cal.last_date)
+    # rows fall into groups of (counting rules of their policy, unit); policies that count
+    # alike (the dated presets do) form one group, and a table of one group is not split
+    rule_of, rules = _rules(tuple(policies))
+    if pol_idx is None:
+        if len(rules) > 1:
+            pol_idx = (day >= (_SWITCH - dt.date(1970, 1, 1)).days).astype(np.int64)
+        else:
+            pol_idx = _zeros(n_rows)
+    n_units = len(_UNIT_CODES)
+    vector = _VECTOR_MASK
+    if len(rules) == 1 and limit_code is not None and len(distinct) == 1:
+        # one limit, one set of rules: one group, the whole table
+        u0 = _UNIT_CODES.index(distinct[0].unit) if _vector(distinct[0]) else n_units
+        present = np.array([u0] if n_rows else [], dtype=np.int64)
+        group = None
+    else:
+        group = unit_code.copy()
+        group[group < 0] = n_units  # not vectorised
+        if len(rules) > 1:
+            group = np.asarray(rule_of, dtype=np.int64)[pol_idx] * (n_units + 1) + group
+        present = np.flatnonzero(np.bincount(group, minlength=1))
+    eff_i = np.empty(n_rows, np.int64)
+    eff_tod = np.empty(n_rows, np.int64)
+    due_i = np.empty(n_rows, np.int64)
+    due_tod = np.empty(n_rows, np.int64)
+    done = np.zeros(n_rows, dtype=bool)
+    for g in present.tolist():
+        pol = rules[g // (n_units + 1)]
+        u = g % (n_units + 1)
+        if not vector[u]:
+            continue
+        unit = _UNIT_CODES[u]
+        whole = len(present) == 1
+        rows: Any = slice(None) if whole or group is None else np.flatnonzero(group == g)
+        n_of: Any = amount[rows]
+        if limit_code is not None and len(distinct) == 1:
+            n_of = int(n_of[0]) if len(n_of) else 0  # one limit for every row: a scalar
+        if unit is TimeUnit.WORKING_HOURS:
+            ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], n_of, pol)
+        else:
+            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], n_of, unit, pol)
+        if whole:
+            eff_i, eff_tod, due_i, due_tod = ei, et, di, dtod
+            done[:] = True
+        else:
+            eff_i[rows], eff_tod[rows], due_i[rows], due_tod[rows] = ei, et, di, dtod
+            done[rows] = True
+    eff_us = (eff_i + base) * DAY_US + eff_tod
+    due_us = (due_i + base) * DAY_US + due_tod
+    rest = np.flatnonzero(~done)
+    if len(rest) and limit_code is None:
+        # units and amounts: clock hours go through the scalar core, once per distinct pair
+        pairs = np.stack([unit_code[rest], amount[rest]], axis=1)
+        uniq_pairs, pair_code = np.unique(pairs, axis=0, return_inverse=True)
+        limit_code = np.zeros(n_rows, dtype=np.int64)
+        limit_code[rest] = pair_code.reshape(-1)
+        distinct = [
+            TimeLimit.of(0 if _UNIT_CODES[u] in _NO_AMOUNT else a, _UNIT_CODES[u])
+            for u, a in uniq_pairs.tolist()
+        ]
+    if len(rest):
+        assert limit_code is not None
+        _distinct_loop(cal, recv, limit_code, distinct, pol_idx, policies, rest, eff_us, due_us)
+        due_i[rest] = due_us[rest] // DAY_US - base
+    lo = i
+    hi = due_i
+    lo_all, hi_all = (int(lo.min()), int(hi.max())) if n_rows else (0, 0)
+    # no provisional (derived) day between the first receipt and the last due date: none is
+    if t["prov"][hi_all + 1] == t["prov"][lo_all]:
+        prov = np.zeros(n_rows, dtype=bool)
+    else:
+        prov = t["prov"][hi + 1] - t["prov"][lo] > 0
+    if k["der"][hi_all + 1] == k["der"][lo_all]:
+        der = np.zeros(n_rows, dtype=bool)
+    else:
+        der = k["der"][hi + 1] - k["der"][lo] > 0
+    return DeadlineColumns(
+        eff_us.view("datetime64[us]"),
+        (due_i + base).view("datetime64[D]"),
+        due_us.view("datetime64[us]"),
+        prov,
+        der,
+    )
+
+
+def _zeros(n: int) -> Any:
+    """``n`` zeros (int64)."""
+    return _full(n, 0)
+
+
+def _full(n: int, value: Any) -> Any:
+    import numpy as np
+
+    return np.full(n, value, dtype=np.int64)
+
+
+_PRESETS: list[tuple[DeadlinePolicy, DeadlinePolicy]] = []
+_RULES: dict[tuple[int, ...], tuple[list[int], list[DeadlinePolicy]]] = {}
+
+
+def _presets() -> tuple[DeadlinePolicy, DeadlinePolicy]:
+    """The dated presets (before and from the switch), as :func:`policy_in_force` gives them."""
+    if not _PRESETS:
+        _PRESETS.append((policy_in_force(_SWITCH - dt.timedelta(days=1)), policy_in_force(_SWITCH)))
+    return _PRESETS[0]
+
+
+def _rules(policies: tuple[DeadlinePolicy, ...]) -> tuple[list[int], list[DeadlinePolicy]]:
+    """Policies grouped by the settings the kernels read; the first of each group stands for it."""
+    key = tuple(id(x) for x in policies)
+    got = _RULES.get(key)
+    if got is not None:  # only the presets are cached: they live as long as the process
+        return got
+    signature: dict[tuple[Any, ...], int] = {}
+    rule_of = [
+        signature.setdefault(
+            (x.after_hours, x.appointment_time, x.cutoff, frozenset(x.cutoff_units)),
+            len(signature),
+        )
+        for x in policies
+    ]
+    rules = [policies[rule_of.index(g)] for g in range(len(signature))]
+    if all(x in _presets() for x in policies):  # the presets live for the process: cache
+        _RULES[key] = (rule_of, rules)
+    return rule_of, rules
+
+
+def _factor(values: Any) -> tuple[Any, list[Any]]:
+    """Codes and distinct values of a column (vectorised by pandas)."""
+    import numpy as np
+    import pandas as pd
+
+    if type(values).__module__.split(".")[0] == "pyarrow":
+        values = values.to_pandas()
+    series = pd.Series(values if not isinstance(values, (list, tuple)) else list(values))
+    codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+    if (codes < 0).any():
+        raise InvalidInputError("units", None, "a unit in every row")
+    return np.asarray(codes, dtype=np.int64), [
+        u.value if isinstance(u, TimeUnit) else u for u in uniques.tolist()
+    ]
+
+
+def _vector(limit: TimeLimit) -> bool:
+    return limit.unit in _VECTOR_UNITS and (
+        isinstance(limit.amount, int) or limit.unit is TimeUnit.WORKING_HOURS
+    )
+
+
+def _amount_us(limit: TimeLimit) -> int:
+    """The amount in microseconds for working hours (exact: at most 6 decimal places), else
+    the whole amount."""
+    if limit.unit is TimeUnit.WORKING_HOURS:
+        return int(Decimal(limit.amount) * 3_600_000_000)
+    return int(limit.amount)
+
+
+def _range_error(cal: WorkingCalendar, t: dict[str, Any], i: Any, bad: Any, what: str) -> None:
+    first = dt.date.fromordinal(cal.first_date.toordinal() + int(i[bad][0]))
+    raise OutOfRangeError(first, cal.first_date, cal.last_date, operation=what)
+
+
+def _next_working(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
+    """Index of the first working day strictly after each index of ``x``."""
+    j = t["cum"][x]
+    bad = j >= len(t["wd"])
+    if bad.any():
+        _range_error(cal, t, x, bad, "moving 1 working day(s)")
+    return t["wd"][j]
+
+
+def _add0(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
+    """Each index of ``x`` if it is a working day, else the next working day."""
+    import numpy as np
+
+    size = len(t["cum"])
+    if ((x < 0) | (x >= size)).any():
+        bad = (x < 0) | (x >= size)
+        nominal = dt.date.fromordinal(cal.first_date.toordinal() + int(x[bad][0]))
+        raise OutOfRangeError(nominal, cal.first_date, cal.last_date)
+    w = t["working"][x] == 1
+    out = x.copy()
+    if not w.all():
+        out[~w] = _next_working(cal, t, x[~w])
+    return np.asarray(out)
+
+
+def _in_or_next_session(k: dict[str, Any], day: Any, tod: Any) -> tuple[Any, Any]:
+    """The time of day itself when inside a session of ``day``, else the start of the next
+    session that day; and whether there is one (False: after the last session, or a day off)."""
+    import numpy as np
+
+    starts, ends = k["starts"], k["ends"]
+    # from the last session back: the first session not yet over wins (pads are -1)
+    at = np.where(ends[-1][day] > tod, np.maximum(tod, starts[-1][day]), -1)
+    for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
+        at = np.where(end[day] > tod, np.maximum(tod, start[day]), at)
+    return at, at >= 0
+
+
+def _effective(
+    cal: WorkingCalendar,
+    t: dict[str, Any],
+    k: dict[str, Any],
+    i: Any,
+    tod: Any,
+    unit: TimeUnit,
+    pol: DeadlinePolicy,
+) -> tuple[Any, Any]:
+    """The effective receipt (day index, time of day): the after-hours rule, then the cut-off."""
+
+    eff_i, eff_tod = i, tod  # copied before any change
+    # 1. after hours: a receipt outside the sessions counts from the next opening
+    if pol.after_hours == AfterHoursRule.NEXT_OPENING:
+        eff_tod, has = _in_or_next_session(k, i, tod)
+        moved = ~has
+        if moved.any():
+            eff_i = i.copy()
+            j = _next_working(cal, t, i[moved])
+            eff_i[moved] = j
+            eff_tod[moved] = k["open"][j]
+    # 2. the cut-off, for the units it applies to
+    if unit in pol.cutoff_units:
+        c = _tod_us(pol.cutoff)
+        late = eff_tod > c
+        if late.any():
+            eff_i = eff_i.copy() if eff_i is i else eff_i
+            eff_tod = eff_tod.copy() if eff_tod is tod else eff_tod
+            if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
+                eff_i[late] += 1
+                eff_tod[late] = 0
+                if (eff_i >= len(t["cum"])).any():
+                    _range_error(cal, t, eff_i, eff_i >= len(t["cum"]), "the cut-off")
+            else:
+                j = _next_working(cal, t, eff_i[late])
+                eff_i[late] = j
+                eff_tod[late] = k["open"][j]
+    return eff_i, eff_tod
+
+
+def _working_hours(
+    cal: WorkingCalendar,
+    t: dict[str, Any],
+    k: dict[str, Any],
+    i: Any,
+    tod: Any,
+    amount_us: Any,
+    pol: DeadlinePolicy,
+) -> tuple[Any, Any, Any, Any]:
+    """Working hours: office time from the effective receipt, on the calendar's clock."""
+    import numpy as np
+
+    eff_i, eff_tod = _effective(cal, t, k, i, tod, TimeUnit.WORKING_HOURS, pol)
+    # the calendar counts whole seconds: a fractional start is rounded up, never down
+    total = eff_i * DAY_US + eff_tod
+    total = -(-total // 1_000_000) * 1_000_000
+    day = total // DAY_US
+    at = total - day * DAY_US
+    size = len(t["cum"])
+    if (day >= size).any():
+        _range_error(cal, t, day, day >= size, "adding working time")
+    s, e = k["sess_start"][day], k["sess_end"][day]
+    valid = s >= 0
+    within = np.where(valid, np.clip(at[:, None] - s, 0, e - s), 0).sum(axis=1)
+    sec = k["sec_cum"]
+    target = sec[day] + within + amount_us
+    forward = amount_us > 0
+    j = np.where(
+        forward,
+        np.searchsorted(sec, target, side="left") - 1,
+        np.searchsorted(sec, target, side="right") - 1,
+    )
+    j = np.maximum(j, 0)
+    last = len(sec) - 1
+    if (j >= last).any():
+        _range_error(cal, t, day, j >= last, "adding working time")
+    off = sec[np.minimum(j + 1, last)] == sec[j]  # a day off: no office time
+    if off.any():
+        j[off] = np.searchsorted(sec, sec[j[off]], side="right") - 1
+        if (j >= last).any():
+            _range_error(cal, t, day, j >= last, "adding working time")
+    r = target - sec[j]
+    s, e = k["sess_start"][j], k["sess_end"][j]
+    width = s.shape[1]
+    out_tod = np.zeros(len(j), dtype=np.int64)
+    chosen = np.zeros(len(j), dtype=bool)
+    for q in range(width):
+        dur = e[:, q] - s[:, q]
+        is_last = (s[:, q + 1] < 0) if q + 1 < width else np.ones(len(j), dtype=bool)
+        take = ~chosen & (s[:, q] >= 0) & ((r < dur) | (forward & (r == dur)) | is_last)
+        out_tod[take] = s[take, q] + np.minimum(r[take], dur[take])
+        chosen |= take
+        r = np.where(chosen, r, r - dur)
+    return eff_i, eff_tod, j, out_tod
+
+
+def _day_based(
+    cal: WorkingCalendar,
+    t: dict[str, Any],
+    k: dict[str, Any],
+    i: Any,
+    tod: Any,
+    n: Any,
+    unit: TimeUnit,
+    pol: DeadlinePolicy,
+) -> tuple[Any, Any, Any, Any]:
+    """Effective receipt (day index, time of day), due day index and due time of day."""
+    import numpy as np
+
+    eff_i, eff_tod = _effective(cal, t, k, i, tod, unit, pol)
+    # 3. the due day
+    if unit is TimeUnit.WORKING_DAYS:
+        pos = t["cum"][eff_i]
+        pos += n - 1
+        if int(pos.max(initial=-1)) >= len(t["wd"]):
+            _range_error(cal, t, eff_i, pos >= len(t["wd"]), "counting working days")
+        if np.ndim(n) == 0:
+            due = t["wd"][pos] if n > 0 else _add0(cal, t, eff_i)
+        else:
+            zero = n == 0
+            due = np.where(zero, 0, t["wd"][np.clip(pos, 0, len(t["wd"]) - 1)])
+            if zero.any():
+                due[zero] = _add0(cal, t, eff_i[zero])
+    elif unit is TimeUnit.CALENDAR_DAYS:
+        due = _add0(cal, t, eff_i + n)
+    elif unit is TimeUnit.MONTHS:
+        base = int(t["base"])
+        d = (eff_i + base).astype("datetime64[D]")
+        m = d.astype("datetime64[M]")
+        dom = (d - m.astype("datetime64[D]")).astype(np.int64)
+        nm = m + np.asarray(n).astype("timedelta64[M]")
+        length = ((nm + 1).astype("datetime64[D]") - nm.astype("datetime64[D]")).astype(np.int64)
+        nominal = nm.astype("datetime64[D]").astype(np.int64) + np.minimum(dom, length - 1)
+        due = _add0(cal, t, nominal - base)
+    else:  # same day, immediate
+        due = _add0(cal, t, eff_i)
+    # 4. the appointment time on the due day
+    close = k["close"][due]
+    if pol.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit is TimeUnit.WORKING_DAYS:
+        at, has = _in_or_next_session(k, due, eff_tod)
+        due_tod = np.where(has, at, close)
+    else:
+        due_tod = close
+    return eff_i, eff_tod, due, due_tod
+
+
+def _tod_us(t: dt.time) -> int:
+    return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def _distinct_loop(
+    cal: WorkingCalendar,
+    recv: Any,
+    limit_code: Any,
+    distinct: list[TimeLimit],
+    pol_idx: Any,
+    policies: list[DeadlinePolicy],
+    rest: Any,
+    eff_us: Any,
+    due_us: Any,
+) -> None:
+    """The scalar core once per distinct (receipt moment, limit, policy) of the rows ``rest``."""
+    import numpy as np
+
+    quiet = cal.without_warnings()
+    keys = np.stack([recv[rest], limit_code[rest], pol_idx[rest]], axis=1)
+    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    eff = np.empty(len(uniq), np.int64)
+    due = np.empty(len(uniq), np.int64)
+    for n, (us, code, p) in enumerate(uniq.tolist()):
+        m = (_EPOCH + dt.timedelta(microseconds=us)).replace(tzinfo=VN_TZ)
+        core = _core(m, distinct[code], quiet, policies[p])
+        eff[n] = _local_us(core.effective)
+        due[n] = _local_us(core.due_at)
+    inverse = inverse.reshape(-1)
+    eff_us[rest] = eff[inverse]
+    due_us[rest] = due[inverse]
+
+
+def _local_us(m: dt.datetime) -> int:
+    local = m.astimezone(VN_TZ).replace(tzinfo=None) if m.tzinfo is not None else m
+    return (local - _EPOCH) // dt.timedelta(microseconds=1)
+
+
+def classify_columns(due_at: Any, done_at: Any, *, cutoff: Any = None) -> npt.NDArray[np.int8]:
+    """SLA classification of many dossiers: codes into :data:`CLASS_CODES`.
+
+    ``due_at`` and ``done_at`` are columns of moments (numpy ``datetime64``, pandas or Arrow;
+    naive = Vietnam local time); ``done_at`` is the answer (``NaT``: none). An answer is
+    ``early`` (0) on a day before the due date, ``on_time`` (1) on the due date by ``due_at``,
+    else ``late`` (2), as :func:`hcc.deadlines.classify`. With a ``cutoff`` (one moment),
+    answers after it are not known yet: such a row, like one without an answer, is
+    ``overdue`` (3) when the cut-off is past its due moment (the clock is breached), else
+    ``pending`` (4). Without a cut-off an unanswered row is ``pending``.
+
+    Raises:
+        hcc.calendar.InvalidInputError: columns of unequal length or a missing due moment.
+
+    >>> import numpy as np
+    >>> due = np.array(["2026-03-06T17:00"] * 4, dtype="datetime64[m]")
+    >>> done = np.array(["2026-03-05T16:00", "2026-03-06T17:00", "2026-03-06T17:01", "NaT"],
+    ...                 dtype="datetime64[m]")
+    >>> [CLASS_CODES[c] for c in classify_columns(due, done, cutoff=dt.datetime(2026, 3, 9))]
+    ['early', 'on_time', 'late', 'overdue']
+    """
+    import numpy as np
+
+    from hcc.deadlines._frame import local_array
+
+    due = np.asarray(local_array(due_at)).reshape(-1).astype("datetime64[us]")
+    done = np.asarray(local_array(done_at)).reshape(-1).astype("datetime64[us]")
+    if len(due) != len(done):
+        raise InvalidInputError("done_at", f"a column of {len(done)} rows", f"{len(due)} rows")
+    if np.isnat(due).any():
+        raise InvalidInputError("due_at", "NaT", "a due moment in every row")
+    due_i = due.view(np.int64)
+    done_i = done.view(np.int64)
+    answered = ~np.isnat(done)
+    out = np.full(len(due), 4, dtype=np.int8)
+    if cutoff is not None:
+        c = _local_us(_as_moment(cutoff))
+        answered &= done_i <= c
+        out[~answered & (c > due_i)] = 3
+    late = answered & (done_i > due_i)
+    early = answered & ~late & (done_i // DAY_US < due_i // DAY_US)
+    out[answered] = 1
+    out[late] = 2
+    out[early] = 0
+    return out
+
+
+def _as_moment(value: Any) -> dt.datetime:
+    from hcc.calendar import as_vn_datetime
+
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    return as_vn_datetime(value, "cutoff")
