@@ -53,6 +53,9 @@ def test_each_construction_replays_the_log_once(replays: list[int]) -> None:
     assert moved.applicant == "Trần Thị B"
     assert moved.state == d2.state
     assert replays == [1, 2, 2, 2, 2, 2, 2]
+    assert d2.model_copy() is d2
+    assert d2.model_copy(deep=True) is d2  # immutable: nothing to copy, nothing replayed
+    assert replays == [1, 2, 2, 2, 2, 2, 2]
     assert d2.as_of("2026-03-02T08:30") == d
     assert replays == [1, 2, 2, 2, 2, 2, 2, 1]
     # reading derived facts does not replay again

@@ -439,8 +439,11 @@ class Dossier:
         """The record's ``model_dump_json(**kwargs)``."""
         return self._record.model_dump_json(**kwargs)
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy; with ``update`` the fields are validated and the log replayed (and checked).
+
+        A dossier is immutable, so without ``update`` the copy is the dossier itself (``deep``
+        changes nothing: it is accepted as pydantic's ``model_copy`` accepts it).
 
         >>> d = Dossier.receive(code="000.00.01.H38-260302-0022", procedure_code="1.001193",
         ...     procedure_name="P", lead_agency="L", applicant="A", time_limit="Trong ngày",
