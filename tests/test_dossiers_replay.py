@@ -125,3 +125,11 @@ def test_equality_hash_and_repr_follow_the_data() -> None:
     assert a != a.data  # a dossier is not its data
     assert repr(a).startswith("Dossier(code=")
     assert "DossierData" not in repr(a)
+
+
+def test_code_text_is_the_canonical_code_on_every_path() -> None:
+    d = Dossier(**{**HEADER, "code": "  000.00.01.H38-260302-0001 "}, events=[RECEIVED])
+    later = d.record("result_ready", "2026-03-02T10:00")
+    again = Dossier.model_validate_json(later.model_dump_json())
+    for x in (d, later, later.as_of("2026-03-02T09:00"), again):
+        assert x.code_text == str(x.code) == "000.00.01.H38-260302-0001"

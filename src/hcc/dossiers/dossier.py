@@ -346,11 +346,17 @@ class Dossier:
 
     def __init__(self, **fields: Any) -> None:
         self._set(DossierData(**fields))
+        raw = fields.get("code")
+        if isinstance(raw, str):
+            # DossierCode.parse accepted it whole (after strip): it is already the canonical text
+            self._code_text = raw.strip()
 
-    def _set(self, record: DossierData, facts: _Facts | None = None) -> None:
+    def _set(
+        self, record: DossierData, facts: _Facts | None = None, code_text: str | None = None
+    ) -> None:
         self._record = record
         self._facts = _replay(record) if facts is None else facts
-        self._code_text = None
+        self._code_text = code_text
         self._memo = None
 
     @classmethod
@@ -368,10 +374,10 @@ class Dossier:
         new._set(data)
         return new
 
-    @classmethod
-    def _replayed(cls, record: DossierData, facts: _Facts) -> Self:
-        new = cls.__new__(cls)
-        new._set(record, facts)
+    def _replayed(self, record: DossierData, facts: _Facts) -> Self:
+        """A dossier of the same identity (code included) over ``record``, already replayed."""
+        new = type(self).__new__(type(self))
+        new._set(record, facts, self._code_text)
         return new
 
     @classmethod
