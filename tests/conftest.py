@@ -16,6 +16,7 @@ from hcc.calendar import WorkingCalendar, vietnam_calendar
 settings.register_profile(
     "ci",
     derandomize=True,
+    max_examples=100,  # a fixed count (hypothesis' default, spelled out); @settings may lower it
     database=None,
     print_blob=True,
     deadline=None,

@@ -430,11 +430,16 @@ def test_the_cli_tells_official_derived_and_provisional_years_apart(
 
 
 def _statutory_weekdays(year: int) -> list[dt.date]:
-    """Weekdays the national calendar has off by law (holiday or compensatory), outside Tết."""
+    """Weekdays the national calendar has off as a holiday by law, outside Tết.
+
+    Compensatory days are left out: making one a working day leaves its holiday (on a weekly rest
+    day) still to be compensated, which moves the compensation to a later day — more than "that day
+    only" changes (seen with 4/9/2023, compensating 2/9 on a Saturday).
+    """
     base = CAL.without_warnings()
     out = []
     for info in base.day_infos(dt.date(year, 3, 1), dt.date(year, 12, 31), special_only=True):
-        if info.kind in (DayKind.HOLIDAY, DayKind.COMPENSATORY) and info.date.weekday() < 5:
+        if info.kind is DayKind.HOLIDAY and info.date.weekday() < 5:
             out.append(info.date)
     return out
 

@@ -28,6 +28,8 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("default")  # pages may show warnings on purpose
-            exec(compile(code, str(page), "exec"), namespace)
+            # dont_inherit: the block runs as a user's script would, without this file's
+            # `from __future__ import annotations` (pydantic models defined in a page need it)
+            exec(compile(code, str(page), "exec", dont_inherit=True), namespace)
         ran += 1
     assert ran == len([b for b in blocks if not b.startswith("# not-run:")])

@@ -33,24 +33,45 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from hcc._version import __version__
-from hcc.calendar import WorkingCalendar, vietnam_calendar
-from hcc.deadlines import SlaClock, TimeLimit, compute_deadline, compute_deadlines, sla_status
 from hcc.errors import HccError, HccWarning, ProvisionalCalendarWarning
-from hcc.fees import get_fee_schedule, quote
-from hcc.procedures import Catalogue, default_catalogue, load_catalogue
 
-if TYPE_CHECKING:  # the top layers load on first use (see __getattr__ below)
+if TYPE_CHECKING:  # every layer loads on first use (see __getattr__ below)
+    from hcc import calendar as calendar
+    from hcc import deadlines as deadlines
     from hcc import documents as documents
     from hcc import dossiers as dossiers
+    from hcc import fees as fees
     from hcc import importer as importer
+    from hcc import procedures as procedures
+    from hcc.calendar import WorkingCalendar, vietnam_calendar
+    from hcc.deadlines import SlaClock, TimeLimit, compute_deadline, compute_deadlines, sla_status
     from hcc.documents import render as render_document
     from hcc.dossiers import Dossier
+    from hcc.fees import get_fee_schedule, quote
     from hcc.importer import import_portal_records
+    from hcc.procedures import Catalogue, default_catalogue, load_catalogue
 
-# The top layers (documents with Jinja2, dossiers, importer) are imported when first touched, so
-# that ``import hcc`` stays light. ``hcc.documents``, ``from hcc import Dossier`` and
-# ``import hcc.documents`` all work as usual.
+# The layers are imported when first touched, so that ``import hcc`` costs about what importing
+# pydantic does (docs/performance.md, "Import time"): ``import hcc`` loads only the errors and the
+# version; ``hcc.compute_deadline``, ``from hcc import Dossier`` and ``import hcc.documents`` work
+# as usual and import what they need then. Type checkers read the imports above.
 _LAZY: dict[str, tuple[str, str | None]] = {
+    "calendar": ("hcc.calendar", None),
+    "deadlines": ("hcc.deadlines", None),
+    "fees": ("hcc.fees", None),
+    "procedures": ("hcc.procedures", None),
+    "WorkingCalendar": ("hcc.calendar", "WorkingCalendar"),
+    "vietnam_calendar": ("hcc.calendar", "vietnam_calendar"),
+    "SlaClock": ("hcc.deadlines", "SlaClock"),
+    "TimeLimit": ("hcc.deadlines", "TimeLimit"),
+    "compute_deadline": ("hcc.deadlines", "compute_deadline"),
+    "compute_deadlines": ("hcc.deadlines", "compute_deadlines"),
+    "sla_status": ("hcc.deadlines", "sla_status"),
+    "get_fee_schedule": ("hcc.fees", "get_fee_schedule"),
+    "quote": ("hcc.fees", "quote"),
+    "Catalogue": ("hcc.procedures", "Catalogue"),
+    "default_catalogue": ("hcc.procedures", "default_catalogue"),
+    "load_catalogue": ("hcc.procedures", "load_catalogue"),
     "documents": ("hcc.documents", None),
     "dossiers": ("hcc.dossiers", None),
     "importer": ("hcc.importer", None),

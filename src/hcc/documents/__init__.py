@@ -36,6 +36,7 @@ from hcc.documents.models import (
     ControlSlipContext,
     DeathCondolenceContext,
     Deceased,
+    DocumentContext,
     DocumentItem,
     DossierInfo,
     FeeInfo,
@@ -59,6 +60,7 @@ from hcc.documents.models import (
     SupplementRequestContext,
 )
 from hcc.documents.offices import IssuerKind, issuing_office
+from hcc.documents.registry import register_document_kind, unregister_document_kind
 from hcc.documents.rendering import Format, kinds, render, validate_context
 from hcc.documents.samples import sample_context, sample_data
 
@@ -73,6 +75,7 @@ __all__ = [
     "ControlSlipContext",
     "DeathCondolenceContext",
     "Deceased",
+    "DocumentContext",
     "DocumentItem",
     "DossierInfo",
     "FeeInfo",
@@ -108,8 +111,10 @@ __all__ = [
     "form_sets",
     "issuing_office",
     "kinds",
+    "register_document_kind",
     "render",
     "sample_context",
     "sample_data",
+    "unregister_document_kind",
     "validate_context",
 ]

@@ -124,10 +124,17 @@ class FormSet(HccModel):
         try:
             return self.documents[kind]
         except KeyError:
+            registered = REGISTERED_SPECS.get(kind)
+            if registered is not None:  # a district's own kind: in every set
+                return registered
             raise UnknownDocumentError(
                 f"no document kind {kind!r} in form set {self.id!r}; "
                 f"allowed: {', '.join(self.documents)}"
             ) from None
+
+
+REGISTERED_SPECS: dict[str, FormSpec] = {}
+"""The specs of the kinds added by [`hcc.documents.register_document_kind`][hcc.documents.register_document_kind] (every set has them)."""
 
 
 @cache

@@ -64,6 +64,7 @@ __all__ = [
     "ControlSlipContext",
     "DeathCondolenceContext",
     "Deceased",
+    "DocumentContext",
     "DocumentItem",
     "DossierInfo",
     "FeeInfo",
@@ -363,8 +364,23 @@ class FeeInfo(HccModel):
 
 
 # --------------------------------------------------------------------------- base of contexts
-class _Context(HccModel):
-    """Base of document contexts; ``kind`` is the document kind the model serves."""
+class DocumentContext(HccModel):
+    """Base of document contexts; ``kind`` is the document kind the model serves.
+
+    Subclass it for a document kind of your own ([`hcc.documents.register_document_kind`][hcc.documents.register_document_kind]);
+    override [`check_rules`][check_rules] for rules that span several fields. Contexts are frozen and
+    refuse unknown fields.
+
+    >>> class NoticeContext(DocumentContext):
+    ...     text: str
+    >>> NoticeContext(text="Họp thôn").text
+    'Họp thôn'
+    >>> NoticeContext(text="x", txt="y")
+    Traceback (most recent call last):
+    ...
+    hcc.errors.ModelValidationError: 1 validation error for NoticeContext
+    ...
+    """
 
     kind: ClassVar[str] = ""
 
@@ -376,6 +392,9 @@ class _Context(HccModel):
         ``policy`` defaults to the one in force on the dossier's receipt
         ([`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]), ``calendar`` to the national calendar.
         """
+
+
+_Context = DocumentContext
 
 
 def _check_appointment(

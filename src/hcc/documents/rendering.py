@@ -61,6 +61,7 @@ from hcc.documents._format import (
     short_moment,
 )
 from hcc.documents._places import context_strings, keep_places, place_names
+from hcc.documents._registered import RegisteredTemplates
 from hcc.documents.formsets import DEFAULT_FORM_SET, FormSpec, form_set_in_force
 from hcc.documents.formsets import form_set as _get_form_set
 from hcc.documents.models import CONTEXT_MODELS, _Context
@@ -412,6 +413,7 @@ def _environment(template_dir: str | None) -> jinja2.Environment:
     if template_dir is not None:
         loaders.append(_ConfinedLoader(template_dir))
     loaders.append(jinja2.PackageLoader("hcc.documents", "templates", encoding="utf-8"))
+    loaders.append(RegisteredTemplates())  # a district's own kinds (register_document_kind)
     # The sandbox: no private attributes (__globals__, __class__, mro ...), no unsafe callables
     # and no mutation of the values passed in; a district template is data, not code.
     env = _Sandbox(

@@ -6,7 +6,7 @@
 datetime.date(2026, 2, 24)
 """
 
-from hcc.dossiers.dossier import AgencyStep, Dossier, Supplement
+from hcc.dossiers.dossier import AgencyStep, Dossier, DossierData, Supplement
 from hcc.dossiers.events import DossierEvent, EventKind, Rating
 from hcc.dossiers.indicators import (
     COUNT_COLUMNS,
@@ -63,6 +63,7 @@ __all__ = [
     "AgencyStep",
     "Circular01Indices",
     "Dossier",
+    "DossierData",
     "DossierEvent",
     "DossierEventKind",
     "DossierState",

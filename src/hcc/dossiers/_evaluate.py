@@ -251,7 +251,7 @@ def memos(
         if token is None:
             token = tokens[id(pol)] = _token(given, pol)
             by_id[id(pol)] = pol
-        memo: Memo | None = d.__dict__.get(_MEMO)
+        memo: Memo | None = d._memo
         if memo is not None and memo[0] == token:
             out[i] = memo
             continue
@@ -325,7 +325,7 @@ def memos(
                 days = got
                 provisional = provisional or cal.is_provisional_span(*span)
             memo = (token, appt, cls, due, days, segments, clock, provisional)
-            d.__dict__[_MEMO] = memo
+            d._memo = memo
             out[idx[k]] = memo
     return out  # type: ignore[return-value]  # every slot is filled above
 
@@ -379,7 +379,3 @@ def _replay_reset(
     ended = f.withdrawn_at is not None or f.stopped_at is not None
     end_due = None if pending and settled_at is None and not ended else ext or due
     return cls, end_due, tuple(segments), provisional
-
-
-_MEMO = "_evaluation"
-"""Key of the memo (the last [`Memo`][Memo]) in a dossier's ``__dict__``."""

@@ -20,10 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-from pydantic import Field, field_validator
+from pydantic import Field, GetCoreSchemaHandler, field_validator
+from pydantic_core import core_schema
 
 from hcc._text import name_text
 from hcc._types import HccModel
@@ -61,7 +61,7 @@ from hcc.procedures.dossier_codes import DossierCode, DossierCodeAllocator
 if TYPE_CHECKING:
     from hcc.procedures import Procedure
 
-__all__ = ["AgencyStep", "Dossier", "Supplement"]
+__all__ = ["AgencyStep", "Dossier", "DossierData", "Supplement"]
 
 
 class AgencyStep(HccModel):
@@ -200,26 +200,24 @@ def _pick(limit: TimeLimit, alternate: bool) -> TimeLimit:
     return limit
 
 
-class Dossier(HccModel):
-    """A dossier: its identity, the limits that apply to it, and its append-only event log.
+class DossierData(HccModel):
+    """The data of a dossier: its identity, the limits that apply to it, and its event log.
+
+    A plain pydantic record: it checks each field (the code's form, NFC text, limit phrases), not
+    the log as a whole. [`Dossier`][Dossier] replays a record's log through the state machine and
+    is what the rest of hcc works with; a record is what is stored and exchanged (its JSON is a
+    dossier's JSON).
 
     ``time_limit`` is the limit the dossier is held to (the local committed one when there is one);
     ``statutory_limit`` the limit the law sets (Circular 01/2018 index 1 compares with it; it
     defaults to ``time_limit``). ``sets`` is the number of sets filed (số lượng hồ sơ, bộ).
-    ``events`` must start with ``received``, be in time order (equal moments keep their order)
-    and follow the state machine; an invalid event raises [`hcc.errors.InvalidTransitionError`][hcc.errors.InvalidTransitionError]
-    naming the state and the event, an event out of time order [`hcc.errors.EventOrderError`][hcc.errors.EventOrderError],
-    more extensions than the policy allows (``max_extensions``, one by default, Decree 61/2018
-    art. 19(9)) [`hcc.errors.ExtensionLimitError`][hcc.errors.ExtensionLimitError].
 
-    >>> d = Dossier(code="000.00.01.H38-260302-0002", procedure_code="2.000815",
+    >>> r = DossierData(code="000.00.01.H38-260302-0002", procedure_code="2.000815",
     ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
     ...     applicant="Trần Thị B", time_limit="Trong ngày",
-    ...     events=[{"kind": "received", "at": "2026-03-02T09:00"},
-    ...             {"kind": "returned", "at": "2026-03-02T09:30"}])
-    Traceback (most recent call last):
-    ...
-    hcc.errors.InvalidTransitionError: event 'returned' is not allowed in state 'processing'; ...
+    ...     events=[{"kind": "received", "at": "2026-03-02T09:00"}])
+    >>> Dossier.from_data(r).state.value
+    'processing'
     """
 
     code: DossierCode
@@ -265,113 +263,184 @@ class Dossier(HccModel):
     def _limit(cls, v: Any) -> Any:
         return TimeLimit.parse(v) if isinstance(v, str) else v
 
-    # The log is replayed right after validation, outside pydantic's validators, so that an
-    # invalid log raises InvalidTransitionError / EventOrderError itself, not a ValidationError.
-    def __init__(self, **data: Any) -> None:
-        super().__init__(**data)
-        raw = data.get("code")
+
+def _check_extensions(record: DossierData, extensions: tuple[DossierEvent, ...]) -> None:
+    pol = record.policy or policy_in_force(record.events[0].at)  # the receipt comes first
+    allowed = pol.max_extensions
+    if len(extensions) > allowed:
+        e = extensions[allowed]
+        raise ExtensionLimitError(
+            f"the appointment may be moved at most {allowed} time(s) "
+            f"({pol.basis_of('max_extensions')}; policy.max_extensions)",
+            event=f"extended at {e.at:%Y-%m-%d %H:%M}",
+            other=f"extended at {extensions[allowed - 1].at:%Y-%m-%d %H:%M}" if allowed else None,
+        )
+
+
+def _replay(record: DossierData) -> _Facts:
+    """Check ``record`` as a whole and replay its log once ([`_walk`][_walk])."""
+    if record.use_alternate and record.time_limit.alternate is None:
+        raise InvalidInputError(
+            "use_alternate",
+            True,
+            f"False: time_limit {str(record.time_limit)!r} has no alternate",
+        )
+    facts = _walk(record.events)
+    _check_extensions(record, facts.extensions)
+    received_on = facts.received_at.date()
+    if record.code.received_on != received_on:
+        raise DossierCodeError(
+            f"dossier code: got {str(record.code)!r}, whose date {record.code.received_on} is not "
+            f"the receipt date {received_on}; the code's YYMMDD is the receipt date "
+            "(Circular 01/2018/TT-VPCP art. 19)"
+        )
+    return facts
+
+
+class Dossier:
+    """A dossier: a [`DossierData`][DossierData] and what its log says, replayed once when it is built.
+
+    ``Dossier(**fields)`` validates a record from ``fields`` and replays its log;
+    [`from_data`][from_data] replays the data you already have; [`model_validate`][model_validate] and
+    [`model_validate_json`][model_validate_json] read a mapping or JSON. Each replays the log exactly once. The
+    record's fields are read-only attributes (``d.code``, ``d.events``, ...), ``d.data`` is the
+    record itself, and [`model_dump`][model_dump] / [`model_dump_json`][model_dump_json] write it.
+
+    ``events`` must start with ``received``, be in time order (equal moments keep their order)
+    and follow the state machine; an invalid event raises [`hcc.errors.InvalidTransitionError`][hcc.errors.InvalidTransitionError]
+    naming the state and the event, an event out of time order [`hcc.errors.EventOrderError`][hcc.errors.EventOrderError],
+    more extensions than the policy allows (``max_extensions``, one by default, Decree 61/2018
+    art. 19(9)) [`hcc.errors.ExtensionLimitError`][hcc.errors.ExtensionLimitError]. These are raised as they are, not inside a
+    pydantic ``ValidationError`` (a bad field still raises ``ValidationError``). As a field of
+    another pydantic model (or in a ``TypeAdapter``) a dossier validates the same way, and there
+    pydantic reports a bad log inside its ``ValidationError``.
+
+    A dossier is immutable: [`record`][record] / [`append`][append] return a new one.
+
+    >>> d = Dossier(code="000.00.01.H38-260302-0002", procedure_code="2.000815",
+    ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
+    ...     applicant="Trần Thị B", time_limit="Trong ngày",
+    ...     events=[{"kind": "received", "at": "2026-03-02T09:00"},
+    ...             {"kind": "returned", "at": "2026-03-02T09:30"}])
+    Traceback (most recent call last):
+    ...
+    hcc.errors.InvalidTransitionError: event 'returned' is not allowed in state 'processing'; ...
+    """
+
+    __slots__ = ("__weakref__", "_code_text", "_facts", "_memo", "_record")
+
+    _record: DossierData
+    _facts: _Facts
+    _code_text: str | None
+    _memo: Any
+    """The last batch evaluation ([`hcc.dossiers._evaluate`][hcc.dossiers._evaluate]); a cache, not data."""
+
+    def __init__(self, **fields: Any) -> None:
+        self._set(DossierData(**fields))
+        raw = fields.get("code")
         if isinstance(raw, str):
             # DossierCode.parse accepted it whole (after strip): it is already the canonical text
-            self.__dict__["code_text"] = raw.strip()
-        self._replay()
+            self._code_text = raw.strip()
 
-    def _replay(self) -> None:
-        if self.use_alternate and self.time_limit.alternate is None:
-            raise InvalidInputError(
-                "use_alternate",
-                True,
-                f"False: time_limit {str(self.time_limit)!r} has no alternate",
-            )
-        facts = _walk(self.events)
-        self._check_extensions(facts.extensions)
-        self.__dict__["_facts"] = facts
-        self._check_code()
-
-    def _check_extensions(self, extensions: tuple[DossierEvent, ...]) -> None:
-        pol = self.policy or policy_in_force(self.events[0].at)  # the receipt comes first
-        allowed = pol.max_extensions
-        if len(extensions) > allowed:
-            e = extensions[allowed]
-            raise ExtensionLimitError(
-                f"the appointment may be moved at most {allowed} time(s) "
-                f"({pol.basis_of('max_extensions')}; policy.max_extensions)",
-                event=f"extended at {e.at:%Y-%m-%d %H:%M}",
-                other=f"extended at {extensions[allowed - 1].at:%Y-%m-%d %H:%M}"
-                if allowed
-                else None,
-            )
-
-    def _check_code(self) -> None:
-        received_on = self.received_at.date()
-        if self.code.received_on != received_on:
-            raise DossierCodeError(
-                f"dossier code: got {str(self.code)!r}, whose date {self.code.received_on} is not "
-                f"the receipt date {received_on}; the code's YYMMDD is the receipt date "
-                "(Circular 01/2018/TT-VPCP art. 19)"
-            )
+    def _set(
+        self, record: DossierData, facts: _Facts | None = None, code_text: str | None = None
+    ) -> None:
+        self._record = record
+        self._facts = _replay(record) if facts is None else facts
+        self._code_text = code_text
+        self._memo = None
 
     @classmethod
-    def model_validate(
-        cls,
-        obj: Any,
-        *,
-        strict: bool | None = None,
-        extra: Any = None,
-        from_attributes: bool | None = None,
-        context: Any | None = None,
-        by_alias: bool | None = None,
-        by_name: bool | None = None,
-    ) -> Self:
-        """Validate ``obj`` (a mapping or a Dossier), then replay its log.
+    def from_data(cls, data: DossierData) -> Self:
+        """The dossier of ``data``: its log replayed and checked.
+
+        >>> r = DossierData.model_validate({"code": "000.00.01.H38-260302-0024",
+        ...     "procedure_code": "1.001193", "procedure_name": "P", "lead_agency": "L",
+        ...     "applicant": "A", "time_limit": "Trong ngày",
+        ...     "events": [{"kind": "received", "at": "2026-03-02T08:00"}]})
+        >>> Dossier.from_data(r).data is r
+        True
+        """
+        new = cls.__new__(cls)
+        new._set(data)
+        return new
+
+    def _replayed(self, record: DossierData, facts: _Facts) -> Self:
+        """A dossier of the same identity (code included) over ``record``, already replayed."""
+        new = type(self).__new__(type(self))
+        new._set(record, facts, self._code_text)
+        return new
+
+    @classmethod
+    def model_validate(cls, obj: Any) -> Self:
+        """A dossier from a mapping (or a [`DossierData`][DossierData], or a dossier, returned as is).
 
         >>> Dossier.model_validate({"code": "000.00.01.H38-260302-0021", "procedure_code": "1.001193", "procedure_name": "P",
         ...     "lead_agency": "L", "applicant": "A", "time_limit": "Trong ngày",
         ...     "events": [{"kind": "received", "at": "2026-03-02T08:00"}]}).state.value
         'processing'
         """
-        new = super().model_validate(
-            obj,
-            strict=strict,
-            extra=extra,
-            from_attributes=from_attributes,
-            context=context,
-            by_alias=by_alias,
-            by_name=by_name,
-        )
-        new._replay()
-        return new
+        if isinstance(obj, cls):
+            return obj
+        return cls.from_data(DossierData.model_validate(obj))
 
     @classmethod
-    def model_validate_json(
-        cls,
-        json_data: str | bytes | bytearray,
-        *,
-        strict: bool | None = None,
-        extra: Any = None,
-        context: Any | None = None,
-        by_alias: bool | None = None,
-        by_name: bool | None = None,
-    ) -> Self:
-        """Validate a JSON document, then replay its log (a round trip gives an equal dossier).
+    def model_validate_json(cls, json_data: str | bytes | bytearray) -> Self:
+        """A dossier from its JSON ([`model_dump_json`][model_dump_json]); a round trip gives an equal dossier.
 
         >>> d = Dossier.receive(code="000.00.01.H38-260302-0020", procedure_code="1.001193", procedure_name="P",
         ...     lead_agency="L", applicant="A", time_limit="Trong ngày", at="2026-03-02T08:00")
         >>> Dossier.model_validate_json(d.model_dump_json()) == d
         True
         """
-        new = super().model_validate_json(
-            json_data,
-            strict=strict,
-            extra=extra,
-            context=context,
-            by_alias=by_alias,
-            by_name=by_name,
+        return cls.from_data(DossierData.model_validate_json(json_data))
+
+    @classmethod
+    def model_json_schema(cls) -> dict[str, Any]:
+        """The JSON schema of a dossier's JSON (the record's)."""
+        return DossierData.model_json_schema()
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # as a field of a pydantic model: a dossier as is, or a record's data replayed once
+        data = handler.generate_schema(DossierData)
+        return core_schema.union_schema(
+            [
+                core_schema.is_instance_schema(cls),
+                core_schema.no_info_after_validator_function(cls.from_data, data),
+            ],
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda d: d.data, return_schema=data
+            ),
         )
-        new._replay()
-        return new
+
+    @property
+    def data(self) -> DossierData:
+        """The dossier's data (what is stored and exchanged)."""
+        return self._record
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        """The record's ``model_dump(**kwargs)``.
+
+        >>> d = Dossier.receive(code="000.00.01.H38-260302-0025", procedure_code="1.001193",
+        ...     procedure_name="P", lead_agency="L", applicant="A", time_limit="Trong ngày",
+        ...     at="2026-03-02T08:00")
+        >>> d.model_dump(mode="json")["events"]
+        [{'kind': 'received', 'at': '2026-03-02T08:00:00+07:00', ...}]
+        """
+        return self._record.model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        """The record's ``model_dump_json(**kwargs)``."""
+        return self._record.model_dump_json(**kwargs)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy; with ``update`` the fields are validated and the log replayed (and checked).
+
+        A dossier is immutable, so without ``update`` the copy is the dossier itself (``deep``
+        changes nothing: it is accepted as pydantic's ``model_copy`` accepts it).
 
         >>> d = Dossier.receive(code="000.00.01.H38-260302-0022", procedure_code="1.001193",
         ...     procedure_name="P", lead_agency="L", applicant="A", time_limit="Trong ngày",
@@ -380,16 +449,108 @@ class Dossier(HccModel):
         '000.00.01.H38-260302-0023'
         """
         if not update:
-            return super().model_copy(deep=deep)
-        values = {name: getattr(self, name) for name in type(self).model_fields}
+            return self
+        values = {name: getattr(self._record, name) for name in DossierData.model_fields}
         values.update(update)
         return type(self)(**values)
 
-    def __getstate__(self) -> dict[Any, Any]:
-        # the memo of the last SLA evaluation holds a calendar (with a lock): not pickled
-        state = super().__getstate__()
-        state["__dict__"] = {k: v for k, v in state["__dict__"].items() if k != "_evaluation"}
-        return state
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Dossier)
+        return self._record == other._record
+
+    def __hash__(self) -> int:
+        return hash(self._record)
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self._record if v is not None)
+        return f"{type(self).__name__}({args})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the record is the data; unpickling replays it (the memo holds a calendar: not pickled)
+        return (type(self).from_data, (self._record,))
+
+    # ------------------------------------------------------------------ the record's fields
+    @property
+    def code(self) -> DossierCode:
+        """Mã hồ sơ ([`hcc.procedures.DossierCode`][hcc.procedures.DossierCode])."""
+        return self._record.code
+
+    @property
+    def procedure_code(self) -> str:
+        """The procedure's code in the national database."""
+        return self._record.procedure_code
+
+    @property
+    def procedure_name(self) -> str:
+        """The procedure's name."""
+        return self._record.procedure_name
+
+    @property
+    def field(self) -> str | None:
+        """Lĩnh vực ("Hộ tịch", "Đất đai")."""
+        return self._record.field
+
+    @property
+    def lead_agency(self) -> str:
+        """Cơ quan chủ trì giải quyết."""
+        return self._record.lead_agency
+
+    @property
+    def applicant(self) -> str:
+        """The applicant's name."""
+        return self._record.applicant
+
+    @property
+    def address(self) -> str | None:
+        """The applicant's address."""
+        return self._record.address
+
+    @property
+    def phone(self) -> str | None:
+        """The applicant's phone number."""
+        return self._record.phone
+
+    @property
+    def channel(self) -> ChannelKind:
+        """How the dossier was filed."""
+        return self._record.channel
+
+    @property
+    def sets(self) -> int:
+        """Số lượng hồ sơ (bộ)."""
+        return self._record.sets
+
+    @property
+    def time_limit(self) -> TimeLimit:
+        """The limit the dossier is held to."""
+        return self._record.time_limit
+
+    @property
+    def statutory_limit(self) -> TimeLimit | None:
+        """The limit the law sets (None: ``time_limit``)."""
+        return self._record.statutory_limit
+
+    @property
+    def use_alternate(self) -> bool:
+        """Whether the limits' alternate applies."""
+        return self._record.use_alternate
+
+    @property
+    def note(self) -> str | None:
+        """A free note."""
+        return self._record.note
+
+    @property
+    def policy(self) -> DeadlinePolicy | None:
+        """The dossier's own counting policy (None: the caller's, else the one in force)."""
+        return self._record.policy
+
+    @property
+    def events(self) -> tuple[DossierEvent, ...]:
+        """The append-only event log."""
+        return self._record.events
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -456,14 +617,7 @@ class Dossier(HccModel):
         ...                            at="2026-03-02T08:00", applicant="A", channel="online")
         >>> d.procedure_name, str(d.time_limit), d.lead_agency
         ('Đăng ký thường trú', '07 ngày làm việc', 'Công an cấp xã')
-
-        Raises:
-            InvalidInputError: ``procedure`` is not a [`Procedure`][hcc.procedures.Procedure].
         """
-        from hcc.procedures import Procedure
-
-        if not isinstance(procedure, Procedure):
-            raise InvalidInputError("procedure", procedure, "a Procedure (a catalogue record)")
         kind = ChannelKind(channel)
         base: dict[str, Any] = {
             "procedure_code": procedure.code,
@@ -494,15 +648,13 @@ class Dossier(HccModel):
         """
         if not isinstance(event, DossierEvent):
             event = DossierEvent.model_validate(event)
-        events = (*self.events, event)
+        record = self._record
+        events = (*record.events, event)
         # the full replay is one pass over a short log; it also refreshes every derived fact
         facts = _walk(events)
-        self._check_extensions(facts.extensions)
-        values = {name: getattr(self, name) for name in type(self).model_fields}
-        values["events"] = events
-        new = type(self).model_construct(_fields_set=self.model_fields_set, **values)
-        new.__dict__["_facts"] = facts
-        return new
+        _check_extensions(record, facts.extensions)
+        # the other fields are the record's, checked already: copied, not validated again
+        return self._replayed(record.model_copy(update={"events": events}), facts)
 
     def record(self, kind: EventKind | str, at: dt.datetime | str, **fields: Any) -> Dossier:
         """Shorthand for ``append(DossierEvent(kind=kind, at=at, **fields))``.
@@ -531,20 +683,13 @@ class Dossier(HccModel):
             return self
         if n == 0:
             return None
-        values = {name: getattr(self, name) for name in type(self).model_fields}
-        values["events"] = self.events[:n]
-        new = type(self).model_construct(_fields_set=self.model_fields_set, **values)
-        new.__dict__["_facts"] = _walk(values["events"])
-        return new
+        events = self.events[:n]
+        return self._replayed(self._record.model_copy(update={"events": events}), _walk(events))
 
     # ------------------------------------------------------------------ derived facts
     @property
     def _f(self) -> _Facts:
-        try:
-            facts: _Facts = self.__dict__["_facts"]
-        except KeyError:  # built by model_construct: replay on first use
-            facts = self.__dict__["_facts"] = _walk(self.events)
-        return facts
+        return self._facts
 
     @property
     def state(self) -> DossierState:
@@ -644,15 +789,18 @@ class Dossier(HccModel):
         """The ``extended`` events (new appointments), in order."""
         return self._f.extensions
 
-    @cached_property
+    @property
     def code_text(self) -> str:
         """``str(code)``, computed once."""
-        return str(self.code)
+        text = self._code_text
+        if text is None:
+            text = self._code_text = str(self._record.code)
+        return text
 
-    @cached_property
+    @property
     def receipt_year(self) -> int:
         """The (Vietnam-local) year of receipt: the register book the dossier belongs to."""
-        return self.received_at.year
+        return self._facts.received_at.year
 
     # ------------------------------------------------------------------ the SLA clock
     def clock_events(self) -> tuple[ClockEvent, ...]:

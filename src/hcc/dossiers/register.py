@@ -17,7 +17,7 @@ receipt, appointment, transfer to the settling agency, result received from it, 
 signature (left blank), note.
 
 >>> import datetime as dt
->>> from hcc.dossiers.dossier import Dossier
+>>> from hcc.dossiers.dossier import Dossier, DossierData
 >>> reg = Register(unit="UBND xã Tân Lập")
 >>> d = Dossier.receive(code="000.00.01.H38-260302-0001", procedure_code="2.000815",
 ...     procedure_name="Chứng thực bản sao từ bản chính", lead_agency="UBND xã Tân Lập",
@@ -50,7 +50,7 @@ from hcc.dossiers._evaluate import (
     memos,
     warn_provisional,
 )
-from hcc.dossiers.dossier import Dossier
+from hcc.dossiers.dossier import Dossier, DossierData
 from hcc.dossiers.events import DossierEvent, EventKind
 from hcc.dossiers.states import DossierState
 from hcc.errors import (
@@ -781,7 +781,7 @@ def _csv_row(r: RegisterEntry, text: _Texts) -> list[str]:
     ]
 
 
-_IDENTITY = tuple(f for f in Dossier.model_fields if f != "events")
+_IDENTITY = tuple(f for f in DossierData.model_fields if f != "events")
 
 
 def _check_extends(old: Dossier, new: Dossier) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -77,15 +76,7 @@ def import_portal_records(
     """
     if not isinstance(records, list | tuple):
         raise ImportInputError(records)
-    # the import allocates many small acyclic objects: pause the cyclic collector meanwhile
-    # (as hcc.procedures.load_catalogue does); reference counting still frees everything
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _import(records, version=version, source=source, sources=sources, progress=progress)
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _import(records, version=version, source=source, sources=sources, progress=progress)
 
 
 def _import(

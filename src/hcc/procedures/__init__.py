@@ -8,6 +8,7 @@
 
 from hcc._text import fold
 from hcc.errors import TimeLimitNotStatedError
+from hcc.procedures.bulk import bulk_load
 from hcc.procedures.catalogue import (
     Catalogue,
     CatalogueData,
@@ -85,6 +86,7 @@ __all__ = [
     "SQLiteCounterStore",
     "Step",
     "TimeLimitNotStatedError",
+    "bulk_load",
     "default_catalogue",
     "diff_catalogues",
     "fold",

@@ -208,55 +208,7 @@ class OnlineLevel(HccStrEnum):
         ]
 
 
-class _SharedFieldsSet(set[str]):
-    """A read-only set of field names that many frozen instances share as their ``model_fields_set``.
-
-    Pydantic gives every instance its own ``set`` of the fields given in the input; a loaded
-    catalogue holds some 130,000 instances with a few dozen distinct such sets, and every one of
-    them is a container the cyclic garbage collector scans. Instances with equal sets share one of
-    these instead. Mutating it raises; ``copy`` (what ``model_copy`` uses) and pickling give a plain
-    ``set``, so ``model_copy(update=...)`` works as before.
-    """
-
-    __slots__ = ()
-
-    def _read_only(self, *args: object) -> None:
-        raise TypeError("a model's fields set is shared between instances and read-only")
-
-    add = discard = remove = pop = clear = update = _read_only  # type: ignore[assignment]
-    difference_update = intersection_update = symmetric_difference_update = _read_only
-    __ior__ = __iand__ = __isub__ = __ixor__ = _read_only  # type: ignore[assignment]
-
-    def __copy__(self) -> set[str]:
-        return set(self)
-
-    def __deepcopy__(self, memo: object) -> set[str]:
-        return set(self)
-
-    def __reduce__(self) -> tuple[type[set[str]], tuple[list[str]]]:
-        return set, (list(self),)
-
-
-_SHARED_FIELDS_SETS: dict[frozenset[str], _SharedFieldsSet] = {}
-_MAX_SHARED_FIELDS_SETS = 4096
-
-
-class _Model(HccModel):
-    @model_validator(mode="after")
-    def _share_fields_set(self) -> Any:
-        # one shared set per distinct content instead of a set per instance (see _SharedFieldsSet)
-        own = self.__pydantic_fields_set__
-        key = frozenset(own)
-        shared = _SHARED_FIELDS_SETS.get(key)
-        if shared is None:
-            if len(_SHARED_FIELDS_SETS) >= _MAX_SHARED_FIELDS_SETS:
-                return self
-            shared = _SHARED_FIELDS_SETS.setdefault(key, _SharedFieldsSet(key))
-        object.__setattr__(self, "__pydantic_fields_set__", shared)
-        return self
-
-
-class LegalDocument(_Model):
+class LegalDocument(HccModel):
     """One legal document a procedure rests on (căn cứ pháp lý), with its effective dates.
 
     ``effective_from`` is the first day in force; ``effective_to`` the last (both inclusive, ``None``
@@ -302,7 +254,7 @@ class LegalDocument(_Model):
         return self
 
 
-class PublishingDecision(_Model):
+class PublishingDecision(HccModel):
     """The decision that published the procedure (quyết định công bố), e.g. ``"1872/QĐ-BTP"``.
 
     >>> PublishingDecision(number="1872/QĐ-BTP", issuer="Bộ Tư pháp").number
@@ -314,7 +266,7 @@ class PublishingDecision(_Model):
     issuer: Text | None = None
 
 
-class Agencies(_Model):
+class Agencies(HccModel):
     """Who does what: implementing, competent (có thẩm quyền), authorised and coordinating agencies.
 
     >>> Agencies(implementing=["Ủy ban nhân dân cấp xã"]).implementing
@@ -332,7 +284,7 @@ class Agencies(_Model):
     """Cơ quan phối hợp."""
 
 
-class Step(_Model):
+class Step(HccModel):
     """One step of the sequence (trình tự thực hiện), with the agency doing it and its allotment.
 
     The ``allotment`` is this agency's share of the total time (inter-agency procedures give each
@@ -349,7 +301,7 @@ class Step(_Model):
     allotment: PhraseLimit | None = None
 
 
-class Channel(_Model):
+class Channel(HccModel):
     """One channel row: how to file, its time limit, fee schedule and, online, its level.
 
     ``time_limit`` is the limit published for this channel; ``None`` means the procedure's
@@ -380,7 +332,7 @@ class Channel(_Model):
         return self
 
 
-class DossierDocument(_Model):
+class DossierDocument(HccModel):
     """One document of a dossier (thành phần hồ sơ) with counts of originals and copies.
 
     >>> d = DossierDocument(name="Tờ khai đăng ký khai sinh", originals=1, form="Mẫu tờ khai")
@@ -401,7 +353,7 @@ class DossierDocument(_Model):
     note: Text | None = None
 
 
-class DossierCase(_Model):
+class DossierCase(HccModel):
     """One alternative case (trường hợp) of the dossier; ``name`` is ``None`` for the general case.
 
     >>> DossierCase(documents=[{"name": "Giấy chứng sinh"}]).documents[0].originals
@@ -412,7 +364,7 @@ class DossierCase(_Model):
     documents: tuple[DossierDocument, ...] = Field(min_length=1)
 
 
-class ProcedureResult(_Model):
+class ProcedureResult(HccModel):
     """A result of the procedure (kết quả), optionally with its own code (``KQ.G15.000021``).
 
     >>> ProcedureResult(name="Giấy khai sinh (bản chính)").name
@@ -423,7 +375,7 @@ class ProcedureResult(_Model):
     code: Text | None = None
 
 
-class Procedure(_Model):
+class Procedure(HccModel):
     """A procedure record (thủ tục hành chính) as the national database defines it.
 
     ``statutory_time_limit`` is the limit the law sets (``None`` when the published record states

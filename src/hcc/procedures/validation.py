@@ -45,13 +45,11 @@ Text is normalised to NFC on load.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import os
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -571,32 +569,6 @@ def _nfc_deep(value: Any) -> Any:
     return value
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of acyclic objects are created.
-
-    Validation allocates a few hundred objects per record and none of them form cycles; without the
-    pause the collector runs over the growing heap again and again (about a third of the time for
-    10,000 records). The previous state is restored on exit; if the collector was enabled (with
-    automatic collection on) and a collection has become due, it runs before the function returns,
-    so its cost is part of the load.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            threshold = gc.get_threshold()[0]
-            if threshold and gc.get_count()[0] > threshold:
-                # a collection is due at the next allocation anyway; run it now over the two young
-                # generations, so the new objects are scanned once on their way to the oldest one
-                # (a generation-0 collection would leave them to be scanned again by the next
-                # generation-1 collection, a few allocations later)
-                gc.collect(1)
-
-
 def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport]:
     if not isinstance(path, str | os.PathLike):
         problem = CatalogueProblem(
@@ -614,8 +586,7 @@ def _check_path(path: str | Path) -> tuple[CatalogueData | None, CatalogueReport
         return None, CatalogueReport(source=src, errors=(problem,))
     suffix = p.suffix.lower()
     as_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{"))
-    with _gc_paused():
-        return _check_text(text, source=src, as_json=as_json)
+    return _check_text(text, source=src, as_json=as_json)
 
 
 def validate_catalogue(path: str | Path) -> CatalogueReport:
