@@ -131,7 +131,7 @@ def unregister_document_kind(kind: str) -> None:
     Raises:
         InvalidInputError: ``kind`` was not registered.
     """
-    if kind not in REGISTERED_SPECS:
+    if not isinstance(kind, str) or kind not in REGISTERED_SPECS:
         raise InvalidInputError(
             "kind",
             kind,

@@ -360,7 +360,16 @@ class Dossier:
         ...     "events": [{"kind": "received", "at": "2026-03-02T08:00"}]})
         >>> Dossier.from_data(r).data is r
         True
+
+        Raises:
+            InvalidInputError: ``data`` is not a [`DossierData`][DossierData].
+            InvalidTransitionError: the log breaks the state machine.
+            EventOrderError: the log is out of time order.
         """
+        if not isinstance(data, DossierData):
+            raise InvalidInputError(
+                "data", data, "a DossierData (use Dossier.model_validate for a mapping)"
+            )
         new = cls.__new__(cls)
         new._set(data)
         return new
@@ -617,7 +626,16 @@ class Dossier:
         ...                            at="2026-03-02T08:00", applicant="A", channel="online")
         >>> d.procedure_name, str(d.time_limit), d.lead_agency
         ('Đăng ký thường trú', '07 ngày làm việc', 'Công an cấp xã')
+
+        Raises:
+            InvalidInputError: ``procedure`` is not a [`Procedure`][hcc.procedures.Procedure], or a
+                value has the wrong type.
+            TimeLimitNotStatedError: the procedure states no time limit for ``channel``.
         """
+        from hcc.procedures import Procedure
+
+        if not isinstance(procedure, Procedure):
+            raise InvalidInputError("procedure", procedure, "a Procedure (from a Catalogue)")
         kind = ChannelKind(channel)
         base: dict[str, Any] = {
             "procedure_code": procedure.code,
