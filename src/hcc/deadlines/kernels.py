@@ -173,10 +173,9 @@ def _as_us(received: Any) -> npt.NDArray[np.int64]:
         raise InvalidInputError(
             "received", f"an array of dtype {arr.dtype}", "datetime64 values (Vietnam time)"
         )
-    us = arr.astype("datetime64[us]")
-    if np.isnat(us).any():
-        raise InvalidInputError("received", "NaT", "a receipt moment in every row")
-    return us.view(np.int64)
+    # no copy when already in microseconds (never written to); NaT (the smallest int64) falls
+    # outside every calendar and is reported by the caller's range check
+    return arr.astype("datetime64[us]", copy=False).view(np.int64)
 
 
 def deadline_columns(
@@ -279,8 +278,6 @@ def deadline_columns(
         unit_code = per_unit[limit_code] if len(distinct) > 1 else _full(n_rows, per_unit[0])
         amount = per_amount[limit_code] if len(distinct) > 1 else _full(n_rows, per_amount[0])
     # -- policies: the caller's, or the one in force at each receipt
-    day = recv // DAY_US
-    tod = recv - day * DAY_US
     if policy is not None:
         policies = [policy]
         pol_idx = _zeros(n_rows)
@@ -289,19 +286,23 @@ def deadline_columns(
         pol_idx = None  # computed below if the presets count differently
     t = cal._numpy_arrays()
     k = cal._kernel_tables()
+    a = _abs_tables(t, k)
     base = int(t["base"])
-    i = day - base
+    i = (recv - base * DAY_US) // DAY_US  # day index into the calendar's tables
     size = len(t["cum"])
-    bad = (i < 0) | (i >= size)
-    if bad.any():
-        first = dt.date(1970, 1, 1) + dt.timedelta(days=int(day[bad][0]))
+    lo_all, hi_recv = (int(i.min()), int(i.max())) if n_rows else (0, 0)
+    if lo_all < 0 or hi_recv >= size:
+        if np.isnat(recv.view("datetime64[us]")).any():
+            raise InvalidInputError("received", "NaT", "a receipt moment in every row")
+        bad = (i < 0) | (i >= size)
+        first = dt.date(1970, 1, 1) + dt.timedelta(days=int(i[bad][0]) + base)
         raise OutOfRangeError(first, cal.first_date, cal.last_date)
     # rows fall into groups of (counting rules of their policy, unit); policies that count
     # alike (the dated presets do) form one group, and a table of one group is not split
     rule_of, rules = _rules(tuple(policies))
     if pol_idx is None:
         if len(rules) > 1:
-            pol_idx = (day >= (_SWITCH - dt.date(1970, 1, 1)).days).astype(np.int64)
+            pol_idx = (i >= (_SWITCH - dt.date(1970, 1, 1)).days - base).astype(np.int64)
         else:
             pol_idx = _zeros(n_rows)
     n_units = len(_UNIT_CODES)
@@ -317,35 +318,46 @@ def deadline_columns(
         if len(rules) > 1:
             group = np.asarray(rule_of, dtype=np.int64)[pol_idx] * (n_units + 1) + group
         present = np.flatnonzero(np.bincount(group, minlength=1))
-    eff_i = np.empty(n_rows, np.int64)
-    eff_tod = np.empty(n_rows, np.int64)
-    due_i = np.empty(n_rows, np.int64)
-    due_tod = np.empty(n_rows, np.int64)
-    done = np.zeros(n_rows, dtype=bool)
+    eff_us: Any = None
+    due_us: Any = None
+    due_i: Any = None
+    done: Any = None
+    whole = len(present) == 1
+    if not whole:
+        eff_us = np.empty(n_rows, np.int64)
+        due_us = np.empty(n_rows, np.int64)
+        due_i = np.empty(n_rows, np.int64)
+        done = np.zeros(n_rows, dtype=bool)
     for g in present.tolist():
         pol = rules[g // (n_units + 1)]
         u = g % (n_units + 1)
         if not vector[u]:
             continue
         unit = _UNIT_CODES[u]
-        whole = len(present) == 1
         rows: Any = slice(None) if whole or group is None else np.flatnonzero(group == g)
-        n_of: Any = amount[rows]
+        n_of: Any
         if limit_code is not None and len(distinct) == 1:
-            n_of = int(n_of[0]) if len(n_of) else 0  # one limit for every row: a scalar
+            n_of = int(amount[0]) if n_rows else 0  # one limit for every row: a scalar
+        else:
+            n_of = amount[rows]
+            if whole and n_rows and int(n_of.min()) == int(n_of.max()):
+                n_of = int(n_of[0])  # the same amount in every row: a scalar
+        r_i, r_us = (i, recv) if whole else (i[rows], recv[rows])
         if unit is TimeUnit.WORKING_HOURS:
-            ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], n_of, pol)
+            eu, di, du = _working_hours(cal, t, k, a, r_i, r_us, n_of, pol)
         else:
-            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], n_of, unit, pol)
+            eu, di, du = _day_based(cal, t, k, a, r_i, r_us, n_of, unit, pol)
         if whole:
-            eff_i, eff_tod, due_i, due_tod = ei, et, di, dtod
-            done[:] = True
+            eff_us, due_i, due_us = eu, di, du
         else:
-            eff_i[rows], eff_tod[rows], due_i[rows], due_tod[rows] = ei, et, di, dtod
+            eff_us[rows], due_i[rows], due_us[rows] = eu, di, du
             done[rows] = True
-    eff_us = (eff_i + base) * DAY_US + eff_tod
-    due_us = (due_i + base) * DAY_US + due_tod
-    rest = np.flatnonzero(~done)
+    if whole and not vector[int(present[0]) % (n_units + 1)]:
+        eff_us = np.empty(n_rows, np.int64)
+        due_us = np.empty(n_rows, np.int64)
+        due_i = np.empty(n_rows, np.int64)
+        done = np.zeros(n_rows, dtype=bool)
+    rest = np.flatnonzero(~done) if done is not None else np.zeros(0, np.int64)
     if len(rest) and limit_code is None:
         # units and amounts: clock hours go through the scalar core, once per distinct pair
         pairs = np.stack([unit_code[rest], amount[rest]], axis=1)
@@ -360,9 +372,11 @@ def deadline_columns(
         assert limit_code is not None
         _distinct_loop(cal, recv, limit_code, distinct, pol_idx, policies, rest, eff_us, due_us)
         due_i[rest] = due_us[rest] // DAY_US - base
+    if n_rows == 0:  # no group ran
+        eff_us = due_us = due_i = np.zeros(0, np.int64)
     lo = i
     hi = due_i
-    lo_all, hi_all = (int(lo.min()), int(hi.max())) if n_rows else (0, 0)
+    hi_all = int(hi.max()) if n_rows else 0
     # no provisional (derived) day between the first receipt and the last due date: none is
     if t["prov"][hi_all + 1] == t["prov"][lo_all]:
         prov = np.zeros(n_rows, dtype=bool)
@@ -483,6 +497,32 @@ def _add0(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
     return np.asarray(out)
 
 
+_NEG = -(2**63)  # below every moment: "no session"
+
+
+def _abs_tables(t: dict[str, Any], k: dict[str, Any]) -> dict[str, Any]:
+    """The session tables as absolute local microseconds since 1970 (built once per calendar).
+
+    ``starts``/``ends``: one array per session slot, a pad (no such session) ending at
+    :data:`_NEG` so no moment is before its end; ``open``/``close``: the first opening and the
+    last closing of each day (meaningful on working days only).
+    """
+    got = k.get("hcc.kernels:abs")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    import numpy as np
+
+    midnight = (np.arange(len(t["cum"]), dtype=np.int64) + int(t["base"])) * DAY_US
+    got = {
+        "starts": [np.where(x >= 0, midnight + x, _NEG) for x in k["starts"]],
+        "ends": [np.where(x >= 0, midnight + x, _NEG) for x in k["ends"]],
+        "open": midnight + k["open"],
+        "close": midnight + k["close"],
+    }
+    k["hcc.kernels:abs"] = got  # a benign race: every thread builds the same tables
+    return got
+
+
 def _in_or_next_session(k: dict[str, Any], day: Any, tod: Any) -> tuple[Any, Any]:
     """The time of day itself when inside a session of ``day``, else the start of the next
     session that day; and whether there is one (False: after the last session, or a day off)."""
@@ -500,57 +540,67 @@ def _effective(
     cal: WorkingCalendar,
     t: dict[str, Any],
     k: dict[str, Any],
+    a: dict[str, Any],
     i: Any,
-    tod: Any,
+    recv: Any,
     unit: TimeUnit,
     pol: DeadlinePolicy,
 ) -> tuple[Any, Any]:
-    """The effective receipt (day index, time of day): the after-hours rule, then the cut-off."""
+    """The effective receipt (day index, absolute local µs): the after-hours rule, then the
+    cut-off. ``i``/``recv``: the receipts' day index and moment."""
+    import numpy as np
 
-    eff_i, eff_tod = i, tod  # copied before any change
+    eff_i, eff_us = i, recv  # copied before any change
     # 1. after hours: a receipt outside the sessions counts from the next opening
     if pol.after_hours == AfterHoursRule.NEXT_OPENING:
-        eff_tod, has = _in_or_next_session(k, i, tod)
-        moved = ~has
+        starts, ends = a["starts"], a["ends"]
+        # from the last session back: the first session not yet over wins
+        eff_us = np.where(ends[-1][i] > recv, np.maximum(recv, starts[-1][i]), _NEG)
+        for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
+            eff_us = np.where(end[i] > recv, np.maximum(recv, start[i]), eff_us)
+        moved = eff_us == _NEG
         if moved.any():
             eff_i = i.copy()
             j = _next_working(cal, t, i[moved])
             eff_i[moved] = j
-            eff_tod[moved] = k["open"][j]
+            eff_us[moved] = a["open"][j]
     # 2. the cut-off, for the units it applies to
     if unit in pol.cutoff_units:
         c = _tod_us(pol.cutoff)
+        eff_tod = eff_us - (eff_i + int(t["base"])) * DAY_US
         late = eff_tod > c
         if late.any():
             eff_i = eff_i.copy() if eff_i is i else eff_i
-            eff_tod = eff_tod.copy() if eff_tod is tod else eff_tod
+            eff_us = eff_us.copy() if eff_us is recv else eff_us
             if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
                 eff_i[late] += 1
-                eff_tod[late] = 0
                 if (eff_i >= len(t["cum"])).any():
                     _range_error(cal, t, eff_i, eff_i >= len(t["cum"]), "the cut-off")
+                eff_us[late] = (eff_i[late] + int(t["base"])) * DAY_US
             else:
                 j = _next_working(cal, t, eff_i[late])
                 eff_i[late] = j
-                eff_tod[late] = k["open"][j]
-    return eff_i, eff_tod
+                eff_us[late] = a["open"][j]
+    return eff_i, eff_us
 
 
 def _working_hours(
     cal: WorkingCalendar,
     t: dict[str, Any],
     k: dict[str, Any],
+    a: dict[str, Any],
     i: Any,
-    tod: Any,
+    recv: Any,
     amount_us: Any,
     pol: DeadlinePolicy,
-) -> tuple[Any, Any, Any, Any]:
+) -> tuple[Any, Any, Any]:
     """Working hours: office time from the effective receipt, on the calendar's clock."""
     import numpy as np
 
-    eff_i, eff_tod = _effective(cal, t, k, i, tod, TimeUnit.WORKING_HOURS, pol)
+    base = int(t["base"])
+    eff_i, eff_us = _effective(cal, t, k, a, i, recv, TimeUnit.WORKING_HOURS, pol)
     # the calendar counts whole seconds: a fractional start is rounded up, never down
-    total = eff_i * DAY_US + eff_tod
+    total = eff_us - base * DAY_US
     total = -(-total // 1_000_000) * 1_000_000
     day = total // DAY_US
     at = total - day * DAY_US
@@ -589,35 +639,45 @@ def _working_hours(
         out_tod[take] = s[take, q] + np.minimum(r[take], dur[take])
         chosen |= take
         r = np.where(chosen, r, r - dur)
-    return eff_i, eff_tod, j, out_tod
+    return eff_us, j, (j + base) * DAY_US + out_tod
 
 
 def _day_based(
     cal: WorkingCalendar,
     t: dict[str, Any],
     k: dict[str, Any],
+    a: dict[str, Any],
     i: Any,
-    tod: Any,
+    recv: Any,
     n: Any,
     unit: TimeUnit,
     pol: DeadlinePolicy,
-) -> tuple[Any, Any, Any, Any]:
-    """Effective receipt (day index, time of day), due day index and due time of day."""
+) -> tuple[Any, Any, Any]:
+    """Effective receipt (absolute local µs), due day index and due moment (absolute local µs)."""
     import numpy as np
 
-    eff_i, eff_tod = _effective(cal, t, k, i, tod, unit, pol)
+    eff_i, eff_us = _effective(cal, t, k, a, i, recv, unit, pol)
     # 3. the due day
     if unit is TimeUnit.WORKING_DAYS:
-        pos = t["cum"][eff_i]
-        pos += n - 1
-        if int(pos.max(initial=-1)) >= len(t["wd"]):
-            _range_error(cal, t, eff_i, pos >= len(t["wd"]), "counting working days")
+        wd = t["wd"]
         if np.ndim(n) == 0:
-            due = t["wd"][pos] if n > 0 else _add0(cal, t, eff_i)
+            # cum is non-decreasing: the last position is that of the latest effective day
+            top = int(i.max()) if eff_i is i else int(eff_i.max())
+            if len(eff_i) and int(t["cum"][top]) + n - 1 >= len(wd):
+                pos = t["cum"][eff_i] + (n - 1)
+                _range_error(cal, t, eff_i, pos >= len(wd), "counting working days")
+            # the n-th working day after: a view of the list of working days, shifted
+            due = wd[n - 1 :][t["cum"][eff_i]] if n > 0 else _add0(cal, t, eff_i)
         else:
-            zero = n == 0
-            due = np.where(zero, 0, t["wd"][np.clip(pos, 0, len(t["wd"]) - 1)])
-            if zero.any():
+            pos = t["cum"][eff_i]
+            pos += n - 1
+            if int(pos.max(initial=-1)) >= len(wd):
+                _range_error(cal, t, eff_i, pos >= len(wd), "counting working days")
+            if int(n.min(initial=1)) > 0:
+                due = wd[pos]
+            else:
+                zero = n == 0
+                due = np.where(zero, 0, wd[np.clip(pos, 0, len(wd) - 1)])
                 due[zero] = _add0(cal, t, eff_i[zero])
     elif unit is TimeUnit.CALENDAR_DAYS:
         due = _add0(cal, t, eff_i + n)
@@ -632,14 +692,14 @@ def _day_based(
         due = _add0(cal, t, nominal - base)
     else:  # same day, immediate
         due = _add0(cal, t, eff_i)
-    # 4. the appointment time on the due day
-    close = k["close"][due]
+    # 4. the appointment on the due day: its closing time, or the receipt's clock time
+    due_us = a["close"][due]
     if pol.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit is TimeUnit.WORKING_DAYS:
+        base = int(t["base"])
+        eff_tod = eff_us - (eff_i + base) * DAY_US
         at, has = _in_or_next_session(k, due, eff_tod)
-        due_tod = np.where(has, at, close)
-    else:
-        due_tod = close
-    return eff_i, eff_tod, due, due_tod
+        due_us = np.where(has, (due + base) * DAY_US + at, due_us)
+    return eff_us, due, due_us
 
 
 def _tod_us(t: dt.time) -> int:
