@@ -229,8 +229,9 @@ def deadline_columns(
     if units is not None:
         if amounts is None:
             raise InvalidInputError("amounts", None, "a column of amounts with units")
-        if isinstance(units, str):  # one unit for every row
-            ucodes, udistinct = np.zeros(n_rows, dtype=np.int64), [units]
+        one_unit = isinstance(units, (str, TimeUnit))
+        if one_unit:  # one unit for every row
+            ucodes, udistinct = _const(n_rows, 0), [units]
         else:
             ucodes, udistinct = _factor(units)
         try:
@@ -240,28 +241,36 @@ def deadline_columns(
             raise InvalidInputError(
                 "units", unknown, ", ".join(u.value for u in TimeUnit)
             ) from None
-        unit_code = unit_of[ucodes] if len(udistinct) else np.zeros(0, np.int64)
+        if one_unit:
+            unit_code = _const(n_rows, int(unit_of[0]))
+        else:
+            unit_code = unit_of[ucodes] if len(udistinct) else np.zeros(0, np.int64)
         amt = np.asarray(amounts)
         if amt.dtype.kind not in "iu":
             raise InvalidInputError(
                 "amounts", f"a column of dtype {amt.dtype}", "whole numbers (int)"
             )
-        amount = amt.astype(np.int64).reshape(-1)
+        amount = amt.astype(np.int64, copy=False).reshape(-1)  # read, never written
         if len(amount) != n_rows or len(unit_code) != n_rows:
             raise InvalidInputError(
                 "units/amounts", (len(unit_code), len(amount)), f"columns of {n_rows} rows"
             )
-        if (amount < 0).any():
+        if n_rows and int(amount.min()) < 0:
             raise InvalidInputError("amounts", int(amount[amount < 0][0]), "amounts >= 0")
         limit_code = None  # clock hours: built below, for those rows only
         distinct: list[TimeLimit] = []
-        hours = unit_code == _UNIT_CODES.index(TimeUnit.WORKING_HOURS)
-        if hours.any():
-            amount = np.where(hours, amount * 3_600_000_000, amount)
+        wh = _UNIT_CODES.index(TimeUnit.WORKING_HOURS)
+        if one_unit:
+            if int(unit_of[0]) == wh:
+                amount = amount * 3_600_000_000
+        else:
+            hours = unit_code == wh
+            if hours.any():
+                amount = np.where(hours, amount * 3_600_000_000, amount)
     else:
         if isinstance(limit, (str, TimeLimit)):
             _, distinct = factorize_limits([limit], alternate=alternate)
-            limit_code = _zeros(n_rows)
+            limit_code = _const(n_rows, 0)
         else:
             limit_code, distinct = factorize_limits(limit, alternate=alternate)
             if len(limit_code) != n_rows:
@@ -275,12 +284,15 @@ def deadline_columns(
         per_amount = np.array(
             [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
         )
-        unit_code = per_unit[limit_code] if len(distinct) > 1 else _full(n_rows, per_unit[0])
-        amount = per_amount[limit_code] if len(distinct) > 1 else _full(n_rows, per_amount[0])
+        if len(distinct) > 1:
+            unit_code, amount = per_unit[limit_code], per_amount[limit_code]
+        else:  # one limit: constant columns, never materialised
+            unit_code, amount = _const(n_rows, per_unit[0]), _const(n_rows, per_amount[0])
+        one_unit = len(distinct) == 1
     # -- policies: the caller's, or the one in force at each receipt
     if policy is not None:
         policies = [policy]
-        pol_idx = _zeros(n_rows)
+        pol_idx = _const(n_rows, 0)
     else:
         policies = list(_presets())
         pol_idx = None  # computed below if the presets count differently
@@ -304,12 +316,13 @@ def deadline_columns(
         if len(rules) > 1:
             pol_idx = (i >= (_SWITCH - dt.date(1970, 1, 1)).days - base).astype(np.int64)
         else:
-            pol_idx = _zeros(n_rows)
+            pol_idx = _const(n_rows, 0)
     n_units = len(_UNIT_CODES)
     vector = _VECTOR_MASK
-    if len(rules) == 1 and limit_code is not None and len(distinct) == 1:
-        # one limit, one set of rules: one group, the whole table
-        u0 = _UNIT_CODES.index(distinct[0].unit) if _vector(distinct[0]) else n_units
+    if len(rules) == 1 and one_unit:
+        # one unit (one limit, or one unit name), one set of rules: one group, the whole table
+        u0 = int(unit_code[0]) if n_rows else 0
+        u0 = n_units if u0 < 0 else u0
         present = np.array([u0] if n_rows else [], dtype=np.int64)
         group = None
     else:
@@ -337,7 +350,7 @@ def deadline_columns(
         rows: Any = slice(None) if whole or group is None else np.flatnonzero(group == g)
         n_of: Any
         if limit_code is not None and len(distinct) == 1:
-            n_of = int(amount[0]) if n_rows else 0  # one limit for every row: a scalar
+            n_of = int(amount[0])  # one limit for every row: a scalar
         else:
             n_of = amount[rows]
             if whole and n_rows and int(n_of.min()) == int(n_of.max()):
@@ -395,15 +408,11 @@ def deadline_columns(
     )
 
 
-def _zeros(n: int) -> Any:
-    """``n`` zeros (int64)."""
-    return _full(n, 0)
-
-
-def _full(n: int, value: Any) -> Any:
+def _const(n: int, value: Any) -> Any:
+    """A read-only int64 column of ``n`` times ``value``, without materialising it."""
     import numpy as np
 
-    return np.full(n, value, dtype=np.int64)
+    return np.broadcast_to(np.int64(value), (n,))
 
 
 _PRESETS: list[tuple[DeadlinePolicy, DeadlinePolicy]] = []
