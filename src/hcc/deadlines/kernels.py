@@ -412,7 +412,10 @@ def _const(n: int, value: Any) -> Any:
     """A read-only int64 column of ``n`` times ``value``, without materialising it."""
     import numpy as np
 
-    return np.broadcast_to(np.int64(value), (n,))
+    # a stride of 0 over one value: what numpy.broadcast_to gives, without its Python overhead
+    out = np.ndarray((n,), np.int64, np.array([value], np.int64), 0, (0,))
+    out.flags.writeable = False
+    return out
 
 
 _PRESETS: list[tuple[DeadlinePolicy, DeadlinePolicy]] = []
