@@ -140,24 +140,24 @@ def factorize_limits(
                 c = index[v] = len(index)
             codes[k] = c
         uniques = list(index)
-    distinct: list[TimeLimit] = []
-    for v in uniques:
-        if isinstance(v, str):
-            lim = TimeLimit.parse(v)
-        elif isinstance(v, TimeLimit):
-            lim = v
-        else:
-            raise InvalidInputError("limit", v, "a TimeLimit or its text")
-        if alternate:
-            if lim.alternate is None:
-                raise InvalidInputError(
-                    "alternate", True, f"False: {str(lim)!r} has no alternate limit"
-                )
-            lim = lim.alternate
-        elif lim.alternates or lim.per_channel:
-            lim = lim.primary()
-        distinct.append(lim)
-    return codes, distinct
+    return codes, [_the_limit(v, alternate) for v in uniques]
+
+
+def _the_limit(v: Any, alternate: bool) -> TimeLimit:
+    """The limit a row counts by: its text parsed (cached), its primary or alternate limit."""
+    if isinstance(v, str):
+        lim = TimeLimit.parse(v)
+    elif isinstance(v, TimeLimit):
+        lim = v
+    else:
+        raise InvalidInputError("limit", v, "a TimeLimit or its text")
+    if alternate:
+        if lim.alternate is None:
+            raise InvalidInputError("alternate", True, f"False: {str(lim)!r} has no alternate limit")
+        return lim.alternate
+    if lim.alternates or lim.per_channel:
+        return lim.primary()
+    return lim
 
 
 def _as_us(received: Any) -> npt.NDArray[np.int64]:
@@ -269,7 +269,7 @@ def deadline_columns(
                 amount = np.where(hours, amount * 3_600_000_000, amount)
     else:
         if isinstance(limit, (str, TimeLimit)):
-            _, distinct = factorize_limits([limit], alternate=alternate)
+            distinct = [_the_limit(limit, alternate)]
             limit_code = _const(n_rows, 0)
         else:
             limit_code, distinct = factorize_limits(limit, alternate=alternate)
@@ -277,15 +277,11 @@ def deadline_columns(
                 raise InvalidInputError(
                     "limit", f"a column of {len(limit_code)} rows", f"{n_rows} rows"
                 )
-        per_unit = np.array(
-            [_UNIT_CODES.index(x.unit) if _vector(x) else -1 for x in distinct] or [0],
-            dtype=np.int64,
-        )
-        per_amount = np.array(
-            [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
-        )
+        per_unit = [_UNIT_CODES.index(x.unit) if _vector(x) else -1 for x in distinct] or [0]
+        per_amount = [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0]
         if len(distinct) > 1:
-            unit_code, amount = per_unit[limit_code], per_amount[limit_code]
+            unit_code = np.array(per_unit, dtype=np.int64)[limit_code]
+            amount = np.array(per_amount, dtype=np.int64)[limit_code]
         else:  # one limit: constant columns, never materialised
             unit_code, amount = _const(n_rows, per_unit[0]), _const(n_rows, per_amount[0])
         one_unit = len(distinct) == 1
@@ -359,7 +355,9 @@ def deadline_columns(
         if unit is TimeUnit.WORKING_HOURS:
             eu, di, du = _working_hours(cal, t, k, a, r_i, r_us, n_of, pol)
         else:
-            eu, di, du = _day_based(cal, t, k, a, r_i, r_us, n_of, unit, pol)
+            eu, di, du = _day_based(
+                cal, t, k, a, r_i, r_us, n_of, unit, pol, i_max=hi_recv if whole else None
+            )
         if whole:
             eff_us, due_i, due_us = eu, di, du
         else:
@@ -408,14 +406,24 @@ def deadline_columns(
     )
 
 
-def _const(n: int, value: Any) -> Any:
-    """A read-only int64 column of ``n`` times ``value``, without materialising it."""
-    import numpy as np
+_CONSTS: dict[tuple[int, int], Any] = {}
 
-    # a stride of 0 over one value: what numpy.broadcast_to gives, without its Python overhead
-    out = np.ndarray((n,), np.int64, np.array([value], np.int64), 0, (0,))
-    out.flags.writeable = False
-    return out
+
+def _const(n: int, value: int) -> Any:
+    """A read-only int64 column of ``n`` times ``value``, without materialising it (shared:
+    nobody can write to it)."""
+    key = (n, int(value))
+    got = _CONSTS.get(key)
+    if got is None:
+        import numpy as np
+
+        # a stride of 0 over one value: what numpy.broadcast_to gives, without its overhead
+        got = np.ndarray((n,), np.int64, np.array([value], np.int64), 0, (0,))
+        got.flags.writeable = False
+        if len(_CONSTS) > 64:
+            _CONSTS.clear()
+        _CONSTS[key] = got
+    return got
 
 
 _PRESETS: list[tuple[DeadlinePolicy, DeadlinePolicy]] = []
@@ -570,8 +578,8 @@ def _effective(
         eff_us = np.where(ends[-1][i] > recv, np.maximum(recv, starts[-1][i]), _NEG)
         for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
             eff_us = np.where(end[i] > recv, np.maximum(recv, start[i]), eff_us)
-        moved = eff_us == _NEG
-        if moved.any():
+        if len(eff_us) and int(eff_us.min()) == _NEG:
+            moved = eff_us == _NEG
             eff_i = i.copy()
             j = _next_working(cal, t, i[moved])
             eff_i[moved] = j
@@ -664,8 +672,11 @@ def _day_based(
     n: Any,
     unit: TimeUnit,
     pol: DeadlinePolicy,
+    i_max: int | None = None,
 ) -> tuple[Any, Any, Any]:
-    """Effective receipt (absolute local µs), due day index and due moment (absolute local µs)."""
+    """Effective receipt (absolute local µs), due day index and due moment (absolute local µs).
+
+    ``i_max``: the largest of ``i`` when the caller knows it."""
     import numpy as np
 
     eff_i, eff_us = _effective(cal, t, k, a, i, recv, unit, pol)
@@ -674,7 +685,10 @@ def _day_based(
         wd = t["wd"]
         if np.ndim(n) == 0:
             # cum is non-decreasing: the last position is that of the latest effective day
-            top = int(i.max()) if eff_i is i else int(eff_i.max())
+            if eff_i is not i:
+                top = int(eff_i.max())
+            else:
+                top = i_max if i_max is not None else int(i.max())
             if len(eff_i) and int(t["cum"][top]) + n - 1 >= len(wd):
                 pos = t["cum"][eff_i] + (n - 1)
                 _range_error(cal, t, eff_i, pos >= len(wd), "counting working days")
