@@ -385,6 +385,8 @@ def deadline_columns(
         due_i[rest] = due_us[rest] // DAY_US - base
     if n_rows == 0:  # no group ran
         eff_us = due_us = due_i = np.zeros(0, np.int64)
+    elif eff_us is recv:  # nothing moved a receipt: the result must not be the caller's array
+        eff_us = recv.copy()
     lo = i
     hi = due_i
     hi_all = int(hi.max()) if n_rows else 0
