@@ -174,3 +174,48 @@ def test_a_provisional_deadline_still_warns_at_once() -> None:
         d = compute_deadline(dt.datetime(2027, 12, 28, 9, 0), "05 ngày làm việc")
     assert d.provisional and is_lazy(d)
     assert [w.category for w in seen] == [ProvisionalCalendarWarning]
+
+
+# ---------------------------------------------------------------- the per-call shortcuts
+def test_next_opening_is_the_calendars_opening_at_or_after() -> None:
+    """compute_deadline's own next opening equals WorkingCalendar.opening_at_or_after."""
+    import random
+
+    from hcc.calendar import VN_TZ, OfficeHours
+    from hcc.deadlines.compute import _in_office, _next_opening
+
+    national = vietnam_calendar()
+    calendars = [
+        national.without_warnings(),
+        national.with_office_hours(
+            {
+                "sessions": [{"start": "08:00", "end": "12:00"}, {"start": "13:00", "end": "17:00"}],
+                "by_weekday": {"5": [{"start": "08:00", "end": "11:30"}]},
+            }
+        ).without_warnings(),
+        national.with_office_hours(
+            OfficeHours.model_validate(
+                {
+                    "seasons": [
+                        {
+                            "start": "05-01",
+                            "end": "09-30",
+                            "sessions": [{"start": "07:00", "end": "16:00"}],
+                        }
+                    ]
+                }
+            )
+        ).without_warnings(),
+    ]
+    rng = random.Random(20261206)
+    checked = 0
+    for cal in calendars:
+        for _ in range(4000):
+            m = dt.datetime(2000, 1, 1, tzinfo=VN_TZ) + dt.timedelta(
+                seconds=rng.randrange(99 * 365 * 86400), microseconds=rng.choice([0, 1, 999_999])
+            )
+            if _in_office(cal, m):
+                continue
+            checked += 1
+            assert _next_opening(cal, m) == cal.opening_at_or_after(m), m
+    assert checked > 5000

@@ -103,7 +103,7 @@ class Deadline(BaseModel):
         core: _Core,
         provisional: bool,
         derived: bool,
-        lazy: tuple[WorkingCalendar, dt.date, _Core, TimeUnit],
+        lazy: tuple[WorkingCalendar, _Core, DeadlinePolicy, str | None],
     ) -> Deadline:
         """A Deadline from parts that are already valid, its explanation left to first use.
 
@@ -137,9 +137,10 @@ class Deadline(BaseModel):
         """Compute ``skipped`` and ``notes`` if they are still pending (in field order)."""
         d = self.__dict__
         if "notes" not in d:
-            cal, received, core, unit = object.__getattribute__(self, "_hcc_lazy")
-            d["skipped"] = _skipped(cal, received, core, unit)
-            d["notes"] = core.notes
+            cal, core, policy, field = object.__getattribute__(self, "_hcc_lazy")
+            m, unit = d["received_at"], d["limit"].unit
+            d["skipped"] = _skipped(cal, m.date(), core, unit)
+            d["notes"] = tuple(_effective(m, unit, cal, policy, True, field)[1])
 
     if not TYPE_CHECKING:  # pydantic's own __getattr__ is hidden from type checkers too
 
@@ -389,6 +390,16 @@ def _in_office(cal: WorkingCalendar, m: dt.datetime) -> bool:
     return any(s.start <= t < s.end for s in _sessions(cal, m.date()))
 
 
+def _next_opening(cal: WorkingCalendar, m: dt.datetime) -> dt.datetime:
+    """The next opening after ``m``, a moment outside office hours: a later session the same
+    day, else the first session of the next working day (``cal.opening_at_or_after(m)``)."""
+    t, d = m.time(), m.date()
+    for s in _sessions(cal, d):
+        if t < s.start:
+            return dt.datetime.combine(d, s.start, tzinfo=VN_TZ)
+    return _opening_of(cal, cal.next_working_day(d))
+
+
 def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
     """The first opening of working day ``d``."""
     return dt.datetime.combine(d, _sessions(cal, d)[0].start, tzinfo=VN_TZ)
@@ -409,7 +420,7 @@ def _effective(
         and unit is not TimeUnit.CLOCK_HOURS  # hours run from the stated moment (art. 147(1))
         and not _in_office(cal, m)
     ):
-        eff = cal.opening_at_or_after(m)
+        eff = _next_opening(cal, m)
         if explain:
             why = "a day off" if not cal.sessions_on(m.date()) else "outside office hours"
             notes.append(
@@ -684,7 +695,7 @@ def compute_deadline(
     m = as_vn_datetime(received_at, "received_at")
     pol = explicit if explicit is not None else policy_in_force(m)
     quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
-    core = _core(m, lim, quiet, pol, explain=True, field=field)
+    core = _core(m, lim, quiet, pol)  # the notes are written on first use, with the days
     day = m.date()
     provisional = cal.is_provisional_span(day, core.due_date)
     if provisional and _warn and cal.warns:
@@ -702,7 +713,7 @@ def compute_deadline(
         core,
         provisional,
         cal.rests_on_derived(day, core.due_date),
-        (quiet, day, core, lim.unit),
+        (quiet, core, pol, field),
     )
 
 
