@@ -240,7 +240,9 @@ def test_format_vnd_is_the_digits_with_dots(n: int) -> None:
 # -- errors ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("bad", [1.0, 1250000.0, -1, Decimal("-5"), Decimal("1.5"), "1000", True])
+@pytest.mark.parametrize(
+    "bad", [1.0, 1250000.0, Decimal("-5.5"), Decimal("1.5"), "1000", True, Decimal("NaN"), None]
+)
 @pytest.mark.parametrize("func", [amount_in_words, format_vnd])
 def test_rejects_non_money(bad: Any, func: Any) -> None:
     with pytest.raises(AmountError) as info:

@@ -318,7 +318,7 @@ def _catalogues(draw: st.DrawFn) -> dict[str, Any]:
     n = draw(st.integers(0, 4))
     codes = draw(
         st.lists(
-            st.from_regex(r"\A[1-3]\.\d{6}(\.H[0-9]{2})?\Z"), min_size=n, max_size=n, unique=True
+            st.from_regex(r"\A[1-3]\.[0-9]{6}(\.H[0-9]{2})?\Z"), min_size=n, max_size=n, unique=True
         )
     )
     return {

@@ -8,7 +8,7 @@ import unicodedata
 import warnings
 
 import pytest
-from hypothesis import find, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcc import ProvisionalCalendarWarning, vietnam_calendar
@@ -197,8 +197,11 @@ def test_catalogues_pass_the_one_line_check(
         assert assert_valid_catalogue(path) == cat
 
 
-def test_catalogue_strategy_respects_its_bounds() -> None:
-    cat = find(hst.catalogues(min_procedures=3, max_procedures=3), lambda c: True)
+# every drawn catalogue, not one found and shrunk with hypothesis.find: shrinking a catalogue trips an
+# internal error of hypothesis 6.155 (IntervalSet.index on a code digit outside the drawn alphabet)
+@settings(max_examples=10, deadline=None)
+@given(hst.catalogues(min_procedures=3, max_procedures=3))
+def test_catalogue_strategy_respects_its_bounds(cat: Catalogue) -> None:
     assert len(cat) == 3
     assert len(set(cat.codes)) == 3
 

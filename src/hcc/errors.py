@@ -3,6 +3,9 @@
 ::
 
     HccError
+    ├── InvalidInputError (TypeError, ValueError) an argument of the wrong type or form
+    ├── ModelValidationError (pydantic.ValidationError, so ValueError)
+    │                                         a model built from bad data; pydantic's errors with locations
     ├── OutOfRangeError (ValueError)          a date outside the calendar's range
     ├── OverrideError (ValueError)            a bad row in a calendar override (file or code)
     ├── TimeLimitParseError (ValueError)      a time-limit phrase that cannot be read
@@ -40,6 +43,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from pydantic import ValidationError as _PydanticValidationError
+from pydantic_core import PydanticCustomError as _PydanticCustomError
+
 __all__ = [
     "CatalogueValidationError",
     "CounterStoreError",
@@ -53,8 +59,10 @@ __all__ = [
     "FontFallbackWarning",
     "HccError",
     "HccWarning",
+    "InvalidInputError",
     "InvalidTransitionError",
     "MissingExtraError",
+    "ModelValidationError",
     "OutOfRangeError",
     "OutputExistsError",
     "OverrideError",
@@ -75,6 +83,94 @@ class HccError(Exception):
     >>> isinstance(HccError("x"), Exception)
     True
     """
+
+
+class InvalidInputError(HccError, TypeError, ValueError):
+    """An argument of the wrong type or form; names the field, the value and what is allowed.
+
+    It is both a ``TypeError`` and a ``ValueError`` so either ``except`` clause catches it. Every
+    public function of hcc raises it for an argument of the wrong type (``None``, a bool where a
+    number is expected, a float where money is expected, ...), unless a more specific hcc error is
+    documented.
+
+    >>> str(InvalidInputError("d", 42, "a datetime.date or an ISO date string"))
+    'd: got 42 (int), expected a datetime.date or an ISO date string'
+    """
+
+    def __init__(self, field: str, value: object, allowed: str) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        super().__init__(
+            f"{field}: got {_short_repr(value)} ({type(value).__name__}), expected {allowed}"
+        )
+
+
+def _short_repr(value: object, limit: int = 200) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a hostile value can be megabytes long)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 600:
+        return f"<int of {value.bit_length()} bits>"
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not hide the real error
+        return f"<{type(value).__name__} object>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ModelValidationError(HccError, _PydanticValidationError):
+    """A model of hcc built from bad data: pydantic's own error, made part of hcc's family.
+
+    It *is* a :class:`pydantic.ValidationError` (and so a ``ValueError``): ``errors()`` lists every
+    problem with its location (``loc``), type code, message and input, exactly as pydantic reports
+    them, and ``title`` names the model. Code that already catches ``pydantic.ValidationError`` keeps
+    working; code that catches ``HccError`` catches it too.
+
+    >>> from hcc.calendar import Session
+    >>> try:
+    ...     Session(start="25:00", end="11:30")
+    ... except ModelValidationError as e:
+    ...     print(e.title, e.errors()[0]["loc"], isinstance(e, ValueError))
+    Session ('start',) True
+    """
+
+    @classmethod
+    def from_pydantic(cls, exc: _PydanticValidationError) -> ModelValidationError:
+        """The same errors (locations, type codes, messages, inputs) as an hcc error.
+
+        >>> from pydantic import BaseModel, ValidationError
+        >>> class M(BaseModel):
+        ...     n: int
+        >>> try:
+        ...     M(n="x")
+        ... except ValidationError as exc:
+        ...     e = ModelValidationError.from_pydantic(exc)
+        >>> e.errors()[0]["loc"], e.errors()[0]["type"]
+        (('n',), 'int_parsing')
+        """
+        if isinstance(exc, cls):
+            return exc
+        details: list[Any] = []
+        for err in exc.errors(include_url=False):
+            kind = str(err["type"])
+            ctx = err.get("ctx")
+            detail: dict[str, Any] = {"loc": tuple(err["loc"]), "input": err.get("input")}
+            try:  # a pydantic error type: rebuilt from its own code and context
+                line: Any = {"type": kind, "loc": (), "input": None}
+                if ctx:
+                    line["ctx"] = ctx
+                probe = _PydanticValidationError.from_exception_data(exc.title, [line])
+                same = probe.errors(include_url=False)[0]["msg"] == err["msg"]
+            except (KeyError, TypeError, ValueError):
+                same = False
+            if same:
+                detail["type"] = kind
+                if ctx:
+                    detail["ctx"] = ctx
+            else:  # a custom code (fee_negative_amount, ...): keep the message as it was written
+                keep = ctx and not any("{" + str(k) + "}" in err["msg"] for k in ctx)
+                detail["type"] = _PydanticCustomError(kind, str(err["msg"]), ctx if keep else None)
+            details.append(detail)
+        return cls.from_exception_data(exc.title, details)
 
 
 class OutOfRangeError(HccError, ValueError):
@@ -126,7 +222,7 @@ class OverrideError(HccError, ValueError):
         self.source = source
         self.holiday = holiday
         prefix = f"{source}: " if source else ""
-        super().__init__(f"{prefix}{location}: got {value!r}, expected {allowed}")
+        super().__init__(f"{prefix}{location}: got {_short_repr(value)}, expected {allowed}")
 
 
 class TimeLimitParseError(HccError, ValueError):
@@ -139,7 +235,7 @@ class TimeLimitParseError(HccError, ValueError):
     def __init__(self, text: str, reason: str | None = None) -> None:
         self.text = text
         self.reason = reason
-        msg = f"cannot read a time limit from {text!r}"
+        msg = f"cannot read a time limit from {_short_repr(text, 1_000)}"
         if reason:
             msg += f": {reason}"
         super().__init__(msg)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from hcc.errors import HccError
+from hcc.errors import InvalidInputError
 
 __all__ = ["VN_TZ", "InvalidInputError", "as_date", "as_vn_datetime"]
 
@@ -25,22 +25,6 @@ VN_TZ: dt.tzinfo = _load_tz()
 """The time zone of every aware datetime hcc returns (Asia/Ho_Chi_Minh, UTC+7)."""
 
 
-class InvalidInputError(HccError, TypeError, ValueError):
-    """An argument of the wrong type or form; names the field, the value and what is allowed.
-
-    It is both a ``TypeError`` and a ``ValueError`` so either ``except`` clause catches it.
-
-    >>> str(InvalidInputError("d", 42, "a datetime.date or an ISO date string"))
-    'd: got 42 (int), expected a datetime.date or an ISO date string'
-    """
-
-    def __init__(self, field: str, value: object, allowed: str) -> None:
-        self.field = field
-        self.value = value
-        self.allowed = allowed
-        super().__init__(f"{field}: got {value!r} ({type(value).__name__}), expected {allowed}")
-
-
 def as_vn_datetime(value: object, field: str = "moment") -> dt.datetime:
     """Return ``value`` as an aware datetime in Vietnam time.
 
@@ -51,6 +35,10 @@ def as_vn_datetime(value: object, field: str = "moment") -> dt.datetime:
     '2026-01-05T09:30:00+07:00'
     >>> as_vn_datetime(dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.timezone.utc)).hour
     9
+
+    Raises:
+        InvalidInputError: ``value`` is not a datetime, a date or an ISO 8601 string, or an aware
+            moment that falls outside years 1..9999 once converted to Vietnam time.
     """
     if type(value) is dt.datetime and value.tzinfo is VN_TZ:  # the common case, already normal
         return value
@@ -62,7 +50,12 @@ def as_vn_datetime(value: object, field: str = "moment") -> dt.datetime:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
             return value.replace(tzinfo=VN_TZ)
-        return value.astimezone(VN_TZ)
+        try:
+            return value.astimezone(VN_TZ)
+        except (OverflowError, ValueError):  # datetime.min/max with a far offset
+            raise InvalidInputError(
+                field, value, "a moment that is within years 1..9999 in Vietnam time (UTC+7)"
+            ) from None
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time(0, 0), tzinfo=VN_TZ)
     raise InvalidInputError(
@@ -77,6 +70,9 @@ def as_date(value: object, field: str = "d") -> dt.date:
     datetime.date(2026, 1, 2)
     >>> as_date(dt.datetime(2026, 1, 1, 20, 0, tzinfo=dt.timezone.utc))
     datetime.date(2026, 1, 2)
+
+    Raises:
+        InvalidInputError: ``value`` is not a date, a datetime or an ISO date string.
     """
     if isinstance(value, dt.datetime):
         return as_vn_datetime(value, field).date()

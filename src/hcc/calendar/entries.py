@@ -30,16 +30,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
@@ -47,6 +44,9 @@ from pydantic import (
     field_validator,
 )
 
+from hcc._model import HccModel, HccStrEnum
+from hcc.calendar._json import MAX_NESTING, JsonProblem, decode_utf8, depth_exceeds
+from hcc.calendar._json import loads as strict_json
 from hcc.calendar._text import nfc
 from hcc.errors import OverrideError
 
@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 
-class DayKind(StrEnum):
+class DayKind(HccStrEnum):
     """Why a day is or is not a working day.
 
     >>> DayKind("working_saturday") is DayKind.WORKING_SATURDAY
@@ -106,7 +106,7 @@ WORKING_KINDS = frozenset(
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class CalendarEntry(BaseModel):
+class CalendarEntry(HccModel):
     """One dated row: its kind, Vietnamese name and legal source.
 
     ``replaces`` is for a notice row that makes a statutory day off (an art. 112(1) holiday, its
@@ -147,7 +147,7 @@ class CalendarEntry(BaseModel):
         return self.kind in WORKING_KINDS
 
 
-class Notice(BaseModel):
+class Notice(HccModel):
     """An official notice about one year: the days it changes, on top of the statutory days.
 
     ``days`` lists the days the notice states: the Tết days (kind ``holiday``; they replace the
@@ -176,7 +176,7 @@ class Notice(BaseModel):
         return nfc(v)
 
 
-class CalendarOverrides(BaseModel):
+class CalendarOverrides(HccModel):
     """A set of overrides: whole-year notices and local rows.
 
     >>> CalendarOverrides.model_validate({"days": [{"date": "2027-03-06",
@@ -287,6 +287,11 @@ def parse_overrides(
     Traceback (most recent call last):
     ...
     hcc.errors.OverrideError: days[0].date: got '2027-02-30', expected a valid date (date_from_datetime_parsing)
+
+    Raises:
+        OverrideError: the file cannot be read, is not UTF-8 (location ``encoding``, with the byte
+            offset and a guess at the encoding), is not valid JSON/TOML, repeats a key (the
+            location is the key), nests more than 32 levels, or has a bad row.
     """
     if isinstance(data, CalendarOverrides):
         _check_semantics(data, None, source)
@@ -330,23 +335,42 @@ def _allowed(err: Any) -> str:
 
 
 def _read_file(path: Path) -> Any:
+    source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise OverrideError(
-            "file", str(path), f"a readable file ({exc.strerror})", source=str(path)
-        ) from None
+        data = path.read_bytes()
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise OverrideError("file", source, f"a readable file ({why})", source=source) from None
     suffix = path.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise OverrideError("file", source, "a .toml or .json file", source=source)
     try:
-        if suffix == ".toml":
-            return tomllib.loads(text)
+        text = decode_utf8(data)
         if suffix == ".json":
-            return json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+            return strict_json(text)
+        raw = tomllib.loads(text)
+    except JsonProblem as exc:
+        if exc.kind == "encoding":
+            raise OverrideError("encoding", source, f"UTF-8 text ({exc})", source=source) from None
         raise OverrideError(
-            "file", str(path), f"valid {suffix[1:].upper()} ({exc})", source=str(path)
+            exc.key if exc.key is not None else "file",
+            source,
+            f"valid {suffix[1:].upper()} ({exc})",
+            source=source,
         ) from None
-    raise OverrideError("file", str(path), "a .toml or .json file", source=str(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise OverrideError(
+            "file", source, f"valid {suffix[1:].upper()} ({exc})", source=source
+        ) from None
+    except RecursionError:
+        raise OverrideError(
+            "file", source, f"at most {MAX_NESTING} levels of nesting", source=source
+        ) from None
+    if depth_exceeds(raw):
+        raise OverrideError(
+            "file", source, f"at most {MAX_NESTING} levels of nesting", source=source
+        )
+    return raw
 
 
 def load_official_notices() -> tuple[Notice, ...]:

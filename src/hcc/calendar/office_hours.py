@@ -12,12 +12,15 @@ import itertools
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from hcc._model import HccModel
+from hcc.calendar._time import as_date
 
 __all__ = ["DEFAULT_SESSIONS", "OfficeHours", "SeasonalHours", "Session"]
 
 
-class Session(BaseModel):
+class Session(HccModel):
     """One opening session, ``[start, end)`` in local time.
 
     >>> Session(start="07:30", end="11:30").seconds
@@ -61,7 +64,7 @@ DEFAULT_SESSIONS: tuple[Session, ...] = (
 )
 """07:30-11:30 and 13:30-17:00."""
 
-_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+_MONTH_DAY = re.compile(r"^([0-9]{2})-([0-9]{2})\Z")
 
 
 def _check_sessions(v: tuple[Session, ...]) -> tuple[Session, ...]:
@@ -79,7 +82,7 @@ def _weekday_keys(v: Any) -> Any:
     return v
 
 
-class SeasonalHours(BaseModel):
+class SeasonalHours(HccModel):
     """Sessions that apply between two dates, inclusive.
 
     ``start``/``end`` are ISO dates ("2026-05-01") for a one-off period, or "MM-DD" for a period
@@ -131,7 +134,7 @@ class SeasonalHours(BaseModel):
         return md >= self.start or md <= self.end
 
 
-class OfficeHours(BaseModel):
+class OfficeHours(HccModel):
     """Opening sessions of working days: a default, per-weekday variants and seasons.
 
     The first season that applies to a date wins; within it (or the base) a weekday entry beats the
@@ -159,7 +162,12 @@ class OfficeHours(BaseModel):
         return self
 
     def sessions_on(self, d: dt.date) -> tuple[Session, ...]:
-        """The sessions of ``d`` if it is a working day (the calendar decides that)."""
+        """The sessions of ``d`` if it is a working day (the calendar decides that).
+
+        Raises:
+            InvalidInputError: ``d`` is not a date (or an ISO date string).
+        """
+        d = as_date(d, "d")
         wd = d.weekday()
         for season in self.seasons:
             if season.applies(d):

@@ -35,8 +35,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel
 from hcc.calendar._time import VN_TZ, InvalidInputError, as_date, as_vn_datetime
 from hcc.calendar.entries import (
     CalendarEntry,
@@ -63,7 +64,7 @@ StatutoryRules = Callable[[range], Mapping[dt.date, tuple[DayKind, str, str]]]
 """A function giving, for a range of years, the statutory days: date -> (kind, name, source)."""
 
 
-class DayInfo(BaseModel):
+class DayInfo(HccModel):
     """Everything the calendar knows about one date.
 
     >>> info = vietnam_calendar().day_info(dt.date(2026, 1, 2))
@@ -273,6 +274,21 @@ class WorkingCalendar:
         >>> cal.working_days_between(dt.date(2030, 1, 1), dt.date(2030, 12, 31))
         260
         """
+        for name, year in (("first_year", first_year), ("last_year", last_year)):
+            if isinstance(year, bool) or not isinstance(year, int):
+                raise InvalidInputError(name, year, "a year (int)")
+        if provisional_from is not None and (
+            isinstance(provisional_from, bool) or not isinstance(provisional_from, int)
+        ):
+            raise InvalidInputError("provisional_from", provisional_from, "None or a year (int)")
+        if isinstance(weekend, str | bytes) or not isinstance(weekend, Iterable):
+            raise InvalidInputError("weekend", weekend, "weekday numbers 0..6 (Monday = 0)")
+        weekend = tuple(weekend)
+        if not all(isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 6 for w in weekend):
+            raise InvalidInputError("weekend", weekend, "weekday numbers 0..6 (Monday = 0)")
+        for name, items in (("notices", notices), ("local_days", local_days)):
+            if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+                raise InvalidInputError(name, items, "an iterable of records")
         if not (1 <= first_year <= last_year <= 9998):
             raise InvalidInputError(
                 "first_year/last_year", (first_year, last_year), "1 <= first <= last <= 9998"
@@ -880,11 +896,19 @@ class WorkingCalendar:
 
         >>> vietnam_calendar().add_working_days_batch([dt.date(2026, 1, 9), dt.date(2026, 2, 13)], 1)
         [datetime.date(2026, 1, 10), datetime.date(2026, 2, 23)]
+
+        Raises:
+            InvalidInputError: ``dates`` is not a sequence of dates (``dates[i]`` names the first
+                bad one; ``NaT`` in an array is one), or ``n`` is not an int.
+            OutOfRangeError: a date, or its answer, is outside the calendar's years.
         """
         if isinstance(n, bool) or not isinstance(n, int):
             raise InvalidInputError("n", n, "an int")
         if type(dates).__module__ == "numpy" and type(dates).__name__ == "ndarray":
             return self._batch_numpy(dates, n)
+        if isinstance(dates, str | bytes | Mapping) or not isinstance(dates, Iterable):
+            raise InvalidInputError("dates", dates, "a sequence of dates or a datetime64 array")
+        dates = list(dates)  # read once: an iterator is walked twice below
         out: list[dt.date] = []
         lo = hi = -1
         for k, d in enumerate(dates):
@@ -1018,12 +1042,20 @@ class WorkingCalendar:
             raise InvalidInputError(
                 "dates", f"array of dtype {arr.dtype}", "a numpy datetime64[D] array"
             )
+        nat = np.isnat(arr)
+        if nat.any():
+            i = int(np.flatnonzero(nat)[0])
+            raise InvalidInputError(f"dates[{i}]", "NaT", "a date (NaT is not a date)")
         t = self._numpy_arrays()
         idx = arr.astype("datetime64[D]").astype(np.int64) - t["base"]
         size = len(t["cum"])
         bad = (idx < 0) | (idx >= size)
         if bad.any():
             first_bad = arr.astype("datetime64[D]")[bad][0].item()
+            if not isinstance(first_bad, dt.date):  # beyond Python's years 1..9999
+                raise InvalidInputError(
+                    "dates", str(arr.astype("datetime64[D]")[bad][0]), "dates in years 1..9999"
+                )
             raise OutOfRangeError(first_bad, self._first, self._last)
         cum = t["cum"][idx]
         if n > 0:

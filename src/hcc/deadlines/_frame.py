@@ -40,6 +40,8 @@ def local_array(received: Any) -> Any:
         return np.asarray(received)
     from hcc.calendar import as_vn_datetime
 
+    if isinstance(received, (str, bytes)) or not hasattr(received, "__iter__"):
+        raise InvalidInputError("received", received, "a list, array or column of receipts")
     local = [
         as_vn_datetime(r, f"received[{k}]").replace(tzinfo=None) for k, r in enumerate(received)
     ]

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterable, Sequence
-from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import WorkingCalendar, as_vn_datetime
 from hcc.deadlines.compute import _appointment, _core, _effective
 from hcc.deadlines.events import (
@@ -49,7 +49,7 @@ __all__ = [
 _ZERO = dt.timedelta(0)
 
 
-class ClockState(StrEnum):
+class ClockState(HccStrEnum):
     """Where a dossier's clock stands.
 
     ``running``: counting, not past the current due moment; ``paused``: waiting for a
@@ -70,7 +70,7 @@ class ClockState(StrEnum):
     STOPPED = "stopped"
 
 
-class Classification(StrEnum):
+class Classification(HccStrEnum):
     """Early (trước hạn), on time (đúng hạn) or late (quá hạn), as reports count dossiers.
 
     >>> Classification("on_time").value
@@ -103,7 +103,7 @@ def classify(done_at: dt.datetime, due_at: dt.datetime) -> Classification:
     return Classification.ON_TIME
 
 
-class StepStatus(BaseModel):
+class StepStatus(HccModel):
     """One agency's step of an inter-agency procedure, against its allotment (form 05).
 
     A step runs from the receipt (first step) or a hand-over to the next hand-over or the
@@ -129,7 +129,7 @@ class StepStatus(BaseModel):
     elapsed: dt.timedelta
 
 
-class SlaStatus(BaseModel):
+class SlaStatus(HccModel):
     """The state of a dossier's clock at moment ``at``.
 
     * ``started_at``: the effective start of the current count (the receipt, or the last

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+from pydantic import ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
+from hcc._model import HccModel
 from hcc.calendar import (
     VN_TZ,
     DayInfo,
@@ -55,7 +56,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 Output = Literal["due_at", "due_date", "deadline", "frame"]
 
 
-class Deadline(BaseModel):
+class Deadline(HccModel):
     """A computed deadline, with everything needed to explain it.
 
     ``received_at`` is the receipt as given (aware, Vietnam time); ``effective_received_at`` the
@@ -353,6 +354,8 @@ def cutoff_basis(field: str | None) -> str:
     >>> cutoff_basis(None)
     'policy setting cutoff; the statutory basis depends on the field (civil status: Law on Civil Status 60/2014/QH13 art. 5(3); certification: Decree 23/2015/NĐ-CP art. 7)'
     """
+    if field is not None and not isinstance(field, str):
+        raise InvalidInputError("field", field, "None or a field name (str) such as 'Hộ tịch'")
     if field:
         folded = nfc(field).casefold()
         for key, basis in _CUTOFF_BASES:
@@ -949,6 +952,12 @@ def _per_row(
         )
     if isinstance(received, (str, bytes)):
         raise InvalidInputError("received", received, "a list of receipts or a column")
+    if isinstance(limits, (bytes, Mapping)) or not hasattr(limits, "__len__"):
+        raise InvalidInputError(
+            "limit",
+            limits,
+            "a TimeLimit, its text, or a list, array or column of them (one per row)",
+        )
     cal = calendar if calendar is not None else vietnam_calendar()
     if not isinstance(cal, WorkingCalendar):
         raise InvalidInputError("calendar", calendar, "a WorkingCalendar or None")
@@ -1020,8 +1029,10 @@ def _batch_numpy(received: Any, b: _Batch, output: Output) -> Any:
             "received", f"array of dtype {arr.dtype}", "a numpy datetime64 array"
         )
     flat = arr.reshape(-1).astype("datetime64[us]")
-    if np.isnat(flat).any():
-        raise InvalidInputError("received", "NaT", "datetime64 values without NaT")
+    nat = np.isnat(flat)
+    if nat.any():
+        i = int(np.flatnonzero(nat)[0])  # the flat index, in C order
+        raise InvalidInputError(f"received[{i}]", "NaT", "datetime64 values without NaT")
     if flat.size == 0:
         return np.empty(
             arr.shape, dtype="datetime64[D]" if output == "due_date" else "datetime64[us]"

@@ -30,11 +30,11 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import as_vn_datetime
 from hcc.calendar._text import nfc
 from hcc.deadlines.limits import TimeLimit
@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 
-class EventKind(StrEnum):
+class EventKind(HccStrEnum):
     """The kinds of clock events (the ``kind`` field of each event model).
 
     >>> EventKind.RECEIVED.value, Received(at="2026-03-02T09:00:00").kind
@@ -88,7 +88,7 @@ Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 """An aware moment in Vietnam time; naive input is Vietnam local time."""
 
 
-class _Event(BaseModel):
+class _Event(HccModel):
     """Common fields: ``at`` (aware, Vietnam time) and an optional free-text ``note``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

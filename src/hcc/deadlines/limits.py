@@ -46,11 +46,9 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
     ValidationError,
@@ -58,9 +56,10 @@ from pydantic import (
     model_validator,
 )
 
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import InvalidInputError
 from hcc.deadlines._text import Token, fold_text, tokens
-from hcc.errors import TimeLimitParseError
+from hcc.errors import TimeLimitParseError, _short_repr
 
 __all__ = [
     "MAX_AMOUNT",
@@ -80,7 +79,7 @@ MAX_AMOUNT = 100_000
 """The largest amount :meth:`TimeLimit.parse` accepts in any unit; larger raises."""
 
 
-class TimeUnit(StrEnum):
+class TimeUnit(HccStrEnum):
     """The unit of a processing time limit.
 
     >>> TimeUnit("working_days") is TimeUnit.WORKING_DAYS
@@ -167,7 +166,7 @@ def _fmt_amount(n: Amount) -> str:
     return f"{whole},{frac}"
 
 
-class AlternateLimit(BaseModel):
+class AlternateLimit(HccModel):
     """A further limit of a record and the case it applies to (``condition``, as written).
 
     >>> a = AlternateLimit(limit=TimeLimit.of(45, "calendar_days"), condition="Phức tạp")
@@ -195,7 +194,7 @@ class AlternateLimit(BaseModel):
         return self
 
 
-class ChannelLimit(BaseModel):
+class ChannelLimit(HccModel):
     """The limit a record states for one submission channel ("Trực tiếp: Cấp ngay").
 
     ``channel`` is the label as written, naming a channel hcc knows ("Trực tiếp", "Trực tuyến",
@@ -250,7 +249,7 @@ def _clean_condition(v: str | None, field: str) -> str | None:
     return v
 
 
-class TimeLimit(BaseModel):
+class TimeLimit(HccModel):
     """A processing time limit: ``amount`` of ``unit``, with what else the record stated.
 
     ``amount`` is 0 for ``same_day`` and ``immediate`` (they have no count); counted units accept
@@ -396,7 +395,7 @@ class TimeLimit(BaseModel):
         >>> TimeLimit.of(True, "working_days")
         Traceback (most recent call last):
         ...
-        hcc.calendar._time.InvalidInputError: amount: got True (bool), expected an int or a Decimal >= 0 (not a bool)
+        hcc.errors.InvalidInputError: amount: got True (bool), expected an int or a Decimal >= 0 (not a bool)
         """
         if isinstance(amount, bool) or not isinstance(amount, (int, Decimal)):
             raise InvalidInputError("amount", amount, "an int or a Decimal >= 0 (not a bool)")
@@ -533,7 +532,7 @@ class TimeLimit(BaseModel):
         hcc.errors.TimeLimitParseError: cannot read a time limit from 'Không có thông tin': no duration is stated
         """
         if not isinstance(text, str):
-            raise TimeLimitParseError(repr(text), "expected a str")
+            raise TimeLimitParseError(_short_repr(text), "expected a str")
         unit = None
         if bare_unit is not None:
             try:
@@ -614,10 +613,10 @@ class TimeLimit(BaseModel):
         True
 
         Raises:
-            TypeError: ``other`` is not a :class:`TimeLimit`.
+            InvalidInputError: ``other`` is not a :class:`TimeLimit` (a ``TypeError``).
         """
         if not isinstance(other, TimeLimit):
-            raise TypeError(f"other: expected a TimeLimit, got {type(other).__name__}")
+            raise InvalidInputError("other", other, "a TimeLimit")
         first = _exceeds(self, other)
         if self.alternate is None or other.alternate is None:
             return first

@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from enum import StrEnum
 from functools import cache
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import VN_TZ
 from hcc.deadlines.limits import TimeUnit
-from hcc.errors import DeadlineError
+from hcc.errors import DeadlineError, InvalidInputError, _short_repr
 
 __all__ = [
     "POLICY_VERSIONS",
@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-class AfterHoursRule(StrEnum):
+class AfterHoursRule(HccStrEnum):
     """How a receipt outside office hours (or on a day off) is counted.
 
     >>> AfterHoursRule("next_opening").value
@@ -50,7 +50,7 @@ class AfterHoursRule(StrEnum):
     """Count from the calendar day of receipt, whatever the hour (Civil Code 2015 art. 147)."""
 
 
-class AppointmentTime(StrEnum):
+class AppointmentTime(HccStrEnum):
     """The time of day of a day-based due date (form 01 prints "... giờ ... phút, ngày ...").
 
     >>> AppointmentTime.CLOSING_TIME.value
@@ -64,7 +64,7 @@ class AppointmentTime(StrEnum):
     office hours). Other units keep the closing time."""
 
 
-class SupplementRule(StrEnum):
+class SupplementRule(HccStrEnum):
     """What a request to supplement the dossier does to the clock.
 
     >>> SupplementRule.RESET.value
@@ -81,7 +81,7 @@ class SupplementRule(StrEnum):
 Threshold = Annotated[float, Field(gt=0)]
 
 
-class DeadlinePolicy(BaseModel):
+class DeadlinePolicy(HccModel):
     """The counting choices that the law leaves open, with documented defaults.
 
     ``DeadlinePolicy()`` is the Decree 61/2018 reading (:meth:`decree_61_2018`):
@@ -181,6 +181,8 @@ class DeadlinePolicy(BaseModel):
         >>> DeadlinePolicy(name="district").basis_of("max_extensions")
         "policy 'district' setting max_extensions"
         """
+        if not isinstance(setting, str):
+            raise InvalidInputError("setting", setting, "a setting name (str)")
         basis = _BASES.get(setting)
         if basis is None or self.name not in ("decree_61_2018", "decree_118_2025"):
             return f"policy {self.name!r} setting {setting}"
@@ -289,10 +291,15 @@ def policy_in_force(on: dt.date | dt.datetime) -> DeadlinePolicy:
     """
     if isinstance(on, dt.datetime):
         if on.tzinfo is not None:
-            on = on.astimezone(VN_TZ)
+            try:
+                on = on.astimezone(VN_TZ)
+            except (OverflowError, ValueError):
+                raise DeadlineError(
+                    f"on: got {on.isoformat()}, a moment outside years 1..9999 in Vietnam time"
+                ) from None
         day = on.date()
     elif isinstance(on, dt.date):
         day = on
     else:
-        raise DeadlineError(f"on: got {on!r}, expected a date or a datetime")
+        raise DeadlineError(f"on: got {_short_repr(on)}, expected a date or a datetime")
     return _decree_118_2025() if day >= _SWITCH else _decree_61_2018()

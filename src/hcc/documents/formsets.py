@@ -31,8 +31,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from hcc._model import HccModel
 from hcc.calendar import InvalidInputError, as_vn_datetime
 from hcc.errors import UnknownDocumentError
 
@@ -51,7 +52,7 @@ DEFAULT_FORM_SET = "tt01-2018"
 (:func:`form_set_in_force`)."""
 
 
-class FormSpec(BaseModel):
+class FormSpec(HccModel):
     """One document kind within a form set.
 
     ``form`` is the form number ("01") or None for a letter outside the statutory forms; ``paper``
@@ -81,7 +82,7 @@ class FormSpec(BaseModel):
         return f"Mẫu số {self.form}" if self.form else ""
 
 
-class FormSet(BaseModel):
+class FormSet(HccModel):
     """A versioned set of one-stop forms and letters, with its legal basis and validity.
 
     >>> form_set("tt03-2025").valid_from

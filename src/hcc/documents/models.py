@@ -33,7 +33,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -43,6 +42,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc._model import HccModel
 from hcc.calendar import (
     InvalidInputError,
     WorkingCalendar,
@@ -50,9 +50,9 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
-from hcc.calendar._text import nfc
+from hcc.calendar._text import name_text, nfc
 from hcc.deadlines import DeadlinePolicy, SlaStatus, classify, policy_in_force
-from hcc.errors import DocumentRuleError, ExtensionLimitError
+from hcc.errors import DocumentRuleError, ExtensionLimitError, _short_repr
 from hcc.fees import Quote, to_vnd
 from hcc.procedures import Procedure
 
@@ -113,8 +113,8 @@ def _moment(value: Any) -> dt.datetime:
     except InvalidInputError as exc:
         raise PydanticCustomError(
             "moment_type",
-            "got {value!r}, expected a datetime (naive = Vietnam local time) or an ISO string",
-            {"value": exc.value},
+            "got {value}, expected a datetime (naive = Vietnam local time) or an ISO string",
+            {"value": _short_repr(exc.value)},
         ) from None
 
 
@@ -124,8 +124,8 @@ def _day(value: Any) -> dt.date:
     except InvalidInputError as exc:
         raise PydanticCustomError(
             "date_type",
-            "got {value!r}, expected a date or an ISO date string YYYY-MM-DD",
-            {"value": exc.value},
+            "got {value}, expected a date or an ISO date string YYYY-MM-DD",
+            {"value": _short_repr(exc.value)},
         ) from None
 
 
@@ -138,13 +138,16 @@ def _money(value: Any) -> Decimal:
     except ValueError as exc:
         raise PydanticCustomError(
             "vnd_amount",
-            "got {value!r}, expected a non-negative whole number of đồng (int or Decimal)",
-            {"value": str(value)},
+            "got {value}, expected a non-negative whole number of đồng (int or Decimal)",
+            {"value": _short_repr(value)},
         ) from exc
 
 
 Text = Annotated[str, BeforeValidator(nfc), StringConstraints(min_length=1)]
-"""Non-empty text, NFC-normalised and stripped."""
+"""Non-empty text, NFC-normalised, invisible characters removed (see :mod:`hcc.calendar._text`)
+and stripped; line breaks stay."""
+Name = Annotated[str, BeforeValidator(name_text), StringConstraints(min_length=1)]
+"""A name on one line: :data:`Text` with every run of white space (line breaks too) one space."""
 Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 """An aware datetime in Vietnam time; also read from an object with a ``due_at`` (a Deadline)."""
 Day = Annotated[dt.date, BeforeValidator(_day)]
@@ -153,7 +156,7 @@ Money = Annotated[Decimal, BeforeValidator(_money)]
 """A non-negative whole number of đồng."""
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -170,8 +173,8 @@ class Office(_Model):
     ('ỦY BAN NHÂN DÂN XÃ NGHI PHONG', 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ')
     """
 
-    name: Text
-    place: Text
+    name: Name
+    place: Name
     parent: Text | None = None
     unit: Text | None = None
     address: Text | None = None
@@ -211,7 +214,7 @@ class Applicant(_Model):
     'Quý cơ quan, tổ chức'
     """
 
-    name: Text
+    name: Name
     title: Text | None = None
     organisation: bool = False
     address: Text | None = None
@@ -244,8 +247,8 @@ class Signer(_Model):
     ('TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH')
     """
 
-    name: Text
-    position: Text | None = None
+    name: Name
+    position: Name | None = None
     on_behalf: tuple[Text, ...] = ()
 
     @property
@@ -265,7 +268,7 @@ class DocumentItem(_Model):
     1
     """
 
-    name: Text
+    name: Name
     originals: int = Field(default=1, ge=0)
     copies: int = Field(default=0, ge=0)
     note: Text | None = None
@@ -294,7 +297,7 @@ class ProcedureInfo(_Model):
     '1.001193'
     """
 
-    name: Text
+    name: Name
     code: Text | None = None
     field: Text | None = None
     time_limit: Text | None = None
@@ -484,7 +487,7 @@ class ReceiptContext(_Context):
     procedure: ProcedureInfo
     dossier: DossierInfo
     receiver: Signer
-    pickup_place: Text
+    pickup_place: Name
     number: Text | None = None
     documents: tuple[DocumentItem, ...] | None = None
     register_book: Text | None = None
@@ -627,7 +630,7 @@ class SupplementItem(_Model):
     1
     """
 
-    name: Text
+    name: Name
     originals: int = Field(default=1, ge=0)
     copies: int = Field(default=0, ge=0)
     detail: Text | None = None
@@ -1025,13 +1028,13 @@ class HandOver(_Model):
     'early'
     """
 
-    from_unit: Text
-    to_unit: Text
+    from_unit: Name
+    to_unit: Name
     handed_at: Moment
     due_at: Moment | None = None
     result: HandOverResult | None = None
-    giver: Text | None = None
-    taker: Text | None = None
+    giver: Name | None = None
+    taker: Name | None = None
     note: Text | None = None
 
     @property
@@ -1063,7 +1066,7 @@ class ControlSlipContext(_Context):
     applicant: Applicant
     procedure: ProcedureInfo
     dossier: DossierInfo
-    lead_agency: Text
+    lead_agency: Name
     steps: tuple[HandOver, ...] = Field(min_length=1)
     coordinating_agencies: tuple[Text, ...] = ()
 
@@ -1118,13 +1121,13 @@ class RegisterRow(_Model):
 
     number: int = Field(ge=1)
     dossier_code: Text
-    procedure_name: Text
-    applicant_name: Text
+    procedure_name: Name
+    applicant_name: Name
     received_at: Moment
     sets: int = Field(default=1, ge=1)
     address: Text | None = None
     phone: Text | None = None
-    lead_agency: Text | None = None
+    lead_agency: Name | None = None
     due_at: Moment | None = None
     transferred_at: Moment | None = None
     result_received_at: Moment | None = None
@@ -1167,7 +1170,7 @@ class RegisterContext(_Context):
     >>> RegisterContext.model_validate(data)
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for RegisterContext
+    hcc.errors.ModelValidationError: 1 validation error for RegisterContext
     ...
     """
 
@@ -1210,7 +1213,7 @@ class ListingEntry(_Model):
     Decimal('0')
     """
 
-    name: Text
+    name: Name
     statutory_time_limit: Text
     fee: Money | Text
     code: Text | None = None
@@ -1311,7 +1314,7 @@ class Deceased(_Model):
     'hưởng thọ 86 tuổi'
     """
 
-    name: Text
+    name: Name
     title: Text = "Ông/Bà"
     died_on: Day
     age: int | None = Field(default=None, ge=0, le=150)
@@ -1444,7 +1447,7 @@ class Requester(_Model):
     'Cha'
     """
 
-    name: Text
+    name: Name
     residence: Text
     id_document: Text
     relationship: Text
@@ -1458,7 +1461,7 @@ class ChildParticulars(_Model):
     'Việt Nam'
     """
 
-    name: Text
+    name: Name
     birth_date: Day
     sex: Literal["Nam", "Nữ"]
     ethnicity: Text
@@ -1475,7 +1478,7 @@ class ParentParticulars(_Model):
     '1995'
     """
 
-    name: Text
+    name: Name
     born: Day | int
     ethnicity: Text
     residence: Text
@@ -1506,7 +1509,7 @@ class BirthDeclarationContext(_Context):
     addressee: Text
     requester: Requester
     child: ChildParticulars
-    place: Text
+    place: Name
     made_on: Day
     mother: ParentParticulars | None = None
     father: ParentParticulars | None = None

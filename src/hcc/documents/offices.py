@@ -17,9 +17,9 @@ names and heading for its kind of issuer, and refuses a district issuer for a da
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Literal
 
+from hcc._model import HccStrEnum
 from hcc.calendar import InvalidInputError
 from hcc.calendar._text import nfc
 from hcc.documents.models import Office
@@ -31,7 +31,7 @@ CENTRE = "Trung tâm Phục vụ hành chính công"
 """The receiving unit of a province or a commune from 1/7/2025."""
 
 
-class IssuerKind(StrEnum):
+class IssuerKind(HccStrEnum):
     """Who issues a one-stop document, and at which level.
 
     >>> IssuerKind("commune_centre").level.value, IssuerKind.DISTRICT_ONE_STOP.historical
@@ -93,7 +93,7 @@ def issuing_office(
     >>> issuing_office("district_committee", "Nghi Lộc", on=dt.date(2025, 7, 1))
     Traceback (most recent call last):
     ...
-    hcc.calendar._time.InvalidInputError: kind: got 'district_committee' (str), expected an issuer that exists on 2025-07-01: a province or a commune (district-level government stopped operating on 1/7/2025, Law on Organisation of Local Government 72/2025/QH15)
+    hcc.errors.InvalidInputError: kind: got 'district_committee' (str), expected an issuer that exists on 2025-07-01: a province or a commune (district-level government stopped operating on 1/7/2025, Law on Organisation of Local Government 72/2025/QH15)
 
     Raises:
         InvalidInputError: an unknown kind, a unit type of another level, an empty name, or a

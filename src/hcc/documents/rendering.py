@@ -70,6 +70,7 @@ from hcc.errors import (
     TemplateError,
     TemplateSecurityError,
     UnknownDocumentError,
+    _short_repr,
 )
 from hcc.fees import amount_in_words, format_vnd
 
@@ -142,7 +143,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    text = _short_repr(value)  # never raises, even for a nested or huge value
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -197,9 +198,9 @@ def validate_context(kind: str, context: Any) -> _Context:
     """
     try:
         model = CONTEXT_MODELS[kind]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable kind
         raise UnknownDocumentError(
-            f"no document kind {kind!r}; allowed: {', '.join(CONTEXT_MODELS)}"
+            f"no document kind {_short(kind)}; allowed: {', '.join(CONTEXT_MODELS)}"
         ) from None
     if isinstance(context, model):
         return context

@@ -29,7 +29,7 @@ from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import compute_deadline, policy_in_force
 from hcc.documents.models import CONTEXT_MODELS, _Context
 from hcc.documents.offices import issuing_office
-from hcc.errors import UnknownDocumentError
+from hcc.errors import UnknownDocumentError, _short_repr
 
 __all__ = ["RECEIVED", "SAMPLE_KINDS", "sample_context", "sample_data"]
 
@@ -375,9 +375,9 @@ def sample_data(kind: str) -> dict[str, Any]:
     '1.009972'
     """
     samples = _samples()
-    if kind not in samples:
+    if not isinstance(kind, str) or kind not in samples:
         raise UnknownDocumentError(
-            f"no sample for document kind {kind!r}; allowed: {', '.join(samples)}"
+            f"no sample for document kind {_short_repr(kind)}; allowed: {', '.join(samples)}"
         )
     return copy.deepcopy(samples[kind])
 
@@ -388,4 +388,5 @@ def sample_context(kind: str) -> _Context:
     >>> sample_context("apology").new_due_at.isoformat()
     '2026-01-21T17:00:00+07:00'
     """
-    return CONTEXT_MODELS[kind].model_validate(sample_data(kind))
+    data = sample_data(kind)  # an unknown kind raises UnknownDocumentError
+    return CONTEXT_MODELS[kind].model_validate(data)

@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from hcc._model import HccModel
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
+from hcc.calendar._text import name_text
 from hcc.deadlines import (
     ClockEvent,
     Deadline,
@@ -62,7 +64,7 @@ if TYPE_CHECKING:
 __all__ = ["AgencyStep", "Dossier", "Supplement"]
 
 
-class AgencyStep(BaseModel):
+class AgencyStep(HccModel):
     """One hand-over to another agency: ``[sent_at, back_at)``; ``back_at`` is None while there.
 
     The step ends when the dossier comes back (``transfer_returned``), moves on to the next
@@ -81,7 +83,7 @@ class AgencyStep(BaseModel):
     allotment: TimeLimit | None = None
 
 
-class Supplement(BaseModel):
+class Supplement(HccModel):
     """One request to supplement: ``[requested_at, received_at)``; ``received_at`` None while open.
 
     >>> Supplement(requested_at=dt.datetime(2026, 3, 3, 9)).received_at is None
@@ -202,7 +204,7 @@ def _pick(limit: TimeLimit, alternate: bool) -> TimeLimit:
     return limit
 
 
-class Dossier(BaseModel):
+class Dossier(HccModel):
     """A dossier: its identity, the limits that apply to it, and its append-only event log.
 
     ``time_limit`` is the limit the dossier is held to (the local committed one when there is one);
@@ -254,20 +256,15 @@ class Dossier(BaseModel):
     def _code(cls, v: Any) -> Any:
         return DossierCode.parse(v) if isinstance(v, str) else v
 
-    @field_validator(
-        "procedure_code",
-        "procedure_name",
-        "field",
-        "lead_agency",
-        "applicant",
-        "address",
-        "phone",
-        "note",
-        mode="before",
-    )
+    @field_validator("procedure_code", "address", "phone", "note", mode="before")
     @classmethod
     def _text(cls, v: Any) -> Any:
         return nfc_or_none(v)
+
+    @field_validator("procedure_name", "field", "lead_agency", "applicant", mode="before")
+    @classmethod
+    def _name(cls, v: Any) -> Any:  # names are one line (see hcc.calendar._text)
+        return nfc_or_none(name_text(v))
 
     @field_validator("time_limit", "statutory_limit", mode="before")
     @classmethod
@@ -461,6 +458,10 @@ class Dossier(BaseModel):
         >>> d.procedure_name, str(d.time_limit), d.lead_agency
         ('Đăng ký thường trú', '07 ngày làm việc', 'Công an cấp xã')
         """
+        from hcc.procedures import Procedure
+
+        if not isinstance(procedure, Procedure):
+            raise InvalidInputError("procedure", procedure, "a Procedure (a catalogue record)")
         kind = ChannelKind(channel)
         base: dict[str, Any] = {
             "procedure_code": procedure.code,

@@ -34,11 +34,11 @@ Every kind accepts ``note`` and ``officer`` (free text, NFC-normalised).
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, ValidationInfo, field_validator, model_validator
 
+from hcc._model import HccModel, HccStrEnum
 from hcc.calendar import as_vn_datetime
 from hcc.calendar._text import nfc
 from hcc.deadlines import TimeLimit
@@ -52,7 +52,7 @@ def nfc_or_none(value: Any) -> Any:
     return value or None if isinstance(value, str) else value
 
 
-class EventKind(StrEnum):
+class EventKind(HccStrEnum):
     """What happened to a dossier.
 
     >>> EventKind("posted") is EventKind.POSTED
@@ -90,7 +90,7 @@ class EventKind(StrEnum):
     """The applicant rates the service; it does not change the dossier's state."""
 
 
-class Rating(StrEnum):
+class Rating(HccStrEnum):
     """The applicant's satisfaction, on the three-level scale of the national portal.
 
     The scale's labels follow common portal practice (Rất hài lòng / Hài lòng / Không hài lòng);
@@ -138,7 +138,7 @@ _REQUIRED: dict[EventKind, tuple[str, ...]] = {
 }
 
 
-class DossierEvent(BaseModel):
+class DossierEvent(HccModel):
     """One dated event of a dossier's log.
 
     ``at`` is an aware datetime in Vietnam time (naive input is Vietnam local time). Fields that
@@ -149,7 +149,7 @@ class DossierEvent(BaseModel):
     >>> DossierEvent(kind="returned", at=dt.datetime(2026, 3, 9, 10), rating="satisfied")
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for DossierEvent
+    hcc.errors.ModelValidationError: 1 validation error for DossierEvent
     ...
     """
 

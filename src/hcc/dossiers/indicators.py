@@ -43,8 +43,9 @@ from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
-from pydantic import BaseModel, ConfigDict, computed_field, model_validator
+from pydantic import ConfigDict, computed_field, field_validator, model_validator
 
+from hcc._model import HccModel
 from hcc.calendar import (
     VN_TZ,
     InvalidInputError,
@@ -67,6 +68,7 @@ from hcc.dossiers._evaluate import (
 )
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind, Rating
+from hcc.errors import _short_repr
 from hcc.procedures import ChannelKind
 
 if TYPE_CHECKING:
@@ -94,7 +96,7 @@ __all__ = [
 ]
 
 
-class Period(BaseModel):
+class Period(HccModel):
     """A reporting period: the dates ``[start, end]``, both included (Vietnam local dates).
 
     >>> p = Period.month(2026, 2)
@@ -224,7 +226,23 @@ def on_time_rate_766(c: IndicatorCounts) -> Fraction | None:
     >>> on_time_rate_766(NS(settled=8, early=5, on_time=1, late=2, pending=3, pending_overdue=1))
     Fraction(3, 4)
     """
-    return Fraction(c.early + c.on_time, c.settled) if c.settled else None
+    settled, early, on_time, _ = _counts(c, overdue=False)
+    return Fraction(early + on_time, settled) if settled else None
+
+
+def _counts(c: object, *, overdue: bool = True) -> tuple[int, int, int, int]:
+    """(settled, early, on_time, pending_overdue) of a counts object, each a non-negative int."""
+    out = []
+    for name in ("settled", "early", "on_time", "pending_overdue"):
+        value = getattr(c, name, None if overdue or name != "pending_overdue" else 0)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidInputError(
+                "counts",
+                c,
+                f"an object with non-negative int counts ({name}: got {_short_repr(value)})",
+            )
+        out.append(value)
+    return out[0], out[1], out[2], out[3]
 
 
 def on_time_rate_with_overdue_pending(c: IndicatorCounts) -> Fraction | None:
@@ -236,15 +254,16 @@ def on_time_rate_with_overdue_pending(c: IndicatorCounts) -> Fraction | None:
     >>> on_time_rate_with_overdue_pending(NS(settled=8, early=5, on_time=1, late=2, pending=3, pending_overdue=1))
     Fraction(2, 3)
     """
-    den = c.settled + c.pending_overdue
-    return Fraction(c.early + c.on_time, den) if den else None
+    settled, early, on_time, pending_overdue = _counts(c)
+    den = settled + pending_overdue
+    return Fraction(early + on_time, den) if den else None
 
 
 def _ratio(num: int, den: int) -> Fraction | None:
     return Fraction(num, den) if den else None
 
 
-class Indicators(BaseModel):
+class Indicators(HccModel):
     """The service indicators of a set of dossiers over a period (see the module docstring).
 
     Counts are stored; ratios are computed from them (exact fractions; ``None`` when the
@@ -280,6 +299,14 @@ class Indicators(BaseModel):
     dissatisfied: int = 0
     on_time_rate: Fraction | None = None
     on_time_formula: str = "on_time_rate_766"
+
+    @field_validator("on_time_rate", mode="before")
+    @classmethod
+    def _rate(cls, v: object) -> object:
+        # Fraction(x) raises TypeError for a wrong type, which pydantic would not report
+        if v is None or (isinstance(v, Fraction | int | str) and not isinstance(v, bool)):
+            return v
+        raise ValueError(f"expected a fraction (Fraction, int or 'p/q'), got {type(v).__name__}")
 
     @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties (pydantic docs)
     @property
@@ -845,7 +872,7 @@ def group_indicators(
 _INDEX = {Classification.EARLY: 2, Classification.ON_TIME: 1, Classification.LATE: 0}
 
 
-class AgencyIndex(BaseModel):
+class AgencyIndex(HccModel):
     """Circular 01/2018 index 2 for one agency's step: 2 early, 1 on time, 0 late vs its allotment.
 
     >>> AgencyIndex(step=1, agency="Chi cục Thuế", classification="early", index=2).index
@@ -861,7 +888,7 @@ class AgencyIndex(BaseModel):
     index: int
 
 
-class Circular01Indices(BaseModel):
+class Circular01Indices(HccModel):
     """The per-dossier indices of Circular 01/2018/TT-VPCP art. 13 that the log determines.
 
     ``index1``: the total time against the **statutory** limit (``Dossier.statutory_limit``,
@@ -904,6 +931,8 @@ def circular01_indices(
     >>> ind.index1, [(a.agency, a.index) for a in ind.index2]
     (2, [('Chi cục Thuế', 1)])
     """
+    if not isinstance(dossier, Dossier):
+        raise InvalidInputError("dossier", dossier, "a Dossier")
     cal = (calendar or vietnam_calendar()).without_warnings()  # the flag below reports it
     st = dossier.clock(limit=dossier.effective_limit, calendar=cal, policy=policy).status(
         at=dossier.events[-1].at

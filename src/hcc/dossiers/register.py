@@ -37,11 +37,11 @@ import csv
 import datetime as dt
 import io
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from hcc.calendar import InvalidInputError, WorkingCalendar, as_vn_datetime
+from hcc.calendar._text import name_text
 from hcc.dossiers._evaluate import (
     M_APPOINTMENT,
     M_DUE,
@@ -312,7 +312,7 @@ def formula_safe_cell(text: str) -> str:
         TypeError: ``text`` is not a string.
     """
     if not isinstance(text, str):
-        raise TypeError(f"text: expected str, got {type(text).__name__}")
+        raise InvalidInputError("text", text, "str")
     if not text:
         return text
     first = text[0]
@@ -414,6 +414,7 @@ def register_frame(rows: Iterable[RegisterEntry]) -> pd.DataFrame:
 
     Raises:
         hcc.errors.MissingExtraError: pandas is not installed.
+        hcc.errors.InvalidInputError: ``rows`` is not an iterable of :class:`RegisterEntry`.
 
     >>> f = register_frame([])
     >>> str(f.dtypes["received_at"]), list(f["state"].cat.categories)[:3]
@@ -422,7 +423,12 @@ def register_frame(rows: Iterable[RegisterEntry]) -> pd.DataFrame:
     from hcc._frames import categories, frame, moments, require_pandas
 
     pd = require_pandas()
+    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
+        raise InvalidInputError("rows", rows, "an iterable of RegisterEntry rows")
     rows = list(rows)
+    for k, r in enumerate(rows):
+        if not isinstance(r, RegisterEntry):
+            raise InvalidInputError(f"rows[{k}]", r, "a RegisterEntry (from Register.rows())")
     columns: dict[str, Any] = {}
     for i, name in enumerate(RegisterEntry._fields):
         values: list[Any] = [r[i] for r in rows]
@@ -460,7 +466,9 @@ class RegisterBook:
         if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2099:
             raise InvalidInputError("year", year, "a year from 2000 to 2099")
         self.year = year
-        self.unit = unicodedata.normalize("NFC", unit) if unit else None
+        if unit is not None and not isinstance(unit, str):
+            raise InvalidInputError("unit", unit, "None or the receiving unit's name (str)")
+        self.unit = name_text(unit) or None if unit else None
         self._dossiers: list[Dossier] = []
         self._by_code: dict[str, int] = {}
         self._closed_at: dt.datetime | None = None
@@ -833,7 +841,11 @@ class Register:
     """
 
     def __init__(self, *, unit: str | None = None, auto_close: bool = True) -> None:
-        self.unit = unicodedata.normalize("NFC", unit) if unit else None
+        if unit is not None and not isinstance(unit, str):
+            raise InvalidInputError("unit", unit, "None or the receiving unit's name (str)")
+        if not isinstance(auto_close, bool):
+            raise InvalidInputError("auto_close", auto_close, "True or False")
+        self.unit = name_text(unit) or None if unit else None
         self.auto_close = auto_close
         self._books: dict[int, RegisterBook] = {}
         self._where: dict[str, int] = {}

@@ -27,8 +27,9 @@ from functools import lru_cache
 from typing import Any
 
 from dateutil.rrule import rrule, rrulestr
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from hcc._model import HccModel
 from hcc.calendar import (
     DayInfo,
     DayKind,
@@ -74,7 +75,7 @@ def _occurrences(rule: str, last: dt.date) -> tuple[int, ...]:
     return tuple(out)
 
 
-class ServiceDay(BaseModel):
+class ServiceDay(HccModel):
     """A named local service day given by a recurrence rule over the working calendar.
 
     ``rule`` is an RFC 5545 ``RRULE`` string (``"FREQ=WEEKLY;BYDAY=TU"``, with or without the

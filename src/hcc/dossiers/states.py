@@ -31,9 +31,9 @@ hcc.errors.InvalidTransitionError: event 'supplement_requested' is not allowed i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 from types import MappingProxyType
 
+from hcc._model import HccStrEnum
 from hcc.dossiers.events import EventKind
 from hcc.errors import InvalidTransitionError
 
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-class DossierState(StrEnum):
+class DossierState(HccStrEnum):
     """Where a dossier stands.
 
     >>> DossierState.AWAITING_SUPPLEMENT.label
@@ -159,6 +159,8 @@ def next_state(state: DossierState, event: EventKind) -> DossierState:
     >>> next_state(DossierState.AT_AGENCY, EventKind.TRANSFER_RETURNED).value
     'processing'
     """
+    state = DossierState(state)
+    event = EventKind(event)
     moves = _TABLE[state]
     try:
         return moves[event]

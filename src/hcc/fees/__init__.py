@@ -7,7 +7,14 @@
 ('10.000 đồng', 'Mười nghìn đồng')
 """
 
-from hcc.fees.money import AmountError, amount_in_words, format_vnd, to_vnd
+from hcc.fees.money import (
+    MAX_AMOUNT,
+    MAX_QUANTITY,
+    AmountError,
+    amount_in_words,
+    format_vnd,
+    to_vnd,
+)
 from hcc.fees.quote import Adjustment, OnTimeCheck, Quote, QuoteLine, check_on_time, quote
 from hcc.fees.rules import (
     CHANNELS,
@@ -41,6 +48,8 @@ from hcc.fees.schedules import (
 __all__ = [
     "CHANNELS",
     "EXEMPTION_CATEGORIES",
+    "MAX_AMOUNT",
+    "MAX_QUANTITY",
     "QUANTITY_NAMES",
     "STANDARD_SCHEDULE_IDS",
     "UNITS",

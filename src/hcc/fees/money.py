@@ -15,11 +15,15 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
 
-from hcc.errors import HccError
+from hcc.errors import HccError, _short_repr
+from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_QUANTITY",
     "AmountError",
     "FourStyle",
+    "NegativeStyle",
     "ThousandWord",
     "ZeroTensWord",
     "amount_in_words",
@@ -36,11 +40,18 @@ ZeroTensWord = Literal["linh", "lẻ"]
 FourStyle = Literal["tư", "bốn"]
 """How 4 reads after "mươi" (24): "tư" (default) or "bốn". "mười bốn" (14) never changes."""
 
+NegativeStyle = Literal["minus", "parentheses"]
+"""How :func:`format_vnd` writes a negative amount (a refund): "-5.000 đồng" (the default) or
+"(5.000 đồng)", the accountants' convention."""
+
+_MAX_DIGITS = len(str(MAX_AMOUNT))
+
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
 
 class AmountError(HccError, ValueError):
-    """An amount of money that is not a non-negative whole number of đồng (a float, a fraction, < 0).
+    """An amount of money that is not a whole number of đồng within the accepted range (a float, a
+    fraction, a negative amount where none is allowed, more than :data:`MAX_AMOUNT`).
 
     ``value`` keeps what was received.
 
@@ -51,14 +62,18 @@ class AmountError(HccError, ValueError):
     def __init__(self, value: Any, allowed: str) -> None:
         self.value = value
         self.allowed = allowed
-        super().__init__(f"amount: got {value!r} ({type(value).__name__}), expected {allowed}")
+        super().__init__(
+            f"amount: got {_short_repr(value)} ({type(value).__name__}), expected {allowed}"
+        )
 
 
 def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
     """Check that ``value`` is a whole number of đồng and return it as a ``Decimal`` with no exponent.
 
     Accepts ``int`` and integral ``Decimal`` (``Decimal("1.000E+3")`` is fine, ``Decimal("1.5")``
-    is not); refuses ``bool``, ``float``, ``str`` and, unless ``allow_negative``, negative amounts.
+    is not) up to :data:`MAX_AMOUNT` in size; refuses ``bool``, ``float``, ``str``, NaN, infinities
+    and, unless ``allow_negative``, negative amounts. The size is checked before any conversion, so
+    ``Decimal("1E+1000000")`` is refused at once.
 
     >>> to_vnd(Decimal("1.5E3"))
     Decimal('1500')
@@ -66,21 +81,52 @@ def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
     Traceback (most recent call last):
     ...
     hcc.fees.money.AmountError: amount: got 2.0 (float), expected an int or an integral Decimal, never a float
+
+    Raises:
+        AmountError: ``value`` is not an int or an integral Decimal, is negative (unless
+            ``allow_negative``) or is larger than :data:`MAX_AMOUNT` in absolute value.
     """
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise AmountError(value, "an int or an integral Decimal, never a float")
-    d = Decimal(value)
-    if not d.is_finite() or d != d.to_integral_value():
+    if isinstance(value, int):
+        if not -MAX_AMOUNT <= value <= MAX_AMOUNT:
+            raise AmountError(_short(value), f"at most {MAX_AMOUNT:_} đồng in absolute value")
+        if value < 0 and not allow_negative:
+            raise AmountError(value, "a non-negative amount")
+        return Decimal(value)
+    if not value.is_finite():
         raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
-    if d < 0 and not allow_negative:
+    if not value.is_zero() and value.adjusted() >= _MAX_DIGITS:  # size first: no conversion yet
+        raise AmountError(_short(value), f"at most {MAX_AMOUNT:_} đồng in absolute value")
+    if value.as_tuple().exponent < 0 and value != value.to_integral_value():  # type: ignore[operator]
+        raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
+    n = int(value)
+    if not -MAX_AMOUNT <= n <= MAX_AMOUNT:
+        raise AmountError(value, f"at most {MAX_AMOUNT:_} đồng in absolute value")
+    if n < 0 and not allow_negative:
         raise AmountError(value, "a non-negative amount")
-    return Decimal(int(d))
+    return Decimal(n)
 
 
-def format_vnd(amount: int | Decimal, *, unit: str | None = "đồng") -> str:
+def _short(value: int | Decimal) -> object:
+    """A huge number as a short stand-in for messages (its repr could be a million digits)."""
+    if isinstance(value, int):
+        if value.bit_length() <= 256:
+            return value
+        return f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    return value  # a Decimal's repr keeps its exponent: Decimal('1E+1000000') is short
+
+
+def format_vnd(
+    amount: int | Decimal, *, unit: str | None = "đồng", negative: NegativeStyle = "minus"
+) -> str:
     """Write an amount the Vietnamese way: dots between groups of three digits, then "đồng".
 
-    ``unit=None`` leaves the unit out; ``unit="VNĐ"`` or ``"₫"`` writes another one.
+    ``unit=None`` leaves the unit out; ``unit="VNĐ"`` or ``"₫"`` writes another one. A negative
+    amount (a refund, a correction) gets a minus sign before the digits, as on receipts and
+    adjusting invoices: "-5.000 đồng"; ``negative="parentheses"`` writes "(5.000 đồng)", the
+    convention of accounting statements. The amount is checked (a whole number of đồng, at most
+    :data:`MAX_AMOUNT` in absolute value) before anything is converted.
 
     >>> format_vnd(1250000)
     '1.250.000 đồng'
@@ -88,14 +134,33 @@ def format_vnd(amount: int | Decimal, *, unit: str | None = "đồng") -> str:
     '0 đồng'
     >>> format_vnd(200000, unit=None)
     '200.000'
+    >>> format_vnd(-5000), format_vnd(-5000, negative="parentheses")
+    ('-5.000 đồng', '(5.000 đồng)')
+
+    Raises:
+        AmountError: ``amount`` is not a whole number of đồng within ±:data:`MAX_AMOUNT`, or
+            ``negative`` is not "minus" or "parentheses".
     """
-    digits = str(int(to_vnd(amount)))
+    if negative not in ("minus", "parentheses"):
+        raise AmountError(negative, "negative='minus' or 'parentheses'")
+    n = int(to_vnd(amount, allow_negative=True))
+    digits = str(abs(n))
     groups = []
     while digits:
         groups.append(digits[-3:])
         digits = digits[:-3]
     text = ".".join(reversed(groups))
-    return f"{text} {unicodedata.normalize('NFC', unit)}" if unit else text
+    if unit:
+        text = f"{text} {_unit(unit)}"
+    if n < 0:
+        return f"({text})" if negative == "parentheses" else f"-{text}"
+    return text
+
+
+def _unit(unit: object) -> str:
+    if not isinstance(unit, str):
+        raise AmountError(unit, "unit: a str or None")
+    return unicodedata.normalize("NFC", unit)
 
 
 def _group_words(n: int, *, full: bool, zero_tens: str, four: str) -> list[str]:
@@ -159,15 +224,17 @@ def amount_in_words(
     Rules (formal style, the defaults):
 
     - groups of three digits named "nghìn" (10^3), "triệu" (10^6), "tỷ" (10^9); above that the
-      groups of "tỷ" repeat: 10^12 is "một nghìn tỷ", 10^15 "một triệu tỷ", 10^18 "một tỷ tỷ"
-      (so any non-negative integer can be read);
+      groups of "tỷ" repeat: 10^12 is "một nghìn tỷ", 10^15 "một triệu tỷ" (any amount up to
+      :data:`MAX_AMOUNT` can be read);
     - a group after the first is read in full: "không trăm" for a zero hundreds digit, and a
       group of 000 is left out (1,000,005 → "một triệu không trăm linh năm");
     - "linh" for a zero tens digit before a units digit (105 → "một trăm linh năm");
     - "mười" for 10–19, "X mươi" above; "mốt" for 1 after twenty and above (21 → "hai mươi
       mốt", but 11 → "mười một"); "lăm" for 5 after ten and above (15 → "mười lăm", 105 → "một
       trăm linh năm"); "tư" for 4 after twenty and above (24 → "hai mươi tư", 14 → "mười bốn");
-    - the first letter capitalised; "đồng" at the end; 0 → "Không đồng".
+    - the first letter capitalised; "đồng" at the end; 0 → "Không đồng";
+    - a negative amount (a refund) is read with "âm" first: -5000 → "Âm năm nghìn đồng", as
+      Vietnamese reads a negative number ("âm" = minus).
 
     Options: ``thousand="ngàn"``, ``zero_tens="lẻ"``, ``four="bốn"``; ``unit=None`` leaves out
     "đồng"; ``capitalize=False`` keeps the first letter small.
@@ -184,6 +251,12 @@ def amount_in_words(
     'Một ngàn không trăm hai mươi bốn đồng'
     >>> amount_in_words(15, unit=None, capitalize=False)
     'mười lăm'
+    >>> amount_in_words(-5000)
+    'Âm năm nghìn đồng'
+
+    Raises:
+        AmountError: ``amount`` is not a whole number of đồng within ±:data:`MAX_AMOUNT`, or an
+            option is not one of its allowed values.
     """
     if thousand not in ("nghìn", "ngàn"):
         raise AmountError(thousand, "thousand='nghìn' or 'ngàn'")
@@ -191,13 +264,15 @@ def amount_in_words(
         raise AmountError(zero_tens, "zero_tens='linh' or 'lẻ'")
     if four not in ("tư", "bốn"):
         raise AmountError(four, "four='tư' or 'bốn'")
-    n = int(to_vnd(amount))
+    n = int(to_vnd(amount, allow_negative=True))
     words = (
-        _words(n, inner=False, thousand=thousand, zero_tens=zero_tens, four=four)
+        _words(abs(n), inner=False, thousand=thousand, zero_tens=zero_tens, four=four)
         if n
         else ["không"]
     )
+    if n < 0:
+        words.insert(0, "âm")
     if unit:
-        words.append(unicodedata.normalize("NFC", unit))
+        words.append(_unit(unit))
     text = " ".join(words)
     return text[0].upper() + text[1:] if capitalize else text

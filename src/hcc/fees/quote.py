@@ -12,15 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel
 from hcc.calendar import WorkingCalendar, as_date, vietnam_calendar
 from hcc.calendar._text import nfc
-from hcc.errors import QuoteError
-from hcc.fees._arith import round_vnd
+from hcc.errors import QuoteError, _short_repr
+from hcc.fees._arith import MAX_AMOUNT, exact, round_vnd
 from hcc.fees.money import AmountError, format_vnd, to_vnd
 from hcc.fees.rules import (
     CHANNELS,
@@ -34,6 +35,7 @@ from hcc.fees.rules import (
     OnTimeWindow,
     PercentageFee,
     Reduction,
+    check_quantity,
 )
 
 __all__ = ["Adjustment", "OnTimeCheck", "Quote", "QuoteLine", "check_on_time", "quote"]
@@ -42,7 +44,7 @@ __all__ = ["Adjustment", "OnTimeCheck", "Quote", "QuoteLine", "check_on_time", "
 _CHANNEL_VI = {"direct": "nộp trực tiếp", "online": "nộp trực tuyến", "postal": "qua bưu chính"}
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -166,6 +168,8 @@ def check_on_time(
     >>> check_on_time(w, event_date=dt.date(2026, 1, 20), received=dt.date(2026, 3, 23)).on_time
     True
     """
+    if not isinstance(window, OnTimeWindow):
+        raise QuoteError(f"window: got {type(window).__name__}, expected an OnTimeWindow")
     try:
         ev = as_date(event_date, "event_date")
         rec = as_date(received, "on")
@@ -334,19 +338,17 @@ def _notes_vi(q: Quote) -> list[str]:
 
 
 def _count(name: str, value: Any) -> Decimal:
-    try:
-        if name == "value":
+    if name == "value":
+        try:
             return to_vnd(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int")
-    except AmountError:
-        raise QuoteError(
-            f"quantity value: got {value!r}, expected a non-negative whole amount of đồng "
-            "(int or integral Decimal)"
-        ) from None
-    if value < 0:
-        raise QuoteError(f"quantity {name}: got {value!r}, expected a non-negative int")
-    return Decimal(value)
+        except AmountError:
+            raise QuoteError(
+                f"quantity value: got {_short_repr(value)}, expected a non-negative whole amount of đồng "
+                f"(int or integral Decimal) up to {MAX_AMOUNT}"
+            ) from None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise QuoteError(f"quantity {name}: got {_short_repr(value)}, expected a non-negative int")
+    return Decimal(check_quantity(name, value))
 
 
 def _categories(exemptions: Iterable[str] | str) -> tuple[str, ...]:
@@ -518,8 +520,13 @@ def quote(
     Decimal('8000')
 
     Raises:
-        QuoteError: an unknown quantity, category or channel; no rule in force ``on``; an
-            ``event_date`` after ``on``, or given for a schedule without a statutory window.
+        QuoteError: an unknown quantity, category or channel; a quantity that is not an int in
+            ``0..MAX_QUANTITY`` (a bool is not one) or a ``value`` that is not whole đồng up to
+            ``MAX_AMOUNT``; a line or total above ``MAX_AMOUNT`` or one that could not be computed
+            exactly; no rule in force ``on``; an ``event_date`` after ``on``, or given for a
+            schedule without a statutory window.
+        UnknownFeeScheduleError: ``schedule`` names no standard schedule.
+        InvalidInputError: ``on`` is not a date.
     """
     if isinstance(schedule, str):
         from hcc.fees.schedules import get_fee_schedule
@@ -568,9 +575,57 @@ def quote(
         )
     modifiers = schedule.modifier_rules(day)
     used: set[str] = set()
+    try:
+        with exact():
+            lines = _lines(charges, modifiers, counts, categories, channel, used)
+            total = sum((line.amount for line in lines), Decimal(0))
+    except DecimalException:
+        raise QuoteError(
+            f"schedule {schedule.id!r}: the quote cannot be computed exactly with these quantities"
+        ) from None
+    except AmountError as exc:  # an amount of a line beyond MAX_AMOUNT
+        raise QuoteError(
+            f"schedule {schedule.id!r}: an amount is larger than the largest amount hcc accepts "
+            f"({MAX_AMOUNT} đồng): {exc}"
+        ) from None
+    if total > MAX_AMOUNT:
+        raise QuoteError(
+            f"schedule {schedule.id!r}: the total {total} is larger than the largest amount hcc "
+            f"accepts ({MAX_AMOUNT} đồng)"
+        )
+    return Quote(
+        schedule_id=schedule.id,
+        schedule_name=schedule.name,
+        on=day,
+        channel=channel,
+        exemptions=categories,
+        quantities=counts,
+        lines=tuple(lines),
+        total=total,
+        unconfirmed=any(line.unconfirmed for line in lines),
+        unused_quantities=tuple(n for n in counts if n not in used),
+        on_time=check,
+        notes=tuple(notes),
+    )
+
+
+def _lines(
+    charges: tuple[ChargeRule, ...],
+    modifiers: tuple[Exemption | Reduction, ...],
+    counts: dict[str, Decimal],
+    categories: tuple[str, ...],
+    channel: str,
+    used: set[str],
+) -> list[QuoteLine]:
+    """The quote lines, computed in the exact money context (see :mod:`hcc.fees._arith`)."""
     lines = []
     for rule in charges:
         qname, qty, unit_amount, gross, detail, detail_vi = _charge(rule, counts, used)
+        if gross > MAX_AMOUNT:
+            raise QuoteError(
+                f"rule {rule.id!r}: the amount {gross} is larger than the largest amount hcc "
+                f"accepts ({MAX_AMOUNT} đồng)"
+            )
         best: Adjustment | None = None
         for mod in modifiers:
             if mod.applies_to and rule.id not in mod.applies_to:
@@ -609,18 +664,4 @@ def quote(
                 unconfirmed=rule.unconfirmed or (best is not None and best.unconfirmed),
             )
         )
-    total = sum((line.amount for line in lines), Decimal(0))
-    return Quote(
-        schedule_id=schedule.id,
-        schedule_name=schedule.name,
-        on=day,
-        channel=channel,
-        exemptions=categories,
-        quantities=counts,
-        lines=tuple(lines),
-        total=total,
-        unconfirmed=any(line.unconfirmed for line in lines),
-        unused_quantities=tuple(n for n in counts if n not in used),
-        on_time=check,
-        notes=tuple(notes),
-    )
+    return lines

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
@@ -35,8 +34,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcc._model import HccModel
+from hcc.calendar import as_date
 from hcc.calendar._text import nfc
-from hcc.errors import FeeRuleError
+from hcc.errors import FeeRuleError, InvalidInputError, QuoteError, _short_repr
+from hcc.fees._arith import MAX_AMOUNT, MAX_QUANTITY, exact
 
 __all__ = [
     "CHANNELS",
@@ -92,7 +94,12 @@ def quantity_name(unit: str) -> str:
 
     >>> quantity_name("page"), quantity_name("copy")
     ('pages', 'copies')
+
+    Raises:
+        InvalidInputError: ``unit`` is not a str.
     """
+    if not isinstance(unit, str):
+        raise InvalidInputError("unit", unit, "a unit name (str) such as 'page'")
     return _PLURALS.get(unit, unit + "s")
 
 
@@ -128,6 +135,48 @@ art. 5); the others exist so provincial schedules can state theirs.
 """
 
 
+def _shown(value: Any) -> str:
+    """A value for an error message: a str as it is, anything else as a short, safe repr."""
+    return value if isinstance(value, str) and len(value) <= 200 else _short_repr(value)
+
+
+def check_quantity(name: str, value: Any) -> int:
+    """A quantity (pages, copies, ...) as an int in ``0..MAX_QUANTITY``; booleans are not numbers.
+
+    >>> check_quantity("pages", 3)
+    3
+    >>> check_quantity("pages", True)
+    Traceback (most recent call last):
+    ...
+    hcc.errors.QuoteError: quantity pages: got True, expected a non-negative int up to 999999999
+
+    Raises:
+        QuoteError: ``value`` is not an int in ``0..MAX_QUANTITY``.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise QuoteError(
+            f"quantity {name}: got {_short_repr(value)}, expected a non-negative int up to "
+            f"{MAX_QUANTITY}"
+        )
+    if isinstance(value, Decimal):
+        if (
+            not value.is_finite()
+            or (not value.is_zero() and value.adjusted() > 9)
+            or value != value.to_integral_value()
+        ):
+            raise QuoteError(
+                f"quantity {name}: got {_short_repr(value)}, expected a non-negative int up to "
+                f"{MAX_QUANTITY}"
+            )
+        value = int(value)
+    if not 0 <= value <= MAX_QUANTITY:
+        shown = value if value.bit_length() <= 64 else f"<int of {value.bit_length()} bits>"
+        raise QuoteError(
+            f"quantity {name}: got {shown}, expected a non-negative int up to {MAX_QUANTITY}"
+        )
+    return int(value)
+
+
 # -- value types ---------------------------------------------------------------------------------
 
 
@@ -145,7 +194,7 @@ _Exact = Annotated[Decimal, BeforeValidator(_no_float)]
 _Text = Annotated[str, Field(min_length=1)]
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -179,11 +228,19 @@ class _RuleBase(_Model):
     @model_validator(mode="before")
     @classmethod
     def _known_unit(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "unit" in data and data["unit"] not in UNITS:
+        if (
+            isinstance(data, dict)
+            and "unit" in data
+            and not (isinstance(data["unit"], str) and data["unit"] in UNITS)
+        ):
             raise PydanticCustomError(
                 "fee_unknown_unit",
                 "rule '{rule}': unknown unit '{unit}'; allowed: {allowed}",
-                {"rule": data.get("id"), "unit": data["unit"], "allowed": ", ".join(UNITS)},
+                {
+                    "rule": _shown(data.get("id")),
+                    "unit": _shown(data["unit"]),
+                    "allowed": ", ".join(UNITS),
+                },
             )
         return data
 
@@ -203,6 +260,13 @@ class _RuleBase(_Model):
                     "fee_negative_amount",
                     "rule '{rule}': {field} is negative ({value}); amounts are >= 0",
                     {"rule": self.id, "field": name, "value": str(value)},
+                )
+            if value > MAX_AMOUNT:
+                raise PydanticCustomError(
+                    "fee_amount_too_large",
+                    "rule '{rule}': {field} = {value} is larger than the largest amount hcc "
+                    "accepts ({max} đồng)",
+                    {"rule": self.id, "field": name, "value": str(value), "max": str(MAX_AMOUNT)},
                 )
             if value != value.to_integral_value():
                 raise PydanticCustomError(
@@ -228,7 +292,11 @@ class _RuleBase(_Model):
         ...             valid_to=dt.date(2025, 12, 31))
         >>> r.in_force(dt.date(2025, 12, 31)), r.in_force(dt.date(2026, 1, 1))
         (True, False)
+
+        Raises:
+            InvalidInputError: ``on`` is not a date (or an ISO date string).
         """
+        on = as_date(on, "on")
         return (self.valid_from is None or self.valid_from <= on) and (
             self.valid_to is None or on <= self.valid_to
         )
@@ -339,18 +407,24 @@ class PerUnitFee(_RuleBase):
         >>> PerUnitFee(id="x", description="x", unit="case", amount=10000,
         ...            legal_basis="y").amount_for(3)
         Decimal('30000')
+
+        Raises:
+            QuoteError: ``units`` is not an int (a bool is not one) between 0 and
+                :data:`hcc.fees.MAX_QUANTITY`.
         """
-        if self.amount is not None:
-            total = self.amount * units
-        else:
-            total = Decimal(0)
-            for tier in self.tiers:
-                last = units if tier.last is None else min(units, tier.last)
-                if last >= tier.first:
-                    total += tier.amount * (last - tier.first + 1)
-        if self.cap_per_copy is not None:
-            total = min(total, self.cap_per_copy)
-        return total
+        units = check_quantity(self.quantity, units)
+        with exact():
+            if self.amount is not None:
+                total = self.amount * units
+            else:
+                total = Decimal(0)
+                for tier in self.tiers:
+                    last = units if tier.last is None else min(units, tier.last)
+                    if last >= tier.first:
+                        total += tier.amount * (last - tier.first + 1)
+            if self.cap_per_copy is not None:
+                total = min(total, self.cap_per_copy)
+            return total
 
 
 Rounding: TypeAlias = Literal["half_up", "down", "up"]
@@ -388,10 +462,29 @@ class PercentageFee(_RuleBase):
         return (("minimum", self.minimum), ("maximum", self.maximum))
 
     def amount_for(self, value: Decimal) -> Decimal:
-        """The amount for a declared value: rate, rounding, then the bounds."""
-        from hcc.fees._arith import round_vnd
+        """The amount for a declared value: rate, rounding, then the bounds.
 
-        amount = round_vnd(value * self.rate_percent / 100, self.rounding)
+        Raises:
+            QuoteError: ``value`` is not a whole amount of đồng between 0 and
+                :data:`hcc.fees.MAX_AMOUNT`, or the rate has so many digits that the product
+                cannot be computed exactly.
+        """
+        from hcc.fees._arith import round_vnd
+        from hcc.fees.money import AmountError, to_vnd
+
+        try:
+            value = to_vnd(value)
+        except AmountError as exc:
+            raise QuoteError(f"quantity value: {exc.args[0]}") from None
+        try:
+            with exact():
+                share = value * self.rate_percent / 100
+        except DecimalException:
+            raise QuoteError(
+                f"rule {self.id!r}: {self.rate_percent} % of {value} cannot be computed exactly "
+                "(too many digits)"
+            ) from None
+        amount = round_vnd(share, self.rounding)
         if self.minimum is not None:
             amount = max(amount, self.minimum)
         if self.maximum is not None:
@@ -585,6 +678,12 @@ class FeeSchedule(_Model):
         ...     "description": "A", "amount": 5000, "legal_basis": "Decision 1"}]}).rules[0].kind
         'flat'
         """
+        if not isinstance(data, Mapping):
+            raise FeeRuleDataError(
+                f"{source or 'data'}: got {type(data).__name__}, expected a mapping (a table)",
+                source=source,
+                codes=("fee_not_a_table",),
+            )
         try:
             return cls.model_validate(dict(data))
         except ValidationError as exc:
@@ -643,9 +742,9 @@ class FeeSchedule(_Model):
         >>> t.rules[0].amount, t.unconfirmed
         (Decimal('8000'), False)
         """
-        if rule_id not in {r.id for r in self.rules}:
+        if not isinstance(rule_id, str) or rule_id not in {r.id for r in self.rules}:
             raise FeeRuleDataError(
-                f"schedule {self.id!r}: no rule {rule_id!r}; rules: "
+                f"schedule {self.id!r}: no rule {_short_repr(rule_id)}; rules: "
                 + ", ".join(dict.fromkeys(r.id for r in self.rules)),
                 rule=rule_id,
                 schedule=self.id,

@@ -10,7 +10,7 @@ provincial amounts are marked unconfirmed. Stable ids: see :data:`STANDARD_SCHED
 from __future__ import annotations
 
 import functools
-import json
+import os
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -18,7 +18,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from hcc.errors import HccError
+from hcc.calendar._json import decode_utf8
+from hcc.calendar._json import loads as strict_json
+from hcc.errors import HccError, InvalidInputError
 from hcc.fees.rules import FeeRuleDataError, FeeSchedule
 
 __all__ = [
@@ -78,6 +80,13 @@ def parse_fee_schedules(
     >>> list(s)
     ['x']
     """
+    if not isinstance(data, Mapping):
+        raise FeeRuleDataError(
+            f"{source or 'data'}: got {type(data).__name__}, expected a mapping with a "
+            "'schedule' list",
+            source=source,
+            codes=("fee_no_schedules",),
+        )
     items = data.get("schedule")
     if not isinstance(items, list):
         raise FeeRuleDataError(
@@ -117,21 +126,26 @@ def load_fee_schedules(path: str | Path) -> Mapping[str, FeeSchedule]:
     >>> list(load_fee_schedules(p))
     ['x']
     """
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidInputError("path", path, "a str or os.PathLike")
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
     suffix = path.suffix.lower()
-    try:
-        if suffix == ".toml":
-            data = tomllib.loads(text)
-        elif suffix == ".json":
-            data = json.loads(text)
-        else:
-            raise FeeRuleDataError(
-                f"{path}: expected a .toml or .json file", source=str(path), codes=("fee_file",)
-            )
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+    if suffix not in (".toml", ".json"):
         raise FeeRuleDataError(
-            f"{path}: not valid {suffix[1:].upper()} ({exc})", source=str(path), codes=("fee_file",)
+            f"{path}: expected a .toml or .json file", source=str(path), codes=("fee_file",)
+        )
+    try:
+        text = decode_utf8(path.read_bytes())
+        data = strict_json(text) if suffix == ".json" else tomllib.loads(text)
+    except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not TOML/JSON, duplicate key
+        raise FeeRuleDataError(
+            f"{path}: not a readable UTF-8 {suffix[1:].upper()} file ({exc})",
+            source=str(path),
+            codes=("fee_file",),
+        ) from None
+    except RecursionError:
+        raise FeeRuleDataError(
+            f"{path}: nested too deeply", source=str(path), codes=("fee_file",)
         ) from None
     return parse_fee_schedules(data, source=str(path))
 
@@ -159,6 +173,8 @@ def get_fee_schedule(id: str, schedules: Mapping[str, FeeSchedule] | None = None
     hcc.fees.schedules.UnknownFeeScheduleError: no fee schedule 'nope'; known: ...
     """
     pool = standard_fee_schedules() if schedules is None else schedules
+    if not isinstance(id, str):
+        raise InvalidInputError("id", id, "a fee schedule id (str)")
     try:
         return pool[id]
     except KeyError:

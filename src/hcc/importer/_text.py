@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from hcc.deadlines._text import fold_text
+from hcc.errors import _short_repr
 
 __all__ = [
     "canonical_key",
@@ -129,7 +130,7 @@ def dump(value: Any) -> str:
     try:
         return json.dumps(value, ensure_ascii=False, default=repr)
     except (ValueError, TypeError, RecursionError):
-        return repr(value)
+        return _short_repr(value, limit=100_000)  # a repr that cannot fail
 
 
 _KEY_JUNK = re.compile(r"[^a-z0-9]+")

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from hcc.errors import InvalidInputError
 from hcc.importer._text import fold_text, split_items
 
 __all__ = [
@@ -46,6 +47,11 @@ _LEVELS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _check_cell(text: object) -> None:
+    if not isinstance(text, str):
+        raise InvalidInputError("text", text, "a str (a table cell)")
+
+
 def read_levels(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The levels (``Level`` values, first-seen order, no repeats) and the items not recognised.
 
@@ -54,6 +60,7 @@ def read_levels(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     >>> read_levels("Cấp Tỉnh; Cấp Huyện, Cấp thôn")
     (('province', 'district'), ('Cấp thôn',))
     """
+    _check_cell(text)
     found: list[str] = []
     unknown: list[str] = []
     for item in re.split(r"\s*(?:[,;/\n]|\bvà\b)\s*", text):
@@ -75,6 +82,7 @@ def read_channel_kind(text: str) -> str | None:
     >>> read_channel_kind("Dịch vụ bưu chính công ích"), read_channel_kind("Trực tuyến toàn trình")
     ('postal', 'online')
     """
+    _check_cell(text)
     f = fold_text(text)
     if "truc tiep" in f or f.strip() == "direct":
         return "direct"
@@ -98,6 +106,7 @@ def read_counts(text: str) -> tuple[int, int] | None:
     >>> read_counts("Bản sao: 2"), read_counts("01 bộ")
     ((0, 2), None)
     """
+    _check_cell(text)
     f = fold_text(text)
     o = _ORIG.search(f)
     c = _COPY.search(f)
@@ -174,6 +183,7 @@ def read_legal_line(text: str) -> LegalLine | None:
     >>> read_legal_line("Luật Hộ tịch") is None
     True
     """
+    _check_cell(text)
     m = _NUMBER.search(text)
     if not m:
         return None

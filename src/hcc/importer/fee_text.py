@@ -37,6 +37,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from hcc.errors import InvalidInputError
 from hcc.fees import Exemption, FeeRule, FlatFee, PercentageFee, PerUnitFee, Tier
 from hcc.fees.rules import FeeRuleDataError
 from hcc.importer._text import clean, fold_text, is_not_stated
@@ -658,7 +659,8 @@ def _parse(text: str, basis: str, subject: str) -> FeeReading:
 def parse_fee_text(
     cell: str, *, legal_basis: str = DEFAULT_LEGAL_BASIS, subject: str = ""
 ) -> FeeReading:
-    """Read one fee cell; never raises.
+    """Read one fee cell; never raises for a str (a cell that is not a str is
+    :class:`hcc.errors.InvalidInputError`).
 
     Rules are marked ``unconfirmed`` (the amounts come from a scrape, not from the official
     text) and carry ``legal_basis``; their description is the label ("Phí", "Lệ phí") followed by
@@ -671,6 +673,8 @@ def parse_fee_text(
     >>> parse_fee_text("Phí: 150.000 Đồng Phí: 500.000 Đồng").reason
     'several amounts are stated without the case each applies to'
     """
+    if not isinstance(cell, str):
+        raise InvalidInputError("cell", cell, "a str (a table cell)")
     return _parse(_cleaned(cell), legal_basis, subject)
 
 

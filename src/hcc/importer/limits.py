@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Literal
 
 from hcc.deadlines import TimeLimit
-from hcc.errors import TimeLimitParseError
+from hcc.errors import InvalidInputError, TimeLimitParseError
 from hcc.importer._text import clean, fold_text, is_not_stated
 
 __all__ = ["MAX_TIME_CELL", "TimeLimitReading", "read_time_limit"]
@@ -103,15 +103,22 @@ def _same_words(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-@lru_cache(maxsize=8192)
 def read_time_limit(cell: str) -> TimeLimitReading:
-    """Read one time-limit cell; never raises (see the module docstring for the statuses).
+    """Read one time-limit cell; never raises for a str (see the module docstring for the
+    statuses; a cell that is not a str is :class:`hcc.errors.InvalidInputError`).
 
     >>> str(read_time_limit("03 ngày làm việc, trường hợp phải xác minh thì không quá 08 ngày làm việc.").limit)
     '03 ngày làm việc; trường hợp phải xác minh thì không quá 08 ngày làm việc'
     >>> read_time_limit("Tùy theo đợt").status
     'unparsed'
     """
+    if not isinstance(cell, str):
+        raise InvalidInputError("cell", cell, "a str (a table cell)")
+    return _read_time_limit(cell)
+
+
+@lru_cache(maxsize=8192)
+def _read_time_limit(cell: str) -> TimeLimitReading:
     text = clean(cell)
     if is_not_stated(text):
         return TimeLimitReading(text=text, status="not_stated")

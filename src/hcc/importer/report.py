@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from hcc._model import HccModel, HccStrEnum
 from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
 from hcc.procedures.models import Limit
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 
-class RecordStatus(StrEnum):
+class RecordStatus(HccStrEnum):
     """What happened to one input record.
 
     >>> RecordStatus("imported_with_warnings") is RecordStatus.IMPORTED_WITH_WARNINGS
@@ -80,7 +80,7 @@ ISSUE_CODES: dict[str, str] = {
 """Every issue code an :class:`ImportIssue` may carry, with its meaning (a stable list)."""
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -228,7 +228,7 @@ class ImportSummary(_Model):
         ]
 
 
-class ImportReport(BaseModel):
+class ImportReport(HccModel):
     """What :func:`hcc.importer.import_portal_records` returns: the catalogue, one result per input
     record (same order, same length) and the summary.
 

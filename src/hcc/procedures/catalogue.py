@@ -24,10 +24,12 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import ConfigDict, field_validator
 
+from hcc._model import HccModel
+from hcc.calendar import as_date
 from hcc.deadlines.limits import TimeLimit
-from hcc.errors import CatalogueValidationError, UnknownProcedureError
+from hcc.errors import CatalogueValidationError, InvalidInputError, UnknownProcedureError
 from hcc.fees import FeeSchedule, Quote, standard_fee_schedules
 from hcc.fees import quote as _quote
 from hcc.procedures.models import ChannelKind, Level, Procedure, Text, nfc
@@ -51,7 +53,7 @@ NO_FEE_ID = "khong-thu"
 """The schedule id a channel without ``fee_schedule`` is quoted with: no rule, total 0."""
 
 
-class CatalogueData(BaseModel):
+class CatalogueData(HccModel):
     """The shape of a catalogue file (JSON or TOML) and of :meth:`Catalogue.to_json`.
 
     ``version`` names the edition ("2026.1", a publishing decision); ``sources`` say where the
@@ -81,7 +83,7 @@ class CatalogueData(BaseModel):
         return v
 
 
-class FieldChange(BaseModel):
+class FieldChange(HccModel):
     """One changed field of a procedure: its path (``channels[0].time_limit``), old and new value.
 
     A value is ``None`` where the field (or list item) is absent on that side.
@@ -101,7 +103,7 @@ class FieldChange(BaseModel):
         return f"{self.path}: {self.old!r} → {self.new!r}"
 
 
-class ProcedureChange(BaseModel):
+class ProcedureChange(HccModel):
     """A procedure present in both catalogues whose record changed.
 
     >>> ProcedureChange(code="1.001193", name="Đăng ký khai sinh",
@@ -121,7 +123,7 @@ class ProcedureChange(BaseModel):
         return tuple(c.path for c in self.changes)
 
 
-class CatalogueDiff(BaseModel):
+class CatalogueDiff(HccModel):
     """What changed from one catalogue to another: what a district must re-post at its counter.
 
     ``added`` and ``removed`` are records; ``changed`` lists, per code, every changed field path.
@@ -196,6 +198,13 @@ class Catalogue:
     ) -> None:
         from hcc.procedures.validation import check_data
 
+        for name, value in (
+            ("procedures", procedures),
+            ("sources", sources),
+            ("fee_schedules", fee_schedules),
+        ):
+            if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+                raise InvalidInputError(name, value, "an iterable of records")
         raw = {
             "version": version,
             "title": title,
@@ -246,6 +255,10 @@ class Catalogue:
         """
         from hcc.procedures.validation import cross_check
 
+        if not isinstance(data, CatalogueData):
+            raise InvalidInputError(
+                "data", data, "a CatalogueData (use Catalogue(...) for plain data)"
+            )
         problems = cross_check(data, source=None)
         if problems:
             raise CatalogueValidationError(list(problems), None)
@@ -332,8 +345,14 @@ class Catalogue:
         Traceback (most recent call last):
         ...
         hcc.errors.UnknownProcedureError: no procedure with code '9.999999' in the catalogue
+
+        Raises:
+            UnknownProcedureError: no record with ``code`` (in force ``on``, when given).
+            InvalidInputError: ``code`` is not a str, or ``on`` not a date.
         """
-        key = nfc(code) if isinstance(code, str) else code
+        key = _code(code)
+        if on is not None:
+            on = as_date(on, "on")
         last = self._by_code.get(key)
         if last is None:
             raise UnknownProcedureError(code)
@@ -352,7 +371,11 @@ class Catalogue:
         >>> from hcc.procedures import default_catalogue
         >>> len(default_catalogue().versions("1.001193"))
         1
+
+        Raises:
+            InvalidInputError: ``code`` is not a str.
         """
+        code = _code(code)
         last = self._by_code.get(code)
         if last is None:
             return ()
@@ -430,7 +453,17 @@ class Catalogue:
         ['Chứng thực chữ ký']
         >>> default_catalogue().search("1.000894")[0].name
         'Đăng ký kết hôn'
+
+        Raises:
+            InvalidInputError: ``text`` is not a str (``search(None)``), or ``limit`` is not
+                None or an int >= 0. It is a ``TypeError`` and a ``ValueError``.
         """
+        if not isinstance(text, str):
+            raise InvalidInputError("text", text, "a str (the words to look for)")
+        if limit is not None and (
+            isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
+        ):
+            raise InvalidInputError("limit", limit, "None or an int >= 0")
         q = fold(text)
         words = q.split()
         if not words:
@@ -470,11 +503,11 @@ class Catalogue:
         >>> cat = default_catalogue()
         >>> len(cat.as_of(dt.date(2026, 1, 5))) <= len(cat)
         True
+
+        Raises:
+            InvalidInputError: ``on`` is not a date (or an ISO date string).
         """
-        if not isinstance(on, dt.date):
-            raise TypeError(f"on: expected a datetime.date, got {type(on).__name__}")
-        if isinstance(on, dt.datetime):
-            on = on.date()
+        on = as_date(on, "on")
         d = self._data
         inside = (d.valid_from is None or d.valid_from <= on) and (
             d.valid_to is None or on <= d.valid_to
@@ -529,6 +562,7 @@ class Catalogue:
         Decimal('14000')
         """
         kind = ChannelKind(channel)
+        on = as_date(on, "on")
         try:
             self.get(code, on=on)
         except UnknownProcedureError:
@@ -608,6 +642,8 @@ class Catalogue:
         >>> sorted(k for k in doc if k in ("procedures", "version", "valid_from", "sources"))
         ['procedures', 'sources', 'valid_from', 'version']
         """
+        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+            raise InvalidInputError("indent", indent, "None or an int")
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_toml(self) -> str:
@@ -658,6 +694,12 @@ def _walk(path: str, old: Any, new: Any, out: list[FieldChange]) -> None:
     out.append(FieldChange(path=path, old=old, new=new))
 
 
+def _code(code: object) -> str:
+    if not isinstance(code, str):
+        raise InvalidInputError("code", code, "a procedure code (str) such as '1.001193'")
+    return nfc(code)
+
+
 def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     """Compare two catalogues procedure by procedure (keyed by code, latest version of each).
 
@@ -675,6 +717,9 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     >>> [(c.code, c.paths) for c in d.changed]
     [('2.000884', ('name',))]
     """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Catalogue):
+            raise InvalidInputError(name, value, "a Catalogue")
     a = {code: old.get(code) for code in old.codes}
     b = {code: new.get(code) for code in new.codes}
     added = tuple(b[c] for c in b if c not in a)

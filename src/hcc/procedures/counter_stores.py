@@ -173,6 +173,8 @@ class SQLiteCounterStore:
         table: str = "hcc_dossier_serials",
         timeout: float = 30.0,
     ) -> None:
+        if not isinstance(path, str | os.PathLike):
+            raise InvalidInputError("path", path, "a str or os.PathLike (the SQLite file)")
         self.path = os.fspath(path)
         self.table = _table(table)
         self.timeout = float(timeout)
@@ -367,6 +369,8 @@ class PostgresCounterStore:
     def __init__(
         self, conninfo: str, *, table: str = "hcc_dossier_serials", connect_timeout: int = 10
     ) -> None:
+        if not isinstance(conninfo, str):
+            raise InvalidInputError("conninfo", conninfo, "a PostgreSQL connection string")
         try:
             import psycopg
         except ImportError:  # pragma: no cover - the extra is installed in CI

@@ -22,10 +22,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from hcc._model import HccModel
 from hcc.calendar import as_date
-from hcc.errors import DossierCodeError
+from hcc.errors import DossierCodeError, _short_repr
 from hcc.procedures.counter_stores import CounterStore, MemoryCounterStore
 
 __all__ = ["MAX_SERIAL", "UNIT_PATTERN", "DossierCode", "DossierCodeAllocator"]
@@ -46,7 +47,7 @@ _EXPECTED = "V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, e.g. '000.00.15.H38-260105-0007
 
 def _error(value: object, why: str) -> DossierCodeError:
     return DossierCodeError(
-        f"dossier code: got {value!r}, {why}; expected {_EXPECTED}", value=value
+        f"dossier code: got {_short_repr(value)}, {why}; expected {_EXPECTED}", value=value
     )
 
 
@@ -56,7 +57,7 @@ def _check_unit(unit: str) -> str:
     return unit
 
 
-class DossierCode(BaseModel):
+class DossierCode(HccModel):
     """A parsed dossier code; ``str()`` formats it back.
 
     The year is written with two digits; :meth:`parse` reads ``YY`` as ``20YY`` (the format dates

@@ -32,13 +32,11 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -53,7 +51,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc.calendar._text import nfc
+from hcc._model import HccModel, HccStrEnum
+from hcc.calendar._text import name_text, nfc, strip_invisible
 from hcc.deadlines.limits import TimeLimit
 from hcc.errors import HccError, TimeLimitNotStatedError, TimeLimitParseError
 
@@ -77,7 +76,7 @@ __all__ = [
     "nfc",
 ]
 
-CODE_PATTERN = r"^\d\.\d{6}(\.[A-Z0-9]+)?$"
+CODE_PATTERN = r"^[0-9]\.[0-9]{6}(\.[A-Z0-9]+)?$"
 """A procedure code (mã thủ tục): ``1.001193``, optionally with a province suffix (``1.000948.H38``)."""
 _CODE_RE = re.compile(CODE_PATTERN)
 FEE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -89,14 +88,24 @@ def _text(value: str) -> str:
     # records); NFC of text already in NFC is a quick check that returns the same string
     if not value.isascii():
         value = unicodedata.normalize("NFC", value)
-    value = value.strip()
+    value = strip_invisible(value).strip()
     if not value:
         raise PydanticCustomError("string_too_short", "text must not be empty")
     return value
 
 
+def _name(value: str) -> str:
+    value = name_text(_text(value))
+    if not value:  # pragma: no cover - _text refused it already
+        raise PydanticCustomError("string_too_short", "text must not be empty")
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
-"""Non-empty text, NFC-normalised and stripped."""
+"""Non-empty text, NFC-normalised, invisible characters removed (see
+:mod:`hcc.calendar._text`), stripped."""
+Name = Annotated[str, AfterValidator(_name), WithJsonSchema({"type": "string", "minLength": 1})]
+"""A name on one line: :data:`Text` with every run of white space (line breaks too) one space."""
 ProcedureCode = Annotated[
     str,
     BeforeValidator(nfc),
@@ -148,7 +157,7 @@ def _unique(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return values
 
 
-class Level(StrEnum):
+class Level(HccStrEnum):
     """Level of government that carries out a procedure (cấp thực hiện); a record may have several.
 
     >>> Level("commune").label
@@ -207,7 +216,7 @@ _LEVEL_LABELS = {
 }
 
 
-class ChannelKind(StrEnum):
+class ChannelKind(HccStrEnum):
     """How a dossier is filed (cách thức thực hiện); each channel has its own row.
 
     >>> ChannelKind("online").label
@@ -229,7 +238,7 @@ class ChannelKind(StrEnum):
         ]
 
 
-class OnlineLevel(StrEnum):
+class OnlineLevel(HccStrEnum):
     """How far an online channel goes (Decree 42/2022/NĐ-CP art. 11; Decree 224/2026 keeps both).
 
     >>> OnlineLevel("full").label
@@ -284,7 +293,7 @@ _SHARED_FIELDS_SETS: dict[frozenset[str], _SharedFieldsSet] = {}
 _MAX_SHARED_FIELDS_SETS = 4096
 
 
-class _Model(BaseModel):
+class _Model(HccModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     @model_validator(mode="after")
@@ -366,14 +375,14 @@ class Agencies(_Model):
     ('Ủy ban nhân dân cấp xã',)
     """
 
-    implementing: tuple[Text, ...] = ()
+    implementing: tuple[Name, ...] = ()
     """Cơ quan thực hiện. About one portal record in eight names none; the gap is allowed and
     :func:`hcc.procedures.validate_catalogue` reports it as a warning (``missing_agency``)."""
-    competent: tuple[Text, ...] = ()
+    competent: tuple[Name, ...] = ()
     """Cơ quan có thẩm quyền quyết định."""
-    authorised: tuple[Text, ...] = ()
+    authorised: tuple[Name, ...] = ()
     """Cơ quan được ủy quyền."""
-    coordinating: tuple[Text, ...] = ()
+    coordinating: tuple[Name, ...] = ()
     """Cơ quan phối hợp."""
 
 
@@ -390,7 +399,7 @@ class Step(_Model):
     """
 
     description: Text
-    agency: Text | None = None
+    agency: Name | None = None
     allotment: Limit | None = None
 
 
@@ -491,8 +500,8 @@ class Procedure(_Model):
     """
 
     code: ProcedureCode
-    name: Text
-    field: Text
+    name: Name
+    field: Name
     """Lĩnh vực ("Hộ tịch", "Chứng thực", "Đất đai")."""
     field_code: Text | None = None
     levels: tuple[Level, ...] = Field(min_length=1)
@@ -656,7 +665,7 @@ def is_procedure_code(value: str) -> bool:
     >>> is_procedure_code("1.000948.H38"), is_procedure_code("1.1193")
     (True, False)
     """
-    return bool(_CODE_RE.match(value))
+    return isinstance(value, str) and _CODE_RE.fullmatch(value) is not None
 
 
 def _example() -> Procedure:

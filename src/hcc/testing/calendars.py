@@ -129,6 +129,8 @@ def _entries(
     field: str, items: DayList, kind: DayKind, default_name: str
 ) -> Iterable[CalendarEntry]:
     pairs: Iterable[tuple[Any, str | None]]
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise OverrideError(field, items, "a list of dates or a mapping date -> name")
     pairs = items.items() if isinstance(items, Mapping) else ((item, None) for item in items)
     for j, (item, name) in enumerate(pairs):
         if isinstance(item, CalendarEntry):

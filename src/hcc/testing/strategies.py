@@ -827,7 +827,7 @@ def procedure_codes() -> st.SearchStrategy[str]:
     >>> is_procedure_code(find(procedure_codes(), lambda c: c.count(".") == 2))
     True
     """
-    return st.from_regex(r"[1-3]\.0\d{5}(\.[A-Z][0-9A-Z]{2})?", fullmatch=True)
+    return st.from_regex(r"[1-3]\.0[0-9]{5}(\.[A-Z][0-9A-Z]{2})?", fullmatch=True)
 
 
 def _statutory_and_local(
