@@ -137,12 +137,10 @@ def scalar(number: int = 5000, repeat: int = 15) -> dict[str, float]:
         compute_deadline(m, text, calendar=cal)  # parse the limit once (cached)
         ways = {
             "compute_deadline": lambda m=m, text=text: compute_deadline(m, text, calendar=cal),
-            "+ skipped/notes read": lambda m=m, text=text: compute_deadline(
-                m, text, calendar=cal
-            ).skipped,
-            "+ explain()": lambda m=m, text=text: compute_deadline(
-                m, text, calendar=cal
-            ).explain(),
+            "+ skipped/notes read": lambda m=m, text=text: (
+                compute_deadline(m, text, calendar=cal).skipped
+            ),
+            "+ explain()": lambda m=m, text=text: compute_deadline(m, text, calendar=cal).explain(),
             "+ model_dump_json()": lambda m=m, text=text: compute_deadline(
                 m, text, calendar=cal
             ).model_dump_json(),

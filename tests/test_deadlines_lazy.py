@@ -96,8 +96,10 @@ def test_a_lazy_deadline_reads_as_an_eager_one(
         assert d.explain() == ref.explain()
     # attributes
     d = fresh(m, limit, policy, field)
-    assert d.skipped == ref.skipped and d.notes == ref.notes
-    assert d.due_at == ref.due_at and d.provisional == ref.provisional
+    assert d.skipped == ref.skipped
+    assert d.notes == ref.notes
+    assert d.due_at == ref.due_at
+    assert d.provisional == ref.provisional
 
 
 def test_skipped_and_notes_are_computed_once_on_first_use() -> None:
@@ -172,7 +174,8 @@ def test_a_provisional_deadline_still_warns_at_once() -> None:
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
         d = compute_deadline(dt.datetime(2027, 12, 28, 9, 0), "05 ngày làm việc")
-    assert d.provisional and is_lazy(d)
+    assert d.provisional
+    assert is_lazy(d)
     assert [w.category for w in seen] == [ProvisionalCalendarWarning]
 
 
@@ -189,7 +192,10 @@ def test_next_opening_is_the_calendars_opening_at_or_after() -> None:
         national.without_warnings(),
         national.with_office_hours(
             {
-                "sessions": [{"start": "08:00", "end": "12:00"}, {"start": "13:00", "end": "17:00"}],
+                "sessions": [
+                    {"start": "08:00", "end": "12:00"},
+                    {"start": "13:00", "end": "17:00"},
+                ],
                 "by_weekday": {"5": [{"start": "08:00", "end": "11:30"}]},
             }
         ).without_warnings(),

@@ -151,8 +151,10 @@ class Deadline(HccModel):
                 return self.__dict__[name]
             return super().__getattr__(name)
 
+    # no return annotation on purpose: pydantic would take it as the serialised type, and the
+    # JSON Schema (serialization mode) must stay the fields' own
     @model_serializer(mode="wrap")
-    def _serialize_materialized(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]  # noqa: ANN202 - no return type, so the JSON Schema stays the fields'
+    def _serialize_materialized(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
         self._materialize()
         return handler(self)
 

@@ -153,7 +153,9 @@ def _the_limit(v: Any, alternate: bool) -> TimeLimit:
         raise InvalidInputError("limit", v, "a TimeLimit or its text")
     if alternate:
         if lim.alternate is None:
-            raise InvalidInputError("alternate", True, f"False: {str(lim)!r} has no alternate limit")
+            raise InvalidInputError(
+                "alternate", True, f"False: {str(lim)!r} has no alternate limit"
+            )
         return lim.alternate
     if lim.alternates or lim.per_channel:
         return lim.primary()
@@ -620,7 +622,7 @@ def _working_hours(
     import numpy as np
 
     base = int(t["base"])
-    eff_i, eff_us = _effective(cal, t, k, a, i, recv, TimeUnit.WORKING_HOURS, pol)
+    _eff_i, eff_us = _effective(cal, t, k, a, i, recv, TimeUnit.WORKING_HOURS, pol)
     # the calendar counts whole seconds: a fractional start is rounded up, never down
     total = eff_us - base * DAY_US
     total = -(-total // 1_000_000) * 1_000_000
