@@ -2,12 +2,22 @@
 
 Run: ``python benchmarks/deadlines.py`` (needs numpy). Prints microseconds per row and ratios; the
 method and a recorded run are in docs/performance.md. Ratios, not absolute times, are what to compare.
+
+``python benchmarks/deadlines.py --scalar [--against SRC]`` measures one ``compute_deadline`` call
+alone (text limit, cached parse; best of N), then with its explanation material read and with
+``explain()``; with ``--against`` (another checkout's ``src`` directory, e.g. main's) the same
+measurement of that code runs in a child process, interleaved with this one, in the same run.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
+import os
 import random
+import subprocess
+import sys
 import time
 import timeit
 import warnings
@@ -112,5 +122,76 @@ def main() -> None:
     print(f"sla_status (4 events, reset):           {t_sla / 500 * 1e6:.0f} µs per call")
 
 
+SCALAR_CASES = (
+    # (receipt, limit): a weekday morning, and a Friday evening before Tết (notes, many days off)
+    (dt.datetime(2026, 3, 2, 9, 0), "05 ngày làm việc"),
+    (dt.datetime(2025, 1, 24, 17, 30), "03 ngày làm việc"),
+)
+
+
+def scalar(number: int = 5000, repeat: int = 15) -> dict[str, float]:
+    """µs per call, best of ``repeat`` runs of ``number`` calls, for each way of using a Deadline."""
+    cal = hcc.vietnam_calendar()
+    out: dict[str, float] = {}
+    for k, (m, text) in enumerate(SCALAR_CASES):
+        compute_deadline(m, text, calendar=cal)  # parse the limit once (cached)
+        ways = {
+            "compute_deadline": lambda m=m, text=text: compute_deadline(m, text, calendar=cal),
+            "+ skipped/notes read": lambda m=m, text=text: (
+                compute_deadline(m, text, calendar=cal).skipped
+            ),
+            "+ explain()": lambda m=m, text=text: compute_deadline(m, text, calendar=cal).explain(),
+            "+ model_dump_json()": lambda m=m, text=text: compute_deadline(
+                m, text, calendar=cal
+            ).model_dump_json(),
+        }
+        for name, fn in ways.items():
+            t = min(timeit.repeat(fn, number=number, repeat=repeat))
+            out[f"case {k + 1}: {name}"] = t / number * 1e6
+    return out
+
+
+def scalar_main(against: str | None, rounds: int) -> None:
+    """Print the scalar table; with ``against``, that source tree measured in the same run."""
+    here: list[dict[str, float]] = []
+    there: list[dict[str, float]] = []
+    for _ in range(rounds):  # interleaved, so both see the same load of the machine
+        here.append(scalar())
+        if against:
+            env = dict(os.environ, PYTHONPATH=against)
+            got = subprocess.run(
+                [sys.executable, __file__, "--scalar-child"],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            there.append(json.loads(got.stdout))
+    print(f"compute_deadline, µs per call (best of {rounds} rounds x 15 x 5000 calls)")
+    head = f"{'':44}{'this tree':>11}"
+    if against:
+        head += f"{'against':>11}{'ratio':>8}"
+    print(head)
+    for key in here[0]:
+        a = min(r[key] for r in here)
+        line = f"{key:44}{a:>11.2f}"
+        if against:
+            b = min(r[key] for r in there)
+            line += f"{b:>11.2f}{b / a:>8.1f}"
+        print(line)
+
+
 if __name__ == "__main__":
-    main()
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--scalar", action="store_true", help="only the single compute_deadline call")
+    ap.add_argument("--against", help="another checkout's src directory to measure alongside")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--scalar-child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.scalar_child:
+        warnings.simplefilter("ignore", hcc.ProvisionalCalendarWarning)
+        print(json.dumps(scalar()))
+    elif args.scalar:
+        scalar_main(args.against, args.rounds)
+    else:
+        main()

@@ -322,3 +322,66 @@ def test_the_catalogue_pickles_to_the_same_records_and_deadlines() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalCalendarWarning)
             assert back.deadline(code, at) == cat.deadline(code, at)
+
+
+# ---------------------------------------------------------------- the fast paths of one call
+def _scalar_due(received: np.ndarray, limit: str, **kw: object) -> list[dt.datetime]:
+    cal = NATIONAL.without_warnings()
+    return [
+        compute_deadline(m, limit, calendar=cal, **kw).due_at.replace(tzinfo=None)  # type: ignore[arg-type]
+        for m in received.astype("datetime64[us]").tolist()
+    ]
+
+
+def test_the_result_never_shares_the_callers_arrays() -> None:
+    """Receipts already in microseconds are read without a copy; the answer is still new."""
+    received = np.array(["2026-03-02T09:00", "2026-03-07T20:00"], dtype="datetime64[us]")
+    kept = received.copy()
+    amounts = np.array([3, 0])
+    literal = DeadlinePolicy(after_hours="civil_code_literal")
+    for got in (
+        deadline_columns(received, "05 ngày làm việc", policy=literal),
+        deadline_columns(received, units="working_days", amounts=amounts, policy=literal),
+        deadline_columns(received, "04 giờ làm việc", policy=literal),
+    ):
+        for col in got:
+            assert not np.shares_memory(col, received)
+            assert col.flags.writeable
+        got.effective_received_at[:] = np.datetime64("2030-01-01T00:00", "us")
+        assert (received == kept).all()
+    assert amounts.tolist() == [3, 0]
+
+
+def test_nat_in_a_microsecond_column_is_refused_as_nat() -> None:
+    received = np.array(["2026-03-02T09:00", "NaT"], dtype="datetime64[us]")
+    with pytest.raises(ValueError, match="NaT"):
+        deadline_columns(received, "1 ngày làm việc")
+    with pytest.raises(ValueError, match="NaT"):
+        deadline_columns(received, units="working_days", amounts=[1, 2])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2099, 6, 30)),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(0, 40),
+    st.lists(st.integers(0, 40), min_size=30, max_size=30),
+)
+def test_one_unit_given_every_way_gives_the_scalar_answers(
+    moments: list[dt.datetime], n: int, per_row: list[int]
+) -> None:
+    """One unit by name, by TimeUnit, as a column; one count, equal counts, counts with zeros."""
+    received = np.array(moments, dtype="datetime64[us]")
+    want = _scalar_due(received, f"{n} ngày làm việc")
+    for units in ("working_days", TimeUnit.WORKING_DAYS, ["working_days"] * len(moments)):
+        got = deadline_columns(received, units=units, amounts=[n] * len(moments))
+        assert got.due_at.tolist() == want
+    assert deadline_columns(received, f"{n} ngày làm việc").due_at.tolist() == want
+    counts = per_row[: len(moments)]
+    got = deadline_columns(received, units="working_days", amounts=counts).due_at.tolist()
+    assert got == [
+        _scalar_due(received[k : k + 1], f"{c} ngày làm việc")[0] for k, c in enumerate(counts)
+    ]

@@ -7,12 +7,14 @@ many due moments at once (a list, or numpy ``datetime64`` arrays), equal to the 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from dateutil.relativedelta import relativedelta
+from pydantic import SerializerFunctionWrapHandler, model_serializer
 
 from hcc._text import nfc
 from hcc._types import HccModel
@@ -25,6 +27,7 @@ from hcc.calendar import (
     as_vn_datetime,
     vietnam_calendar,
 )
+from hcc.calendar.office_hours import Session
 from hcc.deadlines.limits import TimeLimit, TimeUnit
 from hcc.deadlines.policy import AfterHoursRule, AppointmentTime, DeadlinePolicy, policy_in_force
 from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
@@ -71,6 +74,13 @@ class Deadline(HccModel):
     (datetime.date(2025, 2, 5), '2025-02-05T17:00:00+07:00')
     """
 
+    # The explanation material (``skipped`` and ``notes``, the last two fields) of a Deadline made
+    # by `compute_deadline` is computed on first use: until then the two keys are absent
+    # from ``__dict__`` and this slot holds what computes them. Every path that reads the fields
+    # without attribute access (serialisation, equality, hashing, repr, iteration, copies,
+    # pickling) first calls `_materialize`, so the model behaves exactly as an eager one.
+    __slots__ = ("_hcc_lazy",)
+
     received_at: dt.datetime
     effective_received_at: dt.datetime
     limit: TimeLimit
@@ -82,6 +92,100 @@ class Deadline(HccModel):
     derived: bool = False
     skipped: tuple[DayInfo, ...] = ()
     notes: tuple[str, ...] = ()
+
+    # ------------------------------------------------------------------ lazy explanation
+    @classmethod
+    def _trusted(
+        cls,
+        received_at: dt.datetime,
+        limit: TimeLimit,
+        policy: DeadlinePolicy,
+        core: _Core,
+        provisional: bool,
+        derived: bool,
+        lazy: tuple[WorkingCalendar, _Core, DeadlinePolicy, str | None],
+    ) -> Deadline:
+        """A Deadline from parts that are already valid, its explanation left to first use.
+
+        The same object as ``Deadline(...)`` with every field given (same ``__dict__`` order and
+        ``model_fields_set``) once [`_materialize`][_materialize] has run.
+        """
+        obj = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(
+            obj,
+            "__dict__",
+            {
+                "received_at": received_at,
+                "effective_received_at": core.effective,
+                "limit": limit,
+                "policy": policy,
+                "due_date": core.due_date,
+                "due_at": core.due_at,
+                "nominal_date": core.nominal,
+                "provisional": provisional,
+                "derived": derived,
+            },
+        )
+        _set(obj, "__pydantic_fields_set__", set(_FIELDS))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        _set(obj, "_hcc_lazy", lazy)
+        return obj
+
+    def _materialize(self) -> None:
+        """Compute ``skipped`` and ``notes`` if they are still pending (in field order)."""
+        d = self.__dict__
+        if "notes" not in d:
+            cal, core, policy, field = object.__getattribute__(self, "_hcc_lazy")
+            m, unit = d["received_at"], d["limit"].unit
+            d["skipped"] = _skipped(cal, m.date(), core, unit)
+            d["notes"] = tuple(_effective(m, unit, cal, policy, True, field)[1])
+
+    if not TYPE_CHECKING:  # pydantic's own __getattr__ is hidden from type checkers too
+
+        def __getattr__(self, name: str) -> Any:
+            if name in ("skipped", "notes"):
+                self._materialize()
+                return self.__dict__[name]
+            return super().__getattr__(name)
+
+    # no return annotation on purpose: pydantic would take it as the serialised type, and the
+    # JSON Schema (serialization mode) must stay the fields' own
+    @model_serializer(mode="wrap")
+    def _serialize_materialized(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        self._materialize()
+        return handler(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Deadline):
+            self._materialize()
+            other._materialize()
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        self._materialize()
+        return hash(_FIELD_GETTER(self.__dict__))
+
+    def __repr_args__(self) -> Any:
+        self._materialize()
+        return super().__repr_args__()
+
+    def __iter__(self) -> Any:
+        self._materialize()
+        return super().__iter__()
+
+    def __copy__(self) -> Deadline:
+        self._materialize()
+        return super().__copy__()
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Deadline:
+        self._materialize()
+        return super().__deepcopy__(memo)
+
+    def __getstate__(self) -> dict[Any, Any]:
+        self._materialize()
+        return super().__getstate__()
 
     def explain(self, lang: Literal["en", "vi"] = "en") -> str:
         """A plain-text account of the computation: rules applied, days skipped and why.
@@ -149,6 +253,10 @@ class Deadline(HccModel):
                 "its days are derived from the statutory rules"
             )
         return "\n".join(lines)
+
+
+_FIELDS = tuple(Deadline.model_fields)
+_FIELD_GETTER = operator.itemgetter(*_FIELDS)
 
 
 def _fmt(m: dt.datetime) -> str:
@@ -273,14 +381,35 @@ class _Core(NamedTuple):
     notes: tuple[str, ...]
 
 
+def _sessions(cal: WorkingCalendar, d: dt.date) -> tuple[Session, ...]:
+    """The office sessions of ``d`` (empty on a day off): [`WorkingCalendar.sessions_on`][WorkingCalendar.sessions_on]
+    without building new pairs -- the per-call path of [`compute_deadline`][compute_deadline]."""
+    i = d.toordinal() - cal._base_ord
+    if type(d) is not dt.date or not 0 <= i < cal._size:
+        cal.sessions_on(d)  # the calendar's own error for a date outside its range
+    if not cal._working[i]:
+        return ()
+    return cal._office_hours.sessions_on(d)
+
+
 def _in_office(cal: WorkingCalendar, m: dt.datetime) -> bool:
     t = m.time()
-    return any(s <= t < e for s, e in cal.sessions_on(m.date()))
+    return any(s.start <= t < s.end for s in _sessions(cal, m.date()))
+
+
+def _next_opening(cal: WorkingCalendar, m: dt.datetime) -> dt.datetime:
+    """The next opening after ``m``, a moment outside office hours: a later session the same
+    day, else the first session of the next working day (``cal.opening_at_or_after(m)``)."""
+    t, d = m.time(), m.date()
+    for s in _sessions(cal, d):
+        if t < s.start:
+            return dt.datetime.combine(d, s.start, tzinfo=VN_TZ)
+    return _opening_of(cal, cal.next_working_day(d))
 
 
 def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
     """The first opening of working day ``d``."""
-    return dt.datetime.combine(d, cal.sessions_on(d)[0][0], tzinfo=VN_TZ)
+    return dt.datetime.combine(d, _sessions(cal, d)[0].start, tzinfo=VN_TZ)
 
 
 def _effective(
@@ -298,7 +427,7 @@ def _effective(
         and unit is not TimeUnit.CLOCK_HOURS  # hours run from the stated moment (art. 147(1))
         and not _in_office(cal, m)
     ):
-        eff = cal.opening_at_or_after(m)
+        eff = _next_opening(cal, m)
         if explain:
             why = "a day off" if not cal.sessions_on(m.date()) else "outside office hours"
             notes.append(
@@ -322,12 +451,11 @@ def _effective(
 def _appointment(
     due: dt.date, eff: dt.datetime, unit: TimeUnit, cal: WorkingCalendar, policy: DeadlinePolicy
 ) -> dt.datetime:
-    sessions = cal.sessions_on(due)
-    close = sessions[-1][1]
-    t = close
+    sessions = _sessions(cal, due)
+    t = sessions[-1].end  # the closing time
     if policy.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit in _CLOCK_UNITS:
         c = eff.time()
-        for s, e in sessions:
+        for s, e in ((x.start, x.end) for x in sessions):
             if c < s:
                 t = s
                 break
@@ -391,7 +519,7 @@ def _hours(n: int | Decimal) -> dt.timedelta:
 
 
 def _closing(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
-    return dt.datetime.combine(d, cal.sessions_on(d)[-1][1], tzinfo=VN_TZ)
+    return dt.datetime.combine(d, _sessions(cal, d)[-1].end, tzinfo=VN_TZ)
 
 
 def _fractional_days(cal: WorkingCalendar, start: dt.datetime, n: Decimal) -> dt.datetime:
@@ -579,28 +707,25 @@ def compute_deadline(
     m = as_vn_datetime(received_at, "received_at")
     pol = explicit if explicit is not None else policy_in_force(m)
     quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
-    core = _core(m, lim, quiet, pol, explain=True, field=field)
-    skipped = _skipped(quiet, m.date(), core, lim.unit)
-    provisional = cal.is_provisional_span(m.date(), core.due_date)
+    core = _core(m, lim, quiet, pol)  # the notes are written on first use, with the days
+    day = m.date()
+    provisional = cal.is_provisional_span(day, core.due_date)
     if provisional and _warn and cal.warns:
         warnings.warn(
-            f"the deadline for {lim} from {m.date().isoformat()} ({core.due_date.isoformat()}) "
+            f"the deadline for {lim} from {day.isoformat()} ({core.due_date.isoformat()}) "
             "rests on a year without an official notice; it is projected from the statutory rules",
             ProvisionalCalendarWarning,
             stacklevel=2,
         )
-    return Deadline(
-        received_at=m,
-        effective_received_at=core.effective,
-        limit=lim,
-        policy=pol,
-        due_date=core.due_date,
-        due_at=core.due_at,
-        nominal_date=core.nominal,
-        provisional=provisional,
-        derived=cal.rests_on_derived(m.date(), core.due_date),
-        skipped=skipped,
-        notes=core.notes,
+    # skipped days and notes are computed on first use (Deadline._materialize)
+    return Deadline._trusted(
+        m,
+        lim,
+        pol,
+        core,
+        provisional,
+        cal.rests_on_derived(day, core.due_date),
+        (quiet, core, pol, field),
     )
 
 

@@ -140,24 +140,26 @@ def factorize_limits(
                 c = index[v] = len(index)
             codes[k] = c
         uniques = list(index)
-    distinct: list[TimeLimit] = []
-    for v in uniques:
-        if isinstance(v, str):
-            lim = TimeLimit.parse(v)
-        elif isinstance(v, TimeLimit):
-            lim = v
-        else:
-            raise InvalidInputError("limit", v, "a TimeLimit or its text")
-        if alternate:
-            if lim.alternate is None:
-                raise InvalidInputError(
-                    "alternate", True, f"False: {str(lim)!r} has no alternate limit"
-                )
-            lim = lim.alternate
-        elif lim.alternates or lim.per_channel:
-            lim = lim.primary()
-        distinct.append(lim)
-    return codes, distinct
+    return codes, [_the_limit(v, alternate) for v in uniques]
+
+
+def _the_limit(v: Any, alternate: bool) -> TimeLimit:
+    """The limit a row counts by: its text parsed (cached), its primary or alternate limit."""
+    if isinstance(v, str):
+        lim = TimeLimit.parse(v)
+    elif isinstance(v, TimeLimit):
+        lim = v
+    else:
+        raise InvalidInputError("limit", v, "a TimeLimit or its text")
+    if alternate:
+        if lim.alternate is None:
+            raise InvalidInputError(
+                "alternate", True, f"False: {str(lim)!r} has no alternate limit"
+            )
+        return lim.alternate
+    if lim.alternates or lim.per_channel:
+        return lim.primary()
+    return lim
 
 
 def _as_us(received: Any) -> npt.NDArray[np.int64]:
@@ -173,10 +175,9 @@ def _as_us(received: Any) -> npt.NDArray[np.int64]:
         raise InvalidInputError(
             "received", f"an array of dtype {arr.dtype}", "datetime64 values (Vietnam time)"
         )
-    us = arr.astype("datetime64[us]")
-    if np.isnat(us).any():
-        raise InvalidInputError("received", "NaT", "a receipt moment in every row")
-    return us.view(np.int64)
+    # no copy when already in microseconds (never written to); NaT (the smallest int64) falls
+    # outside every calendar and is reported by the caller's range check
+    return arr.astype("datetime64[us]", copy=False).view(np.int64)
 
 
 def deadline_columns(
@@ -230,8 +231,9 @@ def deadline_columns(
     if units is not None:
         if amounts is None:
             raise InvalidInputError("amounts", None, "a column of amounts with units")
-        if isinstance(units, str):  # one unit for every row
-            ucodes, udistinct = np.zeros(n_rows, dtype=np.int64), [units]
+        one_unit = isinstance(units, (str, TimeUnit))
+        if one_unit:  # one unit for every row
+            ucodes, udistinct = _const(n_rows, 0), [units]
         else:
             ucodes, udistinct = _factor(units)
         try:
@@ -241,74 +243,84 @@ def deadline_columns(
             raise InvalidInputError(
                 "units", unknown, ", ".join(u.value for u in TimeUnit)
             ) from None
-        unit_code = unit_of[ucodes] if len(udistinct) else np.zeros(0, np.int64)
+        if one_unit:
+            unit_code = _const(n_rows, int(unit_of[0]))
+        else:
+            unit_code = unit_of[ucodes] if len(udistinct) else np.zeros(0, np.int64)
         amt = np.asarray(amounts)
         if amt.dtype.kind not in "iu":
             raise InvalidInputError(
                 "amounts", f"a column of dtype {amt.dtype}", "whole numbers (int)"
             )
-        amount = amt.astype(np.int64).reshape(-1)
+        amount = amt.astype(np.int64, copy=False).reshape(-1)  # read, never written
         if len(amount) != n_rows or len(unit_code) != n_rows:
             raise InvalidInputError(
                 "units/amounts", (len(unit_code), len(amount)), f"columns of {n_rows} rows"
             )
-        if (amount < 0).any():
+        if n_rows and int(amount.min()) < 0:
             raise InvalidInputError("amounts", int(amount[amount < 0][0]), "amounts >= 0")
         limit_code = None  # clock hours: built below, for those rows only
         distinct: list[TimeLimit] = []
-        hours = unit_code == _UNIT_CODES.index(TimeUnit.WORKING_HOURS)
-        if hours.any():
-            amount = np.where(hours, amount * 3_600_000_000, amount)
+        wh = _UNIT_CODES.index(TimeUnit.WORKING_HOURS)
+        if one_unit:
+            if int(unit_of[0]) == wh:
+                amount = amount * 3_600_000_000
+        else:
+            hours = unit_code == wh
+            if hours.any():
+                amount = np.where(hours, amount * 3_600_000_000, amount)
     else:
         if isinstance(limit, (str, TimeLimit)):
-            _, distinct = factorize_limits([limit], alternate=alternate)
-            limit_code = _zeros(n_rows)
+            distinct = [_the_limit(limit, alternate)]
+            limit_code = _const(n_rows, 0)
         else:
             limit_code, distinct = factorize_limits(limit, alternate=alternate)
             if len(limit_code) != n_rows:
                 raise InvalidInputError(
                     "limit", f"a column of {len(limit_code)} rows", f"{n_rows} rows"
                 )
-        per_unit = np.array(
-            [_UNIT_CODES.index(x.unit) if _vector(x) else -1 for x in distinct] or [0],
-            dtype=np.int64,
-        )
-        per_amount = np.array(
-            [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0], dtype=np.int64
-        )
-        unit_code = per_unit[limit_code] if len(distinct) > 1 else _full(n_rows, per_unit[0])
-        amount = per_amount[limit_code] if len(distinct) > 1 else _full(n_rows, per_amount[0])
+        per_unit = [_UNIT_CODES.index(x.unit) if _vector(x) else -1 for x in distinct] or [0]
+        per_amount = [_amount_us(x) if _vector(x) else 0 for x in distinct] or [0]
+        if len(distinct) > 1:
+            unit_code = np.array(per_unit, dtype=np.int64)[limit_code]
+            amount = np.array(per_amount, dtype=np.int64)[limit_code]
+        else:  # one limit: constant columns, never materialised
+            unit_code, amount = _const(n_rows, per_unit[0]), _const(n_rows, per_amount[0])
+        one_unit = len(distinct) == 1
     # -- policies: the caller's, or the one in force at each receipt
-    day = recv // DAY_US
-    tod = recv - day * DAY_US
     if policy is not None:
         policies = [policy]
-        pol_idx = _zeros(n_rows)
+        pol_idx = _const(n_rows, 0)
     else:
         policies = list(_presets())
         pol_idx = None  # computed below if the presets count differently
     t = cal._numpy_arrays()
     k = cal._kernel_tables()
+    a = _abs_tables(t, k)
     base = int(t["base"])
-    i = day - base
+    i = (recv - base * DAY_US) // DAY_US  # day index into the calendar's tables
     size = len(t["cum"])
-    bad = (i < 0) | (i >= size)
-    if bad.any():
-        first = dt.date(1970, 1, 1) + dt.timedelta(days=int(day[bad][0]))
+    lo_all, hi_recv = (int(i.min()), int(i.max())) if n_rows else (0, 0)
+    if lo_all < 0 or hi_recv >= size:
+        if np.isnat(recv.view("datetime64[us]")).any():
+            raise InvalidInputError("received", "NaT", "a receipt moment in every row")
+        bad = (i < 0) | (i >= size)
+        first = dt.date(1970, 1, 1) + dt.timedelta(days=int(i[bad][0]) + base)
         raise OutOfRangeError(first, cal.first_date, cal.last_date)
     # rows fall into groups of (counting rules of their policy, unit); policies that count
     # alike (the dated presets do) form one group, and a table of one group is not split
     rule_of, rules = _rules(tuple(policies))
     if pol_idx is None:
         if len(rules) > 1:
-            pol_idx = (day >= (_SWITCH - dt.date(1970, 1, 1)).days).astype(np.int64)
+            pol_idx = (i >= (_SWITCH - dt.date(1970, 1, 1)).days - base).astype(np.int64)
         else:
-            pol_idx = _zeros(n_rows)
+            pol_idx = _const(n_rows, 0)
     n_units = len(_UNIT_CODES)
     vector = _VECTOR_MASK
-    if len(rules) == 1 and limit_code is not None and len(distinct) == 1:
-        # one limit, one set of rules: one group, the whole table
-        u0 = _UNIT_CODES.index(distinct[0].unit) if _vector(distinct[0]) else n_units
+    if len(rules) == 1 and one_unit:
+        # one unit (one limit, or one unit name), one set of rules: one group, the whole table
+        u0 = int(unit_code[0]) if n_rows else 0
+        u0 = n_units if u0 < 0 else u0
         present = np.array([u0] if n_rows else [], dtype=np.int64)
         group = None
     else:
@@ -317,35 +329,48 @@ def deadline_columns(
         if len(rules) > 1:
             group = np.asarray(rule_of, dtype=np.int64)[pol_idx] * (n_units + 1) + group
         present = np.flatnonzero(np.bincount(group, minlength=1))
-    eff_i = np.empty(n_rows, np.int64)
-    eff_tod = np.empty(n_rows, np.int64)
-    due_i = np.empty(n_rows, np.int64)
-    due_tod = np.empty(n_rows, np.int64)
-    done = np.zeros(n_rows, dtype=bool)
+    eff_us: Any = None
+    due_us: Any = None
+    due_i: Any = None
+    done: Any = None
+    whole = len(present) == 1
+    if not whole:
+        eff_us = np.empty(n_rows, np.int64)
+        due_us = np.empty(n_rows, np.int64)
+        due_i = np.empty(n_rows, np.int64)
+        done = np.zeros(n_rows, dtype=bool)
     for g in present.tolist():
         pol = rules[g // (n_units + 1)]
         u = g % (n_units + 1)
         if not vector[u]:
             continue
         unit = _UNIT_CODES[u]
-        whole = len(present) == 1
         rows: Any = slice(None) if whole or group is None else np.flatnonzero(group == g)
-        n_of: Any = amount[rows]
+        n_of: Any
         if limit_code is not None and len(distinct) == 1:
-            n_of = int(n_of[0]) if len(n_of) else 0  # one limit for every row: a scalar
+            n_of = int(amount[0])  # one limit for every row: a scalar
+        else:
+            n_of = amount[rows]
+            if whole and n_rows and int(n_of.min()) == int(n_of.max()):
+                n_of = int(n_of[0])  # the same amount in every row: a scalar
+        r_i, r_us = (i, recv) if whole else (i[rows], recv[rows])
         if unit is TimeUnit.WORKING_HOURS:
-            ei, et, di, dtod = _working_hours(cal, t, k, i[rows], tod[rows], n_of, pol)
+            eu, di, du = _working_hours(cal, t, k, a, r_i, r_us, n_of, pol)
         else:
-            ei, et, di, dtod = _day_based(cal, t, k, i[rows], tod[rows], n_of, unit, pol)
+            eu, di, du = _day_based(
+                cal, t, k, a, r_i, r_us, n_of, unit, pol, i_max=hi_recv if whole else None
+            )
         if whole:
-            eff_i, eff_tod, due_i, due_tod = ei, et, di, dtod
-            done[:] = True
+            eff_us, due_i, due_us = eu, di, du
         else:
-            eff_i[rows], eff_tod[rows], due_i[rows], due_tod[rows] = ei, et, di, dtod
+            eff_us[rows], due_i[rows], due_us[rows] = eu, di, du
             done[rows] = True
-    eff_us = (eff_i + base) * DAY_US + eff_tod
-    due_us = (due_i + base) * DAY_US + due_tod
-    rest = np.flatnonzero(~done)
+    if whole and not vector[int(present[0]) % (n_units + 1)]:
+        eff_us = np.empty(n_rows, np.int64)
+        due_us = np.empty(n_rows, np.int64)
+        due_i = np.empty(n_rows, np.int64)
+        done = np.zeros(n_rows, dtype=bool)
+    rest = np.flatnonzero(~done) if done is not None else np.zeros(0, np.int64)
     if len(rest) and limit_code is None:
         # units and amounts: clock hours go through the scalar core, once per distinct pair
         pairs = np.stack([unit_code[rest], amount[rest]], axis=1)
@@ -360,9 +385,13 @@ def deadline_columns(
         assert limit_code is not None
         _distinct_loop(cal, recv, limit_code, distinct, pol_idx, policies, rest, eff_us, due_us)
         due_i[rest] = due_us[rest] // DAY_US - base
+    if n_rows == 0:  # no group ran
+        eff_us = due_us = due_i = np.zeros(0, np.int64)
+    elif eff_us is recv:  # nothing moved a receipt: the result must not be the caller's array
+        eff_us = recv.copy()
     lo = i
     hi = due_i
-    lo_all, hi_all = (int(lo.min()), int(hi.max())) if n_rows else (0, 0)
+    hi_all = int(hi.max()) if n_rows else 0
     # no provisional (derived) day between the first receipt and the last due date: none is
     if t["prov"][hi_all + 1] == t["prov"][lo_all]:
         prov = np.zeros(n_rows, dtype=bool)
@@ -381,15 +410,24 @@ def deadline_columns(
     )
 
 
-def _zeros(n: int) -> Any:
-    """``n`` zeros (int64)."""
-    return _full(n, 0)
+_CONSTS: dict[tuple[int, int], Any] = {}
 
 
-def _full(n: int, value: Any) -> Any:
-    import numpy as np
+def _const(n: int, value: int) -> Any:
+    """A read-only int64 column of ``n`` times ``value``, without materialising it (shared:
+    nobody can write to it)."""
+    key = (n, int(value))
+    got = _CONSTS.get(key)
+    if got is None:
+        import numpy as np
 
-    return np.full(n, value, dtype=np.int64)
+        # a stride of 0 over one value: what numpy.broadcast_to gives, without its overhead
+        got = np.ndarray((n,), np.int64, np.array([value], np.int64), 0, (0,))
+        got.flags.writeable = False
+        if len(_CONSTS) > 64:
+            _CONSTS.clear()
+        _CONSTS[key] = got
+    return got
 
 
 _PRESETS: list[tuple[DeadlinePolicy, DeadlinePolicy]] = []
@@ -483,6 +521,32 @@ def _add0(cal: WorkingCalendar, t: dict[str, Any], x: Any) -> Any:
     return np.asarray(out)
 
 
+_NEG = -(2**63)  # below every moment: "no session"
+
+
+def _abs_tables(t: dict[str, Any], k: dict[str, Any]) -> dict[str, Any]:
+    """The session tables as absolute local microseconds since 1970 (built once per calendar).
+
+    ``starts``/``ends``: one array per session slot, a pad (no such session) ending at
+    [`_NEG`][_NEG] so no moment is before its end; ``open``/``close``: the first opening and the
+    last closing of each day (meaningful on working days only).
+    """
+    got = k.get("hcc.kernels:abs")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    import numpy as np
+
+    midnight = (np.arange(len(t["cum"]), dtype=np.int64) + int(t["base"])) * DAY_US
+    got = {
+        "starts": [np.where(x >= 0, midnight + x, _NEG) for x in k["starts"]],
+        "ends": [np.where(x >= 0, midnight + x, _NEG) for x in k["ends"]],
+        "open": midnight + k["open"],
+        "close": midnight + k["close"],
+    }
+    k["hcc.kernels:abs"] = got  # a benign race: every thread builds the same tables
+    return got
+
+
 def _in_or_next_session(k: dict[str, Any], day: Any, tod: Any) -> tuple[Any, Any]:
     """The time of day itself when inside a session of ``day``, else the start of the next
     session that day; and whether there is one (False: after the last session, or a day off)."""
@@ -500,57 +564,67 @@ def _effective(
     cal: WorkingCalendar,
     t: dict[str, Any],
     k: dict[str, Any],
+    a: dict[str, Any],
     i: Any,
-    tod: Any,
+    recv: Any,
     unit: TimeUnit,
     pol: DeadlinePolicy,
 ) -> tuple[Any, Any]:
-    """The effective receipt (day index, time of day): the after-hours rule, then the cut-off."""
+    """The effective receipt (day index, absolute local µs): the after-hours rule, then the
+    cut-off. ``i``/``recv``: the receipts' day index and moment."""
+    import numpy as np
 
-    eff_i, eff_tod = i, tod  # copied before any change
+    eff_i, eff_us = i, recv  # copied before any change
     # 1. after hours: a receipt outside the sessions counts from the next opening
     if pol.after_hours == AfterHoursRule.NEXT_OPENING:
-        eff_tod, has = _in_or_next_session(k, i, tod)
-        moved = ~has
-        if moved.any():
+        starts, ends = a["starts"], a["ends"]
+        # from the last session back: the first session not yet over wins
+        eff_us = np.where(ends[-1][i] > recv, np.maximum(recv, starts[-1][i]), _NEG)
+        for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
+            eff_us = np.where(end[i] > recv, np.maximum(recv, start[i]), eff_us)
+        if len(eff_us) and int(eff_us.min()) == _NEG:
+            moved = eff_us == _NEG
             eff_i = i.copy()
             j = _next_working(cal, t, i[moved])
             eff_i[moved] = j
-            eff_tod[moved] = k["open"][j]
+            eff_us[moved] = a["open"][j]
     # 2. the cut-off, for the units it applies to
     if unit in pol.cutoff_units:
         c = _tod_us(pol.cutoff)
+        eff_tod = eff_us - (eff_i + int(t["base"])) * DAY_US
         late = eff_tod > c
         if late.any():
             eff_i = eff_i.copy() if eff_i is i else eff_i
-            eff_tod = eff_tod.copy() if eff_tod is tod else eff_tod
+            eff_us = eff_us.copy() if eff_us is recv else eff_us
             if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
                 eff_i[late] += 1
-                eff_tod[late] = 0
                 if (eff_i >= len(t["cum"])).any():
                     _range_error(cal, t, eff_i, eff_i >= len(t["cum"]), "the cut-off")
+                eff_us[late] = (eff_i[late] + int(t["base"])) * DAY_US
             else:
                 j = _next_working(cal, t, eff_i[late])
                 eff_i[late] = j
-                eff_tod[late] = k["open"][j]
-    return eff_i, eff_tod
+                eff_us[late] = a["open"][j]
+    return eff_i, eff_us
 
 
 def _working_hours(
     cal: WorkingCalendar,
     t: dict[str, Any],
     k: dict[str, Any],
+    a: dict[str, Any],
     i: Any,
-    tod: Any,
+    recv: Any,
     amount_us: Any,
     pol: DeadlinePolicy,
-) -> tuple[Any, Any, Any, Any]:
+) -> tuple[Any, Any, Any]:
     """Working hours: office time from the effective receipt, on the calendar's clock."""
     import numpy as np
 
-    eff_i, eff_tod = _effective(cal, t, k, i, tod, TimeUnit.WORKING_HOURS, pol)
+    base = int(t["base"])
+    _eff_i, eff_us = _effective(cal, t, k, a, i, recv, TimeUnit.WORKING_HOURS, pol)
     # the calendar counts whole seconds: a fractional start is rounded up, never down
-    total = eff_i * DAY_US + eff_tod
+    total = eff_us - base * DAY_US
     total = -(-total // 1_000_000) * 1_000_000
     day = total // DAY_US
     at = total - day * DAY_US
@@ -589,35 +663,51 @@ def _working_hours(
         out_tod[take] = s[take, q] + np.minimum(r[take], dur[take])
         chosen |= take
         r = np.where(chosen, r, r - dur)
-    return eff_i, eff_tod, j, out_tod
+    return eff_us, j, (j + base) * DAY_US + out_tod
 
 
 def _day_based(
     cal: WorkingCalendar,
     t: dict[str, Any],
     k: dict[str, Any],
+    a: dict[str, Any],
     i: Any,
-    tod: Any,
+    recv: Any,
     n: Any,
     unit: TimeUnit,
     pol: DeadlinePolicy,
-) -> tuple[Any, Any, Any, Any]:
-    """Effective receipt (day index, time of day), due day index and due time of day."""
+    i_max: int | None = None,
+) -> tuple[Any, Any, Any]:
+    """Effective receipt (absolute local µs), due day index and due moment (absolute local µs).
+
+    ``i_max``: the largest of ``i`` when the caller knows it."""
     import numpy as np
 
-    eff_i, eff_tod = _effective(cal, t, k, i, tod, unit, pol)
+    eff_i, eff_us = _effective(cal, t, k, a, i, recv, unit, pol)
     # 3. the due day
     if unit is TimeUnit.WORKING_DAYS:
-        pos = t["cum"][eff_i]
-        pos += n - 1
-        if int(pos.max(initial=-1)) >= len(t["wd"]):
-            _range_error(cal, t, eff_i, pos >= len(t["wd"]), "counting working days")
+        wd = t["wd"]
         if np.ndim(n) == 0:
-            due = t["wd"][pos] if n > 0 else _add0(cal, t, eff_i)
+            # cum is non-decreasing: the last position is that of the latest effective day
+            if eff_i is not i:
+                top = int(eff_i.max())
+            else:
+                top = i_max if i_max is not None else int(i.max())
+            if len(eff_i) and int(t["cum"][top]) + n - 1 >= len(wd):
+                pos = t["cum"][eff_i] + (n - 1)
+                _range_error(cal, t, eff_i, pos >= len(wd), "counting working days")
+            # the n-th working day after: a view of the list of working days, shifted
+            due = wd[n - 1 :][t["cum"][eff_i]] if n > 0 else _add0(cal, t, eff_i)
         else:
-            zero = n == 0
-            due = np.where(zero, 0, t["wd"][np.clip(pos, 0, len(t["wd"]) - 1)])
-            if zero.any():
+            pos = t["cum"][eff_i]
+            pos += n - 1
+            if int(pos.max(initial=-1)) >= len(wd):
+                _range_error(cal, t, eff_i, pos >= len(wd), "counting working days")
+            if int(n.min(initial=1)) > 0:
+                due = wd[pos]
+            else:
+                zero = n == 0
+                due = np.where(zero, 0, wd[np.clip(pos, 0, len(wd) - 1)])
                 due[zero] = _add0(cal, t, eff_i[zero])
     elif unit is TimeUnit.CALENDAR_DAYS:
         due = _add0(cal, t, eff_i + n)
@@ -632,14 +722,14 @@ def _day_based(
         due = _add0(cal, t, nominal - base)
     else:  # same day, immediate
         due = _add0(cal, t, eff_i)
-    # 4. the appointment time on the due day
-    close = k["close"][due]
+    # 4. the appointment on the due day: its closing time, or the receipt's clock time
+    due_us = a["close"][due]
     if pol.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit is TimeUnit.WORKING_DAYS:
+        base = int(t["base"])
+        eff_tod = eff_us - (eff_i + base) * DAY_US
         at, has = _in_or_next_session(k, due, eff_tod)
-        due_tod = np.where(has, at, close)
-    else:
-        due_tod = close
-    return eff_i, eff_tod, due, due_tod
+        due_us = np.where(has, (due + base) * DAY_US + at, due_us)
+    return eff_us, due, due_us
 
 
 def _tod_us(t: dt.time) -> int:
