@@ -69,7 +69,19 @@ def test_no_library_call_touches_the_collector() -> None:
     assert users == ["procedures/bulk.py"]
 
 
+# The one exception: a Deadline built by compute_deadline gives itself a fresh plain set of every
+# field, as pydantic's model_construct does, so that its explanation can be computed on first use
+# (issue 16: one call under 10 µs). No model shares or replaces pydantic's set with another type.
+_CONSTRUCTS_LIKE_MODEL_CONSTRUCT = {
+    "deadlines/compute.py": '"__pydantic_fields_set__", set(_FIELDS)'
+}
+
+
 def test_no_model_replaces_pydantic_private_state() -> None:
     for path in sorted(SRC.rglob("*.py")):
         text = path.read_text(encoding="utf-8")
+        allowed = _CONSTRUCTS_LIKE_MODEL_CONSTRUCT.get(path.relative_to(SRC).as_posix())
+        if allowed is not None:
+            assert text.count("__pydantic_fields_set__") == text.count(allowed) == 1, path
+            continue
         assert "__pydantic_fields_set__" not in text, path
