@@ -31,7 +31,7 @@ from hcc.deadlines import (
     compute_deadlines,
 )
 from hcc.deadlines.kernels import CLASS_CODES, classify_columns, deadline_columns
-from hcc.errors import OutOfRangeError, ProvisionalCalendarWarning
+from hcc.errors import InvalidInputError, OutOfRangeError, ProvisionalCalendarWarning
 from hcc.testing.strategies import time_limits
 
 NATIONAL = vietnam_calendar()
@@ -385,3 +385,33 @@ def test_one_unit_given_every_way_gives_the_scalar_answers(
     assert got == [
         _scalar_due(received[k : k + 1], f"{c} ngày làm việc")[0] for k, c in enumerate(counts)
     ]
+
+
+@pytest.mark.parametrize("how", ["texts", "one", "units", "series"])
+def test_long_columns_go_in_slices_with_the_same_answers(
+    how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hcc.deadlines.kernels as k
+
+    rng = np.random.default_rng(7)
+    n = 1000
+    received = (
+        np.datetime64("2025-06-20T06:00", "us")
+        + rng.integers(0, 60 * 24 * 3600, n).astype("timedelta64[s]")
+    ).astype("datetime64[us]")
+    texts = rng.choice(["05 ngày làm việc", "Trong ngày", "10 ngày", "04 giờ làm việc"], n)
+    args: dict[str, object] = {
+        "texts": {"limit": texts},
+        "one": {"limit": "03 ngày làm việc"},
+        "units": {"units": ["working_days"] * n, "amounts": rng.integers(0, 30, n)},
+        "series": {"limit": pd.Series(texts, index=np.arange(n) * 3)},
+    }[how]
+    whole = deadline_columns(received, **args)  # type: ignore[arg-type]
+    monkeypatch.setattr(k, "_CHUNK_ROWS", 97)  # eleven slices, the last one short
+    sliced = deadline_columns(received, **args)  # type: ignore[arg-type]
+    for a, b in zip(whole, sliced, strict=True):
+        np.testing.assert_array_equal(a, b)
+    bad = received.copy()
+    bad[500] = np.datetime64("NaT")
+    with pytest.raises(InvalidInputError, match=r"received\[500\]"):
+        deadline_columns(bad, **args)  # type: ignore[arg-type]

@@ -107,3 +107,21 @@ def test_bad_columns_are_named() -> None:
         indicator_counts({"received_at": base["received_at"]}, p, as_of=as_of)
     with pytest.raises(ValueError, match="by"):
         indicator_counts(base, p, as_of=as_of, by=["province"])
+
+
+@pytest.mark.parametrize("by", [[], ["province"], ["province", "month"], ["month"]])
+def test_long_tables_are_counted_in_slices_with_the_same_counts(
+    by: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hcc.dossiers.kernels as k
+    from hcc.testing.synthetic import synthetic_dossiers
+
+    data = synthetic_dossiers(2000, seed=3)
+    period = Period(start="2024-01-01", end="2024-12-31")
+    as_of = dt.datetime(2025, 1, 10)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+        whole = indicator_counts(data, period, as_of=as_of, by=by)
+        monkeypatch.setattr(k, "_CHUNK_ROWS", 333)  # seven slices, the last one short
+        sliced = indicator_counts(data, period, as_of=as_of, by=by)
+    pd.testing.assert_frame_equal(sliced, whole, check_exact=True)

@@ -160,12 +160,9 @@ def _partial(
 
 
 def _combine(parts: Sequence[pd.DataFrame], by: list[str]) -> pd.DataFrame:
-    import pandas as pd
+    from hcc.dossiers.kernels import combine_counts
 
-    table = pd.concat(parts)
-    if not by:
-        return table.sum().to_frame().T.astype("int64")
-    return table.groupby(level=by, sort=True).sum().astype("int64")
+    return combine_counts(parts, by)
 
 
 def indicators(

@@ -22,6 +22,7 @@ array(['2026-01-10T17:00:00.000000', '2026-03-03T17:00:00.000000'],
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -223,6 +224,8 @@ def deadline_columns(
         raise InvalidInputError("policy", policy, "a DeadlinePolicy or None")
     recv = _as_us(received)
     n_rows = len(recv)
+    if n_rows > _CHUNK_ROWS:
+        return _in_chunks(recv, limit, units, amounts, cal, policy, alternate)
     if (limit is None) == (units is None):
         raise InvalidInputError(
             "limit", limit, "either a limit (or a column of limits) or units and amounts"
@@ -411,6 +414,57 @@ def deadline_columns(
 
 
 _CONSTS: dict[tuple[int, int], Any] = {}
+
+
+# Columns longer than this go through the kernel in slices of this many rows: every temporary
+# array of a slice (8 MB of int64) is then recycled by the allocator instead of being mapped afresh
+# (and page-faulted) for each of the kernel's array operations, which made 10^7 rows cost twice as
+# much per row as 10^6 (benchmarks/scale_growth.py). The answers do not depend on the slicing.
+_CHUNK_ROWS = 1 << 20
+
+
+def _in_chunks(
+    recv: Any,
+    limit: Any,
+    units: Any,
+    amounts: Any,
+    cal: WorkingCalendar,
+    policy: DeadlinePolicy | None,
+    alternate: bool,
+) -> DeadlineColumns:
+    """[`deadline_columns`][deadline_columns] over slices of ``_CHUNK_ROWS`` rows, joined."""
+    import numpy as np
+
+    n = len(recv)
+    nat = recv == np.iinfo(np.int64).min
+    if nat.any():
+        i = int(np.flatnonzero(nat)[0])
+        raise InvalidInputError(f"received[{i}]", "NaT", "datetime64 values without NaT")
+
+    def cut(col: Any, a: int, b: int) -> Any:
+        if col is None or isinstance(col, (str, TimeUnit, TimeLimit)):
+            return col  # one value for every row
+        if hasattr(col, "iloc"):
+            return col.iloc[a:b]
+        if not hasattr(col, "__getitem__") or isinstance(col, Mapping):
+            return col  # the chunk's own call reports it
+        if len(col) != n:
+            raise InvalidInputError("limit/units/amounts", len(col), f"columns of {n} rows")
+        return col[a:b]
+
+    parts = [
+        deadline_columns(
+            recv[a : a + _CHUNK_ROWS].view("datetime64[us]"),
+            cut(limit, a, a + _CHUNK_ROWS),
+            units=cut(units, a, a + _CHUNK_ROWS),
+            amounts=cut(amounts, a, a + _CHUNK_ROWS),
+            calendar=cal,
+            policy=policy,
+            alternate=alternate,
+        )
+        for a in range(0, n, _CHUNK_ROWS)
+    ]
+    return DeadlineColumns(*(np.concatenate(cols) for cols in zip(*parts, strict=True)))
 
 
 def _const(n: int, value: int) -> Any:

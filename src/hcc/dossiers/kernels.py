@@ -41,7 +41,13 @@ from hcc.dossiers.indicators import COUNT_COLUMNS, Period, _prepare
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["RATIO_COLUMNS", "SUMMARY_COLUMNS", "finish_indicators", "indicator_counts"]
+__all__ = [
+    "RATIO_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "combine_counts",
+    "finish_indicators",
+    "indicator_counts",
+]
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "received_at",
@@ -169,6 +175,21 @@ def indicator_counts(
     received = _moments_us(received_col, "received_at", n)
     if (received == _NAT).any():
         raise InvalidInputError("received_at", "NaT", "a receipt moment in every row")
+    if n > _CHUNK_ROWS and hasattr(data, "iloc"):
+        # counts add up: slices of a long table keep the sort of the group keys (np.unique) and
+        # the temporaries per slice bounded, so the cost grows linearly with the rows
+        parts = [
+            indicator_counts(
+                data.iloc[a : a + _CHUNK_ROWS],
+                p,
+                as_of=moment,
+                by=by,
+                calendar=calendar,
+                policy=policy,
+            )
+            for a in range(0, n, _CHUNK_ROWS)
+        ]
+        return combine_counts(parts, by)
     cols = {name: _moments_us(_column(data, name, n), name, n) for name in _MOMENTS}
     cal = calendar if calendar is not None else vietnam_calendar()
     # the due moment: given, else the appointment of the limit (kernels, policy in force)
@@ -311,6 +332,36 @@ def _object_index(arrays: list[Any], names: list[str]) -> Any:
         levels.append(pd.Index(u, dtype=object))
         codes.append(c)
     return pd.MultiIndex(levels=levels, codes=codes, names=names)
+
+
+# Tables longer than this are counted in slices of this many rows (see indicator_counts).
+_CHUNK_ROWS = 1 << 18
+
+
+def combine_counts(parts: Sequence[pd.DataFrame], by: Sequence[str]) -> pd.DataFrame:
+    """The counts of a whole table from the counts of its parts (each from
+    [`indicator_counts`][indicator_counts] with the same ``by``): summed per group, in key order.
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"received": [1, 2]}, index=pd.Index(["x", "y"], name="commune"))
+    >>> b = pd.DataFrame({"received": [5]}, index=pd.Index(["y"], name="commune"))
+    >>> combine_counts([a, b], ["commune"])["received"].to_dict()
+    {'x': 1, 'y': 7}
+    """
+    import pandas as pd
+
+    table = pd.concat(list(parts))
+    if not by:
+        return table.sum().to_frame().T.astype("int64")
+    out = table.groupby(level=list(by), sort=True).sum().astype("int64")
+    first = parts[0].index  # the keys keep the dtype the parts had (grouping may infer another)
+    if isinstance(first, pd.MultiIndex):
+        out.index = out.index.set_levels(
+            [lvl.astype(first.levels[i].dtype) for i, lvl in enumerate(out.index.levels)]
+        )
+    else:
+        out.index = out.index.astype(first.dtype)
+    return out
 
 
 def normal_index(frame: pd.DataFrame) -> pd.DataFrame:
