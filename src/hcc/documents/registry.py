@@ -69,7 +69,7 @@ def register_document_kind(
     on: name it, even a local one), ``paper``, ``orientation``, ``subtitle``, ``form`` and ``note``
     make its [`FormSpec`][FormSpec], which every form set returns for the kind. Templates see what the
     built-in ones see (``ctx``, ``form``, ``page``, the helpers and filters of
-    [`hcc.documents.rendering`][hcc.documents.rendering]). Registration is process-wide; undo it with
+    `hcc.documents.rendering`). Registration is process-wide; undo it with
     [`unregister_document_kind`][unregister_document_kind].
 
     >>> import datetime as dt
