@@ -225,3 +225,27 @@ def test_next_opening_is_the_calendars_opening_at_or_after() -> None:
             checked += 1
             assert _next_opening(cal, m) == cal.opening_at_or_after(m), m
     assert checked > 5000
+
+
+def test_a_policy_writes_the_same_json_in_every_process() -> None:
+    # a frozenset of str enums iterates in an order that changes with the process's hash seed
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from hcc.deadlines import DeadlinePolicy as P;"
+        "print(P.decree_61_2018().model_dump_json(), P.decree_118_2025().model_dump_json())"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(outs) == 1
+    assert '"cutoff_units":["same_day","immediate"]' in outs.pop()

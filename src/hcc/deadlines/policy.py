@@ -20,7 +20,7 @@ import itertools
 from functools import cache
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, PlainSerializer, field_validator
 
 from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import VN_TZ
@@ -114,7 +114,12 @@ class DeadlinePolicy(HccModel):
     unconfirmed_settings: tuple[str, ...] = ()
     """The fields whose value was not read in the legal text (documented defaults)."""
     cutoff: dt.time = dt.time(15, 0)
-    cutoff_units: frozenset[TimeUnit] = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
+    cutoff_units: Annotated[
+        frozenset[TimeUnit],
+        # a set has no order of its own (a str enum's hash changes with each process): written in
+        # the order of TimeUnit, so a policy's JSON is the same everywhere
+        PlainSerializer(lambda v: sorted(v, key=list(TimeUnit).index), return_type=list[TimeUnit]),
+    ] = frozenset({TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE})
     after_hours: AfterHoursRule = AfterHoursRule.NEXT_OPENING
     appointment_time: AppointmentTime = AppointmentTime.CLOSING_TIME
     supplement: SupplementRule = SupplementRule.RESET
