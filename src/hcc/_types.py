@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import EnumType, StrEnum
 from typing import Annotated, Any, Self
@@ -74,6 +75,15 @@ FROZEN = ConfigDict(frozen=True, extra="forbid")
 """The configuration of every hcc model: frozen, unknown fields refused."""
 
 
+@contextlib.contextmanager
+def _pydantic_errors_translated() -> Iterator[None]:
+    """Raise pydantic's ``ValidationError`` as [`ModelValidationError`][hcc.errors.ModelValidationError]."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ModelValidationError.from_pydantic(exc) from None
+
+
 class HccModel(BaseModel):
     """The base of hcc's pydantic models: [`FROZEN`][hcc._types.FROZEN] (frozen, extra fields
     refused; a subclass adds to the configuration, never repeats it), and pydantic's validation
@@ -98,16 +108,14 @@ class HccModel(BaseModel):
     model_config = FROZEN
 
     def __init__(self, /, **data: Any) -> None:
-        try:
+        with _pydantic_errors_translated():
             super().__init__(**data)
-        except ValidationError as exc:
-            raise ModelValidationError.from_pydantic(exc) from None
 
     # pydantic calls a model's own ``__init__`` for every nested instance it validates unless the
     # method is marked as the base one; this one only translates the error of a direct call, so
     # nested records are built by pydantic-core directly (130,000 Python calls fewer when a
     # catalogue of 10,000 records loads)
-    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]  # pydantic's marker, set on a function
 
     @classmethod
     def model_validate(
@@ -122,7 +130,7 @@ class HccModel(BaseModel):
         by_name: bool | None = None,
     ) -> Self:
         """pydantic's ``model_validate``; a failure raises [`ModelValidationError`][hcc.errors.ModelValidationError]."""
-        try:
+        with _pydantic_errors_translated():
             return super().model_validate(
                 obj,
                 strict=strict,
@@ -132,8 +140,6 @@ class HccModel(BaseModel):
                 by_alias=by_alias,
                 by_name=by_name,
             )
-        except ValidationError as exc:
-            raise ModelValidationError.from_pydantic(exc) from None
 
     @classmethod
     def model_validate_json(
@@ -147,7 +153,7 @@ class HccModel(BaseModel):
         by_name: bool | None = None,
     ) -> Self:
         """pydantic's ``model_validate_json``; a failure raises [`ModelValidationError`][hcc.errors.ModelValidationError]."""
-        try:
+        with _pydantic_errors_translated():
             return super().model_validate_json(
                 json_data,
                 strict=strict,
@@ -156,8 +162,6 @@ class HccModel(BaseModel):
                 by_alias=by_alias,
                 by_name=by_name,
             )
-        except ValidationError as exc:
-            raise ModelValidationError.from_pydantic(exc) from None
 
     @classmethod
     def model_validate_strings(
@@ -171,12 +175,10 @@ class HccModel(BaseModel):
         by_name: bool | None = None,
     ) -> Self:
         """pydantic's ``model_validate_strings``; a failure raises [`ModelValidationError`][hcc.errors.ModelValidationError]."""
-        try:
+        with _pydantic_errors_translated():
             return super().model_validate_strings(
                 obj, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
             )
-        except ValidationError as exc:
-            raise ModelValidationError.from_pydantic(exc) from None
 
 
 class _HccEnumType(EnumType):
@@ -381,7 +383,7 @@ def to_vnd(value: Any, *, allow_negative: bool = False) -> Decimal:
         raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
     if not value.is_zero() and value.adjusted() >= _MAX_DIGITS:  # size first: no conversion yet
         raise AmountError(_short(value), f"at most {MAX_AMOUNT:_} đồng in absolute value")
-    if value.as_tuple().exponent < 0 and value != value.to_integral_value():  # type: ignore[operator]
+    if value.as_tuple().exponent < 0 and value != value.to_integral_value():  # type: ignore[operator]  # exponent is int once finite
         raise AmountError(value, "a whole number of đồng (VND has no minor unit)")
     n = int(value)
     if not -MAX_AMOUNT <= n <= MAX_AMOUNT:

@@ -958,13 +958,13 @@ class WorkingCalendar:
         t = self._numpy_arrays()
         got = t.get("kernel")
         if got is not None:
-            return got  # type: ignore[no-any-return]
+            return got  # type: ignore[no-any-return]  # the cache dict holds Any
         import numpy as np
 
         with self._lock:
             got = t.get("kernel")
             if got is not None:
-                return got  # type: ignore[no-any-return]
+                return got  # type: ignore[no-any-return]  # the cache dict holds Any
             oh = self._office_hours
             by_key: dict[tuple[tuple[int, int], ...], int] = {}
             shapes: list[tuple[tuple[int, int], ...]] = []

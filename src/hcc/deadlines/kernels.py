@@ -587,7 +587,7 @@ def _abs_tables(t: dict[str, Any], k: dict[str, Any]) -> dict[str, Any]:
     """
     got = k.get("hcc.kernels:abs")
     if got is not None:
-        return got  # type: ignore[no-any-return]
+        return got  # type: ignore[no-any-return]  # the cache dict holds Any
     import numpy as np
 
     midnight = (np.arange(len(t["cum"]), dtype=np.int64) + int(t["base"])) * DAY_US

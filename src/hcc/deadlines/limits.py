@@ -157,7 +157,7 @@ def _amount(v: Any, field: str) -> Amount:
         raise ValueError(f"{field} is too large: {v!r}")
     if v == v.to_integral_value():
         return int(v)
-    if v.as_tuple().exponent < -6:  # type: ignore[operator]
+    if v.as_tuple().exponent < -6:  # type: ignore[operator]  # int: v is finite (checked above)
         raise ValueError(f"{field} has more than 6 decimal places: {v!r}")
     return v.normalize()
 
