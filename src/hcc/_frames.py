@@ -42,7 +42,7 @@ def require_pandas() -> Any:
     """
     try:
         import pandas
-    except ImportError:  # pragma: no cover - the test environment has pandas
+    except ImportError:
         raise MissingExtraError("pandas", "to_frame()") from None
     return pandas
 

@@ -623,7 +623,7 @@ def render(
         TemplateSecurityError: a template broke the sandbox's rules or leaves ``template_dir``.
         TemplateError: a template has a syntax error, is not UTF-8 or fails while it renders.
         InvalidInputError: ``format`` is not one of the four, or ``template_dir`` is not a folder.
-        MissingDependencyError: DOCX without python-docx, PDF without WeasyPrint.
+        hcc.errors.MissingExtraError: DOCX without python-docx, PDF without WeasyPrint.
 
     Warns:
         FontFallbackWarning: (PDF) the installed fonts lack some letters, so the PDF mixes
