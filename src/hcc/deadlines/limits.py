@@ -59,7 +59,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._text import Token, fold_text, nfc, tokens
+from hcc._text import DIGIT_WORDS, Token, fold_text, nfc, tokens
 from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import InvalidInputError
 from hcc.errors import TimeLimitParseError, short_repr
@@ -830,45 +830,10 @@ _BRACKETS = frozenset({"(", ")", "[", "]"})
 _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "·", ":", ",", "."})
 
 
-# Vietnamese number words: an amount written only in words gets its own error message
-_NUMBER_WORDS = frozenset(
-    [
-        "một",
-        "hai",
-        "ba",
-        "bốn",
-        "tư",
-        "năm",
-        "sáu",
-        "bảy",
-        "bẩy",
-        "tám",
-        "chín",
-        "mười",
-        "mươi",
-        "lăm",
-        "mốt",
-        "trăm",
-        "chục",
-    ]
-)
-
-
 # an amount written in words (accented text only: "sau" is "after", "sáu" six):
 # digits "một".."chín"; "mười" ten; "<d> mươi" tens; "<d> trăm" hundreds; after "mười"/"mươi"
 # the units "mốt" (1), "tư" (4) and "lăm"/"nhăm" (5) -- never "năm", which there is the unit year
-_DIGIT_WORDS: dict[str, int] = {
-    "một": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "bẩy": 7,
-    "tám": 8,
-    "chín": 9,
-}
+_DIGIT_WORDS: dict[str, int] = {w: v for v, w in enumerate(DIGIT_WORDS) if v} | {"bẩy": 7}
 _UNIT_AFTER_TENS: dict[str, int] = {
     **{w: v for w, v in _DIGIT_WORDS.items() if w != "năm"},
     "mốt": 1,
