@@ -41,6 +41,7 @@ from hcc.deadlines import (
     compute_deadlines,
     policy_in_force,
 )
+from hcc.deadlines.clock import paused_dues
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
@@ -272,6 +273,7 @@ def memos(
         pol = by_id[pol_id]
         token = tokens[pol_id]
         reset = pol.supplement == SupplementRule.RESET
+        pause = pol.supplement == SupplementRule.PAUSE
         # parallel lists, not a tuple per dossier: fewer objects for the cyclic GC to track
         members: list[Dossier] = []
         facts: list[_Facts] = []
@@ -285,9 +287,9 @@ def memos(
             facts.append(f)
             first.append(len(moments))
             moments.append(f.received_at)
-            if reset and (f.supplements or f.extensions):
+            if (reset or pause) and (f.supplements or f.extensions):
                 fast = all(s.allotment is None for s in f.steps)
-                if fast:
+                if fast and reset:
                     moments.extend(
                         s.received_at for s in f.supplements if s.received_at is not None
                     )
@@ -307,7 +309,10 @@ def memos(
                 if settled_at is not None:
                     cls = _classify(settled_at, appt)
             elif timeline[k]:
-                cls, due, segments, prov = _replay_reset(d, f, cal, dues, first[k])
+                if reset:
+                    cls, due, segments, prov = _replay_reset(d, f, cal, dues, first[k])
+                else:
+                    cls, due, segments, prov = _replay_pause(d, f, cal, pol, limit)
                 provisional = provisional or prov
             else:
                 clock = d.clock(calendar=cal, policy=pol)  # quiet: its status does not warn
@@ -379,3 +384,39 @@ def _replay_reset(
     ended = f.withdrawn_at is not None or f.stopped_at is not None
     end_due = None if pending and settled_at is None and not ended else ext or due
     return cls, end_due, tuple(segments), provisional
+
+
+def _replay_pause(
+    d: Dossier, f: _Facts, cal: WorkingCalendar, pol: DeadlinePolicy, limit: TimeLimit
+) -> tuple[int, dt.datetime | None, tuple[Segment, ...], bool]:
+    """The clock of a dossier under a ``pause`` policy (no allotted agency step), from
+    [`hcc.deadlines.clock.paused_dues`][hcc.deadlines.clock.paused_dues], the clock's own pause arithmetic.
+
+    As [`hcc.deadlines.SlaClock`][hcc.deadlines.SlaClock] does: a request pauses the clock (not overdue
+    while pending); a supplement received moves the due (and an extension's new appointment)
+    later by the pause; the classification is against the due before any extension. Returns
+    what [`_replay_reset`][_replay_reset] returns (never warns).
+    """
+    changes: list[tuple[str, dt.datetime, dt.datetime | None]] = []
+    for e in d.events:
+        k = e.kind
+        if k is _SUPPLEMENT_REQUESTED or k is _SUPPLEMENT_RECEIVED or k is _EXTENDED:
+            changes.append((k, e.at, e.new_due))
+    dues = paused_dues(f.received_at, limit, changes, calendar=cal, policy=pol)
+    original, current = dues[0]
+    provisional = cal.is_provisional_span(f.received_at.date(), original.date())
+    segments: list[Segment] = [(f.received_at, current, provisional)]
+    pending = False
+    for (k, at, new_due), (original, current) in zip(changes, dues[1:], strict=True):
+        if k is _SUPPLEMENT_REQUESTED:
+            pending = True
+        elif k is _SUPPLEMENT_RECEIVED:
+            pending = False
+            provisional = provisional or cal.is_provisional_span(at.date(), original.date())
+        else:
+            assert new_due is not None
+            provisional = provisional or cal.is_provisional_span(at.date(), new_due.date())
+        segments.append((at, None if pending else current, provisional))
+    settled_at = f.settled_at
+    cls = -1 if settled_at is None else _classify(settled_at, original)
+    return cls, current, tuple(segments), provisional
