@@ -407,10 +407,10 @@ def _replay_pause(
     provisional = cal.is_provisional_span(f.received_at.date(), original.date())
     segments: list[Segment] = [(f.received_at, current, provisional)]
     pending = False
-    for (k, at, new_due), (original, current) in zip(changes, dues[1:], strict=True):
-        if k is _SUPPLEMENT_REQUESTED:
+    for (kind, at, new_due), (original, current) in zip(changes, dues[1:], strict=True):
+        if kind is _SUPPLEMENT_REQUESTED:
             pending = True
-        elif k is _SUPPLEMENT_RECEIVED:
+        elif kind is _SUPPLEMENT_RECEIVED:
             pending = False
             provisional = provisional or cal.is_provisional_span(at.date(), original.date())
         else:
