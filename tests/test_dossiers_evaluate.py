@@ -212,3 +212,35 @@ def test_every_path_equals_the_clock_across_the_policy_switch_and_into_2027(
             assert overdue == (at_cutoff.state is ClockState.BREACHED)
             if not ev.simple:
                 assert warned_overdue == warned_status
+
+
+def test_a_memo_serves_only_the_same_calendar_and_callers_policy() -> None:
+    # received in 2026 (Decree 118/2025: pause), with a two-working-day supplement round
+    d = Dossier(
+        code="000.00.01.H38-260302-0001",
+        procedure_code="1.001193",
+        procedure_name="Thủ tục thử",
+        lead_agency="UBND xã Tân Lập",
+        applicant="Nguyễn Văn A",
+        time_limit="05 ngày làm việc",
+        events=[
+            DossierEvent(kind="received", at=dt.datetime(2026, 3, 2, 9, tzinfo=VN_TZ)),
+            DossierEvent(kind="supplement_requested", at=dt.datetime(2026, 3, 3, 9, tzinfo=VN_TZ)),
+            DossierEvent(kind="supplement_received", at=dt.datetime(2026, 3, 5, 9, tzinfo=VN_TZ)),
+        ],
+    )
+    reset = DeadlinePolicy.decree_61_2018()
+    (paused,) = evaluate([d])
+    assert paused.due_at == d.sla(as_of=d.events[-1].at).due_at
+    assert paused.due_at == dt.datetime(2026, 3, 11, 17, tzinfo=VN_TZ)  # 9/3 + 2 working days
+    (again,) = evaluate([d])
+    assert again.memo is paused.memo  # the same call arguments: the memo is read
+    (restarted,) = evaluate([d], policy=reset)
+    # counted again from the supplement (Thu 5/3 09:00): five working days, Thu 12/3
+    assert restarted.due_at == dt.datetime(2026, 3, 12, 17, tzinfo=VN_TZ)
+    assert restarted.due_at == d.sla(as_of=d.events[-1].at, policy=reset).due_at
+    other = vietnam_calendar().with_overrides(closures=[dt.date(2026, 3, 10)])
+    (moved,) = evaluate([d], calendar=other)
+    assert moved.due_at == dt.datetime(2026, 3, 12, 17, tzinfo=VN_TZ)
+    (back,) = evaluate([d])
+    assert back.due_at == paused.due_at
