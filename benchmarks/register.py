@@ -36,17 +36,16 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
-def _source_tree() -> str:
-    """``--src PATH`` (a tree to measure, e.g. main's ``src`` for a before/after in one session),
-    else this checkout's ``src``; read before hcc is imported."""
-    if "--src" in sys.argv:
-        i = sys.argv.index("--src")
-        if i + 1 < len(sys.argv):
-            return str(Path(sys.argv[i + 1]).resolve())
-    return str(Path(__file__).resolve().parents[1] / "src")
-
-
-sys.path.insert(0, _source_tree())
+# ``--src PATH``: the tree to import hcc from (e.g. main's ``src``, for a before/after in one
+# session), read before hcc is imported; else this checkout's ``src``
+sys.path.insert(
+    0,
+    str(
+        Path(sys.argv[sys.argv.index("--src") + 1])
+        if "--src" in sys.argv[:-1]
+        else Path(__file__).resolve().parents[1] / "src"
+    ),
+)
 
 from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import ClockState
