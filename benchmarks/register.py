@@ -263,9 +263,10 @@ def main() -> None:
         phases.append(("months", w, c))
         wall = sum(p[1] for p in phases)
         cpu = sum(p[2] for p in phases)
-        detail = ", ".join(f"{name} {w:.2f}" for name, w, _ in phases)
+        detail = ", ".join(f"{name} {w:.2f}/{c:.2f}" for name, w, c in phases)
         print(
-            f"BUILD AND REPORT, {label}: wall {wall:.2f} s, cpu {cpu:.2f} s  ({detail}; target < 2 s)"
+            f"BUILD AND REPORT, {label}: wall {wall:.2f} s, cpu {cpu:.2f} s  "
+            f"(wall/cpu: {detail}; target < 2 s)"
             f"  [{len(rows):,} rows, on-time rate {float(ind.on_time_rate or 0):.3f}; "
             f"{full.since(mark)}]"
         )

@@ -319,7 +319,7 @@ def memos(
                 if reset:
                     cls, due, segments, prov = _replay_reset(d, f, cal, dues, first[k])
                 else:
-                    cls, due, segments, prov = _replay_pause(d, f, cal, pol, limit)
+                    cls, due, segments, prov = _replay_pause(d, f, cal, pol, limit, appt)
                 provisional = provisional or prov
             else:
                 clock = d.clock(calendar=cal, policy=pol)  # quiet: its status does not warn
@@ -395,7 +395,12 @@ def _replay_reset(
 
 
 def _replay_pause(
-    d: Dossier, f: _Facts, cal: WorkingCalendar, pol: DeadlinePolicy, limit: TimeLimit
+    d: Dossier,
+    f: _Facts,
+    cal: WorkingCalendar,
+    pol: DeadlinePolicy,
+    limit: TimeLimit,
+    appointment: dt.datetime,
 ) -> tuple[int, dt.datetime | None, tuple[Segment, ...], bool]:
     """The clock of a dossier under a ``pause`` policy (no allotted agency step), from
     [`hcc.deadlines.clock.paused_dues`][hcc.deadlines.clock.paused_dues], the clock's own pause arithmetic.
@@ -403,14 +408,20 @@ def _replay_pause(
     As [`hcc.deadlines.SlaClock`][hcc.deadlines.SlaClock] does: a request pauses the clock (not overdue
     while pending); a supplement received moves the due (and an extension's new appointment)
     later by the pause; the classification is against the due before any extension. Returns
-    what [`_replay_reset`][_replay_reset] returns (never warns).
+    what [`_replay_reset`][_replay_reset] returns (never warns). ``appointment`` is the batch's
+    due from the receipt (what the pause arithmetic starts from).
     """
     changes: list[tuple[str, dt.datetime, dt.datetime | None]] = []
     for e in d.events:
         k = e.kind
         if k is _SUPPLEMENT_REQUESTED or k is _SUPPLEMENT_RECEIVED or k is _EXTENDED:
             changes.append((k, e.at, e.new_due))
-    dues = paused_dues(f.received_at, limit, changes, calendar=cal, policy=pol)
+    if any(s.received_at is not None for s in f.supplements):
+        dues = paused_dues(f.received_at, limit, changes, calendar=cal, policy=pol)
+    else:  # the clock never resumed: only an extension moves the current due
+        dues = [(appointment, appointment)]
+        for _, _, new_due in changes:
+            dues.append((appointment, new_due or dues[-1][1]))
     original, current = dues[0]
     provisional = cal.is_provisional_span(f.received_at.date(), original.date())
     segments: list[Segment] = [(f.received_at, current, provisional)]
