@@ -304,14 +304,14 @@ def test_validate_speaks_vietnamese_by_default(
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(
-        '{"version": "t", "procedures": [{"code": "x", "statutory_time_limit": "bảy ngày"}]}',
+        '{"version": "t", "procedures": [{"code": "x", "statutory_time_limit": "Theo quy định"}]}',
         encoding="utf-8",
     )
     code, out, _ = _run(capsys, "validate", str(bad))
     assert code == EXIT_PROBLEMS
     assert "code: không đúng định dạng (nhận được 'x') [string_pattern_mismatch]" in out
     assert "name: thiếu trường bắt buộc [missing]" in out
-    assert "không đọc được thời hạn giải quyết (nhận được 'bảy ngày')" in out
+    assert "không đọc được thời hạn giải quyết (nhận được 'Theo quy định')" in out
     for english in ("Field required", "String should", "cannot read", "error(s)"):
         assert english not in out
     code, out, _ = _run(capsys, "validate", str(bad), "--lang", "en")

@@ -33,7 +33,7 @@ def test_validate_reports_every_error_and_exits_non_zero(
     }
     bad = [
         rec,
-        {**rec, "code": "1.000001", "statutory_time_limit": "bảy ngày"},
+        {**rec, "code": "1.000001", "statutory_time_limit": "Theo quy định"},
         {**rec, "code": "1.000002", "levels": []},
         {**rec, "code": "1.000003", "channels": [{"kind": "direct", "fee_schedule": "khong-co"}]},
     ]

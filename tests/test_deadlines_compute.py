@@ -110,7 +110,7 @@ def test_alternate_limit(cal: WorkingCalendar) -> None:
     [
         ({"received_at": 42, "limit": "Trong ngày"}, TypeError),
         ({"received_at": "not a date", "limit": "Trong ngày"}, ValueError),
-        ({"received_at": dt.datetime(2026, 3, 2), "limit": "bảy ngày"}, TimeLimitParseError),
+        ({"received_at": dt.datetime(2026, 3, 2), "limit": "Theo quy định"}, TimeLimitParseError),
         ({"received_at": dt.datetime(2026, 3, 2), "limit": 5}, TypeError),
         ({"received_at": dt.datetime(2026, 3, 2), "limit": "Trong ngày", "policy": "x"}, TypeError),
         (

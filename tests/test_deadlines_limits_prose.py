@@ -528,9 +528,52 @@ def test_nua_meaning_more_is_not_a_half() -> None:
     assert lim.alternate == TimeLimit.of(8, W)
 
 
-@pytest.mark.parametrize("text", ["bảy ngày", "mười lăm ngày làm việc", "bảy ngày rưỡi"])
-def test_amounts_only_in_words_are_not_read(text: str) -> None:
-    with pytest.raises(TimeLimitParseError, match="in digits"):
+# Amounts written in words, read by hand: Vietnamese numerals (mười = 10, "<d> mươi" = tens, lăm = 5
+# and mốt = 1 after a ten, tư = 4 after a ten, "<d> trăm linh <d>" = hundreds and units)
+WORDS = [
+    ("bảy ngày", TimeUnit.CALENDAR_DAYS, 7, None),
+    ("Mười lăm ngày làm việc", W, 15, None),
+    ("mười ngày làm việc", W, 10, None),
+    ("hai mươi mốt ngày", TimeUnit.CALENDAR_DAYS, 21, None),
+    ("ba mươi ngày", TimeUnit.CALENDAR_DAYS, 30, None),
+    ("hai mươi tư giờ", TimeUnit.CLOCK_HOURS, 24, None),
+    ("năm (05) ngày làm việc", W, 5, None),
+    ("ba tháng", TimeUnit.MONTHS, 3, None),
+    ("mười năm", TimeUnit.MONTHS, 120, None),  # ten years, not fifteen ("mười lăm")
+    ("hai mươi năm", TimeUnit.MONTHS, 240, None),
+    ("một trăm hai mươi ngày", TimeUnit.CALENDAR_DAYS, 120, None),
+    ("một trăm linh năm ngày", TimeUnit.CALENDAR_DAYS, 105, None),
+    ("từ năm đến bảy ngày làm việc", W, 7, 5),
+    ("Tối đa một ngày", TimeUnit.CALENDAR_DAYS, 1, None),
+    (
+        "Trong thời hạn mười ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ",
+        W,
+        10,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "amount", "low"), WORDS, ids=[w[0] for w in WORDS])
+def test_amounts_written_in_words_are_read(
+    text: str, unit: TimeUnit, amount: int, low: int | None
+) -> None:
+    lim = TimeLimit.parse(text)
+    assert (lim.unit, lim.amount, lim.range_min) == (unit, amount, low)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thứ hai ngày 5/1",  # Monday, an ordinal
+        "mùng một tháng giêng",  # the first day of the first lunar month
+        "bay ngay lam viec",  # no diacritics: "bay" is not surely "bảy"
+        "năm (07) ngày",  # words and digits disagree
+        "mươi ngày",  # "mươi" alone is no number
+    ],
+)
+def test_words_that_are_no_amount_are_not_read(text: str) -> None:
+    with pytest.raises(TimeLimitParseError, match="no duration"):
         TimeLimit.parse(text)
 
 

@@ -35,7 +35,7 @@ pypdf = pytest.importorskip("pypdf", reason="pypdf (the test extra) is not insta
 ttLib = pytest.importorskip("fontTools.ttLib", reason="fontTools (WeasyPrint's) is missing")
 
 from hcc.documents import (  # noqa: E402
-    MissingDependencyError,
+    MissingExtraError,
     _pdf,
     form_set,
     form_sets,
@@ -392,7 +392,7 @@ def test_a_template_cannot_fetch_files_or_urls(tmp_path: Path) -> None:
 
 def test_pdf_without_weasyprint_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)
-    with pytest.raises(MissingDependencyError, match=r"PDF output needs WeasyPrint.*hcc\[pdf\]"):
+    with pytest.raises(MissingExtraError, match=r"PDF output needs WeasyPrint.*hcc\[pdf\]"):
         render("receipt", sample_context("receipt"), format="pdf")
 
 

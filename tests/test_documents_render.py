@@ -24,7 +24,7 @@ from hcc.documents import (
     ApologyContext,
     DocumentItem,
     FeeInfo,
-    MissingDependencyError,
+    MissingExtraError,
     ProcedureInfo,
     ReceiptContext,
     RegisterRow,
@@ -524,7 +524,7 @@ def test_docx_is_deterministic() -> None:
 
 def test_docx_without_python_docx_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "docx", None)
-    with pytest.raises(MissingDependencyError, match=r"pip install 'hcc\[docx\]'") as exc:
+    with pytest.raises(MissingExtraError, match=r"pip install 'hcc\[docx\]'") as exc:
         render("receipt", sample_context("receipt"), format="docx")
     assert isinstance(exc.value, ImportError)
     assert exc.value.extra == "docx"

@@ -42,23 +42,12 @@ RANKS: dict[str, int] = {
 SHARED_RANKS = {0, 7}
 """Layers whose members may import each other (the bottom modules; the face and the CLI)."""
 
-# Known reaches into another package's private module that the contract tolerates for now, as
-# (importing module, module reached into) pairs. The packages' own text modules are gone since
-# hcc/_text.py replaced them (house1, issue 17 point 1). Do not add to it: put code that several
-# packages share in a top-level private module (hcc/_text.py, hcc/_types.py) or make it public.
-# A pair no longer needed fails the test, so the list can only shrink.
-ALLOWED_REACHES: frozenset[tuple[str, str]] = frozenset(
-    {
-        # hcc/dask.py (scale) imports _prepare from hcc.dossiers.indicators: to be made public
-        # (or moved beside the kernels in hcc.dossiers) by the integrator
-        ("hcc.dask", "hcc.dossiers.indicators"),
-        # hcc/dossiers/kernels.py (scale) uses deadlines' private _frame.local_array and
-        # kernels._local_us: to move into a top-level private module (hcc/_frames.py) or be made
-        # public in hcc.deadlines
-        ("hcc.dossiers.kernels", "hcc.deadlines._frame"),
-        ("hcc.dossiers.kernels", "hcc.deadlines.kernels"),
-    }
-)
+# Reaches into another package's private module that the contract tolerates, as (importing
+# module, module reached into) pairs. Empty: the last three (hcc.dask and the dossier kernels) now
+# use hcc.dossiers.resolve_period and hcc/_frames.py. Do not add to it: put code that several
+# packages share in a top-level private module (hcc/_text.py, hcc/_types.py, hcc/_frames.py) or
+# make it public. A pair no longer needed fails the test, so the list can only shrink.
+ALLOWED_REACHES: frozenset[tuple[str, str]] = frozenset()
 
 
 def module_name(path: Path, root: Path) -> str:

@@ -47,7 +47,7 @@ def test_three_distinct_errors_all_reported_with_locations(tmp_path: Path) -> No
         "version": "t",
         "procedures": [
             _record("2.000884"),
-            _record("1.004222", name="Đăng ký thường trú", statutory_time_limit="bảy ngày rưỡi"),
+            _record("1.004222", name="Đăng ký thường trú", statutory_time_limit="Theo quy định"),
             _record("2.000815", channels=[{"kind": "direct", "fee_schedule": "khong-ton-tai"}]),
             _record("2.000884"),
         ],

@@ -26,7 +26,7 @@ def _broken_catalogue() -> dict[str, object]:
     good = json.loads(default_catalogue().to_json())
     p1, p2, p3 = (dict(p) for p in good["procedures"][:3])
     p1 = {**p1, "code": "1.1193"}  # 1. code does not match the pattern
-    p1 = {**p1, "statutory_time_limit": "bảy ngày rưỡi"}  # 2. unreadable time limit
+    p1 = {**p1, "statutory_time_limit": "Theo quy định"}  # 2. unreadable time limit
     p2 = {**p2, "dossier_sets": 0}  # 3. no set of documents (a missing legal basis is a warning)
     p2 = {**p2, "channels": [{"kind": "direct", "fee_schedule": "khong-ton-tai"}]}  # 4. unknown fee
     p3 = {

@@ -176,3 +176,64 @@ def test_issuing_offices_follow_the_two_tiers() -> None:
         issuing_office("commune_centre", "Nghi Phong", unit_type="huyện", on=day)
     with pytest.raises(InvalidInputError, match="kind"):
         issuing_office("district", "Nghi Lộc", on=day)
+
+
+# --------------------------------------------------------------------------- render refuses
+DISTRICT_NAMES = [
+    "Ủy ban nhân dân huyện Nghi Lộc",
+    "UỶ BAN NHÂN DÂN QUẬN 1",
+    "UBND thị xã Cửa Lò",
+]
+
+
+@pytest.mark.parametrize("name", DISTRICT_NAMES)
+def test_render_refuses_a_district_committee_on_a_document_dated_after_the_reform(
+    name: str,
+) -> None:
+    from hcc.documents import render, sample_data
+    from hcc.errors import DocumentRuleError
+
+    data = sample_data("death_condolence")  # issued 2026
+    data["office"] = {**data["office"], "name": name}
+    with pytest.raises(DocumentRuleError, match="district-level government stopped") as exc:
+        render("death_condolence", data)
+    assert exc.value.field == "office.name"
+    assert "Law on Organisation of Local Government 72/2025/QH15" in str(exc.value)
+
+
+def test_render_refuses_a_district_parent_body_too() -> None:
+    from hcc.documents import render, sample_data
+    from hcc.errors import DocumentRuleError
+
+    data = sample_data("death_condolence")
+    data["office"] = {**data["office"], "parent": "Ủy ban nhân dân huyện Nghi Lộc"}
+    with pytest.raises(DocumentRuleError, match=r"office\.parent"):
+        render("death_condolence", data)
+
+
+def test_render_keeps_district_documents_dated_before_the_reform() -> None:
+    import datetime as dt
+
+    from hcc.documents import render, sample_data
+
+    data = sample_data("death_condolence")
+    data["office"] = {**data["office"], "name": "Ủy ban nhân dân huyện Nghi Lộc"}
+    data["issued_on"] = dt.date(2025, 6, 30)
+    data["deceased"] = {**data["deceased"], "died_on": "2025-06-28"}
+    assert "ỦY BAN NHÂN DÂN HUYỆN NGHI LỘC" in render("death_condolence", data)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ủy ban nhân dân xã Nghi Phong",
+        "Ủy ban nhân dân phường Bến Thành",
+        "Ủy ban nhân dân tỉnh Nghệ An",
+    ],
+)
+def test_render_accepts_commune_and_provincial_offices_after_the_reform(name: str) -> None:
+    from hcc.documents import render, sample_data
+
+    data = sample_data("death_condolence")
+    data["office"] = {**data["office"], "name": name}
+    assert name.upper() in render("death_condolence", data)

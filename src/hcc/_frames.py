@@ -22,12 +22,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from hcc.errors import MissingExtraError
+from hcc._types import VN_TZ, as_vn_datetime
+from hcc.errors import InvalidInputError, MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TZ_NAME", "require_pandas"]
+__all__ = ["TZ_NAME", "local_array", "local_us", "require_pandas"]
 
 TZ_NAME = "Asia/Ho_Chi_Minh"
 """The time zone of every moment column."""
@@ -41,14 +42,63 @@ def require_pandas() -> Any:
     """
     try:
         import pandas
-    except ImportError:  # pragma: no cover - the test environment has pandas
+    except ImportError:
         raise MissingExtraError("pandas", "to_frame()") from None
     return pandas
+
+
+def local_array(received: Any) -> Any:
+    """Receipts as a numpy ``datetime64[us]`` array of Vietnam wall-clock times, without a loop.
+
+    A pandas Series or DatetimeIndex (or an Arrow timestamp array, through pandas) that is
+    time-zone aware is converted to Asia/Ho_Chi_Minh;
+    a naive one (and a numpy ``datetime64`` array) is Vietnam local time already. Other
+    iterables go through [`hcc.calendar.as_vn_datetime`][hcc.calendar.as_vn_datetime] one by one.
+    """
+    import numpy as np
+
+    pd = require_pandas()
+    if type(received).__module__.split(".")[0] == "pyarrow":
+        received = received.to_pandas()  # an Arrow timestamp array or chunked array
+    if isinstance(received, (pd.Series, pd.Index)):
+        values = pd.Series(received)
+        if values.dtype.kind != "M":
+            raise InvalidInputError(
+                "received", f"a column of dtype {values.dtype}", "a datetime64 column"
+            )
+        if values.dt.tz is not None:
+            values = values.dt.tz_convert(TZ_NAME).dt.tz_localize(None)
+        return values.to_numpy(dtype="datetime64[us]")
+    if type(received).__module__ == "numpy":
+        return np.asarray(received)
+    if isinstance(received, (str, bytes)) or not hasattr(received, "__iter__"):
+        raise InvalidInputError("received", received, "a list, array or column of receipts")
+    local = [
+        as_vn_datetime(r, f"received[{k}]").replace(tzinfo=None) for k, r in enumerate(received)
+    ]
+    return np.array(local, dtype="datetime64[us]")
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 _NAT = -(2**63)  # numpy's NaT as an int64
+
+
+_LOCAL_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def local_us(m: dt.datetime) -> int:
+    """Microseconds since 1970-01-01 00:00 of ``m``'s Vietnam wall-clock time (naive = Vietnam).
+
+    The integer form of a moment in the column kernels' ``datetime64[us]`` arrays.
+
+    >>> local_us(dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.UTC)) == local_us(dt.datetime(2026, 1, 5, 9))
+    True
+    >>> local_us(dt.datetime(1970, 1, 1, 0, 0, 1))
+    1000000
+    """
+    local = m.astimezone(VN_TZ).replace(tzinfo=None) if m.tzinfo is not None else m
+    return (local - _LOCAL_EPOCH) // _US
 
 
 def moments(values: Iterable[dt.datetime | None]) -> pd.Series[Any]:

@@ -52,6 +52,7 @@ from typing import Any, overload
 from hcc.errors import InvalidInputError, short_repr
 
 __all__ = [
+    "DIGIT_WORDS",
     "INVISIBLE",
     "Token",
     "canonical_key",
@@ -70,6 +71,10 @@ __all__ = [
     "tokens",
 ]
 
+
+DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+"""The Vietnamese words of the digits 0-9 (``DIGIT_WORDS[7] == "bảy"``): the fees write amounts
+with them, the time-limit reader reads them."""
 
 # --------------------------------------------------------------------------- normalising
 

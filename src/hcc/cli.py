@@ -468,7 +468,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from hcc._io import atomic_write_text
-    from hcc.importer import ISSUE_CODES, import_portal_records
+    from hcc.importer import ISSUE_CODES, ISSUE_CODES_VI, import_portal_records
+
+    en = args.lang == "en"
+    reasons_text = ISSUE_CODES if en else ISSUE_CODES_VI
 
     force_hint = "pass --force to replace it (exit status 3)"
     outputs = [f for f in (args.out, args.drafts) if f]
@@ -501,7 +504,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         sources += [name] * len(data)
 
     def progress(done: int, total: int) -> None:
-        print(f"hcc import: {done}/{total} records read", file=sys.stderr, flush=True)
+        said = f"{done}/{total} records read" if en else f"đã đọc {done}/{total} bản ghi"
+        print(f"hcc import: {said}", file=sys.stderr, flush=True)
 
     long_import = len(records) >= 1000
     report = import_portal_records(
@@ -545,28 +549,45 @@ def _cmd_import(args: argparse.Namespace) -> int:
             | {"out": args.out if args.out and not empty else None, "drafts": args.drafts}
         )
     else:
-        for line in report.summary.lines():
+        for line in report.summary.lines(lang=args.lang):
             print(line)
         for code, n in report.issue_counts().items():
-            print(f"  {n:5d} record(s) with {code}")
+            print(f"  {n:5d} record(s) with {code}" if en else f"  {n:5d} bản ghi có {code}")
         if args.out and not empty:
-            print(f"catalogue written to {args.out} ({len(report.catalogue)} procedures)")
+            k = len(report.catalogue)
+            print(
+                f"catalogue written to {args.out} ({k} procedures)"
+                if en
+                else f"đã ghi danh mục vào {args.out} ({k} thủ tục)"
+            )
     if rejected:
         reasons: dict[str, int] = {}
         for r in rejected:
             for code in dict.fromkeys(e.code for e in r.errors):
                 reasons[code] = reasons.get(code, 0) + 1
+        n_rej, total = len(rejected), len(report.results)
         print(
-            f"hcc import: {len(rejected)} of {len(report.results)} record(s) rejected",
+            f"hcc import: {n_rej} of {total} record(s) rejected"
+            if en
+            else f"hcc import: {n_rej} trên {total} bản ghi bị từ chối",
             file=sys.stderr,
         )
         for code, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"  {n:5d} {code}: {ISSUE_CODES.get(code, '')}", file=sys.stderr)
+            print(f"  {n:5d} {code}: {reasons_text.get(code, '')}", file=sys.stderr)
         if args.drafts:
-            print(f"  drafts of the rejected records written to {args.drafts}", file=sys.stderr)
+            print(
+                f"  drafts of the rejected records written to {args.drafts}"
+                if en
+                else f"  đã ghi bản nháp của các bản ghi bị từ chối vào {args.drafts}",
+                file=sys.stderr,
+            )
     if empty:
-        where = f"; {args.out} was not written" if args.out else ""
-        print(f"hcc import: no record was imported{where}", file=sys.stderr)
+        if en:
+            where = f"; {args.out} was not written" if args.out else ""
+            print(f"hcc import: no record was imported{where}", file=sys.stderr)
+        else:
+            where = f"; không ghi {args.out}" if args.out else ""
+            print(f"hcc import: không nhập được bản ghi nào{where}", file=sys.stderr)
     return 1 if rejected or empty else 0
 
 

@@ -40,7 +40,7 @@ _DEADLINE_COLUMNS = ("effective_received_at", "due_date", "due_at", "provisional
 def _require_dask() -> Any:
     try:
         import dask.dataframe as dd
-    except ImportError:  # pragma: no cover - the test environment has dask
+    except ImportError:
         raise MissingExtraError("dask", "hcc.dask") from None
     return dd
 
@@ -204,10 +204,10 @@ def indicators(
     _require_dask()
     import importlib
 
-    from hcc.dossiers.indicators import _prepare
+    from hcc.dossiers.indicators import resolve_period
     from hcc.dossiers.kernels import finish_indicators, normal_index
 
-    p, moment, _ = _prepare(period, as_of)
+    p, moment, _ = resolve_period(period, as_of)
     keys = [by] if isinstance(by, str) else list(by)
     for name in keys:
         if name != "month" and name not in ddf.columns:

@@ -30,14 +30,14 @@
     ├── OutputExistsError (FileExistsError)   a file hcc would overwrite without being told to
     ├── CounterStoreError (RuntimeError)      a dossier-code counter store that cannot serve
     ├── UnknownFeeScheduleError (LookupError) a fee schedule id that is not known
-    ├── MissingDependencyError (ImportError)  an output format whose optional library is not installed
     ├── ImportInputError (ValueError)         the input of an import is not a list of records
     ├── RegisterError (ValueError)            a dossier that cannot go into a register book
     │   ├── RegisterClosedError               a new entry for a closed book
     │   └── DuplicateEntryError               a dossier code that already has an entry
     ├── UnknownEntryError (LookupError)       a dossier code with no entry in the register
     ├── CatalogueAssertionError (AssertionError) hcc.testing: a catalogue file that is not valid
-    ├── MissingExtraError (ImportError)       an optional feature whose extra is not installed
+    ├── MissingExtraError (ImportError)       an optional feature whose extra is not installed (frames, iCal,
+    │                                         Dask, DOCX, PDF, PostgreSQL)
     ├── FeeClauseError (ValueError)           a fee-cell clause the importer keeps as text (never raised to callers)
     ├── JsonProblem (ValueError)              a data file that is not strict JSON or UTF-8 (the loaders
     │                                         turn it into their own OverrideError or catalogue problem)
@@ -90,7 +90,6 @@ __all__ = [
     "InvalidInputError",
     "InvalidTransitionError",
     "JsonProblem",
-    "MissingDependencyError",
     "MissingExtraError",
     "ModelValidationError",
     "OutOfRangeError",
@@ -526,23 +525,6 @@ class UnknownFeeScheduleError(HccError, LookupError):
         return str(self.args[0])
 
 
-class MissingDependencyError(HccError, ImportError):
-    """An optional dependency is not installed; the message gives the pip command.
-
-    >>> str(MissingDependencyError("python-docx", "docx"))
-    "DOCX output needs python-docx: pip install 'hcc[docx]'"
-    >>> str(MissingDependencyError("WeasyPrint", "pdf", output="PDF"))
-    "PDF output needs WeasyPrint: pip install 'hcc[pdf]'"
-    """
-
-    def __init__(self, package: str, extra: str, *, output: str = "DOCX", detail: str = "") -> None:
-        self.package = package
-        self.extra = extra
-        self.output = output
-        message = f"{output} output needs {package}: pip install 'hcc[{extra}]'"
-        super().__init__(message + (f"; {detail}" if detail else ""))
-
-
 class CatalogueAssertionError(HccError, AssertionError):
     """A catalogue file failed [`assert_valid_catalogue`][hcc.testing.assert_valid_catalogue]; the message lists every problem.
 
@@ -753,18 +735,58 @@ class FeeRuleDataError(FeeRuleError):
 class MissingExtraError(HccError, ImportError):
     """An optional feature whose third-party library is not installed; names the extra to add.
 
+    The one error for every optional dependency: data frames (``pandas``), iCalendar (``ical``),
+    Dask (``dask``), DOCX (``docx``) and PDF (``pdf``) output, PostgreSQL counters
+    (``postgres``). ``extra`` is the name to install (``pip install 'hcc[extra]'``), ``feature``
+    what needed it, ``package`` the missing distribution when it is worth naming, ``detail`` why
+    an installed package cannot be used (e.g. missing system libraries).
+
     >>> e = MissingExtraError("pandas", "to_frame()")
     >>> isinstance(e, ImportError), e.extra, str(e)
     (True, 'pandas', "to_frame() needs the 'pandas' extra: pip install 'hcc[pandas]' (from the repository or a built wheel)")
+    >>> str(MissingExtraError("pdf", "PDF output", package="WeasyPrint"))
+    "PDF output needs WeasyPrint: pip install 'hcc[pdf]' (from the repository or a built wheel)"
+
+    ``MissingDependencyError``, the name the DOCX and PDF outputs raised before this class
+    served every extra, still resolves to this class for one release, with a
+    ``DeprecationWarning``.
     """
 
-    def __init__(self, extra: str, feature: str) -> None:
+    def __init__(
+        self, extra: str, feature: str, *, package: str | None = None, detail: str = ""
+    ) -> None:
         self.extra = extra
         self.feature = feature
+        self.package = package
+        self.detail = detail
+        what = package if package else f"the {extra!r} extra"
         super().__init__(
-            f"{feature} needs the {extra!r} extra: pip install 'hcc[{extra}]' "
-            "(from the repository or a built wheel)"
+            f"{feature} needs {what}: pip install 'hcc[{extra}]' "
+            "(from the repository or a built wheel)" + (f"; {detail}" if detail else "")
         )
+
+
+_RENAMED = {"MissingDependencyError": "MissingExtraError"}
+
+
+def __getattr__(name: str) -> Any:
+    """Resolve a renamed exception with a ``DeprecationWarning`` (PEP 562).
+
+    Raises:
+        AttributeError: ``name`` is not a renamed exception either.
+    """
+    new = _RENAMED.get(name)
+    if new is None:
+        raise AttributeError(f"module 'hcc.errors' has no attribute {name!r}")
+    import warnings
+
+    warnings.warn(
+        f"hcc.errors.{name} is deprecated and will be removed in the next release; "
+        f"catch hcc.errors.{new}, the one error for every optional dependency",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return globals()[new]
 
 
 class CommandLineError(HccError, ValueError):

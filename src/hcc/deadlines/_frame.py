@@ -4,48 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hcc.calendar import InvalidInputError
+from hcc._frames import local_array
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["deadlines_frame", "local_array", "series"]
-
-
-def local_array(received: Any) -> Any:
-    """Receipts as a numpy ``datetime64[us]`` array of Vietnam wall-clock times, without a loop.
-
-    A pandas Series or DatetimeIndex (or an Arrow timestamp array, through pandas) that is
-    time-zone aware is converted to Asia/Ho_Chi_Minh;
-    a naive one (and a numpy ``datetime64`` array) is Vietnam local time already. Other
-    iterables go through [`hcc.calendar.as_vn_datetime`][hcc.calendar.as_vn_datetime] one by one.
-    """
-    import numpy as np
-
-    from hcc._frames import TZ_NAME, require_pandas
-
-    pd = require_pandas()
-    if type(received).__module__.split(".")[0] == "pyarrow":
-        received = received.to_pandas()  # an Arrow timestamp array or chunked array
-    if isinstance(received, (pd.Series, pd.Index)):
-        values = pd.Series(received)
-        if values.dtype.kind != "M":
-            raise InvalidInputError(
-                "received", f"a column of dtype {values.dtype}", "a datetime64 column"
-            )
-        if values.dt.tz is not None:
-            values = values.dt.tz_convert(TZ_NAME).dt.tz_localize(None)
-        return values.to_numpy(dtype="datetime64[us]")
-    if type(received).__module__ == "numpy":
-        return np.asarray(received)
-    from hcc.calendar import as_vn_datetime
-
-    if isinstance(received, (str, bytes)) or not hasattr(received, "__iter__"):
-        raise InvalidInputError("received", received, "a list, array or column of receipts")
-    local = [
-        as_vn_datetime(r, f"received[{k}]").replace(tzinfo=None) for k, r in enumerate(received)
-    ]
-    return np.array(local, dtype="datetime64[us]")
 
 
 def _local(values: Any, index: Any) -> Any:

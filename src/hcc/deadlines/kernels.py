@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from hcc._frames import local_us
 from hcc.calendar import VN_TZ, InvalidInputError, WorkingCalendar, vietnam_calendar
 from hcc.deadlines.compute import _core
 from hcc.deadlines.limits import TimeLimit, TimeUnit
@@ -169,7 +170,7 @@ def _as_us(received: Any) -> npt.NDArray[np.int64]:
     if type(received) is np.ndarray and received.dtype.kind == "M":
         arr = received.reshape(-1)
     else:
-        from hcc.deadlines._frame import local_array
+        from hcc._frames import local_array
 
         arr = np.asarray(local_array(received)).reshape(-1)
     if arr.dtype.kind != "M":
@@ -815,16 +816,11 @@ def _distinct_loop(
     for n, (us, code, p) in enumerate(uniq.tolist()):
         m = (_EPOCH + dt.timedelta(microseconds=us)).replace(tzinfo=VN_TZ)
         core = _core(m, distinct[code], quiet, policies[p])
-        eff[n] = _local_us(core.effective)
-        due[n] = _local_us(core.due_at)
+        eff[n] = local_us(core.effective)
+        due[n] = local_us(core.due_at)
     inverse = inverse.reshape(-1)
     eff_us[rest] = eff[inverse]
     due_us[rest] = due[inverse]
-
-
-def _local_us(m: dt.datetime) -> int:
-    local = m.astimezone(VN_TZ).replace(tzinfo=None) if m.tzinfo is not None else m
-    return (local - _EPOCH) // dt.timedelta(microseconds=1)
 
 
 def classify_columns(due_at: Any, done_at: Any, *, cutoff: Any = None) -> npt.NDArray[np.int8]:
@@ -850,7 +846,7 @@ def classify_columns(due_at: Any, done_at: Any, *, cutoff: Any = None) -> npt.ND
     """
     import numpy as np
 
-    from hcc.deadlines._frame import local_array
+    from hcc._frames import local_array
 
     due = np.asarray(local_array(due_at)).reshape(-1).astype("datetime64[us]")
     done = np.asarray(local_array(done_at)).reshape(-1).astype("datetime64[us]")
@@ -863,7 +859,7 @@ def classify_columns(due_at: Any, done_at: Any, *, cutoff: Any = None) -> npt.ND
     answered = ~np.isnat(done)
     out = np.full(len(due), 4, dtype=np.int8)
     if cutoff is not None:
-        c = _local_us(_as_moment(cutoff))
+        c = local_us(_as_moment(cutoff))
         answered &= done_i <= c
         out[~answered & (c > due_i)] = 3
     late = answered & (done_i > due_i)

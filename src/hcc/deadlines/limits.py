@@ -59,7 +59,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hcc._text import Token, fold_text, nfc, tokens
+from hcc._text import DIGIT_WORDS, Token, fold_text, nfc, tokens
 from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import InvalidInputError
 from hcc.errors import TimeLimitParseError, short_repr
@@ -473,7 +473,9 @@ class TimeLimit(HccModel):
 
         * a count and a unit anywhere in the text: "ngày làm việc", "ngày", "tuần" (7 days),
           "tháng", "năm" (12 months), "giờ làm việc", "giờ" (clock hours), "phút", "buổi" (half a
-          working day); numbers in words in brackets are skipped ("05 (năm) ngày");
+          working day); numbers in words in brackets are skipped ("05 (năm) ngày"); an
+          amount written in words is read in accented text ("bảy ngày", "mười lăm ngày làm
+          việc", "năm (05) ngày");
         * fractions "1/2", "0,5" of working days, working hours and clock hours; a fraction of a
           calendar day is that many clock hours (a day is 24 hours, Civil Code 2015 art. 146(1)),
           of a month that many 30-day periods (art. 146(1)(c)) when whole;
@@ -824,31 +826,24 @@ _CHANNELS: tuple[tuple[str, ChannelKind], ...] = (
     ("buu dien", "postal"),
 )
 _SENTENCE_END = frozenset({";", "\n", "!", "?"})
+_BRACKETS = frozenset({"(", ")", "[", "]"})
 _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "·", ":", ",", "."})
 
 
-# Vietnamese number words: an amount written only in words gets its own error message
-_NUMBER_WORDS = frozenset(
-    [
-        "một",
-        "hai",
-        "ba",
-        "bốn",
-        "tư",
-        "năm",
-        "sáu",
-        "bảy",
-        "bẩy",
-        "tám",
-        "chín",
-        "mười",
-        "mươi",
-        "lăm",
-        "mốt",
-        "trăm",
-        "chục",
-    ]
-)
+# an amount written in words (accented text only: "sau" is "after", "sáu" six):
+# digits "một".."chín"; "mười" ten; "<d> mươi" tens; "<d> trăm" hundreds; after "mười"/"mươi"
+# the units "mốt" (1), "tư" (4) and "lăm"/"nhăm" (5) -- never "năm", which there is the unit year
+_DIGIT_WORDS: dict[str, int] = {w: v for v, w in enumerate(DIGIT_WORDS) if v} | {"bẩy": 7}
+_UNIT_AFTER_TENS: dict[str, int] = {
+    **{w: v for w, v in _DIGIT_WORDS.items() if w != "năm"},
+    "mốt": 1,
+    "tư": 4,
+    "lăm": 5,
+    "nhăm": 5,
+}
+_WORD_NUMBER_STARTS = frozenset([*_DIGIT_WORDS, "mười"])
+# words after which a number word is an ordinal or a name ("thứ hai" Monday, "mùng một" the 1st)
+_NOT_WORD_AMOUNT_AFTER = frozenset(["thu", "mung", "mong", "tet", "quy"])
 
 
 def _channel_kind(label_fold: str) -> ChannelKind | None:
@@ -973,6 +968,49 @@ class _Reader:
             nxt = k + 3
         return value, nxt
 
+    def _word_start(self, k: int) -> bool:
+        """Token k may start an amount in words (accented text only)."""
+        return self.accented and self.exact(k) in _WORD_NUMBER_STARTS
+
+    def word_number(self, k: int) -> tuple[Decimal, int] | None:
+        """An amount written in words at token k ("mười lăm", "hai mươi mốt", "một trăm
+        hai mươi"); returns (value, next token). Accented text only; at most 6 words are read.
+        """
+        if not self.accented:
+            return None
+        ex = self.exact
+        value = 0
+        w = ex(k)
+        if w in _DIGIT_WORDS and ex(k + 1) == "trăm":
+            value, k = 100 * _DIGIT_WORDS[w], k + 2
+            w = ex(k)
+            if w in ("linh", "lẻ") and ex(k + 1) in _DIGIT_WORDS:
+                return Decimal(value + _DIGIT_WORDS[ex(k + 1) or ""]), k + 2
+        if w == "mười":
+            tail = ex(k + 1)
+            if tail in _UNIT_AFTER_TENS:
+                return Decimal(value + 10 + _UNIT_AFTER_TENS[tail or ""]), k + 2
+            return Decimal(value + 10), k + 1
+        if w in _DIGIT_WORDS:
+            d = _DIGIT_WORDS[w or ""]
+            if ex(k + 1) == "mươi" and d > 1:
+                tail = ex(k + 2)
+                if tail in _UNIT_AFTER_TENS:
+                    return Decimal(value + 10 * d + _UNIT_AFTER_TENS[tail or ""]), k + 3
+                return Decimal(value + 10 * d), k + 2
+            if value:  # "hai trăm năm": 200, then the unit year
+                return Decimal(value), k
+            return Decimal(d), k + 1
+        return (Decimal(value), k) if value else None
+
+    def skip_digits_in_brackets(self, k: int, value: Decimal) -> int:
+        """Skip "(05)" after an amount in words when it states the same amount."""
+        if self.kind(k) == "(" and self.kind(k + 1) == "n" and self.kind(k + 2) == ")":
+            _, s, e = self.toks[k + 1]
+            if len(self.fold[s:e]) <= 9 and Decimal(self.fold[s:e]) == value:
+                return k + 3
+        return k
+
     def skip_words_in_brackets(self, k: int) -> int:
         """Skip "(năm)", "(mười lăm)" after a number: a bracket of at most 6 words."""
         if self.kind(k) != "(":
@@ -995,26 +1033,31 @@ class _Reader:
     def counted(self, k: int) -> _Mention | None:
         """A counted limit starting at token k ("tu" or a number)."""
         start = k
-        if self.word(k) == "tu" and self.kind(k + 1) == "n":
+        if self.word(k) == "tu" and (self.kind(k + 1) == "n" or self._word_start(k + 1)):
             k += 1
         prev = self.word(start - 1)
         if prev in _NOT_AMOUNT_AFTER or (
             start > 0 and self.kind(start - 1) in ("/", ".") and self.adjacent(start - 1)
         ):
             return None
-        first = self.number(k)
+        in_words = self.kind(k) == "w"
+        if in_words and prev in _NOT_WORD_AMOUNT_AFTER:
+            return None
+        first = self.word_number(k) if in_words else self.number(k)
         if first is None:
             return None
         lo: Decimal | None = None
         hi, k2 = first
-        k2 = self.skip_words_in_brackets(k2)
-        if (self.word(k2) in _RANGE_WORDS or self.kind(k2) in _RANGE_MARKS) and self.kind(
-            k2 + 1
-        ) == "n":
-            second = self.number(k2 + 1)
+        k2 = self.skip_digits_in_brackets(k2, hi) if in_words else self.skip_words_in_brackets(k2)
+        if self.word(k2) in _RANGE_WORDS or self.kind(k2) in _RANGE_MARKS:
+            second = self.number(k2 + 1) if self.kind(k2 + 1) == "n" else self.word_number(k2 + 1)
             if second is not None and second[0] > hi:
                 lo, (hi, k2) = hi, second
-                k2 = self.skip_words_in_brackets(k2)
+                k2 = (
+                    self.skip_words_in_brackets(k2)
+                    if self.kind(k2 - 1) == "n"
+                    else self.skip_digits_in_brackets(k2, hi)
+                )
         u = self.unit_at(k2)
         if u is None:
             return None
@@ -1151,7 +1194,11 @@ class _Reader:
             kind = toks[k][0]
             w = words[k]
             m = None
-            if kind == "n" or (w == "tu" and self.kind(k + 1) == "n"):
+            if (
+                kind == "n"
+                or (w == "tu" and (self.kind(k + 1) == "n" or self._word_start(k + 1)))
+                or self._word_start(k)
+            ):
                 m = self.counted(k)
             elif w == "nua" and self.exact(k) in ("nửa", "nua") and self.unit_at(k + 1):
                 m = self.half(k)
@@ -1377,6 +1424,10 @@ def _cases(r: _Reader, mentions: list[_Mention], clauses: list[_Clause]) -> list
         lab = _label(r, c.i, group[0].i if group else c.j)
         if lab is not None:
             li, lj = _strip_tokens(r, _after_colon(r, c.i, lab), lab, leads=False)
+            while li < lj and r.toks[li][0] in _BRACKETS:  # "(Trực tiếp:)": the label inside
+                li += 1
+            while lj > li and r.toks[lj - 1][0] in _BRACKETS:
+                lj -= 1
             label_fold = r.fold[r.toks[li][1] : r.toks[lj - 1][2]] if li < lj else ""
             kind = _channel_kind(label_fold)
             if kind is not None and group:
@@ -1588,14 +1639,6 @@ def _parse(text: str, context: str | None, bare_unit: TimeUnit | None) -> TimeLi
         if r.fraction_refused:
             raise TimeLimitParseError(
                 text, f"the fraction {r.fraction_refused} has no exact value in a unit"
-            )
-        if r.accented and any(
-            r.exact(k) in _NUMBER_WORDS and r.unit_at(k + 1) for k in range(len(r.toks))
-        ):
-            raise TimeLimitParseError(
-                text,
-                "no duration is stated in digits (amounts written only in words, such as "
-                "'bảy ngày', are not read; records write the digits, '07 (bảy) ngày')",
             )
         raise TimeLimitParseError(text, "no duration is stated")
     clauses = _clauses(r, mentions)

@@ -16,7 +16,6 @@ a field's procedures.
 True
 """
 
-from hcc.documents._docx import MissingDependencyError
 from hcc.documents._format import appointment_phrase, date_in_words, date_line, date_phrase
 from hcc.documents.formsets import (
     DEFAULT_FORM_SET,
@@ -63,6 +62,7 @@ from hcc.documents.offices import IssuerKind, issuing_office
 from hcc.documents.registry import register_document_kind, unregister_document_kind
 from hcc.documents.rendering import Format, kinds, render, validate_context
 from hcc.documents.samples import sample_context, sample_data
+from hcc.errors import MissingExtraError
 
 __all__ = [
     "CONTEXT_MODELS",
@@ -87,7 +87,7 @@ __all__ = [
     "IssuerKind",
     "ListingEntry",
     "MarriageCongratulationContext",
-    "MissingDependencyError",
+    "MissingExtraError",
     "Office",
     "ParentParticulars",
     "PostalReturnContext",

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from hcc.errors import MissingDependencyError
+from hcc.errors import MissingExtraError
 
-__all__ = ["MissingDependencyError", "html_to_docx"]
+__all__ = ["html_to_docx"]
 
 
 _VOID = {"br", "col", "meta", "hr", "img", "link", "input", "wbr"}
@@ -365,7 +365,7 @@ def html_to_docx(
 ) -> bytes:
     """Convert the HTML of a rendered document into DOCX bytes (python-docx, imported lazily).
 
-    ``margins_mm`` are (top, right, bottom, left); ``title`` goes into the file's properties. Raises [`MissingDependencyError`][MissingDependencyError] when
+    ``margins_mm`` are (top, right, bottom, left); ``title`` goes into the file's properties. Raises [`hcc.errors.MissingExtraError`][hcc.errors.MissingExtraError] when
     python-docx is not installed.
 
     >>> data = html_to_docx("<body><p class='c b'>THÔNG BÁO</p></body>")
@@ -377,7 +377,7 @@ def html_to_docx(
         from docx.enum.section import WD_ORIENT
         from docx.shared import Mm, Pt
     except ImportError:  # pragma: no cover - exercised by a test that hides the module
-        raise MissingDependencyError("python-docx", "docx") from None
+        raise MissingExtraError("docx", "DOCX output", package="python-docx") from None
     import datetime as dt
 
     parser = _TreeBuilder()

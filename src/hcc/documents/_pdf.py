@@ -19,7 +19,7 @@ import warnings
 from collections import Counter
 from typing import Any
 
-from hcc.errors import FontFallbackWarning, MissingDependencyError
+from hcc.errors import FontFallbackWarning, MissingExtraError
 
 __all__ = ["html_to_pdf"]
 
@@ -28,13 +28,13 @@ def _weasyprint() -> Any:
     try:
         import weasyprint
     except ImportError:
-        raise MissingDependencyError("WeasyPrint", "pdf", output="PDF") from None
+        raise MissingExtraError("pdf", "PDF output", package="WeasyPrint") from None
     except OSError as exc:  # pragma: no cover - needs a machine without Pango
         # WeasyPrint is installed but the system libraries it loads (Pango, HarfBuzz) are not.
-        raise MissingDependencyError(
-            "WeasyPrint",
+        raise MissingExtraError(
             "pdf",
-            output="PDF",
+            "PDF output",
+            package="WeasyPrint",
             detail=f"its system libraries are missing ({exc}); on Debian/Ubuntu: "
             "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
             "(see docs/printing.md)",
@@ -95,7 +95,7 @@ def html_to_pdf(html: str) -> bytes:
     b'%PDF-'
 
     Raises:
-        MissingDependencyError: WeasyPrint (the ``pdf`` extra) or its system libraries are
+        MissingExtraError: WeasyPrint (the ``pdf`` extra) or its system libraries are
             missing.
 
     Warns:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import (
     BeforeValidator,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -329,7 +330,8 @@ class FeeInfo(HccModel):
     """
 
     lines: tuple[FeeLine, ...] = ()
-    total: Money | None = None
+    # validated even when absent: the validator below fills in the sum of the lines
+    total: Money | None = Field(default=None, validate_default=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -343,18 +345,22 @@ class FeeInfo(HccModel):
             return {"total": data}
         return data
 
-    @model_validator(mode="after")
-    def _total(self) -> FeeInfo:
-        s = sum((x.amount for x in self.lines), Decimal(0))
-        if self.total is None:
-            object.__setattr__(self, "total", s)
-        elif self.lines and self.total != s:
+    @field_validator("total", mode="after")
+    @classmethod
+    def _total(cls, total: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        lines = info.data.get("lines")  # absent when the lines themselves were refused
+        if lines is None:
+            return total
+        s = sum((x.amount for x in lines), Decimal(0))
+        if total is None:
+            return s
+        if lines and total != s:
             raise PydanticCustomError(
                 "fee_total_mismatch",
                 "total {total} is not the sum of the lines {sum}",
-                {"total": str(self.total), "sum": str(s)},
+                {"total": str(total), "sum": str(s)},
             )
-        return self
+        return total
 
     @property
     def amount(self) -> Decimal:

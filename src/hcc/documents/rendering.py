@@ -51,6 +51,7 @@ import jinja2
 import jinja2.sandbox
 from pydantic import BaseModel, ValidationError
 
+from hcc._text import fold_text
 from hcc.calendar import InvalidInputError, WorkingCalendar
 from hcc.deadlines import DeadlinePolicy
 from hcc.documents._format import (
@@ -67,6 +68,7 @@ from hcc.documents.formsets import form_set as _get_form_set
 from hcc.documents.models import CONTEXT_MODELS, _Context
 from hcc.errors import (
     DocumentContextError,
+    DocumentRuleError,
     HccError,
     TemplateError,
     TemplateSecurityError,
@@ -538,6 +540,39 @@ def _context_date(ctx: _Context) -> dt.date | None:
     return None
 
 
+_REFORM = dt.date(2025, 7, 1)
+_DISTRICT_COMMITTEE = re.compile(r"(?:uy ban nhan dan|ubnd) (?:huyen|quan|thi xa)\b")
+
+
+def _document_date(ctx: _Context) -> dt.date | None:
+    """The date a document bears: its date line, else its issue date, else the receipt date."""
+    for name in ("date", "issued_on", "registered_on", "made_on"):
+        day = getattr(ctx, name, None)
+        if isinstance(day, dt.date):
+            return day.date() if isinstance(day, dt.datetime) else day
+    return _context_date(ctx)
+
+
+def _check_issuer(kind: str, ctx: _Context) -> None:
+    """A document dated from 1/7/2025 cannot be issued by a district People's Committee."""
+    office = getattr(ctx, "office", None)
+    on = _document_date(ctx)
+    if on is None or on < _REFORM or office is None:
+        return
+    for field in ("name", "parent"):
+        text = getattr(office, field, None)
+        if isinstance(text, str) and _DISTRICT_COMMITTEE.match(fold_text(text)):
+            raise DocumentRuleError(
+                kind,
+                f"office.{field}",
+                repr(text),
+                f"a provincial or commune issuer on {on.isoformat()}",
+                "district-level government stopped operating on 1/7/2025 (Law on Organisation "
+                "of Local Government 72/2025/QH15); documents dated from then are issued by the "
+                "province or the commune (hcc.documents.issuing_office)",
+            )
+
+
 @overload
 def render(
     kind: str,
@@ -592,8 +627,11 @@ def render(
     package's; they render in a sandbox (see the module docstring and ``docs/security.md``: a
     district template may lay out the values it is given, not run code).
 
-    Before rendering, the context is checked against the law (``check_rules`` of its model)
-    with ``policy`` (default: the one in force on the dossier's receipt,
+    Before rendering, the context is checked against the law: a document dated from 1/7/2025
+    cannot name a district People's Committee (``Ủy ban nhân dân huyện/quận/thị xã``, "UBND
+    huyện ...") as its office or parent body, since district-level government stopped operating
+    then (Law 72/2025/QH15; build offices with [`hcc.documents.issuing_office`][hcc.documents.issuing_office]); then
+    ``check_rules`` of its model runs with ``policy`` (default: the one in force on the dossier's receipt,
     [`hcc.deadlines.policy_in_force`][hcc.deadlines.policy_in_force]) and ``calendar`` (default: the national calendar): an
     appointment on a day off or outside office hours, an apology dated after the due date or
     later than the policy's lead before it, a second extension raise
@@ -617,13 +655,14 @@ def render(
     Raises:
         UnknownDocumentError: no such kind or form set, or no template for it (a ``LookupError``).
         DocumentContextError: the context misses a field, has an unknown one, or breaks a rule.
-        DocumentRuleError: the document breaks the law (appointment on a day off or outside office
+        DocumentRuleError: the document breaks the law (a district People's Committee issuing a
+            document dated from 1/7/2025, an appointment on a day off or outside office
             hours, an apology after the due date or later than the policy's lead).
         ExtensionLimitError: a second extension.
         TemplateSecurityError: a template broke the sandbox's rules or leaves ``template_dir``.
         TemplateError: a template has a syntax error, is not UTF-8 or fails while it renders.
         InvalidInputError: ``format`` is not one of the four, or ``template_dir`` is not a folder.
-        MissingDependencyError: DOCX without python-docx, PDF without WeasyPrint.
+        hcc.errors.MissingExtraError: DOCX without python-docx, PDF without WeasyPrint.
 
     Warns:
         FontFallbackWarning: (PDF) the installed fonts lack some letters, so the PDF mixes
@@ -639,6 +678,7 @@ def render(
         fs = _get_form_set(form_set)
     spec = fs.spec(kind)
     ctx.check_rules(policy=policy, calendar=calendar)
+    _check_issuer(kind, ctx)
     tdir = _template_dir(template_dir)
     if format == "docx":
         from hcc.documents._docx import html_to_docx

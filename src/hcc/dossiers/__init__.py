@@ -24,6 +24,7 @@ from hcc.dossiers.indicators import (
     indicators_frame,
     on_time_rate_766,
     on_time_rate_with_overdue_pending,
+    resolve_period,
 )
 from hcc.dossiers.register import (
     CSV_COLUMNS,
@@ -95,4 +96,5 @@ __all__ = [
     "on_time_rate_766",
     "on_time_rate_with_overdue_pending",
     "register_frame",
+    "resolve_period",
 ]

@@ -93,6 +93,7 @@ __all__ = [
     "indicators_frame",
     "on_time_rate_766",
     "on_time_rate_with_overdue_pending",
+    "resolve_period",
 ]
 
 
@@ -544,9 +545,27 @@ class _Acc:
         )
 
 
-def _prepare(
+def resolve_period(
     period: Period | tuple[object, object], as_of: object
 ) -> tuple[Period, dt.datetime, dt.datetime]:
+    """A report's period and moment as every report reads them: ``(period, as_of, cutoff)``.
+
+    ``period`` is a [`Period`][Period] or a ``(start, end)`` pair of dates (validated into a
+    ``Period``); ``as_of`` any moment hcc accepts (naive = Vietnam local time), returned aware;
+    ``cutoff`` is the earlier of ``as_of`` and the period's last instant -- what is known for the
+    period. The column kernels and ``hcc.dask`` use it to read their arguments exactly as
+    [`indicators`][indicators] does.
+
+    >>> p, as_of, cutoff = resolve_period(("2026-03-01", "2026-03-31"), dt.datetime(2026, 4, 2))
+    >>> p.end, as_of.isoformat(), cutoff.isoformat()
+    (datetime.date(2026, 3, 31), '2026-04-02T00:00:00+07:00', '2026-03-31T23:59:59.999999+07:00')
+
+    Raises:
+        hcc.errors.InvalidInputError: ``period`` is neither a Period nor a pair, or ``as_of`` is
+            not a moment.
+        hcc.errors.ModelValidationError: the pair is not a valid period (e.g. its end before its
+            start).
+    """
     if isinstance(period, Period):
         p = period
     elif isinstance(period, tuple) and len(period) == 2:
@@ -580,7 +599,7 @@ def indicators(
     >>> ind.received, ind.settled, ind.early, ind.on_time, ind.on_time_rate
     (1, 1, 0, 1, Fraction(1, 1))
     """
-    p, moment, cutoff = _prepare(period, as_of)
+    p, moment, cutoff = resolve_period(period, as_of)
     acc = _Acc(p.start_at, p.end_at, cutoff)
     ds, fs = _received_by(dossiers, cutoff)
     ms = memos(ds, calendar=calendar, policy=policy)  # never warns: flags, no global state
@@ -686,7 +705,7 @@ def indicator_rows(
     >>> row.classification, row.settled, row.received   # answered on time, but in February
     ('on_time', 0, 0)
     """
-    p, _, cutoff = _prepare(period, as_of)
+    p, _, cutoff = resolve_period(period, as_of)
     start_at, end_at = p.start_at, p.end_at
     out: list[IndicatorRow] = []
     accs: list[_Acc] = []
@@ -835,7 +854,7 @@ def group_indicators(
         InvalidInputError: ``by`` is not 'procedure', 'field', 'agency' or 'month', or an item is
             not a dossier.
     """
-    p, moment, cutoff = _prepare(period, as_of)
+    p, moment, cutoff = resolve_period(period, as_of)
     if by == "month":
         months = p.months()
         accs = [_Acc(m.start_at, m.end_at, min(moment, m.last_instant)) for m in months]

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from hcc.calendar import InvalidInputError, WorkingCalendar, vietnam_calendar
 from hcc.deadlines import DeadlinePolicy
 from hcc.deadlines.kernels import DAY_US, deadline_columns
-from hcc.dossiers.indicators import COUNT_COLUMNS, Period, _prepare
+from hcc.dossiers.indicators import COUNT_COLUMNS, Period, resolve_period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,7 +89,7 @@ def _moments_us(col: Any, name: str, n: int) -> Any:
     """A moment column as int64 microseconds of Vietnam wall-clock time (``_NAT`` for missing)."""
     import numpy as np
 
-    from hcc.deadlines._frame import local_array
+    from hcc._frames import local_array
 
     if col is None:
         return np.full(n, _NAT, dtype=np.int64)
@@ -166,7 +166,7 @@ def indicator_counts(
     from hcc._frames import require_pandas
 
     pd = require_pandas()
-    p, moment, cutoff = _prepare(period, as_of)
+    p, moment, cutoff = resolve_period(period, as_of)
     by = [by] if isinstance(by, str) else list(by)
     received_col = _column(data, "received_at", 0)
     if received_col is None:
@@ -381,9 +381,9 @@ def normal_index(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _us(m: dt.datetime) -> int:
-    from hcc.deadlines.kernels import _local_us
+    from hcc._frames import local_us
 
-    return _local_us(m)
+    return local_us(m)
 
 
 def _counts(f: Mapping[str, Any], start: int, end: int, cutoff: int) -> dict[str, Any]:

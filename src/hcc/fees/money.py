@@ -15,6 +15,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Literal
 
+from hcc._text import DIGIT_WORDS
 from hcc._types import MAX_AMOUNT, to_vnd
 from hcc.errors import AmountError
 from hcc.fees._arith import MAX_QUANTITY
@@ -45,7 +46,7 @@ NegativeStyle = Literal["minus", "parentheses"]
 """How [`format_vnd`][format_vnd] writes a negative amount (a refund): "-5.000 đồng" (the default) or
 "(5.000 đồng)", the accountants' convention."""
 
-_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_DIGITS = DIGIT_WORDS
 
 
 def format_vnd(

@@ -26,6 +26,7 @@ from hcc.importer.limits import TimeLimitReading, read_time_limit
 from hcc.importer.records import CHANNEL_ALIASES, DOCUMENT_ALIASES, FIELD_ALIASES
 from hcc.importer.report import (
     ISSUE_CODES,
+    ISSUE_CODES_VI,
     ChannelRow,
     ImportIssue,
     ImportReport,
@@ -40,6 +41,7 @@ __all__ = [
     "DOCUMENT_ALIASES",
     "FIELD_ALIASES",
     "ISSUE_CODES",
+    "ISSUE_CODES_VI",
     "ChannelRow",
     "FeeReading",
     "ImportInputError",

@@ -13,12 +13,14 @@ from typing import Any, Literal
 from pydantic import ConfigDict
 
 from hcc._types import HccModel, HccStrEnum
+from hcc.errors import InvalidInputError
 from hcc.fees import FeeSchedule
 from hcc.procedures import Catalogue, Procedure
 from hcc.procedures.models import PhraseLimit
 
 __all__ = [
     "ISSUE_CODES",
+    "ISSUE_CODES_VI",
     "ChannelRow",
     "ImportIssue",
     "ImportReport",
@@ -78,6 +80,39 @@ ISSUE_CODES: dict[str, str] = {
     "conflicting_fields": "two keys of the record mean the same field with different values",
 }
 """Every issue code an [`ImportIssue`][ImportIssue] may carry, with its meaning (a stable list)."""
+
+ISSUE_CODES_VI: dict[str, str] = {
+    "not_a_mapping": "bản ghi không phải là một đối tượng (object/dict)",
+    "missing_code": "không có mã thủ tục",
+    "malformed_code": "mã thủ tục không đúng dạng ^\\d\\.\\d{6}(\\.[A-Z0-9]+)?$",
+    "duplicate_code": "một bản ghi trước đó trong lần nhập này có cùng mã",
+    "missing_name": "không có tên thủ tục",
+    "missing_field": "không có lĩnh vực",
+    "missing_level": "không có cấp thực hiện nhận biết được",
+    "missing_channel": "không có cách thức thực hiện nhận biết được",
+    "invalid_record": "bản ghi ghép lại không đạt mô hình thủ tục (mã lỗi pydantic trong thông báo)",
+    "catalogue_conflict": "danh mục từ chối bản ghi (kiểm tra chéo giữa các bản ghi)",
+    "importer_error": "lỗi không lường trước trong bộ nhập (một lỗi của hcc: xin báo lại)",
+    "missing_agency": "không có cơ quan thực hiện: nhập mà không có",
+    "missing_legal_basis": "không có văn bản có số hiệu trong căn cứ pháp lý: nhập mà không có",
+    "missing_time_limit": "không đọc được thời hạn giải quyết ở cách thức nào: nhập mà không có",
+    "cells_run_together": "số thời hạn dính liền số tiền ('Trực tuyến120 VNĐ'): cách tách là phỏng đoán, "
+    "phí được giữ nguyên văn bản",
+    "time_limit_unparsed": "không đọc được thời hạn của một cách thức; văn bản giữ trong time_limit_note",
+    "time_limit_not_stated": "một cách thức không nêu thời hạn; dùng thời hạn theo quy định",
+    "fee_as_text": "phí của một cách thức được giữ nguyên văn bản (Channel.fee_text); không gắn biểu phí",
+    "level_unrecognised": "một cấp thực hiện không thuộc Cấp bộ / tỉnh / huyện / xã / Cơ quan khác",
+    "unknown_channel": "một dòng cách thức không nêu cách thức đã biết (trực tiếp, trực tuyến, bưu chính)",
+    "duplicate_channel": "dòng thứ hai cho cùng một cách thức; chỉ dòng đầu được cấu trúc hóa",
+    "counts_not_stated": "thành phần hồ sơ không nêu số bản chính/bản sao (coi là 1 bản chính)",
+    "document_unnamed": "một dòng thành phần hồ sơ không có tên giấy tờ",
+    "legal_basis_unsplit": "một dòng căn cứ pháp lý không có số hiệu văn bản",
+    "malformed_related": "thủ tục liên quan không phải là mã thủ tục",
+    "unexpected_shape": "một ô có kiểu hoặc dạng không như mong đợi",
+    "unknown_field": "một trường bộ nhập không biết",
+    "conflicting_fields": "hai khóa của bản ghi cùng chỉ một trường nhưng có giá trị khác nhau",
+}
+"""[`ISSUE_CODES`][ISSUE_CODES] in Vietnamese (what ``python -m hcc import`` prints by default)."""
 
 
 class ImportIssue(HccModel):
@@ -211,8 +246,33 @@ class ImportSummary(HccModel):
     fees_not_stated: int = 0
     fee_schedules: int = 0
 
-    def lines(self) -> list[str]:
-        """The summary as readable lines (what ``python -m hcc import`` prints)."""
+    def lines(self, lang: Literal["en", "vi"] = "en") -> list[str]:
+        """The summary as readable lines (what ``python -m hcc import`` prints), in ``lang``.
+
+        >>> print("\\n".join(ImportSummary(records_read=3, imported=2, imported_with_warnings=0,
+        ...     rejected=1).lines(lang="vi")[:4]))
+        số bản ghi đã đọc: 3
+        đã nhập: 2
+        đã nhập, có cảnh báo: 0
+        bị từ chối: 1
+
+        Raises:
+            hcc.errors.InvalidInputError: ``lang`` is neither ``"en"`` nor ``"vi"``.
+        """
+        if lang == "vi":
+            return [
+                f"số bản ghi đã đọc: {self.records_read}",
+                f"đã nhập: {self.imported}",
+                f"đã nhập, có cảnh báo: {self.imported_with_warnings}",
+                f"bị từ chối: {self.rejected}",
+                f"cách thức thực hiện: {self.channels}, đọc được thời hạn: "
+                f"{self.channels_with_time_limit}",
+                f"phí, lệ phí có cấu trúc: {self.fees_structured}, giữ nguyên văn bản: "
+                f"{self.fees_as_text}, không nêu: {self.fees_not_stated} "
+                f"(biểu phí đã tạo: {self.fee_schedules})",
+            ]
+        if lang != "en":
+            raise InvalidInputError("lang", lang, "'en' or 'vi'")
         return [
             f"records read: {self.records_read}",
             f"imported: {self.imported}",

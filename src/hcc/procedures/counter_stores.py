@@ -38,7 +38,7 @@ import threading
 from typing import Any, Protocol, runtime_checkable
 
 from hcc.calendar import InvalidInputError
-from hcc.errors import CounterStoreError
+from hcc.errors import CounterStoreError, MissingExtraError
 
 __all__ = ["CounterStore", "MemoryCounterStore", "PostgresCounterStore", "SQLiteCounterStore"]
 
@@ -358,8 +358,8 @@ class PostgresCounterStore:
     hcc.errors.CounterStoreError: counter store postgresql: connection ... failed: ...
 
     Raises:
-        CounterStoreError: psycopg is not installed, the server cannot be reached, or ``table``
-            is not an identifier.
+        MissingExtraError: psycopg is not installed (the ``postgres`` extra).
+        CounterStoreError: the server cannot be reached, or ``table`` is not an identifier.
     """
 
     UPSERT = (
@@ -376,10 +376,8 @@ class PostgresCounterStore:
             raise InvalidInputError("conninfo", conninfo, "a PostgreSQL connection string")
         try:
             import psycopg
-        except ImportError:  # pragma: no cover - the extra is installed in CI
-            raise CounterStoreError(
-                "postgresql", "psycopg is not installed (pip install 'hcc[postgres]')"
-            ) from None
+        except ImportError:
+            raise MissingExtraError("postgres", "PostgresCounterStore", package="psycopg") from None
         self._psycopg: Any = psycopg
         self.conninfo = conninfo
         self.table = _table(table)

@@ -33,7 +33,7 @@ Text is normalised to NFC on load.
 >>> bad = {"version": "t", "procedures": [
 ...     {"code": "1.1", "name": "X", "field": "F", "levels": ["commune"],
 ...      "agencies": {"implementing": ["UBND xã"]}, "channels": [{"kind": "direct"}],
-...      "statutory_time_limit": "bảy ngày", "legal_basis": []}]}
+...      "statutory_time_limit": "Theo quy định", "legal_basis": []}]}
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "bad.json"
 >>> _ = path.write_text(json.dumps(bad), encoding="utf-8")
 >>> report = validate_catalogue(path)

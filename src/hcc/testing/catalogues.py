@@ -39,7 +39,7 @@ def assert_valid_catalogue(path: str | Path, *, strict: bool = False) -> Catalog
     >>> import json, pathlib, tempfile
     >>> bad = {"version": "t", "procedures": [{"code": "1.1", "name": "X", "field": "F",
     ...     "levels": ["commune"], "agencies": {"implementing": ["UBND xã"]}, "dossier_sets": 0,
-    ...     "channels": [{"kind": "direct"}], "statutory_time_limit": "bảy ngày"}]}
+    ...     "channels": [{"kind": "direct"}], "statutory_time_limit": "Theo quy định"}]}
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "bad.json"
     >>> _ = path.write_text(json.dumps(bad), encoding="utf-8")
     >>> assert_valid_catalogue(path)
