@@ -1,6 +1,6 @@
 """Benchmark: a year's register of 100,000 dossiers, built and reported.
 
-Run ``python benchmarks/register.py [N] [--sample S]`` (N = 100,000 by default). The dossiers of
+Run ``python benchmarks/register.py [N] [--sample S] [--src PATH] [--headline-only]`` (N = 100,000 by default). The dossiers of
 2026 are generated first (not timed: in real use they come from a database; their construction,
 with every log replayed and checked, is reported on its own line). The headline, *build and
 report*, is timed cold (no dossier evaluated against its clock yet):
@@ -13,7 +13,9 @@ report*, is timed cold (no dossier evaluated against its clock yet):
 
 It is run three times: with the cyclic garbage collector as it is (the default path), inside the
 opt-in ``hcc.procedures.bulk_load()`` (the collector paused), then after ``gc.freeze()`` (the
-dossiers are long-lived data). CSV export and other reports are then timed warm.
+dossiers are long-lived data). CSV export and other reports are then timed warm. ``--src PATH``
+imports hcc from another tree (e.g. main's ``src``) to compare before and after in one session;
+``--headline-only`` stops after the three headline runs.
 
 The obvious alternative: per dossier, ask its SLA clock (``Dossier.sla``) for the appointment,
 the due and the classification at each month end, and count — correct, simple, one full clock
@@ -34,7 +36,16 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+# ``--src PATH``: the tree to import hcc from (e.g. main's ``src``, for a before/after in one
+# session), read before hcc is imported; else this checkout's ``src``
+sys.path.insert(
+    0,
+    str(
+        Path(sys.argv[sys.argv.index("--src") + 1])
+        if "--src" in sys.argv[:-1]
+        else Path(__file__).resolve().parents[1] / "src"
+    ),
+)
 
 from hcc.calendar import VN_TZ, vietnam_calendar
 from hcc.deadlines import ClockState
@@ -212,6 +223,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=100_000)
     ap.add_argument("--sample", type=int, default=5_000)
+    ap.add_argument("--src", help="the source tree to import hcc from (default: this checkout's)")
+    ap.add_argument(
+        "--headline-only", action="store_true", help="stop after the three headline runs"
+    )
     args = ap.parse_args()
     # December dossiers have due dates in 2027, a provisional year: one warning per report
     warnings.simplefilter("ignore", ProvisionalCalendarWarning)
@@ -221,6 +236,9 @@ def main() -> None:
     gen = time.perf_counter() - t0
     as_of = dt.datetime(2027, 1, 15, 12, 0, tzinfo=VN_TZ)
     year = Period.year(2026)
+    import hcc
+
+    print(f"hcc from {Path(hcc.__file__).parent}")
     print(
         f"dossiers: {len(ds):,} ({sum(len(d.events) for d in ds):,} events); generated and validated in {gen:.2f} s "
         f"({gen / len(ds) * 1e6:.0f} µs per dossier)"
@@ -245,9 +263,10 @@ def main() -> None:
         phases.append(("months", w, c))
         wall = sum(p[1] for p in phases)
         cpu = sum(p[2] for p in phases)
-        detail = ", ".join(f"{name} {w:.2f}" for name, w, _ in phases)
+        detail = ", ".join(f"{name} {w:.2f}/{c:.2f}" for name, w, c in phases)
         print(
-            f"BUILD AND REPORT, {label}: wall {wall:.2f} s, cpu {cpu:.2f} s  ({detail}; target < 2 s)"
+            f"BUILD AND REPORT, {label}: wall {wall:.2f} s, cpu {cpu:.2f} s  "
+            f"(wall/cpu: {detail}; target < 2 s)"
             f"  [{len(rows):,} rows, on-time rate {float(ind.on_time_rate or 0):.3f}; "
             f"{full.since(mark)}]"
         )
@@ -262,6 +281,8 @@ def main() -> None:
     gc.collect()
     gc.freeze()
     reg = headline("after gc.freeze()")
+    if args.headline_only:
+        return
     book = reg.book(2026)
     for name, fn in [
         ("rows (warm)", book.rows),

@@ -26,10 +26,12 @@ from hcc.deadlines import (
     SlaClock,
     SupplementReceived,
     SupplementRequested,
+    TimeLimit,
     Withdrawn,
     classify,
     sla_status,
 )
+from hcc.deadlines.clock import paused_dues
 from hcc.errors import EventOrderError, ExtensionLimitError, ProvisionalCalendarWarning
 from tests.conftest import ANSWERS
 
@@ -440,3 +442,46 @@ def test_hypothesis_window_is_warning_free() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         sla_status([Received(at="2026-11-30T09:00")], "15 ngày làm việc", at="2026-12-20T09:00")
+
+
+def test_paused_dues_refuses_changes_out_of_order_or_unknown() -> None:
+    at = dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN_TZ)
+    later = at + dt.timedelta(days=1)
+    kw: dict[str, Any] = {
+        "calendar": vietnam_calendar(),
+        "policy": DeadlinePolicy.decree_118_2025(),
+    }
+    limit = TimeLimit.parse("05 ngày làm việc")
+    with pytest.raises(EventOrderError, match="time order"):
+        paused_dues(at, limit, [("supplement_requested", at - dt.timedelta(hours=1), None)], **kw)
+    with pytest.raises(EventOrderError, match="without a pending request"):
+        paused_dues(at, limit, [("supplement_received", later, None)], **kw)
+    with pytest.raises(EventOrderError, match="expected supplement_requested"):
+        paused_dues(at, limit, [("extended", later, None)], **kw)
+    with pytest.raises(EventOrderError, match="expected supplement_requested"):
+        paused_dues(at, limit, [("result_ready", later, None)], **kw)
+    # an extension is moved by a later pause, as the clock moves it
+    new_due = dt.datetime(2026, 3, 16, 17, 0, tzinfo=VN_TZ)
+    dues = paused_dues(
+        at,
+        limit,
+        [
+            ("extended", later, new_due),
+            ("supplement_requested", later + dt.timedelta(hours=1), None),
+            ("supplement_received", later + dt.timedelta(days=2), None),
+        ],
+        **kw,
+    )
+    clock = SlaClock(
+        limit,
+        [
+            Received(at=at),
+            Extended(at=later, new_due_at=new_due),
+            SupplementRequested(at=later + dt.timedelta(hours=1)),
+            SupplementReceived(at=later + dt.timedelta(days=2)),
+        ],
+        policy=DeadlinePolicy.decree_118_2025(),
+    )
+    st = clock.status(at=later + dt.timedelta(days=3))
+    assert dues[-1] == (st.original_due_at, st.due_at)
+    assert dues[-1][1] > new_due

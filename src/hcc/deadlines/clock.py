@@ -16,7 +16,7 @@ from typing import Any
 
 from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import WorkingCalendar, as_vn_datetime
-from hcc.deadlines.compute import _appointment, _core, _effective
+from hcc.deadlines.compute import _appointment, _core, _effective, _in_office, _next_opening
 from hcc.deadlines.events import (
     CLOCK_EVENT_TYPES,
     ClockEvent,
@@ -41,6 +41,7 @@ __all__ = [
     "SlaStatus",
     "StepStatus",
     "classify",
+    "paused_dues",
     "sla_status",
 ]
 
@@ -323,6 +324,156 @@ def _pause_unit(limit: TimeLimit) -> TimeUnit:
     return limit.unit
 
 
+def _eff_day(cal: WorkingCalendar, pol: DeadlinePolicy, m: dt.datetime) -> dt.date:
+    """The day a moment counts from (the next opening's day outside office hours)."""
+    if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL or _in_office(cal, m):
+        return m.date()
+    return _next_opening(cal, m).date()  # cal.opening_at_or_after(m), without new pairs
+
+
+def _resume_day(
+    cal: WorkingCalendar, pol: DeadlinePolicy, p0: dt.datetime, m: dt.datetime, unit: TimeUnit
+) -> dt.date:
+    """The day counting resumes from after a pause ``[p0, m]``: like a receipt, a
+    resumption after the cut-off (for the units in ``cutoff_units``) counts from the next
+    working day, unless the pause itself began after that day's cut-off (the day's
+    promise was already fixed then, so a pause of zero length changes nothing)."""
+    if unit in pol.cutoff_units:
+        cut = dt.datetime.combine(m.date(), pol.cutoff, tzinfo=m.tzinfo)
+        if p0 <= cut:
+            return _effective(m, unit, cal, pol, False)[0].date()
+    return _eff_day(cal, pol, m)
+
+
+def _shift(
+    cal: WorkingCalendar,
+    pol: DeadlinePolicy,
+    due: _Due,
+    p0: dt.datetime,
+    p1: dt.datetime,
+    unit: TimeUnit,
+) -> None:
+    """Move ``due`` later by the pause ``[p0, p1]`` measured in the limit's unit."""
+    if unit is TimeUnit.CLOCK_HOURS:
+        due.at = _shift_moment(cal, pol, due.at, p0, p1, unit)
+        due.date = due.at.date()
+        return
+    if unit is TimeUnit.WORKING_HOURS:
+        office = cal.working_time_between(p0, p1)
+        if office > _ZERO:  # a zero shift would move a due at a session end to the next opening
+            due.at = cal.add_working_time(due.at, office)
+            due.date = due.at.date()
+        return
+    a, b = _eff_day(cal, pol, p0), _resume_day(cal, pol, p0, p1, unit)
+    if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS) and due.nominal is not None:
+        due.nominal = due.nominal + (b - a)
+        due.date = cal.add_working_days(due.nominal, 0)
+    else:
+        due.date = cal.add_working_days(due.date, cal.working_days_between(a, b))
+    due.at = _appointment(due.date, due.start, unit, cal, pol)
+
+
+def _shift_moment(
+    cal: WorkingCalendar,
+    pol: DeadlinePolicy,
+    m: dt.datetime,
+    p0: dt.datetime,
+    p1: dt.datetime,
+    unit: TimeUnit,
+) -> dt.datetime:
+    """A moment (an extension's new appointment) moved later by the pause ``[p0, p1]``."""
+    if unit is TimeUnit.CLOCK_HOURS:  # the pause on the clock; an end on a day off moves
+        end = m + (p1 - p0)
+        day = cal.add_working_days(end.date(), 0)
+        if day == end.date():
+            return end
+        return dt.datetime.combine(day, cal.sessions_on(day)[-1][1], tzinfo=end.tzinfo)
+    if unit is TimeUnit.WORKING_HOURS:
+        office = cal.working_time_between(p0, p1)
+        return cal.add_working_time(m, office) if office > _ZERO else m
+    k = cal.working_days_between(_eff_day(cal, pol, p0), _resume_day(cal, pol, p0, p1, unit))
+    return dt.datetime.combine(cal.add_working_days(m.date(), k), m.timetz())
+
+
+_REQUESTED, _RESUMED, _EXTENDED = "supplement_requested", "supplement_received", "extended"
+
+
+def paused_dues(
+    received_at: dt.datetime,
+    limit: TimeLimit,
+    changes: Sequence[tuple[str, dt.datetime, dt.datetime | None]],
+    *,
+    calendar: WorkingCalendar,
+    policy: DeadlinePolicy,
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The due of a clock that *pauses* on a request to supplement, after each change.
+
+    The arithmetic of [`SlaClock`][SlaClock] under ``policy.supplement="pause"``, without the
+    rest of a status (elapsed time, steps, notes), for reports over many dossiers. ``changes``
+    are ``(kind, at, new_due)`` in time order, ``kind`` one of ``"supplement_requested"``,
+    ``"supplement_received"`` (the clock resumes: the due moves later by the pause) and
+    ``"extended"`` (``new_due``: the new appointment, itself moved by later pauses). Returns
+    ``(original_due_at, current_due_at)`` after the receipt, then after each change (the
+    original due is the one a result is classified against; the current one includes the
+    extension). ``received_at`` is an aware Vietnam moment, as the clock's events hold; the
+    calendar is used as given (pass ``calendar.without_warnings()`` to compute quietly).
+
+    >>> from hcc.calendar import VN_TZ, vietnam_calendar
+    >>> from hcc.deadlines import DeadlinePolicy, TimeLimit
+    >>> at = dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN_TZ)
+    >>> dues = paused_dues(at, TimeLimit.parse("05 ngày làm việc"), [
+    ...     ("supplement_requested", dt.datetime(2026, 3, 3, 9, 0, tzinfo=VN_TZ), None),
+    ...     ("supplement_received", dt.datetime(2026, 3, 5, 9, 0, tzinfo=VN_TZ), None)],
+    ...     calendar=vietnam_calendar(), policy=DeadlinePolicy.decree_118_2025())
+    >>> [original.date().isoformat() for original, current in dues]  # paused 2 working days
+    ['2026-03-09', '2026-03-09', '2026-03-11']
+
+    Raises:
+        EventOrderError: a change comes before the previous one, a supplement is received
+            without a pending request, or a kind is not one of the three.
+    """
+    unit = _pause_unit(limit)
+    core = _core(received_at, limit, calendar, policy)
+    due = _Due(core, core.effective)
+    ext_at: dt.datetime | None = None
+    pending: dt.datetime | None = None
+    last = received_at
+    out = [(due.at, due.at)]
+    for kind, at, new_due in changes:
+        if at < last:
+            raise EventOrderError(
+                f"changes must be in time order: {kind} at {at.isoformat()} comes before "
+                f"{last.isoformat()}",
+                event=str(kind),
+                other="the previous change",
+            )
+        last = at
+        if kind == _REQUESTED:
+            pending = at
+        elif kind == _RESUMED:
+            if pending is None:
+                raise EventOrderError(
+                    "a supplement is received without a pending request",
+                    event=str(kind),
+                    other="supplement_requested (missing)",
+                )
+            _shift(calendar, policy, due, pending, at, unit)
+            if ext_at is not None:
+                ext_at = _shift_moment(calendar, policy, ext_at, pending, at, unit)
+            pending = None
+        elif kind == _EXTENDED and new_due is not None:
+            ext_at = new_due
+        else:
+            raise EventOrderError(
+                f"kind: got {kind!r}, expected supplement_requested, supplement_received or "
+                "extended (with its new due)",
+                event=str(kind),
+                other="paused_dues",
+            )
+        out.append((due.at, ext_at or due.at))
+    return out
+
+
 class SlaClock:
     """An immutable clock over a dossier's events; [`record`][record] gives a new clock.
 
@@ -450,46 +601,10 @@ class SlaClock:
         return st
 
     def _eff_day(self, m: dt.datetime) -> dt.date:
-        cal, pol = self._calendar, self._policy
-        if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
-            return m.date()
-        t = m.time()
-        if any(s <= t < e for s, e in cal.sessions_on(m.date())):
-            return m.date()
-        return cal.opening_at_or_after(m).date()
-
-    def _resume_day(self, p0: dt.datetime, m: dt.datetime, unit: TimeUnit) -> dt.date:
-        """The day counting resumes from after a pause ``[p0, m]``: like a receipt, a
-        resumption after the cut-off (for the units in ``cutoff_units``) counts from the next
-        working day, unless the pause itself began after that day's cut-off (the day's
-        promise was already fixed then, so a pause of zero length changes nothing)."""
-        pol = self._policy
-        if unit in pol.cutoff_units:
-            cut = dt.datetime.combine(m.date(), pol.cutoff, tzinfo=m.tzinfo)
-            if p0 <= cut:
-                return _effective(m, unit, self._calendar, pol, False)[0].date()
-        return self._eff_day(m)
+        return _eff_day(self._calendar, self._policy, m)
 
     def _shift(self, due: _Due, p0: dt.datetime, p1: dt.datetime, unit: TimeUnit) -> None:
-        """Move ``due`` later by the pause ``[p0, p1]`` measured in the limit's unit."""
-        cal = self._calendar
-        if unit is TimeUnit.CLOCK_HOURS:
-            due.at = self._shift_moment(due.at, p0, p1, unit)
-            due.date = due.at.date()
-            return
-        if unit is TimeUnit.WORKING_HOURS:
-            office = cal.working_time_between(p0, p1)
-            if office > _ZERO:  # a zero shift would move a due at a session end to the next opening
-                due.at = cal.add_working_time(due.at, office)
-                due.date = due.at.date()
-            return
-        a, b = self._eff_day(p0), self._resume_day(p0, p1, unit)
-        if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS) and due.nominal is not None:
-            due.nominal = due.nominal + (b - a)
-            due.date = cal.add_working_days(due.nominal, 0)
-        else:
-            due.date = cal.add_working_days(due.date, cal.working_days_between(a, b))
-        due.at = _appointment(due.date, due.start, unit, cal, self._policy)
+        _shift(self._calendar, self._policy, due, p0, p1, unit)
 
     def _start(self, m: dt.datetime, limit: TimeLimit) -> _Due:
         core = _core(m, limit, self._calendar, self._policy)
@@ -667,18 +782,7 @@ class SlaClock:
     def _shift_moment(
         self, m: dt.datetime, p0: dt.datetime, p1: dt.datetime, unit: TimeUnit
     ) -> dt.datetime:
-        cal = self._calendar
-        if unit is TimeUnit.CLOCK_HOURS:  # the pause on the clock; an end on a day off moves
-            end = m + (p1 - p0)
-            day = cal.add_working_days(end.date(), 0)
-            if day == end.date():
-                return end
-            return dt.datetime.combine(day, cal.sessions_on(day)[-1][1], tzinfo=end.tzinfo)
-        if unit is TimeUnit.WORKING_HOURS:
-            office = cal.working_time_between(p0, p1)
-            return cal.add_working_time(m, office) if office > _ZERO else m
-        k = cal.working_days_between(self._eff_day(p0), self._resume_day(p0, p1, unit))
-        return dt.datetime.combine(cal.add_working_days(m.date(), k), m.timetz())
+        return _shift_moment(self._calendar, self._policy, m, p0, p1, unit)
 
     def _open_step(
         self, agency: str | None, start: dt.datetime, allotment: TimeLimit | None

@@ -41,6 +41,7 @@ from hcc.deadlines import (
     compute_deadlines,
     policy_in_force,
 )
+from hcc.deadlines.clock import paused_dues
 from hcc.dossiers.dossier import Dossier, _Facts
 from hcc.dossiers.events import EventKind
 from hcc.errors import ProvisionalCalendarWarning
@@ -68,7 +69,7 @@ Memo = tuple[
     SlaClock | None,
     bool,
 ]
-"""One dossier's deadline facts from its full log: (token of the calendar and policy,
+"""One dossier's deadline facts from its full log: (token of the calendar and the caller's policy,
 appointment, classification index in ``_CLASSES`` or -1, due at the end of the log, processing
 days, timeline of the due or None, clock or None, provisional). Neither timeline nor clock: no
 supplement and no extension, the due is the appointment. ``provisional``: some answer rests on a
@@ -83,16 +84,19 @@ _M_TIMELINE: Final = 5
 _M_CLOCK: Final = 6
 M_PROVISIONAL: Final = 7
 
-# Tokens name a (calendar, policy) pair in memos. The registry keeps the pairs of its tokens alive
+# Tokens name a (calendar, caller's policy) pair in memos. The registry keeps the pairs of its tokens alive
 # (so their ids cannot be reused) and forgets the oldest beyond _MAX_TOKENS; a forgotten token is
 # never issued again, so a memo never matches another calendar or policy.
 _MAX_TOKENS = 16
-_TOKENS: dict[tuple[int, int], tuple[int, WorkingCalendar, DeadlinePolicy]] = {}
+_TOKENS: dict[tuple[int, int], tuple[int, WorkingCalendar, DeadlinePolicy | None]] = {}
 _TOKENS_LOCK = threading.Lock()
 _NEXT_TOKEN = itertools.count(1)
 
 
-def _token(cal: WorkingCalendar, pol: DeadlinePolicy) -> int:
+def _token(cal: WorkingCalendar, pol: DeadlinePolicy | None) -> int:
+    """The token of a calendar and a caller's policy (None: each dossier's own, else the one
+    in force on its receipt date -- a function of the immutable dossier, so a memo made under
+    it stays right for that dossier)."""
     key = (id(cal), id(pol))
     with _TOKENS_LOCK:
         got = _TOKENS.get(key)
@@ -231,7 +235,7 @@ def memos(
     warns once ([`warn_provisional`][warn_provisional]) — no ``warnings.catch_warnings``, which is process-wide
     and not thread-safe.
 
-    Each dossier keeps its last memo (for one calendar and policy): a dossier is immutable, so
+    Each dossier keeps its last memo (for one calendar and caller's policy): a dossier is immutable, so
     the memo can never disagree with its log; a report that needs the rows, the year's figures
     and the months' evaluates each dossier once.
     """
@@ -239,39 +243,39 @@ def memos(
     cal = given.without_warnings()  # shares the tables; the token is the given calendar's
     n = len(dossiers)
     out: list[Memo | None] = [None] * n
+    # one token for the call: the policy a dossier is counted by is its own, else the caller's,
+    # else the one in force on its receipt date -- fixed by the dossier and the call's arguments
+    token = _token(given, policy)
     # grouped by the identity of the limit and the policy first (hashing a pydantic model costs
     # more than the rest of a dossier; parsed limits are shared), then by the limit's value
     by_ids: dict[tuple[int, bool, int], list[int]] = {}
     by_id: dict[int, DeadlinePolicy] = {}
-    tokens: dict[int, int] = {}
     for i, d in enumerate(dossiers):
-        # the dossier's own policy, else the caller's, else the one in force at its receipt
-        pol = d.policy or policy or policy_in_force(d.received_at)
-        token = tokens.get(id(pol))
-        if token is None:
-            token = tokens[id(pol)] = _token(given, pol)
-            by_id[id(pol)] = pol
         memo: Memo | None = d._memo
         if memo is not None and memo[0] == token:
             out[i] = memo
             continue
-        key = (id(d.time_limit), d.use_alternate, id(pol))
+        r = d._record
+        pol = r.policy or policy or policy_in_force(d._facts.received_at)
+        if id(pol) not in by_id:
+            by_id[id(pol)] = pol
+        key = (id(r.time_limit), r.use_alternate, id(pol))
         group = by_ids.get(key)
         if group is None:
             by_ids[key] = [i]
         else:
             group.append(i)
     groups: dict[tuple[TimeLimit, int], list[int]] = {}
-    for idx in by_ids.values():
-        d = dossiers[idx[0]]
-        pol_id = id(d.policy or policy or policy_in_force(d.received_at))
-        groups.setdefault((d.applicable_limit, pol_id), []).extend(idx)
-    # working days in (receipt date, answer date], shared by the dossiers of the same two days
+    for (_, _, pol_id), idx in by_ids.items():
+        groups.setdefault((dossiers[idx[0]].applicable_limit, pol_id), []).extend(idx)
+    # working days in (receipt date, answer date], and whether a span of days rests on a
+    # provisional year: shared by the dossiers of the same two days
     days_between: dict[tuple[dt.date, dt.date], int] = {}
+    provisional_spans: dict[tuple[dt.date, dt.date], bool] = {}
     for (limit, pol_id), idx in groups.items():
         pol = by_id[pol_id]
-        token = tokens[pol_id]
         reset = pol.supplement == SupplementRule.RESET
+        pause = pol.supplement == SupplementRule.PAUSE
         # parallel lists, not a tuple per dossier: fewer objects for the cyclic GC to track
         members: list[Dossier] = []
         facts: list[_Facts] = []
@@ -280,14 +284,14 @@ def memos(
         timeline: list[bool] = []  # its restarts (supplements received) follow its receipt
         for i in idx:
             d = dossiers[i]
-            f = d._f
+            f = d._facts
             members.append(d)
             facts.append(f)
             first.append(len(moments))
             moments.append(f.received_at)
-            if reset and (f.supplements or f.extensions):
+            if (reset or pause) and (f.supplements or f.extensions):
                 fast = all(s.allotment is None for s in f.steps)
-                if fast:
+                if fast and reset:
                     moments.extend(
                         s.received_at for s in f.supplements if s.received_at is not None
                     )
@@ -302,12 +306,20 @@ def memos(
             segments: tuple[Segment, ...] | None = None
             clock: SlaClock | None = None
             settled_at = f.settled_at
-            provisional = cal.is_provisional_span(f.received_at.date(), appt.date())
+            received_on = f.received_at.date()
+            span = (received_on, appt.date())
+            known = provisional_spans.get(span)
+            if known is None:
+                known = provisional_spans[span] = cal.is_provisional_span(*span)
+            provisional = known
             if not f.supplements and not f.extensions:
                 if settled_at is not None:
                     cls = _classify(settled_at, appt)
             elif timeline[k]:
-                cls, due, segments, prov = _replay_reset(d, f, cal, dues, first[k])
+                if reset:
+                    cls, due, segments, prov = _replay_reset(d, f, cal, dues, first[k])
+                else:
+                    cls, due, segments, prov = _replay_pause(d, f, cal, pol, limit, appt)
                 provisional = provisional or prov
             else:
                 clock = d.clock(calendar=cal, policy=pol)  # quiet: its status does not warn
@@ -318,12 +330,13 @@ def memos(
                 provisional = provisional or st.provisional
             days = 0
             if settled_at is not None:
-                span = (f.received_at.date(), settled_at.date())
+                span = (received_on, settled_at.date())
                 got = days_between.get(span)
                 if got is None:
                     got = days_between[span] = cal.working_days_between(*span)
+                    provisional_spans[span] = cal.is_provisional_span(*span)
                 days = got
-                provisional = provisional or cal.is_provisional_span(*span)
+                provisional = provisional or provisional_spans[span]
             memo = (token, appt, cls, due, days, segments, clock, provisional)
             d._memo = memo
             out[idx[k]] = memo
@@ -379,3 +392,50 @@ def _replay_reset(
     ended = f.withdrawn_at is not None or f.stopped_at is not None
     end_due = None if pending and settled_at is None and not ended else ext or due
     return cls, end_due, tuple(segments), provisional
+
+
+def _replay_pause(
+    d: Dossier,
+    f: _Facts,
+    cal: WorkingCalendar,
+    pol: DeadlinePolicy,
+    limit: TimeLimit,
+    appointment: dt.datetime,
+) -> tuple[int, dt.datetime | None, tuple[Segment, ...], bool]:
+    """The clock of a dossier under a ``pause`` policy (no allotted agency step), from
+    [`hcc.deadlines.clock.paused_dues`][hcc.deadlines.clock.paused_dues], the clock's own pause arithmetic.
+
+    As [`hcc.deadlines.SlaClock`][hcc.deadlines.SlaClock] does: a request pauses the clock (not overdue
+    while pending); a supplement received moves the due (and an extension's new appointment)
+    later by the pause; the classification is against the due before any extension. Returns
+    what [`_replay_reset`][_replay_reset] returns (never warns). ``appointment`` is the batch's
+    due from the receipt (what the pause arithmetic starts from).
+    """
+    changes: list[tuple[str, dt.datetime, dt.datetime | None]] = []
+    for e in d.events:
+        k = e.kind
+        if k is _SUPPLEMENT_REQUESTED or k is _SUPPLEMENT_RECEIVED or k is _EXTENDED:
+            changes.append((k, e.at, e.new_due))
+    if any(s.received_at is not None for s in f.supplements):
+        dues = paused_dues(f.received_at, limit, changes, calendar=cal, policy=pol)
+    else:  # the clock never resumed: only an extension moves the current due
+        dues = [(appointment, appointment)]
+        for _, _, new_due in changes:
+            dues.append((appointment, new_due or dues[-1][1]))
+    original, current = dues[0]
+    provisional = cal.is_provisional_span(f.received_at.date(), original.date())
+    segments: list[Segment] = [(f.received_at, current, provisional)]
+    pending = False
+    for (kind, at, new_due), (original, current) in zip(changes, dues[1:], strict=True):
+        if kind is _SUPPLEMENT_REQUESTED:
+            pending = True
+        elif kind is _SUPPLEMENT_RECEIVED:
+            pending = False
+            provisional = provisional or cal.is_provisional_span(at.date(), original.date())
+        else:
+            assert new_due is not None
+            provisional = provisional or cal.is_provisional_span(at.date(), new_due.date())
+        segments.append((at, None if pending else current, provisional))
+    settled_at = f.settled_at
+    cls = -1 if settled_at is None else _classify(settled_at, original)
+    return cls, current, tuple(segments), provisional

@@ -481,7 +481,7 @@ class _Acc:
         start, end, c = self.start, self.end, self.counts
         if start <= received_at < end:
             c[_RECEIVED] += 1
-            if d.channel is _ONLINE:
+            if d._record.channel is _ONLINE:
                 c[_RECEIVED_ONLINE] += 1
         settled_at = f.settled_at
         if settled_at is not None and settled_at > cutoff:
@@ -862,10 +862,9 @@ def group_indicators(
         ds, fs = _received_by(dossiers, cutoff)
         ms = memos(ds, calendar=calendar, policy=policy)
         for d, f, memo in zip(ds, fs, ms, strict=True):
-            last = d.events[-1].at
-            closed = next(
-                (t for t in (f.settled_at, f.withdrawn_at, f.stopped_at) if t is not None), None
-            )
+            last = d._record.events[-1].at
+            # the first of these that is set (a datetime is never false)
+            closed = f.settled_at or f.withdrawn_at or f.stopped_at
             first = max(bisect_right(starts, f.received_at) - 1, 0)
             for i in range(first, len(months)):
                 acc = accs[i]

@@ -170,7 +170,8 @@ _new_entry = _new_ref = tuple.__new__
 
 
 def _entry(d: Dossier, memo: Memo, year: int, number: int) -> RegisterEntry:
-    f = d._f
+    f = d._facts
+    r = d._record  # its fields read directly: a property call per column adds up over a year
     appointment = memo[M_APPOINTMENT]
     due = memo[M_DUE]
     new_due = due if due is not None and due != appointment else None
@@ -192,13 +193,13 @@ def _entry(d: Dossier, memo: Memo, year: int, number: int) -> RegisterEntry:
             year,
             number,
             d.code_text,
-            d.procedure_code,
-            d.procedure_name,
-            d.sets,
-            d.applicant,
-            d.address,
-            d.phone,
-            d.lead_agency,
+            r.procedure_code,
+            r.procedure_name,
+            r.sets,
+            r.applicant,
+            r.address,
+            r.phone,
+            r.lead_agency,
             f.received_at,
             appointment,
             new_due,
@@ -208,7 +209,7 @@ def _entry(d: Dossier, memo: Memo, year: int, number: int) -> RegisterEntry:
             f.returned_at,
             via,
             f.state._value_,
-            d.note if plain else _note(d, new_due),
+            r.note if plain else _note(d, new_due),
         ),
     )
 
