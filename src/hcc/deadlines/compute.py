@@ -316,6 +316,15 @@ def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
     return dt.datetime.combine(d, _sessions(cal, d)[0].start, tzinfo=VN_TZ)
 
 
+_AFTER_HOURS_NOTE = {
+    working: (
+        f"Received {'outside office hours' if working else 'a day off'}: counting starts at the "
+        f"next opening (policy after_hours={AfterHoursRule.NEXT_OPENING.value})",
+    )
+    for working in (False, True)
+}
+
+
 def _effective(
     m: dt.datetime,
     unit: TimeUnit,
@@ -335,11 +344,7 @@ def _effective(
         sessions = _sessions(cal, m.date())
         eff = _opening_in(cal, m, sessions)
         if explain and eff is not m:
-            why = "outside office hours" if sessions else "a day off"
-            notes = (
-                f"Received {why}: counting starts at the next opening "
-                f"(policy after_hours={policy.after_hours.value})",
-            )
+            notes = _AFTER_HOURS_NOTE[bool(sessions)]
     if unit in policy.cutoff_units and eff.time() > policy.cutoff:
         if policy.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
             # the literal reading counts from the next calendar day, as a receipt then would
@@ -385,8 +390,11 @@ def _core(
     _check_range(m, limit, cal)
     eff, notes = _effective(m, unit, cal, policy, explain, field)
     d = eff.date()
+    if unit is TimeUnit.WORKING_DAYS and isinstance(n, int):  # the common case first
+        due = cal.add_working_days(d, n)
+        return _Core(eff, due, _appointment(due, eff, unit, cal, policy), None, notes)
     nominal: dt.date | None = None
-    if unit is TimeUnit.WORKING_HOURS or _fractional(limit):
+    if unit is TimeUnit.WORKING_HOURS or unit is TimeUnit.WORKING_DAYS:  # or fractional days
         # the calendar counts whole seconds: round a fractional start up, never down
         start = eff + dt.timedelta(microseconds=(1_000_000 - eff.microsecond) % 1_000_000)
         if unit is TimeUnit.WORKING_HOURS:
@@ -402,9 +410,7 @@ def _core(
         due_at = end if due == end.date() else _closing(cal, due)
         return _Core(eff, due, due_at, end.date(), notes)
     assert isinstance(n, int)  # fractions are only allowed in the units handled above
-    if unit is TimeUnit.WORKING_DAYS:
-        due = cal.add_working_days(d, n)
-    elif unit is TimeUnit.CALENDAR_DAYS:
+    if unit is TimeUnit.CALENDAR_DAYS:
         nominal = d + dt.timedelta(days=n)
         due = cal.add_working_days(nominal, 0)
     elif unit is TimeUnit.MONTHS:
@@ -609,10 +615,10 @@ def compute_deadline(
     """
     lim, cal, explicit = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
-    pol = explicit if explicit is not None else policy_in_force(m)
+    day = m.date()  # the Vietnam-local receipt date
+    pol = explicit if explicit is not None else policy_in_force(day)
     quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
     core = _core(m, lim, quiet, pol, explain=True, field=field)
-    day = m.date()
     # whether a day of [receipt, due date] is provisional, or derived (is_provisional_span and
     # rests_on_derived, read from the calendar's running counts; the due date is never earlier)
     i, j = day.toordinal() - cal._base_ord, core.due_date.toordinal() - cal._base_ord + 1
