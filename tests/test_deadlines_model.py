@@ -133,6 +133,43 @@ def test_skipped_equals_a_day_by_day_walk(
     assert d.skipped == reference_skipped(QUIET, m.date(), d)
 
 
+def _other_calendars() -> list[WorkingCalendar]:
+    from hcc.calendar import OfficeHours
+    from hcc.testing import FixedCalendar
+
+    national = vietnam_calendar()
+    seasons = OfficeHours.model_validate(
+        {
+            "seasons": [
+                {"start": "05-01", "end": "09-30", "sessions": [{"start": "07:00", "end": "16:00"}]}
+            ]
+        }
+    )
+    return [
+        FixedCalendar(holidays=["2030-01-01", "2030-04-30"], working_days=["2030-01-05"]),
+        national.with_overrides(closures=[dt.date(2026, 3, 4)]).without_warnings(),
+        national.with_office_hours(seasons).without_warnings(),
+    ]
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_skipped_on_other_calendars(k: int) -> None:
+    """Local rows, a test calendar and seasonal office hours: skipped still equals the walk."""
+    import random
+
+    cal = _other_calendars()[k]
+    first = max(cal.first_date, dt.date(2025, 1, 1))
+    rng = random.Random(k)
+    for _ in range(300):
+        m = dt.datetime.combine(first, dt.time(0)) + dt.timedelta(
+            minutes=rng.randrange(4 * 365 * 1440)
+        )
+        policy = rng.choice(POLICIES)
+        d = compute_deadline(m, rng.choice(LIMITS), calendar=cal, policy=policy)
+        assert d.skipped == reference_skipped(cal, m.date(), d), m
+        assert d == validated(d)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31)),
