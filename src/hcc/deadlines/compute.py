@@ -301,7 +301,7 @@ def _opening_from(cal: WorkingCalendar, m: dt.datetime) -> dt.datetime:
 
 
 def _opening_in(cal: WorkingCalendar, m: dt.datetime, sessions: tuple[Session, ...]) -> dt.datetime:
-    """[`_opening_from`][_opening_from], given the sessions of ``m``'s day."""
+    """``_opening_from``, given the sessions of ``m``'s day."""
     t = m.time()
     for s in sessions:
         if t < s.start:
