@@ -44,7 +44,7 @@ from hcc.calendar.entries import (
     load_official_notices,
     parse_overrides,
 )
-from hcc.calendar.office_hours import OfficeHours
+from hcc.calendar.office_hours import OfficeHours, Session
 from hcc.errors import InvalidInputError, OutOfRangeError, OverrideError, ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
@@ -220,6 +220,7 @@ class WorkingCalendar:
     __slots__ = (
         "_base_ord",
         "_cum",
+        "_day_sessions",
         "_der_cum",
         "_derived_years",
         "_first",
@@ -231,6 +232,9 @@ class WorkingCalendar:
         "_lock",
         "_notices",
         "_np",
+        "_off",
+        "_off_info",
+        "_off_made",
         "_office_hours",
         "_prov_cum",
         "_provisional_from",
@@ -391,11 +395,13 @@ class WorkingCalendar:
         working = bytearray(size)
         cum = array("q", bytes(8 * size))
         wd_list = array("q")
+        off_list = array("q")
         prov_cum = array("q", bytes(8 * (size + 1)))
         sec_cum = array("q", bytes(8 * (size + 1)))
         count = pcount = seconds = 0
         oh = self._office_hours
-        sess_cache: dict[int, int] = {}
+        sess_cache: dict[int, tuple[tuple[Session, ...], int]] = {}
+        day_sessions: list[tuple[Session, ...]] = [()] * size
         for i in range(size):
             is_w = _KINDS[kind[i]] in _WORKING
             working[i] = is_w
@@ -403,15 +409,19 @@ class WorkingCalendar:
                 count += 1
                 wd_list.append(i)
                 if oh.seasons:
-                    secs = sum(s.seconds for s in oh.sessions_on(dt.date.fromordinal(base_ord + i)))
+                    sess = oh.sessions_on(dt.date.fromordinal(base_ord + i))
+                    secs = sum(s.seconds for s in sess)
                 else:
                     wd = (wd0 + i) % 7
-                    secs = sess_cache.get(wd, -1)
-                    if secs < 0:
-                        secs = sess_cache[wd] = sum(
-                            s.seconds for s in oh.by_weekday.get(wd, oh.sessions)
-                        )
+                    got = sess_cache.get(wd)
+                    if got is None:
+                        sess = oh.by_weekday.get(wd, oh.sessions)
+                        got = sess_cache[wd] = (sess, sum(s.seconds for s in sess))
+                    sess, secs = got
+                day_sessions[i] = sess
                 seconds += secs
+            else:
+                off_list.append(i)
             cum[i] = count
             pcount += prov_flag[i]
             prov_cum[i + 1] = pcount
@@ -423,6 +433,15 @@ class WorkingCalendar:
         self._cum = cum.tolist()
         self._wd = wd_list.tolist()
         self._wd_dates = [dt.date.fromordinal(base_ord + k) for k in self._wd]
+        # the indices of the days off, in order: those of [i, j] are one slice of it (days_off)
+        self._off = off_list.tolist()
+        # the office sessions of each day (shared tuples; empty on a day off), read per call
+        self._day_sessions = day_sessions
+        # the DayInfo of each day off (in the order of _off), made on first use by days_off and
+        # kept: a DayInfo is immutable and so is the calendar (a derived calendar is a new object
+        # with its own tables); _off_made flags the ones made
+        self._off_info: list[DayInfo | None] = [None] * len(self._off)
+        self._off_made = bytearray(len(self._off))
         self._prov_cum = prov_cum.tolist()
         self._der_cum = der_cum
         # office time in microseconds, so that working-time arithmetic is exact to the microsecond
@@ -716,15 +735,20 @@ class WorkingCalendar:
         >>> vietnam_calendar().day_info(dt.date(2027, 3, 3)).provisional
         True
         """
-        i = self._index(d)
+        return self._info_at(self._index(d))
+
+    def _info_at(self, i: int) -> DayInfo:
         day = self._date(i)
-        k = _KINDS[self._kind[i]]
-        spec = self._special.get(i)
         prov = self._prov_cum[i + 1] - self._prov_cum[i] > 0
         der = self._der_cum[i + 1] - self._der_cum[i] > 0
+        spec = self._special.get(i)
         if spec is None:
             return DayInfo(
-                date=day, working=self._working[i] == 1, kind=k, provisional=prov, derived=der
+                date=day,
+                working=self._working[i] == 1,
+                kind=_KINDS[self._kind[i]],
+                provisional=prov,
+                derived=der,
             )
         return DayInfo(
             date=day,
@@ -735,6 +759,36 @@ class WorkingCalendar:
             provisional=prov,
             derived=der,
         )
+
+    def days_off(self, a: dt.date, b: dt.date) -> tuple[DayInfo, ...]:
+        """The [`DayInfo`][DayInfo] of every non-working day of ``[a, b]``, in order (empty when b < a).
+
+        The days off of ``[a, b]`` are a slice of the calendar's sorted table of days off, found
+        from its running count of working days (no walk over the span); each ``DayInfo`` is made
+        once per calendar and then reused (they are immutable). Never warns: the flags are in
+        the answers.
+
+        >>> [(d.date.day, d.kind.value) for d in vietnam_calendar().days_off(dt.date(2026, 1, 1), dt.date(2026, 1, 11))]
+        [(1, 'holiday'), (2, 'swapped_day_off'), (3, 'weekend'), (4, 'weekend'), (11, 'weekend')]
+
+        Raises:
+            OutOfRangeError: a date outside the calendar's range.
+            InvalidInputError: a value that is not a date.
+        """
+        i, j = self._index(a, "a"), self._index(b, "b")
+        if j < i:
+            return ()
+        cum = self._cum
+        # days off in [0, i) are i - (cum[i] - working[i]); in [0, j], j + 1 - cum[j]
+        lo = i - cum[i] + self._working[i]
+        hi = j + 1 - cum[j]
+        if 0 in self._off_made[lo:hi]:  # first use of some of these days
+            # a benign race: two threads may each make an equal DayInfo
+            for p in range(lo, hi):
+                if not self._off_made[p]:
+                    self._off_info[p] = self._info_at(self._off[p])
+                    self._off_made[p] = 1
+        return tuple(self._off_info[lo:hi])  # type: ignore[arg-type]  # all made above
 
     def to_ical(
         self,
@@ -1189,10 +1243,7 @@ class WorkingCalendar:
         >>> vietnam_calendar().sessions_on(dt.date(2026, 3, 1))
         ()
         """
-        i = self._index(d)
-        if not self._working[i]:
-            return ()
-        return tuple((s.start, s.end) for s in self._office_hours.sessions_on(self._date(i)))
+        return tuple((s.start, s.end) for s in self._day_sessions[self._index(d)])
 
 
 _RESTORED: dict[str, WorkingCalendar] = {}

@@ -7,14 +7,12 @@ many due moments at once (a list, or numpy ``datetime64`` arrays), equal to the 
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from dateutil.relativedelta import relativedelta
-from pydantic import SerializerFunctionWrapHandler, model_serializer
 
 from hcc._text import nfc
 from hcc._types import HccModel
@@ -74,13 +72,6 @@ class Deadline(HccModel):
     (datetime.date(2025, 2, 5), '2025-02-05T17:00:00+07:00')
     """
 
-    # The explanation material (``skipped`` and ``notes``, the last two fields) of a Deadline made
-    # by `compute_deadline` is computed on first use: until then the two keys are absent
-    # from ``__dict__`` and this slot holds what computes them. Every path that reads the fields
-    # without attribute access (serialisation, equality, hashing, repr, iteration, copies,
-    # pickling) first calls `_materialize`, so the model behaves exactly as an eager one.
-    __slots__ = ("_hcc_lazy",)
-
     received_at: dt.datetime
     effective_received_at: dt.datetime
     limit: TimeLimit
@@ -92,100 +83,6 @@ class Deadline(HccModel):
     derived: bool = False
     skipped: tuple[DayInfo, ...] = ()
     notes: tuple[str, ...] = ()
-
-    # ------------------------------------------------------------------ lazy explanation
-    @classmethod
-    def _trusted(
-        cls,
-        received_at: dt.datetime,
-        limit: TimeLimit,
-        policy: DeadlinePolicy,
-        core: _Core,
-        provisional: bool,
-        derived: bool,
-        lazy: tuple[WorkingCalendar, _Core, DeadlinePolicy, str | None],
-    ) -> Deadline:
-        """A Deadline from parts that are already valid, its explanation left to first use.
-
-        The same object as ``Deadline(...)`` with every field given (same ``__dict__`` order and
-        ``model_fields_set``) once [`_materialize`][_materialize] has run.
-        """
-        obj = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(
-            obj,
-            "__dict__",
-            {
-                "received_at": received_at,
-                "effective_received_at": core.effective,
-                "limit": limit,
-                "policy": policy,
-                "due_date": core.due_date,
-                "due_at": core.due_at,
-                "nominal_date": core.nominal,
-                "provisional": provisional,
-                "derived": derived,
-            },
-        )
-        _set(obj, "__pydantic_fields_set__", set(_FIELDS))
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
-        _set(obj, "_hcc_lazy", lazy)
-        return obj
-
-    def _materialize(self) -> None:
-        """Compute ``skipped`` and ``notes`` if they are still pending (in field order)."""
-        d = self.__dict__
-        if "notes" not in d:
-            cal, core, policy, field = object.__getattribute__(self, "_hcc_lazy")
-            m, unit = d["received_at"], d["limit"].unit
-            d["skipped"] = _skipped(cal, m.date(), core, unit)
-            d["notes"] = tuple(_effective(m, unit, cal, policy, True, field)[1])
-
-    if not TYPE_CHECKING:  # pydantic's own __getattr__ is hidden from type checkers too
-
-        def __getattr__(self, name: str) -> Any:
-            if name in ("skipped", "notes"):
-                self._materialize()
-                return self.__dict__[name]
-            return super().__getattr__(name)
-
-    # no return annotation on purpose: pydantic would take it as the serialised type, and the
-    # JSON Schema (serialization mode) must stay the fields' own
-    @model_serializer(mode="wrap")
-    def _serialize_materialized(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
-        self._materialize()
-        return handler(self)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Deadline):
-            self._materialize()
-            other._materialize()
-        return super().__eq__(other)
-
-    def __hash__(self) -> int:
-        self._materialize()
-        return hash(_FIELD_GETTER(self.__dict__))
-
-    def __repr_args__(self) -> Any:
-        self._materialize()
-        return super().__repr_args__()
-
-    def __iter__(self) -> Any:
-        self._materialize()
-        return super().__iter__()
-
-    def __copy__(self) -> Deadline:
-        self._materialize()
-        return super().__copy__()
-
-    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Deadline:
-        self._materialize()
-        return super().__deepcopy__(memo)
-
-    def __getstate__(self) -> dict[Any, Any]:
-        self._materialize()
-        return super().__getstate__()
 
     def explain(self, lang: Literal["en", "vi"] = "en") -> str:
         """A plain-text account of the computation: rules applied, days skipped and why.
@@ -253,10 +150,6 @@ class Deadline(HccModel):
                 "its days are derived from the statutory rules"
             )
         return "\n".join(lines)
-
-
-_FIELDS = tuple(Deadline.model_fields)
-_FIELD_GETTER = operator.itemgetter(*_FIELDS)
 
 
 def _fmt(m: dt.datetime) -> str:
@@ -387,29 +280,49 @@ def _sessions(cal: WorkingCalendar, d: dt.date) -> tuple[Session, ...]:
     i = d.toordinal() - cal._base_ord
     if type(d) is not dt.date or not 0 <= i < cal._size:
         cal.sessions_on(d)  # the calendar's own error for a date outside its range
-    if not cal._working[i]:
-        return ()
-    return cal._office_hours.sessions_on(d)
+    return cal._day_sessions[i]
 
 
-def _in_office(cal: WorkingCalendar, m: dt.datetime) -> bool:
+def _next_working(cal: WorkingCalendar, d: dt.date) -> dt.date:
+    """The first working day strictly after ``d``: ``cal.next_working_day(d)``, read straight from
+    the calendar's running count on the per-call path (a quiet calendar: nothing to warn)."""
+    if cal.warns:
+        return cal.next_working_day(d)
+    k = cal._cum[d.toordinal() - cal._base_ord]  # working days up to d: the next one's rank
+    if k < len(cal._wd_dates):
+        return cal._wd_dates[k]
+    return cal.next_working_day(d)  # the calendar's own error past its last working day
+
+
+def _opening_from(cal: WorkingCalendar, m: dt.datetime) -> dt.datetime:
+    """``m`` itself inside office hours; otherwise the next opening after it: a later session the
+    same day, else the first session of the next working day (``cal.opening_at_or_after(m)``)."""
+    return _opening_in(cal, m, _sessions(cal, m.date()))
+
+
+def _opening_in(cal: WorkingCalendar, m: dt.datetime, sessions: tuple[Session, ...]) -> dt.datetime:
+    """``_opening_from``, given the sessions of ``m``'s day."""
     t = m.time()
-    return any(s.start <= t < s.end for s in _sessions(cal, m.date()))
-
-
-def _next_opening(cal: WorkingCalendar, m: dt.datetime) -> dt.datetime:
-    """The next opening after ``m``, a moment outside office hours: a later session the same
-    day, else the first session of the next working day (``cal.opening_at_or_after(m)``)."""
-    t, d = m.time(), m.date()
-    for s in _sessions(cal, d):
+    for s in sessions:
         if t < s.start:
-            return dt.datetime.combine(d, s.start, tzinfo=VN_TZ)
-    return _opening_of(cal, cal.next_working_day(d))
+            return dt.datetime.combine(m.date(), s.start, tzinfo=VN_TZ)
+        if t < s.end:
+            return m
+    return _opening_of(cal, _next_working(cal, m.date()))
 
 
 def _opening_of(cal: WorkingCalendar, d: dt.date) -> dt.datetime:
     """The first opening of working day ``d``."""
     return dt.datetime.combine(d, _sessions(cal, d)[0].start, tzinfo=VN_TZ)
+
+
+_AFTER_HOURS_NOTE = {
+    working: (
+        f"Received {'outside office hours' if working else 'a day off'}: counting starts at the "
+        f"next opening (policy after_hours={AfterHoursRule.NEXT_OPENING.value})",
+    )
+    for working in (False, True)
+}
 
 
 def _effective(
@@ -419,31 +332,29 @@ def _effective(
     policy: DeadlinePolicy,
     explain: bool,
     field: str | None = None,
-) -> tuple[dt.datetime, list[str]]:
-    notes: list[str] = []
+) -> tuple[dt.datetime, tuple[str, ...]]:
+    """The effective receipt and, with ``explain``, the notes of the rules that moved it (each
+    note is written only when its rule applies: none in the common case)."""
+    notes: tuple[str, ...] = ()
     eff = m
     if (
         policy.after_hours == AfterHoursRule.NEXT_OPENING
         and unit is not TimeUnit.CLOCK_HOURS  # hours run from the stated moment (art. 147(1))
-        and not _in_office(cal, m)
     ):
-        eff = _next_opening(cal, m)
-        if explain:
-            why = "a day off" if not cal.sessions_on(m.date()) else "outside office hours"
-            notes.append(
-                f"Received {why}: counting starts at the next opening "
-                f"(policy after_hours={policy.after_hours.value})"
-            )
+        sessions = _sessions(cal, m.date())
+        eff = _opening_in(cal, m, sessions)
+        if explain and eff is not m:
+            notes = _AFTER_HOURS_NOTE[bool(sessions)]
     if unit in policy.cutoff_units and eff.time() > policy.cutoff:
         if policy.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
             # the literal reading counts from the next calendar day, as a receipt then would
             eff = dt.datetime.combine(eff.date() + dt.timedelta(days=1), dt.time(0), tzinfo=VN_TZ)
         else:
-            eff = _opening_of(cal, cal.next_working_day(eff.date()))
+            eff = _opening_of(cal, _next_working(cal, eff.date()))
         if explain:
-            notes.append(
+            notes += (
                 f"Received after the {policy.cutoff.strftime('%H:%M')} cut-off: counts from the "
-                f"next working day ({cutoff_basis(field)})"
+                f"next working day ({cutoff_basis(field)})",
             )
     return eff, notes
 
@@ -453,7 +364,7 @@ def _appointment(
 ) -> dt.datetime:
     sessions = _sessions(cal, due)
     t = sessions[-1].end  # the closing time
-    if policy.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME and unit in _CLOCK_UNITS:
+    if unit in _CLOCK_UNITS and policy.appointment_time == AppointmentTime.RECEIPT_CLOCK_TIME:
         c = eff.time()
         for s, e in ((x.start, x.end) for x in sessions):
             if c < s:
@@ -479,26 +390,27 @@ def _core(
     _check_range(m, limit, cal)
     eff, notes = _effective(m, unit, cal, policy, explain, field)
     d = eff.date()
+    if unit is TimeUnit.WORKING_DAYS and isinstance(n, int):  # the common case first
+        due = cal.add_working_days(d, n)
+        return _Core(eff, due, _appointment(due, eff, unit, cal, policy), None, notes)
     nominal: dt.date | None = None
-    if unit is TimeUnit.WORKING_HOURS or _fractional(limit):
+    if unit is TimeUnit.WORKING_HOURS or unit is TimeUnit.WORKING_DAYS:  # or fractional days
         # the calendar counts whole seconds: round a fractional start up, never down
         start = eff + dt.timedelta(microseconds=(1_000_000 - eff.microsecond) % 1_000_000)
         if unit is TimeUnit.WORKING_HOURS:
             due_at = cal.add_working_time(start, _hours(n))
         else:
             due_at = _fractional_days(cal, start, Decimal(n))
-        return _Core(eff, due_at.date(), due_at, None, tuple(notes))
+        return _Core(eff, due_at.date(), due_at, None, notes)
     if unit is TimeUnit.CLOCK_HOURS:
         end = eff + _hours(n)
         if end.date() > cal.last_date:
             raise OutOfRangeError(end.date(), cal.first_date, cal.last_date)
         due = cal.add_working_days(end.date(), 0)
         due_at = end if due == end.date() else _closing(cal, due)
-        return _Core(eff, due, due_at, end.date(), tuple(notes))
+        return _Core(eff, due, due_at, end.date(), notes)
     assert isinstance(n, int)  # fractions are only allowed in the units handled above
-    if unit is TimeUnit.WORKING_DAYS:
-        due = cal.add_working_days(d, n)
-    elif unit is TimeUnit.CALENDAR_DAYS:
+    if unit is TimeUnit.CALENDAR_DAYS:
         nominal = d + dt.timedelta(days=n)
         due = cal.add_working_days(nominal, 0)
     elif unit is TimeUnit.MONTHS:
@@ -506,7 +418,7 @@ def _core(
         due = cal.add_working_days(nominal, 0)
     else:
         due = cal.add_working_days(d, 0)
-    return _Core(eff, due, _appointment(due, eff, unit, cal, policy), nominal, tuple(notes))
+    return _Core(eff, due, _appointment(due, eff, unit, cal, policy), nominal, notes)
 
 
 def _fractional(limit: TimeLimit) -> bool:
@@ -559,13 +471,13 @@ def _check_range(m: dt.datetime, limit: TimeLimit, cal: WorkingCalendar) -> None
     24 office or clock hours), so a refused limit could never have been computed.
     """
     n, unit = limit.amount, limit.unit
-    span = (cal.last_date - m.date()).days  # days left in the calendar after the receipt
-    if unit in (TimeUnit.WORKING_HOURS, TimeUnit.CLOCK_HOURS):
+    span = cal.last_date.toordinal() - m.toordinal()  # days left in the calendar after the receipt
+    if unit is TimeUnit.WORKING_DAYS or unit is TimeUnit.CALENDAR_DAYS:
+        too_far = n > span
+    elif unit is TimeUnit.WORKING_HOURS or unit is TimeUnit.CLOCK_HOURS:
         too_far = n > 24 * (span + 1)
     elif unit is TimeUnit.MONTHS:
         too_far = n * 28 > span + 31
-    elif unit in (TimeUnit.WORKING_DAYS, TimeUnit.CALENDAR_DAYS):
-        too_far = n > span
     else:
         too_far = False
     if too_far:
@@ -580,26 +492,24 @@ def _check_range(m: dt.datetime, limit: TimeLimit, cal: WorkingCalendar) -> None
 def _skipped(
     cal: WorkingCalendar, received: dt.date, core: _Core, unit: TimeUnit
 ) -> tuple[DayInfo, ...]:
-    """Days off that moved the receipt or the due date (see [`Deadline`][Deadline])."""
-    if unit in (TimeUnit.CALENDAR_DAYS, TimeUnit.MONTHS, TimeUnit.CLOCK_HOURS):
+    """Days off that moved the receipt or the due date (see [`Deadline`][Deadline]).
+
+    Working-day, hour and same-day limits: every day off from the receipt date to the due date.
+    Calendar-day, month and clock-hour limits (whose period runs over days off): the days off
+    before the effective receipt, then those between the nominal end and the due date. Each
+    span is one slice of the calendar's table of days off
+    ([`WorkingCalendar.days_off`][hcc.calendar.WorkingCalendar.days_off]).
+    """
+    if unit is TimeUnit.CALENDAR_DAYS or unit is TimeUnit.MONTHS or unit is TimeUnit.CLOCK_HOURS:
         assert core.nominal is not None
-        spans = [(received, core.effective.date() - dt.timedelta(days=1))]
-        spans.append((core.nominal, core.due_date - dt.timedelta(days=1)))
-    else:
-        spans = [(received, core.due_date)]
-    out: list[DayInfo] = []
-    seen: set[dt.date] = set()
-    for a, b in spans:
-        if b < a:
-            continue
-        working = set(cal.working_days(a, b))
-        day = a
-        while day <= b:
-            if day not in working and day not in seen:
-                seen.add(day)
-                out.append(cal.day_info(day))
-            day += _ONE_DAY
-    return tuple(out)
+        last = core.effective.date() - _ONE_DAY
+        head = cal.days_off(received, last) if last >= received else ()
+        # the two spans are disjoint (the nominal end is never before the effective receipt);
+        # a day already listed is not listed twice
+        start = max(core.nominal, last + _ONE_DAY)
+        end = core.due_date - _ONE_DAY
+        return head + cal.days_off(start, end) if end >= start else head
+    return cal.days_off(received, core.due_date)
 
 
 def _resolve(
@@ -705,11 +615,16 @@ def compute_deadline(
     """
     lim, cal, explicit = _resolve(limit, calendar, policy, alternate)
     m = as_vn_datetime(received_at, "received_at")
-    pol = explicit if explicit is not None else policy_in_force(m)
+    day = m.date()  # the Vietnam-local receipt date
+    pol = explicit if explicit is not None else policy_in_force(day)
     quiet = cal.without_warnings()  # we warn once below; thread-safe, unlike catch_warnings()
-    core = _core(m, lim, quiet, pol)  # the notes are written on first use, with the days
-    day = m.date()
-    provisional = cal.is_provisional_span(day, core.due_date)
+    core = _core(m, lim, quiet, pol, explain=True, field=field)
+    # whether a day of [receipt, due date] is provisional, or derived (is_provisional_span and
+    # rests_on_derived, read from the calendar's running counts; the due date is never earlier)
+    i, j = day.toordinal() - cal._base_ord, core.due_date.toordinal() - cal._base_ord + 1
+    if i < 0:  # a clock-hour period from before the calendar's range: the calendar's own error
+        cal.is_provisional_span(day, core.due_date)
+    provisional = cal._prov_cum[j] != cal._prov_cum[i]
     if provisional and _warn and cal.warns:
         warnings.warn(
             f"the deadline for {lim} from {day.isoformat()} ({core.due_date.isoformat()}) "
@@ -717,15 +632,18 @@ def compute_deadline(
             ProvisionalCalendarWarning,
             stacklevel=2,
         )
-    # skipped days and notes are computed on first use (Deadline._materialize)
-    return Deadline._trusted(
-        m,
-        lim,
-        pol,
-        core,
-        provisional,
-        cal.rests_on_derived(day, core.due_date),
-        (quiet, core, pol, field),
+    return Deadline.model_construct(
+        received_at=m,
+        effective_received_at=core.effective,
+        limit=lim,
+        policy=pol,
+        due_date=core.due_date,
+        due_at=core.due_at,
+        nominal_date=core.nominal,
+        provisional=provisional,
+        derived=cal._der_cum[j] != cal._der_cum[i],
+        skipped=_skipped(quiet, day, core, lim.unit),
+        notes=core.notes,
     )
 
 
