@@ -16,7 +16,7 @@ from typing import Any
 
 from hcc._types import HccModel, HccStrEnum
 from hcc.calendar import WorkingCalendar, as_vn_datetime
-from hcc.deadlines.compute import _appointment, _core, _effective, _in_office, _next_opening
+from hcc.deadlines.compute import _appointment, _core, _effective, _opening_from
 from hcc.deadlines.events import (
     CLOCK_EVENT_TYPES,
     ClockEvent,
@@ -326,9 +326,9 @@ def _pause_unit(limit: TimeLimit) -> TimeUnit:
 
 def _eff_day(cal: WorkingCalendar, pol: DeadlinePolicy, m: dt.datetime) -> dt.date:
     """The day a moment counts from (the next opening's day outside office hours)."""
-    if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL or _in_office(cal, m):
+    if pol.after_hours == AfterHoursRule.CIVIL_CODE_LITERAL:
         return m.date()
-    return _next_opening(cal, m).date()  # cal.opening_at_or_after(m), without new pairs
+    return _opening_from(cal, m).date()  # cal.opening_at_or_after(m), without new pairs
 
 
 def _resume_day(
