@@ -350,3 +350,56 @@ def test_round_trip_load_dump_load_is_lossless(
     assert second.to_dict() == first.to_dict()
     path.write_text(second.to_json() if fmt == "json" else second.to_toml(), encoding="utf-8")
     assert load_catalogue(path) == second
+
+
+# ----------------------------------------------------------------- records validated one by one
+def test_a_file_loads_to_what_validating_its_data_whole_gives(tmp_path: Path) -> None:
+    """load_catalogue validates the records one at a time (releasing each one's parsed JSON): the
+    catalogue is the one a single validation of the whole data gives."""
+    from hcc.procedures import CatalogueData
+
+    doc = default_catalogue().to_dict()
+    path = _write(tmp_path, doc)
+    whole = CatalogueData.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    loaded = load_catalogue(path)
+    assert loaded.to_json() == Catalogue._trusted(whole).to_json()
+    assert loaded == default_catalogue()
+    toml_path = tmp_path / "cat.toml"
+    toml_path.write_text(loaded.to_toml(), encoding="utf-8")
+    assert load_catalogue(toml_path) == loaded
+
+
+@pytest.mark.parametrize("bad_at", [0, 2, 5])
+def test_a_bad_record_after_good_ones_still_gets_the_whole_report(
+    tmp_path: Path, bad_at: int
+) -> None:
+    """A failing record stops the one-by-one pass; the report still reads every record as parsed:
+    the duplicate of an earlier (already validated) record and a bad fee reference after it."""
+    records = [_record(f"2.00088{i}") for i in range(6)]
+    records[bad_at] = _record(f"2.00088{bad_at}", statutory_time_limit="Theo quy định")
+    records.append(_record("2.000881"))  # a duplicate of a record validated before the failure
+    records.append(_record("2.000899", channels=[{"kind": "direct", "fee_schedule": "khong-co"}]))
+    path = _write(tmp_path, {"version": "t", "procedures": records})
+    found = {(e.kind, e.index) for e in validate_catalogue(path).errors}
+    assert found == {
+        ("time_limit_unparsable", bad_at),
+        ("duplicate_code", 6),
+        ("unknown_fee_schedule", 7),
+    }
+    with pytest.raises(CatalogueValidationError) as info:
+        load_catalogue(path)
+    assert len(info.value.errors) == 3
+
+
+def test_escaped_text_is_normalised_on_both_paths(tmp_path: Path) -> None:
+    """``\\u`` escapes (a decomposed "ị") are normalised whether every record validates or not."""
+    decomposed = unicodedata.normalize("NFD", "Chứng thực chữ ký tại Nghị Lộc")
+    good = [_record("2.000884", name=decomposed)]
+    path = tmp_path / "esc.json"
+    path.write_text(json.dumps({"version": "t", "procedures": good}), encoding="utf-8")
+    assert "\\u" in path.read_text(encoding="utf-8")
+    assert load_catalogue(path).get("2.000884").name == unicodedata.normalize("NFC", decomposed)
+    bad = [*good, _record("2.000885", statutory_time_limit="Theo quy định")]
+    path.write_text(json.dumps({"version": "t", "procedures": bad}), encoding="utf-8")
+    errors = validate_catalogue(path).errors
+    assert [(e.kind, e.index) for e in errors] == [("time_limit_unparsable", 1)]
