@@ -73,6 +73,34 @@ def warned(fn: Callable[[], T]) -> tuple[T, bool]:
     return result, any(issubclass(w.category, ProvisionalCalendarWarning) for w in caught)
 
 
+def _check_overdue_at_cutoffs(d: Dossier, ev: Any, cuts: list[int]) -> None:
+    """At each cut-off (minutes after receipt) of an open dossier, the evaluation's ``overdue_at``
+    says what the clock says, and warns as the clock does."""
+    for minutes in cuts:
+        cutoff = d.received_at + dt.timedelta(minutes=minutes)
+        view = d.as_of(cutoff)
+        assert view is not None
+        if view.settled_at is None and view.withdrawn_at is None and view.stopped_at is None:
+            overdue, warned_overdue = warned(lambda: ev.overdue_at(cutoff))  # noqa: B023 - called at once, inside the loop
+            at_cutoff, warned_status = warned(lambda: d.sla(as_of=cutoff))  # noqa: B023 - called at once, inside the loop
+            assert overdue == (at_cutoff.state is ClockState.BREACHED)
+            if not ev.simple:
+                assert warned_overdue == warned_status
+
+
+def _dossier(events: list[DossierEvent], limit: str, policy: DeadlinePolicy | None) -> Dossier:
+    return Dossier(
+        code=f"000.00.01.H38-{events[0].at:%y%m%d}-0001",
+        procedure_code="1.001193",
+        procedure_name="Thủ tục thử",
+        lead_agency="UBND xã Tân Lập",
+        applicant="Nguyễn Văn A",
+        time_limit=limit,
+        policy=policy,
+        events=events,
+    )
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     reset_logs(),
@@ -86,16 +114,7 @@ def test_evaluation_equals_the_clock_with_supplements_and_extensions(
     policy: DeadlinePolicy | None,
     cuts: list[int],
 ) -> None:
-    d = Dossier(
-        code=f"000.00.01.H38-{events[0].at:%y%m%d}-0001",
-        procedure_code="1.001193",
-        procedure_name="Thủ tục thử",
-        lead_agency="UBND xã Tân Lập",
-        applicant="Nguyễn Văn A",
-        time_limit=limit,
-        policy=policy,
-        events=events,
-    )
+    d = _dossier(events, limit, policy)
     (ev,), warned_batch = warned(lambda: evaluate([d]))
 
     def by_the_clock() -> Any:
@@ -109,16 +128,7 @@ def test_evaluation_equals_the_clock_with_supplements_and_extensions(
     assert ev.classification == status.classification
     assert ev.due_at == status.due_at
     assert warned_batch == warned_clock
-    for minutes in cuts:
-        cutoff = d.received_at + dt.timedelta(minutes=minutes)
-        view = d.as_of(cutoff)
-        assert view is not None
-        if view.settled_at is None and view.withdrawn_at is None and view.stopped_at is None:
-            overdue, warned_overdue = warned(lambda: ev.overdue_at(cutoff))  # noqa: B023 - called at once, inside the loop
-            at_cutoff, warned_status = warned(lambda: d.sla(as_of=cutoff))  # noqa: B023 - called at once, inside the loop
-            assert overdue == (at_cutoff.state is ClockState.BREACHED)
-            if not ev.simple:
-                assert warned_overdue == warned_status
+    _check_overdue_at_cutoffs(d, ev, cuts)
 
 
 @settings(max_examples=300, deadline=None)
@@ -172,16 +182,7 @@ def test_every_path_equals_the_clock_across_the_policy_switch_and_into_2027(
     policy: DeadlinePolicy | None,
     cuts: list[int],
 ) -> None:
-    d = Dossier(
-        code=f"000.00.01.H38-{events[0].at:%y%m%d}-0001",
-        procedure_code="1.001193",
-        procedure_name="Thủ tục thử",
-        lead_agency="UBND xã Tân Lập",
-        applicant="Nguyễn Văn A",
-        time_limit=limit,
-        policy=policy,
-        events=events,
-    )
+    d = _dossier(events, limit, policy)
     (ev,), warned_batch = warned(lambda: evaluate([d]))
 
     def by_the_clock() -> Any:
@@ -202,16 +203,7 @@ def test_every_path_equals_the_clock_across_the_policy_switch_and_into_2027(
     assert ev.classification == status.classification
     assert ev.due_at == status.due_at
     assert warned_batch == warned_clock
-    for minutes in cuts:
-        cutoff = d.received_at + dt.timedelta(minutes=minutes)
-        view = d.as_of(cutoff)
-        assert view is not None
-        if view.settled_at is None and view.withdrawn_at is None and view.stopped_at is None:
-            overdue, warned_overdue = warned(lambda: ev.overdue_at(cutoff))  # noqa: B023 - called at once, inside the loop
-            at_cutoff, warned_status = warned(lambda: d.sla(as_of=cutoff))  # noqa: B023 - called at once, inside the loop
-            assert overdue == (at_cutoff.state is ClockState.BREACHED)
-            if not ev.simple:
-                assert warned_overdue == warned_status
+    _check_overdue_at_cutoffs(d, ev, cuts)
 
 
 def test_a_memo_serves_only_the_same_calendar_and_callers_policy() -> None:

@@ -86,7 +86,9 @@ class _PydanticErrorsTranslated:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any
+    ) -> None:
         if exc is not None and isinstance(exc, ValidationError):
             raise ModelValidationError.from_pydantic(exc) from None
 
