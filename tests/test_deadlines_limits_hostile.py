@@ -56,6 +56,10 @@ PIECES = [
     "(",
     ")",
     "(năm)",
+    "mười lăm",
+    " hai mươi mốt",
+    " một trăm linh ",
+    " năm",
     " ngày",
     " ngày làm việc",
     " giờ",
@@ -104,6 +108,8 @@ REGRESSIONS: dict[str, Callable[[int], str]] = {
     "open-ranges": lambda n: "Từ 01 đến " * (n // 10),
     "slashes": lambda n: "1/" * (n // 2),
     "number-words": lambda n: "05 (năm) " * (n // 9),
+    "amounts-in-words": lambda n: "một trăm hai mươi mốt " * (n // 22),
+    "words-and-digits": lambda n: "từ năm (05) đến " * (n // 16),
 }
 
 
