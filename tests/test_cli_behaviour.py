@@ -379,3 +379,23 @@ def test_a_bug_is_one_line_and_status_70(
     monkeypatch.setenv("HCC_DEBUG", "1")
     with pytest.raises(AttributeError):
         main(["demo"])
+
+
+def test_main_leaves_the_process_warning_state_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """main() is also a library call: it reads provisional flags from quiet calendars and writes
+    its own warning line, without touching warning filters or the warning hook."""
+    import warnings
+
+    filters, hook = list(warnings.filters), warnings.showwarning
+    code, _, err = _run(capsys, "deadline", "1.004222", "--received", "2026-12-28T09:00")
+    assert code == 0
+    assert warnings.filters == filters
+    assert warnings.showwarning is hook
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("hcc: warning: ")
+    assert "2027" in lines[0]
+    code, _, err = _run(
+        capsys, "deadline", "1.004222", "--received", "2026-03-02T09:00", "--lang", "en"
+    )
+    assert (code, err) == (0, "")  # an official year: nothing to say

@@ -21,10 +21,9 @@ import json
 import os
 import re
 import sys
-import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Literal, TextIO
+from typing import Any, Literal
 
 from hcc._version import __version__
 from hcc.calendar import VN_TZ, DayKind, as_date, as_vn_datetime, vietnam_calendar
@@ -102,8 +101,20 @@ _DAY_KIND_VI = {
 }
 
 
+def _warning(args: argparse.Namespace, vi: str, en: str) -> None:
+    """One readable warning line on standard error, in the output language.
+
+    The commands read the calendar's ``provisional`` flags from quiet calendars and say so here,
+    instead of reformatting Python warnings: that would change the process's warning filters and
+    hook, which ``main`` (also a library call) must leave alone.
+    """
+    print(f"hcc: warning: {_out(args, vi, en)}", file=sys.stderr)
+
+
 def _cmd_calendar(args: argparse.Namespace) -> int:
-    cal = vietnam_calendar(args.overrides) if args.overrides else vietnam_calendar()
+    cal = (
+        vietnam_calendar(args.overrides) if args.overrides else vietnam_calendar()
+    ).without_warnings()
     year = args.year
     if not cal.first_date.year <= year <= cal.last_date.year:
         raise CommandLineError(
@@ -119,6 +130,13 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     )
     provisional = year in cal.provisional_years
     derived = year in cal.derived_years
+    if provisional:
+        _warning(
+            args,
+            f"năm {year} chưa có thông báo chính thức; các ngày của năm được tính theo quy định "
+            "của luật (tạm tính)",
+            f"{year} has no official notice yet; its days are projected from the statutory rules",
+        )
     if args.ical:  # bytes: the feed is UTF-8 with CRLF line ends (RFC 5545 §3.1)
         sys.stdout.flush()
         sys.stdout.buffer.write(cal.to_ical(year))
@@ -354,7 +372,19 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
         channel=args.channel,
         committed=not args.statutory,
         alternate=args.alternate,
+        calendar=vietnam_calendar().without_warnings(),
     )
+    if d.provisional:
+        span = range(d.received_at.year, d.due_date.year + 1)
+        years = sorted(vietnam_calendar().provisional_years.intersection(span))
+        shown = ", ".join(str(y) for y in years)
+        _warning(
+            args,
+            f"hạn giải quyết dựa trên các ngày của năm {shown}, chưa có thông báo chính thức "
+            "(tạm tính theo quy định của luật)",
+            f"the deadline rests on days of {shown}, for which no official notice exists yet; "
+            "it is projected from the statutory rules",
+        )
     if args.json:
         # the API's shape (Deadline.model_dump): a time limit is the TimeLimit object everywhere
         _print_json({"code": args.code, "channel": args.channel} | d.model_dump(mode="json"))
@@ -741,16 +771,6 @@ def _amount(text: str) -> int:
     return n
 
 
-def _warning_line(stream: TextIO) -> Callable[..., None]:
-    """A ``warnings.showwarning`` that writes one readable line: ``hcc: warning: <message>``."""
-
-    def show(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
-        text = " ".join(str(message).split())
-        stream.write(f"hcc: warning: {text}\n")
-
-    return show
-
-
 def _quiet_stdout() -> None:
     """After a closed pipe: point stdout at /dev/null so the final flush cannot fail again."""
     try:
@@ -783,12 +803,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "on", "unset") is None and args.command == "fee":
         args.on = dt.datetime.now(VN_TZ).date().isoformat()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("default")
-            warnings.showwarning = _warning_line(sys.stderr)
-            code = int(args.func(args))
-            sys.stdout.flush()
-            return code
+        code = int(args.func(args))
+        sys.stdout.flush()
+        return code
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_PIPE_CLOSED
