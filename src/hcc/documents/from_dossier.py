@@ -154,6 +154,19 @@ def missing(kind: str, field: str, why: str) -> DocumentContextError:
     return DocumentContextError(kind, [field], f"{kind} context: {field}: {why}")
 
 
+def given_or_logged(kind: str, field: str, given: Any, logged: Any, hint: str) -> Any:
+    """``given`` when the caller gave it, else what the dossier's log says; neither (or an empty
+    list) raises [`missing`][missing] naming ``field``, with ``hint`` saying what the log lacks.
+
+    Raises:
+        hcc.errors.DocumentContextError: neither a given nor a logged value.
+    """
+    value = given if given is not None else logged
+    if value is None or (isinstance(value, list) and not value):
+        raise missing(kind, field, f"give {field}= ({hint})")
+    return value
+
+
 def last_event(d: DossierLike, kind: str) -> Any | None:
     """The latest event of ``kind`` (``"supplement_requested"``, ``"refused"``, ``"extended"``)."""
     return _last(d, kind)

@@ -659,16 +659,20 @@ class SupplementRequestContext(_Context):
         from hcc.documents import from_dossier as fd
 
         ev = fd.last_event(dossier, "supplement_requested")
-        why = reason if reason is not None else (ev.reason if ev is not None else None)
-        if why is None:
-            raise fd.missing(
-                cls.kind, "reason", "give reason= (no supplement request with a reason in the log)"
-            )
-        on = issued_on if issued_on is not None else (ev.at.date() if ev is not None else None)
-        if on is None:
-            raise fd.missing(
-                cls.kind, "issued_on", "give issued_on= (no supplement request in the log)"
-            )
+        why = fd.given_or_logged(
+            cls.kind,
+            "reason",
+            reason,
+            ev.reason if ev is not None else None,
+            "no supplement request with a reason in the log",
+        )
+        on = fd.given_or_logged(
+            cls.kind,
+            "issued_on",
+            issued_on,
+            ev.at.date() if ev is not None else None,
+            "no supplement request in the log",
+        )
         data = {
             "office": office,
             "applicant": fd.applicant_of(dossier),
@@ -723,18 +727,20 @@ class RefusalContext(_Context):
         from hcc.documents import from_dossier as fd
 
         ev = fd.last_event(dossier, "refused")
-        why = (
-            list(reasons)
-            if reasons is not None
-            else ([ev.reason] if ev is not None and ev.reason else None)
+        why = fd.given_or_logged(
+            cls.kind,
+            "reasons",
+            list(reasons) if reasons is not None else None,
+            [ev.reason] if ev is not None and ev.reason else None,
+            "no refusal with a reason in the log",
         )
-        if not why:
-            raise fd.missing(
-                cls.kind, "reasons", "give reasons= (no refusal with a reason in the log)"
-            )
-        on = issued_on if issued_on is not None else (ev.at.date() if ev is not None else None)
-        if on is None:
-            raise fd.missing(cls.kind, "issued_on", "give issued_on= (no refusal in the log)")
+        on = fd.given_or_logged(
+            cls.kind,
+            "issued_on",
+            issued_on,
+            ev.at.date() if ev is not None else None,
+            "no refusal in the log",
+        )
         data = {
             "office": office,
             "applicant": fd.applicant_of(dossier),
@@ -810,17 +816,27 @@ class ApologyContext(_Context):
         ev = fd.last_event(dossier, "extended")
         n = fd.count_events(dossier, "extended")
         before = n - 1 if new_due_at is None and ev is not None else n
-        new = new_due_at if new_due_at is not None else (ev.new_due if ev is not None else None)
-        if new is None:
-            raise fd.missing(cls.kind, "new_due_at", "give new_due_at= (no extension in the log)")
-        why = reason if reason is not None else (ev.reason if ev is not None else None)
-        if why is None:
-            raise fd.missing(
-                cls.kind, "reason", "give reason= (no extension with a reason in the log)"
-            )
-        on = issued_on if issued_on is not None else (ev.at.date() if ev is not None else None)
-        if on is None:
-            raise fd.missing(cls.kind, "issued_on", "give issued_on= (no extension in the log)")
+        new = fd.given_or_logged(
+            cls.kind,
+            "new_due_at",
+            new_due_at,
+            ev.new_due if ev is not None else None,
+            "no extension in the log",
+        )
+        why = fd.given_or_logged(
+            cls.kind,
+            "reason",
+            reason,
+            ev.reason if ev is not None else None,
+            "no extension with a reason in the log",
+        )
+        on = fd.given_or_logged(
+            cls.kind,
+            "issued_on",
+            issued_on,
+            ev.at.date() if ev is not None else None,
+            "no extension in the log",
+        )
         data = {
             "office": office,
             "applicant": fd.applicant_of(dossier),
