@@ -602,16 +602,24 @@ def _abs_tables(t: dict[str, Any], k: dict[str, Any]) -> dict[str, Any]:
     return got
 
 
+def _session_from(starts: Any, ends: Any, day: Any, at: Any, none: int) -> Any:
+    """Per row: ``at`` itself when inside a session of its ``day``, else the start of the next
+    session that day, else ``none`` (after the last session, or a day off). ``starts``/``ends``
+    hold one array per session slot, indexed by day (pads never open); ``at`` is on their clock.
+    """
+    import numpy as np
+
+    # from the last session back: the first session not yet over wins
+    got = np.where(ends[-1][day] > at, np.maximum(at, starts[-1][day]), none)
+    for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
+        got = np.where(end[day] > at, np.maximum(at, start[day]), got)
+    return got
+
+
 def _in_or_next_session(k: dict[str, Any], day: Any, tod: Any) -> tuple[Any, Any]:
     """The time of day itself when inside a session of ``day``, else the start of the next
     session that day; and whether there is one (False: after the last session, or a day off)."""
-    import numpy as np
-
-    starts, ends = k["starts"], k["ends"]
-    # from the last session back: the first session not yet over wins (pads are -1)
-    at = np.where(ends[-1][day] > tod, np.maximum(tod, starts[-1][day]), -1)
-    for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
-        at = np.where(end[day] > tod, np.maximum(tod, start[day]), at)
+    at = _session_from(k["starts"], k["ends"], day, tod, -1)
     return at, at >= 0
 
 
@@ -627,16 +635,11 @@ def _effective(
 ) -> tuple[Any, Any]:
     """The effective receipt (day index, absolute local µs): the after-hours rule, then the
     cut-off. ``i``/``recv``: the receipts' day index and moment."""
-    import numpy as np
 
     eff_i, eff_us = i, recv  # copied before any change
     # 1. after hours: a receipt outside the sessions counts from the next opening
     if pol.after_hours == AfterHoursRule.NEXT_OPENING:
-        starts, ends = a["starts"], a["ends"]
-        # from the last session back: the first session not yet over wins
-        eff_us = np.where(ends[-1][i] > recv, np.maximum(recv, starts[-1][i]), _NEG)
-        for start, end in zip(starts[-2::-1], ends[-2::-1], strict=True):
-            eff_us = np.where(end[i] > recv, np.maximum(recv, start[i]), eff_us)
+        eff_us = _session_from(a["starts"], a["ends"], i, recv, _NEG)
         if len(eff_us) and int(eff_us.min()) == _NEG:
             moved = eff_us == _NEG
             eff_i = i.copy()
